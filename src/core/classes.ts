@@ -1,0 +1,79 @@
+// The programme's three classifications, normalized from whatever staff typed.
+
+import { compactText } from "./text";
+
+/** 進捗分類 as the summary tables name them. */
+export type Progress = "完了" | "実施中" | "検討中";
+export const PROGRESS_CLASSES: readonly Progress[] = ["完了", "実施中", "検討中"];
+
+/** The seed's full wording of each class, shown as help where staff choose one. */
+export const PROGRESS_WORDING: Record<Progress, string> = {
+  完了: "【分類1】対応済（完了）",
+  実施中: "【分類2】具体的な解決策を一部実施、又は試行の段階",
+  検討中: "【分類3】具体的な解決策を検討中、又は実施準備の段階",
+};
+
+const PROGRESS_FORMS: Record<Progress, string[]> = {
+  完了: ["1", "分類1", "【分類1】", "対応済", "対応済み", "完了", "対応済(完了)"],
+  実施中: ["2", "分類2", "【分類2】", "一部実施", "試行", "実施中", "一部実施・試行", "具体的な解決策を一部実施又は試行の段階"],
+  検討中: ["3", "分類3", "【分類3】", "検討中", "実施準備", "検討中・実施準備", "具体的な解決策を検討中又は実施準備の段階"],
+};
+
+const PROGRESS_LOOKUP = new Map<string, Progress>(
+  PROGRESS_CLASSES.flatMap((cls) => PROGRESS_FORMS[cls].map((form) => [foldProgress(form), cls] as const)),
+);
+
+function foldProgress(text: string): string {
+  return compactText(text).replace(/[、,]/g, "");
+}
+
+/** 進捗分類 of a cell: null when blank, undefined when it cannot be read. */
+export function parseProgress(value: unknown): Progress | null | undefined {
+  const text = foldProgress(String(value ?? ""));
+  if (text === "") return null;
+  const direct = PROGRESS_LOOKUP.get(text);
+  if (direct) return direct;
+  // "【分類1】対応済(完了)": the number decides, provided the wording does not contradict it.
+  const tagged = /^【?分類([123])】?(.*)$/.exec(text);
+  if (!tagged) return undefined;
+  const byNumber = PROGRESS_CLASSES[Number(tagged[1]) - 1];
+  const rest = tagged[2] === "" ? byNumber : PROGRESS_LOOKUP.get(tagged[2]);
+  return rest === byNumber ? byNumber : undefined;
+}
+
+/** 整理区分 ①–⑦ (the direction each R7 issue was given). */
+export const DIRECTIONS = ["①", "②", "③", "④", "⑤", "⑥", "⑦"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** 整理区分 of a cell: ①–⑦ or 1–7; null when blank, undefined when it cannot be read. */
+export function parseDirection(value: unknown): Direction | null | undefined {
+  // NFKC folds ① to "1", so circled and plain digits read alike.
+  const text = compactText(value);
+  if (text === "") return null;
+  const match = /^([1-7])$/.exec(text);
+  return match ? DIRECTIONS[Number(match[1]) - 1] : undefined;
+}
+
+/** An issue is followed up by the secretariat when its 整理区分 is blank or ⑦. */
+export function isTracked(direction: Direction | null): boolean {
+  return direction === null || direction === "⑦";
+}
+
+/** 区分: who feels the issue — citizens (ユーザー) or staff (職員). */
+export type Audience = "ユーザー" | "職員";
+export const AUDIENCES: readonly Audience[] = ["ユーザー", "職員"];
+
+const AUDIENCE_LOOKUP = new Map<string, Audience>([
+  ["ユーザー", "ユーザー"],
+  ["ユーザ", "ユーザー"],
+  ["利用者", "ユーザー"],
+  ["市民", "ユーザー"],
+  ["職員", "職員"],
+]);
+
+/** 区分 of a cell: null when blank, undefined when it cannot be read. */
+export function parseAudience(value: unknown): Audience | null | undefined {
+  const text = compactText(value);
+  if (text === "") return null;
+  return AUDIENCE_LOOKUP.get(text);
+}

@@ -1,0 +1,150 @@
+// The programme's summary tables, computed from the 課題 and 局区改革 sheets.
+import {
+  AUDIENCES,
+  DIRECTIONS,
+  PROGRESS_CLASSES,
+  isTracked,
+  parseAudience,
+  parseDirection,
+  parseProgress,
+  type Audience,
+  type Direction,
+  type Progress,
+} from "./classes";
+import { fiscalYearLabel, parseFiscalYear } from "./fiscal-year";
+import { InputError, column, readTable, requiredColumn, toGrid, type SheetTable, type TableRow } from "./sheet-table";
+import { isBlank, normalizeText } from "./text";
+
+export const ISSUES_SHEET = "課題";
+export const REFORMS_SHEET = "局区改革";
+export const BUREAUS_SHEET = "局区";
+
+const EXPECT_YEAR = "「R7」「令和7年度」「2025」のように入力してください。";
+const EXPECT_PROGRESS = "「完了」「実施中」「検討中」（または分類1〜3）のいずれかを入力してください。";
+const EXPECT_DIRECTION = "①〜⑦（または1〜7）を入力するか、空欄にしてください。";
+const EXPECT_AUDIENCE = "「ユーザー」または「職員」を入力してください。";
+
+export type Table = (string | number)[][];
+
+/** Years named by a custom function's argument: one cell, or a row or column of cells. */
+export function parseYearList(arg: unknown): number[] | null {
+  if (arg === undefined || arg === null || arg === "") return null;
+  const years: number[] = [];
+  for (const value of toGrid(arg).flat()) {
+    if (isBlank(value)) continue;
+    const year = parseFiscalYear(value);
+    if (year === undefined || year === null) {
+      throw new InputError(`年度の指定「${normalizeText(value)}」を解釈できません。${EXPECT_YEAR}`);
+    }
+    if (!years.includes(year)) years.push(year);
+  }
+  return years.length > 0 ? years : null;
+}
+
+function issueReaders(table: SheetTable) {
+  return {
+    year: requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR),
+    direction: column(table, "整理区分", parseDirection, EXPECT_DIRECTION),
+  };
+}
+
+/** Tracked issues (整理区分 blank or ⑦) of the chosen years, with their year and 進捗分類. */
+function trackedIssues(values: unknown, years: number[] | null) {
+  const table = readTable(values, ISSUES_SHEET, ["年度", "整理区分", "進捗分類"]);
+  const read = issueReaders(table);
+  const progress = column(table, "進捗分類", parseProgress, EXPECT_PROGRESS);
+  const result: { row: TableRow; year: number; progress: Progress | null }[] = [];
+  for (const row of table.rows) {
+    if (!isTracked(read.direction(row))) continue;
+    const year = read.year(row);
+    if (years && !years.includes(year)) continue;
+    result.push({ row, year, progress: progress(row) });
+  }
+  return result;
+}
+
+/** 完了/実施中/検討中 by year over tracked issues, with 計 row and column. */
+export function statusTable(issues: unknown, yearsArg?: unknown): Table {
+  const years = parseYearList(yearsArg);
+  const rows = trackedIssues(issues, years);
+  const columns = years ?? [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const labels: (Progress | "未設定")[] = [...PROGRESS_CLASSES];
+  if (rows.some((r) => r.progress === null)) labels.push("未設定");
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.progress ?? "未設定"}|${r.year}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const table: Table = [["", ...columns.map(fiscalYearLabel), "計"]];
+  for (const label of labels) {
+    const cells = columns.map((y) => counts.get(`${label}|${y}`) ?? 0);
+    table.push([label, ...cells, sum(cells)]);
+  }
+  table.push(totalRow(table));
+  return table;
+}
+
+/** Tracked issues not yet 完了: the secretariat's follow-up list. */
+export function followUpCount(issues: unknown): number {
+  return trackedIssues(issues, null).filter((r) => r.progress !== "完了").length;
+}
+
+/** 整理区分 ①–⑦ by 区分 (ユーザー/職員), over rows with a 整理区分. */
+export function directionTable(issues: unknown, yearArg?: unknown): Table {
+  const years = parseYearList(yearArg);
+  const table = readTable(issues, ISSUES_SHEET, ["整理区分", "区分", ...(years ? ["年度"] : [])]);
+  const direction = column(table, "整理区分", parseDirection, EXPECT_DIRECTION);
+  const audience = requiredColumn(table, "区分", parseAudience, EXPECT_AUDIENCE);
+  const year = years ? requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR) : null;
+  const counts = new Map<string, number>();
+  for (const row of table.rows) {
+    const d = direction(row);
+    if (d === null) continue;
+    if (year && years && !years.includes(year(row))) continue;
+    const key = `${d}|${audience(row)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const result: Table = [["整理区分", ...AUDIENCES, "計"]];
+  for (const d of DIRECTIONS) {
+    const cells = AUDIENCES.map((a: Audience) => counts.get(`${d as Direction}|${a}`) ?? 0);
+    result.push([d, ...cells, sum(cells)]);
+  }
+  result.push(totalRow(result));
+  return result;
+}
+
+/** 取組件数 per 局区, in the 局区 sheet's order when given, with 合計. */
+export function bureauTable(reforms: unknown, bureausArg?: unknown, yearArg?: unknown): Table {
+  const years = parseYearList(yearArg);
+  const table = readTable(reforms, REFORMS_SHEET, ["局区名", ...(years ? ["年度"] : [])]);
+  const bureau = requiredColumn(table, "局区名", (v) => normalizeText(v) || null, "局区名を入力してください。");
+  const year = years ? requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR) : null;
+  const counts = new Map<string, number>(bureauNames(bureausArg).map((name) => [name, 0]));
+  for (const row of table.rows) {
+    if (year && years && !years.includes(year(row))) continue;
+    const name = bureau(row);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const result: Table = [["局区名", "取組件数"]];
+  for (const [name, count] of counts) result.push([name, count]);
+  result.push(["合計", sum([...counts.values()])]);
+  return result;
+}
+
+/** 局区名 in sheet order from the 局区 range (header included); [] when not given. */
+function bureauNames(arg: unknown): string[] {
+  if (arg === undefined || arg === null || arg === "") return [];
+  const table = readTable(arg, BUREAUS_SHEET, ["局区名"]);
+  const index = table.columns.get("局区名") as number;
+  const names = table.rows.map((row) => normalizeText(row.cells[index])).filter((n) => n !== "");
+  return [...new Set(names)];
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function totalRow(table: Table): (string | number)[] {
+  const body = table.slice(1);
+  return ["計", ...table[0].slice(1).map((_, i) => sum(body.map((row) => row[i + 1] as number)))];
+}

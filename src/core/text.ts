@@ -1,0 +1,33 @@
+// Cell text as staff type it: full-width forms, stray spaces and line breaks are folded away.
+
+export function isDateValue(value: unknown): value is Date {
+  // Dates may come from another realm (the Sheets host, a vm context): no instanceof.
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
+/** NFKC-normalized, trimmed text of a cell value ("" for blank). */
+export function normalizeText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return String(value).normalize("NFKC").trim();
+}
+
+export function isBlank(value: unknown): boolean {
+  return normalizeText(value) === "";
+}
+
+/** Text with every kind of white space removed, for matching labels typed with spaces. */
+export function compactText(value: unknown): string {
+  return normalizeText(value).replace(/\s+/g, "");
+}
+
+/** Runs `fn` once per distinct input: a column of 100,000 cells has a handful of distinct values. */
+export function memoize<T>(fn: (value: unknown) => T): (value: unknown) => T {
+  const cache = new Map<unknown, T>();
+  return (value) => {
+    const key = isDateValue(value) ? `date:${value.getTime()}` : value;
+    if (cache.has(key)) return cache.get(key) as T;
+    const result = fn(value);
+    cache.set(key, result);
+    return result;
+  };
+}

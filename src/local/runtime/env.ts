@@ -1,0 +1,127 @@
+// What every offline service is given: the execution's identity, clock and the
+// runtime state that Sheets keeps outside cells (persisted in the sidecar JSON).
+
+export type AuthModeName = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
+
+/** Injectable time source. `sleep` blocks (real clock) or advances (fake clock). */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): void;
+}
+
+export interface TriggerRecord {
+  uid: string;
+  handler: string;
+  /** CLOCK for time-driven, ON_EDIT / ON_OPEN / ON_CHANGE / ON_FORM_SUBMIT for spreadsheet triggers. */
+  eventType: "CLOCK" | "ON_OPEN" | "ON_EDIT" | "ON_CHANGE" | "ON_FORM_SUBMIT";
+  source: "CLOCK" | "SPREADSHEETS";
+  sourceId: string | null;
+  /** Creator's email: installable triggers run as their creator. */
+  owner: string;
+  /** Time-driven schedule; null for spreadsheet triggers. */
+  schedule: TriggerSchedule | null;
+  /** Epoch ms of the next firing (time-driven only); null once a one-off trigger has fired. */
+  nextRun: number | null;
+  createdAt: number;
+}
+
+export type TriggerSchedule =
+  | { kind: "once"; at: number }
+  | { kind: "everyMinutes"; minutes: number }
+  | { kind: "everyHours"; hours: number }
+  | { kind: "everyDays"; days: number; atHour: number | null; nearMinute: number | null }
+  | { kind: "everyWeeks"; weeks: number; weekDay: number | null; atHour: number | null; nearMinute: number | null }
+  | { kind: "monthly"; monthDay: number; atHour: number | null; nearMinute: number | null };
+
+export interface ProtectionRecord {
+  id: string;
+  type: "RANGE" | "SHEET";
+  sheet: string;
+  /** A1 range within the sheet, or null for a whole-sheet protection. */
+  range: string | null;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+  domainEdit: boolean;
+  unprotected: string[];
+}
+
+export interface CacheEntry {
+  value: string;
+  expiresAt: number;
+}
+
+export interface RuntimeState {
+  scriptProperties: Record<string, string>;
+  documentProperties: Record<string, string>;
+  userProperties: Record<string, Record<string, string>>;
+  cache: {
+    script: Record<string, CacheEntry>;
+    document: Record<string, CacheEntry>;
+    user: Record<string, Record<string, CacheEntry>>;
+  };
+  triggers: TriggerRecord[];
+  protections: ProtectionRecord[];
+  /** Mail quota in recipients per Tokyo calendar day. */
+  mail: { day: string; recipientsUsed: number; dailyQuota: number };
+  /** The web app URL ScriptApp.getService().getUrl() returns, or null when "not deployed". */
+  webAppUrl: string | null;
+}
+
+export function emptyState(): RuntimeState {
+  return {
+    scriptProperties: {},
+    documentProperties: {},
+    userProperties: {},
+    cache: { script: {}, document: {}, user: {} },
+    triggers: [],
+    protections: [],
+    mail: { day: "", recipientsUsed: 0, dailyQuota: 1500 },
+    webAppUrl: null,
+  };
+}
+
+/** One execution's view of the world, shared by every service constructed for it. */
+export interface ExecutionEnv {
+  clock: Clock;
+  /** Script time zone from appsscript.json (Asia/Tokyo). */
+  timeZone: string;
+  activeUser: string;
+  effectiveUser: string;
+  authMode: AuthModeName;
+  state: RuntimeState;
+  /** Logger output (goes to stderr in the CLI). */
+  log(message: string): void;
+  /** The open spreadsheet's UI, or null in triggers, web apps and the CLI without one. */
+  ui: UiHost | null;
+}
+
+export type ButtonName = "OK" | "CANCEL" | "YES" | "NO" | "CLOSE";
+export type ButtonSetName = "OK" | "OK_CANCEL" | "YES_NO" | "YES_NO_CANCEL";
+
+export interface MenuItemSpec {
+  caption: string;
+  /** Entry point name; absent for separators and submenus. */
+  functionName?: string;
+  separator?: boolean;
+  submenu?: MenuSpec;
+}
+export interface MenuSpec {
+  caption: string;
+  items: MenuItemSpec[];
+  /** True for createAddonMenu(): shown under 拡張機能 as the add-on's menu. */
+  addon: boolean;
+}
+
+/**
+ * Where Ui calls go: the CLI prints them, the workbench shows them in the page.
+ * alert and prompt block the execution until answered, as in Sheets.
+ */
+export interface UiHost {
+  alert(title: string | null, prompt: string, buttons: ButtonSetName): ButtonName;
+  prompt(title: string | null, prompt: string, buttons: ButtonSetName): { button: ButtonName; text: string };
+  showSidebar(html: string, title: string): void;
+  showDialog(html: string, title: string, width: number, height: number, modal: boolean): void;
+  toast(message: string, title: string, timeoutSeconds: number): void;
+  addMenu(menu: MenuSpec): void;
+}
