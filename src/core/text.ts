@@ -12,7 +12,10 @@ export function normalizeText(value: unknown): string {
 }
 
 export function isBlank(value: unknown): boolean {
-  return normalizeText(value) === "";
+  // Checked for every cell of every row, so it avoids normalizing: NFKC never
+  // turns visible text into white space, and \s already covers U+3000.
+  if (value === null || value === undefined) return true;
+  return typeof value === "string" ? !/\S/.test(value) : false;
 }
 
 /** Text with every kind of white space removed, for matching labels typed with spaces. */
@@ -24,7 +27,7 @@ export function compactText(value: unknown): string {
 export function memoize<T>(fn: (value: unknown) => T): (value: unknown) => T {
   const cache = new Map<unknown, T>();
   return (value) => {
-    const key = isDateValue(value) ? `date:${value.getTime()}` : value;
+    const key = typeof value === "object" && isDateValue(value) ? `date:${value.getTime()}` : value;
     if (cache.has(key)) return cache.get(key) as T;
     const result = fn(value);
     cache.set(key, result);

@@ -1,0 +1,5 @@
+// `npm run bench`: prints the project's speed figures. Nothing here asserts.
+import { benchCustomFunctions } from "./custom-functions";
+
+console.log(`platina bench — node ${process.version}, ${new Date().toISOString()}`);
+benchCustomFunctions();

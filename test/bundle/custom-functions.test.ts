@@ -1,0 +1,99 @@
+// The built bundle's custom functions, called as Sheets calls them, on the demo
+// data: they must reproduce the tables of the city's report.
+import { beforeEach, describe, expect, it } from "vitest";
+import { demoWorkbook } from "../../src/demo";
+import { loadBundle } from "../support/gas-bundle";
+
+let addon: Record<string, any>;
+let data: ReturnType<typeof demoWorkbook>;
+
+beforeEach(() => {
+  addon = loadBundle();
+  data = demoWorkbook();
+});
+
+describe("the seed report's tables from the demo data", () => {
+  it("PLATINA_STATUS_TABLE: R6 21/8/4, R7 22/3/19, 計 43/11/23", () => {
+    expect(addon.PLATINA_STATUS_TABLE(data.課題)).toEqual([
+      ["", "R6", "R7", "計"],
+      ["完了", 21, 22, 43],
+      ["実施中", 8, 3, 11],
+      ["検討中", 4, 19, 23],
+      ["計", 33, 44, 77],
+    ]);
+  });
+
+  it("PLATINA_FOLLOWUP_COUNT: 34 issues still followed up", () => {
+    expect(addon.PLATINA_FOLLOWUP_COUNT(data.課題)).toBe(34);
+  });
+
+  it("PLATINA_DIRECTION_TABLE for R7: ① 0/0/0 … ⑦ 25/19/44, 計 40/35/75", () => {
+    expect(addon.PLATINA_DIRECTION_TABLE(data.課題, "R7")).toEqual([
+      ["整理区分", "ユーザー", "職員", "計"],
+      ["①", 0, 0, 0],
+      ["②", 1, 2, 3],
+      ["③", 2, 0, 2],
+      ["④", 0, 3, 3],
+      ["⑤", 0, 4, 4],
+      ["⑥", 12, 7, 19],
+      ["⑦", 25, 19, 44],
+      ["計", 40, 35, 75],
+    ]);
+  });
+
+  it("PLATINA_BUREAU_TABLE for R7: the 29 局区 in the seed's order, 合計 130", () => {
+    expect(addon.PLATINA_BUREAU_TABLE(data.局区改革, data.局区, "R7")).toEqual([
+      ["局区名", "取組件数"],
+      ...[
+        ["会計室", 3], ["市長公室", 1], ["危機管理室", 2], ["技術監理局", 8], ["政策局", 4], ["総務市民局", 2],
+        ["財政・変革局", 1], ["保健福祉局", 12], ["子ども家庭局", 1], ["環境局", 2], ["産業経済局", 2],
+        ["都市ブランド創造局", 8], ["都市戦略局", 2], ["都市整備局", 1], ["港湾空港局", 4], ["門司区", 13],
+        ["小倉北区", 4], ["小倉南区", 2], ["若松区", 1], ["八幡東区", 3], ["八幡西区", 27], ["戸畑区", 9],
+        ["消防局", 2], ["上下水道局", 8], ["交通局", 2], ["公営競技局", 2], ["議会事務局", 0], ["教育委員会", 3],
+        ["行政委員会", 1],
+      ],
+      ["合計", 130],
+    ]);
+  });
+});
+
+describe("custom functions as Sheets calls them", () => {
+  it("accept the sheet with columns reordered and extra columns", () => {
+    const [header, ...rows] = data.課題;
+    const order = header.map((_, i) => i).reverse();
+    const shuffled = [[...order.map((i) => header[i]), "備考"], ...rows.map((r) => [...order.map((i) => r[i]), "メモ"])];
+    expect(addon.PLATINA_STATUS_TABLE(shuffled)).toEqual(addon.PLATINA_STATUS_TABLE(data.課題));
+  });
+
+  it("skip trailing blank rows of a whole-column range", () => {
+    const width = data.課題[0].length;
+    const withBlanks = [...data.課題, ...Array.from({ length: 500 }, () => Array(width).fill(""))];
+    expect(addon.PLATINA_FOLLOWUP_COUNT(withBlanks)).toBe(34);
+  });
+
+  it("take the years argument as a cell or a row of cells", () => {
+    expect(addon.PLATINA_STATUS_TABLE(data.課題, "令和7年度")[0]).toEqual(["", "R7", "計"]);
+    expect(addon.PLATINA_STATUS_TABLE(data.課題, [["R7", "R6"]])[4]).toEqual(["計", 44, 33, 77]);
+  });
+
+  it("PLATINA_FISCAL_YEAR and PLATINA_WAREKI read dates in Tokyo time", () => {
+    const tokyo = (iso: string) => new Date(`${iso}T00:00:00+09:00`);
+    expect(addon.PLATINA_FISCAL_YEAR(tokyo("2026-05-26"))).toBe("R8");
+    expect(addon.PLATINA_FISCAL_YEAR(tokyo("2026-04-01"))).toBe("R8");
+    expect(addon.PLATINA_FISCAL_YEAR(tokyo("2026-03-31"))).toBe("R7");
+    expect(addon.PLATINA_WAREKI(tokyo("2026-05-26"))).toBe("令和8年5月26日");
+    expect(addon.PLATINA_WAREKI(tokyo("2019-05-01"))).toBe("令和元年5月1日");
+    expect(addon.PLATINA_WAREKI(tokyo("2019-04-30"))).toBe("平成31年4月30日");
+  });
+
+  it("throw a Japanese error naming row, column and value, leaving the data untouched", () => {
+    const rows = data.課題.map((r) => [...r]);
+    const progressColumn = rows[0].indexOf("進捗分類");
+    rows[11][progressColumn] = "済み";
+    const before = JSON.stringify(rows);
+    expect(() => addon.PLATINA_STATUS_TABLE(rows)).toThrow("課題 12行目: 進捗分類「済み」を解釈できません");
+    expect(JSON.stringify(rows)).toBe(before);
+    expect(() => addon.PLATINA_WAREKI("いつか")).toThrow("日付「いつか」を解釈できません");
+    expect(() => addon.PLATINA_BUREAU_TABLE([["取組名"], ["x"]])).toThrow("見出し「局区名」が見つかりません");
+  });
+});
