@@ -1,7 +1,7 @@
 // Builds what clasp pushes: build/Code.js (one unminified bundle whose only
 // globals are the entry points), appsscript.json and the HTML files.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readEntryPoints, type EntryPoint } from "./entry-points";
@@ -40,6 +40,47 @@ async function bundle(entries: EntryPoint[]): Promise<string> {
   return result.outputFiles[0].text;
 }
 
+/**
+ * Each folder src/ui/NAME/ with an index.html becomes build/NAME.html, with its
+ * CSS and browser code inlined (HtmlService serves one file; no external resources).
+ * In index.html, `<!-- inline: style.css -->` becomes a <style> block and
+ * `<!-- inline: main.ts -->` the bundled script.
+ */
+async function buildPages(): Promise<{ name: string; html: string }[]> {
+  const uiDir = join(root, "src", "ui");
+  if (!existsSync(uiDir)) return [];
+  const pages: { name: string; html: string }[] = [];
+  for (const name of readdirSync(uiDir)) {
+    const dir = join(uiDir, name);
+    if (!existsSync(join(dir, "index.html"))) continue;
+    let html = readFileSync(join(dir, "index.html"), "utf8");
+    for (const match of [...html.matchAll(/<!--\s*inline:\s*([\w./-]+)\s*-->/g)]) {
+      const file = join(dir, match[1]);
+      const inlined = file.endsWith(".css")
+        ? `<style>\n${readFileSync(file, "utf8")}</style>`
+        : `<script>\n${await bundleBrowserScript(file)}</script>`;
+      html = html.replace(match[0], () => inlined);
+    }
+    pages.push({ name, html });
+  }
+  return pages;
+}
+
+async function bundleBrowserScript(file: string): Promise<string> {
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2019",
+    charset: "utf8",
+    legalComments: "none",
+    write: false,
+  });
+  // A literal "</script" inside the code would end the inline block early.
+  return result.outputFiles[0].text.replace(/<\/script/gi, "<\\/script");
+}
+
 export async function buildAddon(): Promise<void> {
   const entries = readEntryPoints(entryFile);
   const code = [
@@ -52,12 +93,7 @@ export async function buildAddon(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "Code.js"), code);
   copyFileSync(join(root, "appsscript.json"), join(outDir, "appsscript.json"));
-  const uiDir = join(root, "src", "ui");
-  if (existsSync(uiDir)) {
-    for (const file of readdirSync(uiDir).filter((f) => f.endsWith(".html"))) {
-      copyFileSync(join(uiDir, file), join(outDir, file));
-    }
-  }
+  for (const page of await buildPages()) writeFileSync(join(outDir, `${page.name}.html`), page.html);
   console.error(`build/Code.js: ${entries.length} entry points, ${(code.length / 1024).toFixed(0)} KiB`);
 }
 

@@ -2,6 +2,12 @@
 // each export into a top-level `function NAME(params)` in build/Code.js with the
 // JSDoc written here, so Sheets shows it in autocomplete and menus can call it.
 import { fiscalYearLabel, fiscalYearOfDate } from "./core/fiscal-year";
+import type { IssueUpdate } from "./core/issue-update";
+import { findProblems, selectCell as selectProblemCell, showDataCheck } from "./features/data-check";
+import { recordSheetEdit } from "./features/edit-log";
+import { buildMenu } from "./features/menu";
+import { setupWorkbook as runSetup } from "./features/setup";
+import { issueHistory, myIssues, openStatusSidebar as showSidebar, saveFromSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/sheet-table";
 import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
 import { normalizeText } from "./core/text";
@@ -76,6 +82,115 @@ export function PLATINA_FISCAL_YEAR(date: unknown) {
  */
 export function PLATINA_WAREKI(date: unknown) {
   return formatWareki(requireDate(date));
+}
+
+/**
+ * スプレッドシートを開いたときに「プラチナ」メニューを作ります（シンプルトリガー）。
+ *
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} e 開いたときのイベント
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
+  buildMenu(e);
+}
+
+/**
+ * アドオンをインストールしたときにメニューを作ります。
+ *
+ * @param {GoogleAppsScript.Events.AddonOnInstall} e インストール時のイベント
+ */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
+  buildMenu(e);
+}
+
+/**
+ * メニュー「状況を入力」: 担当課題の進捗を入力するサイドバーを開きます。
+ */
+export function openStatusSidebar() {
+  showSidebar();
+}
+
+/**
+ * メニュー「データ点検」: 入力の誤りをセル番地つきで一覧表示します。
+ *
+ * @return 見つかった問題（シート・セル・値・内容）
+ */
+export function checkData() {
+  return showDataCheck();
+}
+
+/**
+ * データ点検の結果を配列で返します（ダイアログなし。CLI やテスト向け）。
+ *
+ * @return 見つかった問題
+ */
+export function listDataProblems() {
+  return findProblems();
+}
+
+/**
+ * メニュー「初期設定」: 足りないシート・見出し・選択肢・保護・トリガーを作ります。何度実行してもデータは変わりません。
+ *
+ * @return 行った変更の一覧（変更がなければ空）
+ */
+export function setupWorkbook() {
+  return runSetup();
+}
+
+/**
+ * インストール型の編集トリガー: 課題シートの直接編集を履歴に記録し、更新日時を付け、新しい行に ID を振ります。
+ *
+ * @param {GoogleAppsScript.Events.SheetsOnEdit} e 編集イベント
+ */
+export function onIssueEdit(e: GoogleAppsScript.Events.SheetsOnEdit) {
+  recordSheetEdit(e);
+}
+
+/**
+ * サイドバー用: ログイン中の利用者と役割、進捗分類の選択肢を返します。
+ *
+ * @return 利用者・役割・担当局区・進捗分類
+ */
+export function getSidebarContext() {
+  return sidebarContext();
+}
+
+/**
+ * サイドバー・回答フォーム用: ログイン中の利用者が更新できる課題の一覧を返します。
+ *
+ * @return 課題（見出し名をキーとするオブジェクト。日付は ISO 文字列）の配列
+ */
+export function getMyIssues() {
+  return myIssues();
+}
+
+/**
+ * サイドバー用: 課題の最近の変更履歴（新しい順、最大10件）を返します。
+ *
+ * @param {string} id 課題の ID
+ * @return 変更履歴
+ */
+export function getIssueHistory(id: string) {
+  return issueHistory(id);
+}
+
+/**
+ * サイドバー用: 課題の進捗分類・実施時期・進捗メモを保存します（競合があれば保存しません）。
+ *
+ * @param {Object} update {id, expected, changes}
+ * @return {ok: true, issue} または {ok: false, reason, message, current}
+ */
+export function saveIssueUpdate(update: IssueUpdate) {
+  return saveFromSidebar(update);
+}
+
+/**
+ * データ点検のリンク先: 指定したセルを選択します。
+ *
+ * @param {string} sheetName シート名
+ * @param {string} a1 セル番地（例: H12）
+ */
+export function selectCell(sheetName: string, a1: string) {
+  selectProblemCell(sheetName, a1);
 }
 
 function requireDate(value: unknown): Date {

@@ -1,0 +1,78 @@
+// The 設定 sheet: one row per setting (項目, 値, 説明). Blank values fall back to defaults.
+import { isValidEmail, normalizeEmail } from "./plain-text";
+import { normalizeText } from "./text";
+
+export interface Settings {
+  事務局メール: string[];
+  送信日: number;
+  送信時刻: number;
+  回答期限: number;
+  再依頼: number;
+  差出人名: string;
+  返信先: string;
+  /** Months (1–12) in which ⑥ issues (所管課で継続検討) are asked too. */
+  "⑥の照会月": number[];
+}
+
+interface SettingSpec {
+  key: keyof Settings;
+  default: string;
+  description: string;
+  parse(text: string): Settings[keyof Settings] | undefined;
+}
+
+function integer(min: number, max: number) {
+  return (text: string) => {
+    const n = Number(text);
+    return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+  };
+}
+
+function list(text: string): string[] {
+  return text.split(/[,、\s]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+export const SETTING_SPECS: readonly SettingSpec[] = [
+  {
+    key: "事務局メール", default: "", description: "市政変革推進室のメールアドレス（複数はカンマ区切り）。全件の閲覧・更新と回答状況のまとめ送付先",
+    parse: (t) => { const emails = list(t).map(normalizeEmail); return emails.every(isValidEmail) ? emails : undefined; },
+  },
+  { key: "送信日", default: "1", description: "毎月の進捗確認メールを送る日（1〜28）", parse: integer(1, 28) },
+  { key: "送信時刻", default: "9", description: "送信する時刻（0〜23時）", parse: integer(0, 23) },
+  { key: "回答期限", default: "10", description: "送信日から回答期限までの日数", parse: integer(1, 60) },
+  { key: "再依頼", default: "7", description: "未回答の方へ再依頼を送るまでの日数", parse: integer(1, 60) },
+  { key: "差出人名", default: "市政変革推進室", description: "メールの差出人名と署名", parse: (t) => t || undefined },
+  { key: "返信先", default: "", description: "返信先メールアドレス（空欄なら送信者）", parse: (t) => (t === "" || isValidEmail(t) ? normalizeEmail(t) : undefined) },
+  {
+    key: "⑥の照会月", default: "5,11", description: "整理区分⑥（所管課で継続検討）の課題も照会する月（カンマ区切り、空欄なら照会しない）",
+    parse: (t) => { const months = list(t).map(Number); return months.every((m) => Number.isInteger(m) && m >= 1 && m <= 12) ? months : undefined; },
+  },
+];
+
+export interface SettingsResult {
+  settings: Settings;
+  /** Japanese messages naming the row and value of each unreadable setting (its default is used). */
+  errors: string[];
+}
+
+/** Reads 設定 values (header row included): 項目 in one column, 値 in another, found by header. */
+export function readSettings(values: unknown[][]): SettingsResult {
+  const header = (values[0] ?? []).map(normalizeText);
+  const keyCol = header.indexOf("項目");
+  const valueCol = header.indexOf("値");
+  const raw = new Map<string, { text: string; row: number }>();
+  if (keyCol >= 0 && valueCol >= 0) {
+    values.slice(1).forEach((row, i) => raw.set(normalizeText(row[keyCol]), { text: normalizeText(row[valueCol]), row: i + 2 }));
+  }
+  const settings = {} as Record<string, unknown>;
+  const errors: string[] = [];
+  for (const spec of SETTING_SPECS) {
+    const given = raw.get(normalizeText(spec.key));
+    const parsed = given && given.text !== "" ? spec.parse(given.text) : undefined;
+    if (given && given.text !== "" && parsed === undefined) {
+      errors.push(`設定 ${given.row}行目: ${spec.key}「${given.text}」を解釈できません（${spec.description}）。既定値「${spec.default}」を使います。`);
+    }
+    settings[spec.key] = parsed ?? spec.parse(spec.default);
+  }
+  return { settings: settings as unknown as Settings, errors };
+}

@@ -1,0 +1,92 @@
+// The one path every change of an issue takes — sidebar, web form, survey:
+// lock, find the row by ID, check permission and conflicts, write, stamp, 履歴.
+import { canUpdate } from "../core/access";
+import { issueFromRow, type IssueRecord } from "../core/issue-record";
+import { planUpdate, validateChanges, type HistoryEntry, type IssueUpdate, type Route } from "../core/issue-update";
+import { SHEET } from "../core/sheets";
+import { BusyError, withDocumentLock } from "../adapters/lock";
+import { loadAccessList } from "../adapters/settings";
+import { appendRows, findRowById, requireSheet, spreadsheet, writeRowCells } from "../adapters/sheet-table";
+
+export type SaveResult =
+  | { ok: true; issue: IssueRecord }
+  | {
+      ok: false;
+      reason: "conflict" | "not_found" | "forbidden" | "busy" | "invalid";
+      message: string;
+      current?: IssueRecord;
+      errors?: Record<string, string>;
+    };
+
+export interface WriteContext {
+  user: string;
+  route: Route;
+  now: Date;
+  /** Set when the caller already checked permission another way (e.g. a signed web-form link). */
+  authorized?: (issue: IssueRecord) => boolean;
+}
+
+export function saveIssue(update: IssueUpdate, context: WriteContext): SaveResult {
+  const shape = checkShape(update);
+  if (shape) return { ok: false, reason: "invalid", message: shape };
+  const errors = validateChanges(update.changes);
+  if (Object.keys(errors).length > 0) {
+    return { ok: false, reason: "invalid", message: "入力内容を確認してください。", errors: errors as Record<string, string> };
+  }
+  try {
+    return withDocumentLock(() => saveLocked(update, context));
+  } catch (error) {
+    if (error instanceof BusyError) return { ok: false, reason: "busy", message: error.message };
+    throw error;
+  }
+}
+
+function saveLocked(update: IssueUpdate, context: WriteContext): SaveResult {
+  const data = requireSheet(SHEET.issues);
+  const index = findRowById(data, update.id);
+  if (index < 0) {
+    return { ok: false, reason: "not_found", message: `課題「${update.id}」が見つかりません。削除されたか、ID が変更された可能性があります。一覧を読み込み直してください。` };
+  }
+  const current = issueFromRow(data.columns, data.values[index]);
+  const allowed = context.authorized ? context.authorized(current) : canUpdate(context.user, current, loadAccessList());
+  if (!allowed) {
+    return { ok: false, reason: "forbidden", message: `課題「${update.id}」を更新する権限がありません。担当者、局区の代表者、市政変革推進室のみが更新できます。` };
+  }
+  const plan = planUpdate(current, update, context.user, context.now, context.route);
+  if (!plan.ok) {
+    return {
+      ok: false,
+      reason: "conflict",
+      message: `ほかの方がこの課題を先に更新しました（${plan.fields.join("・")}）。最新の内容を確認して、もう一度入力してください。`,
+      current,
+    };
+  }
+  if (plan.history.length === 0) return { ok: true, issue: current };
+  const cells = new Map<number, unknown>();
+  const row = [...data.values[index]];
+  for (const [field, value] of Object.entries(plan.values)) {
+    const col = data.columns.get(field);
+    if (col === undefined) continue;
+    cells.set(col, value);
+    row[col] = value;
+  }
+  writeRowCells(data.sheet, index + 1, cells);
+  appendHistory(plan.history);
+  return { ok: true, issue: issueFromRow(data.columns, row) };
+}
+
+export function appendHistory(entries: HistoryEntry[]): void {
+  if (entries.length === 0) return;
+  const sheet = spreadsheet().getSheetByName(SHEET.history);
+  if (!sheet) throw new Error(`シート「${SHEET.history}」がありません。メニューの「プラチナ → 初期設定」を実行してください。`);
+  appendRows(sheet, entries.map((e) => [e.日時, e.利用者, e.ID, e.項目, e.変更前, e.変更後, e.経路]));
+}
+
+/** google.script.run hands us whatever the browser sent: check it is the documented shape. */
+function checkShape(update: IssueUpdate): string | null {
+  const ok =
+    update !== null && typeof update === "object" && typeof update.id === "string" && update.id.trim() !== "" &&
+    typeof update.expected === "object" && update.expected !== null &&
+    typeof update.changes === "object" && update.changes !== null;
+  return ok ? null : "更新内容の形式が正しくありません（id, expected, changes が必要です）。";
+}

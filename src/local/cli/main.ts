@@ -1,0 +1,61 @@
+// `platina`: run the built add-on offline against an .xlsx workbook.
+import { Command, InvalidArgumentError } from "commander";
+import { commandDemo } from "./demo";
+import { commandGet } from "./get";
+import { commandRun } from "./run";
+import { commandTrigger } from "./trigger";
+import { CliError } from "./shared";
+
+const DEFAULT_WORKBOOK = "platina-demo.xlsx";
+
+function isoTime(value: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new InvalidArgumentError(`日時「${value}」を読めません。例: 2026-12-01T09:00:00+09:00`);
+  return ms;
+}
+
+const program = new Command()
+  .name("platina")
+  .description("プラチナ市役所プロジェクト アドオンのローカル実行環境（build/Code.js をそのまま実行します）")
+  .showHelpAfterError();
+
+program
+  .command("demo")
+  .description("デモ用ブック（課題・局区改革・局区・集計）を作成します")
+  .argument("<file>", "作成する .xlsx")
+  .option("--force", "既存のファイルを上書きする")
+  .action(commandDemo);
+
+program
+  .command("run")
+  .description("エントリポイントを1回の実行として動かし、結果を JSON で出力します")
+  .argument("<entry>", "エントリポイント名（例: PLATINA_STATUS_TABLE, setupWorkbook）")
+  .option("--workbook <file>", "ブック", DEFAULT_WORKBOOK)
+  .option("--now <iso>", "実行時刻（既定: 現在時刻）", isoTime)
+  .option("--user <email>", "実行ユーザー（Session.getActiveUser）", "")
+  .option("--args <json>", "引数リスト（JSON 配列）", "[]")
+  .option("--smtp <url>", "送信に使う SMTP サーバー（例: smtp://127.0.0.1:2525）。既定は送信箱フォルダ")
+  .action(commandRun);
+
+program
+  .command("get")
+  .description("範囲の計算済みの値を JSON の2次元配列で出力します")
+  .argument("<range>", "A1 形式の範囲（例: 集計!A1:E6）")
+  .option("--workbook <file>", "ブック", DEFAULT_WORKBOOK)
+  .action(commandGet);
+
+program
+  .command("trigger")
+  .description("時計を進め、期限が来た時間主導型トリガーを順に実行します")
+  .option("--workbook <file>", "ブック", DEFAULT_WORKBOOK)
+  .option("--until <iso>", "ここまで時計を進める（既定: 現在時刻）", isoTime)
+  .option("--smtp <url>", "送信に使う SMTP サーバー")
+  .action(commandTrigger);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message = error instanceof CliError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`platina: ${message}\n`);
+  process.exitCode = 1;
+}

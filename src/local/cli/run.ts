@@ -1,0 +1,35 @@
+import { fakeClock } from "../runtime/clock";
+import { CliError, open, toJson } from "./shared";
+
+export interface RunOptions {
+  workbook: string;
+  now?: number;
+  user: string;
+  args: string;
+  smtp?: string;
+}
+
+export async function commandRun(entry: string, options: RunOptions): Promise<void> {
+  let args: unknown;
+  try {
+    args = JSON.parse(options.args);
+  } catch (error) {
+    throw new CliError(`--args を JSON として読めません: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(args)) throw new CliError(`--args は引数の JSON 配列で指定してください（例: --args '["R7"]'）。`);
+  const opened = await open(options.workbook, {
+    clock: options.now !== undefined ? fakeClock(options.now) : undefined,
+    smtp: options.smtp,
+  });
+  const { runtime } = opened;
+  if (!runtime.bundle.entryPoints.includes(entry)) {
+    throw new CliError(`エントリポイント「${entry}」はありません。使えるもの:\n  ${runtime.bundle.entryPoints.join("\n  ")}`);
+  }
+  const execution = runtime.run(entry, args, { user: options.user });
+  if (!execution.ok) {
+    // All or nothing: a failed execution leaves the workbook as it was.
+    throw new CliError(`${entry} でエラーが発生しました: ${execution.error?.message}`);
+  }
+  await opened.save();
+  process.stdout.write(`${toJson({ result: execution.result, calls: execution.calls, simulatedMs: execution.simulatedMs })}\n`);
+}

@@ -1,0 +1,31 @@
+// What the CLI commands share: where the bundle is, opening the workbook, JSON output.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openWorkbook, type OpenOptions } from "../runtime/open";
+
+/** An error whose message is the whole story for the user (no stack printed). */
+export class CliError extends Error {}
+
+export const BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "build");
+
+export function logToStderr(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+export async function open(workbook: string, extra: Partial<OpenOptions> = {}) {
+  const path = resolve(workbook);
+  const isDefault = workbook === "platina-demo.xlsx";
+  if (!existsSync(path) && !isDefault) throw new CliError(`ブック「${workbook}」が見つかりません。`);
+  return openWorkbook({ workbook: path, bundleDir: BUNDLE_DIR, createDemoIfMissing: isDefault, log: logToStderr, ...extra });
+}
+
+/** JSON for stdout: Dates as ISO strings, HtmlOutput/TextOutput as their content. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => {
+    if (v && typeof v === "object" && typeof (v as { getContent?: unknown }).getContent === "function") {
+      return (v as { getContent(): string }).getContent();
+    }
+    return v;
+  });
+}

@@ -1,0 +1,69 @@
+// Opening a workbook for the runtime: the .xlsx, its sidecar state, the bundle,
+// mail and locks beside it — and saving both files after a successful execution.
+import { existsSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { createDemoModel } from "../demo-workbook";
+import { outboxTransport, smtpTransport } from "../services/mail";
+import { loadSidecar, saveSidecar, sidecarPath } from "../workbook/sidecar";
+import { loadWorkbook, saveWorkbook } from "../workbook/xlsx-store";
+import { realClock } from "./clock";
+import type { Clock } from "./env";
+import { Runtime, type RuntimeOptions } from "./runtime";
+
+export interface OpenOptions {
+  workbook: string;
+  bundleDir: string;
+  clock?: Clock;
+  /** smtp://host:port to send through a real server instead of the outbox folder. */
+  smtp?: string;
+  /** Create the workbook from the demo data when the file does not exist. */
+  createDemoIfMissing?: boolean;
+  log?: (line: string) => void;
+  runtime?: Partial<RuntimeOptions>;
+}
+
+export interface OpenedWorkbook {
+  runtime: Runtime;
+  path: string;
+  outbox: string;
+  /** Writes the workbook and its sidecar (each atomically). */
+  save(): Promise<void>;
+}
+
+export function outboxDir(workbookPath: string): string {
+  const name = basename(workbookPath, extname(workbookPath));
+  return join(dirname(workbookPath), `${name}-outbox`);
+}
+
+export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook> {
+  const path = resolve(options.workbook);
+  let model;
+  if (!existsSync(path) && options.createDemoIfMissing) {
+    model = createDemoModel();
+    await saveWorkbook(model, path);
+  } else {
+    model = await loadWorkbook(path, "Asia/Tokyo");
+  }
+  const state = loadSidecar(sidecarPath(path));
+  const outbox = outboxDir(path);
+  const runtime = new Runtime({
+    bundleDir: options.bundleDir,
+    model,
+    state,
+    clock: options.clock ?? realClock(),
+    mail: options.smtp ? smtpTransport(options.smtp) : outboxTransport(outbox),
+    lockDir: dirname(path),
+    spreadsheetId: basename(path),
+    log: options.log,
+    ...options.runtime,
+  });
+  return {
+    runtime,
+    path,
+    outbox,
+    async save() {
+      await saveWorkbook(runtime.model, path);
+      saveSidecar(sidecarPath(path), runtime.state);
+    },
+  };
+}

@@ -1,0 +1,274 @@
+// The local Apps Script runtime: the built bundle, one workbook and its sidecar
+// state. Each run() is one execution — fresh globals, its own user, call counts
+// and simulated duration — and nothing reaches disk unless it succeeds.
+import { dirname } from "node:path";
+import vm from "node:vm";
+import { CallCounter, DEFAULT_COST_MODEL, type CallCounts, type CostModel } from "./call-counter";
+import type { AuthModeName, Clock, ExecutionEnv, RuntimeState, UiHost } from "./env";
+import { loadAddonBundle, type AddonBundle } from "./bundle";
+import { ServiceBridge } from "./service-proxy";
+import { createAddonContext } from "./vm-context";
+import { createServices, type MailTransport } from "./services";
+import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
+import { dueTriggers, nextRunAfter, type DueFiring } from "../services/trigger-schedule";
+import type { TriggerRecord } from "./env";
+import type { WorkbookModel } from "../workbook/model";
+
+/** Apps Script's limit for one execution; custom functions get 30 s. */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+
+export interface RuntimeOptions {
+  bundleDir: string;
+  model: WorkbookModel;
+  state: RuntimeState;
+  clock: Clock;
+  mail: MailTransport;
+  /** Folder for lock files shared with other processes using the same workbook. */
+  lockDir: string;
+  spreadsheetId?: string;
+  costModel?: CostModel;
+  /** Fail an execution whose simulated duration passes 6 minutes, as Apps Script does. */
+  enforceTimeLimit?: boolean;
+  /** Move the clock forward by each call's simulated cost (so the add-on sees time pass). */
+  advanceClockByCost?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunOptions {
+  user?: string;
+  /** The user the code runs as: the trigger creator, or the deployer of a web app. Defaults to user. */
+  effectiveUser?: string;
+  authMode?: AuthModeName;
+  ui?: UiHost | null;
+}
+
+export interface ExecutionResult {
+  entryPoint: string;
+  user: string;
+  ok: boolean;
+  result?: unknown;
+  error?: { message: string; stack?: string };
+  calls: CallCounts;
+  simulatedMs: number;
+  startedAt: number;
+  wallMs: number;
+  logs: string[];
+}
+
+export class UnknownEntryPointError extends Error {
+  constructor(name: string, known: string[]) {
+    super(`エントリポイント「${name}」はありません。使えるもの: ${known.join(", ")}`);
+  }
+}
+
+class TimeLimitExceeded extends Error {}
+
+export class Runtime {
+  readonly bundle: AddonBundle;
+  private customFunctionContext: ReturnType<Runtime["newContext"]> | null = null;
+
+  constructor(readonly options: RuntimeOptions) {
+    this.bundle = loadAddonBundle(options.bundleDir);
+    options.model.setCustomFunctions(this.bundle.customFunctions, (name, args) => this.callCustomFunction(name, args));
+  }
+
+  get model(): WorkbookModel {
+    return this.options.model;
+  }
+
+  get state(): RuntimeState {
+    return this.options.state;
+  }
+
+  /** Runs one entry point as one execution. Never throws for the add-on's own errors: see result.ok. */
+  run(entryPoint: string, args: unknown[] | ((global: Record<string, any>) => unknown[]) = [], run: RunOptions = {}): ExecutionResult {
+    if (!this.bundle.entryPoints.includes(entryPoint)) throw new UnknownEntryPointError(entryPoint, this.bundle.entryPoints);
+    const user = run.user ?? "";
+    const logs: string[] = [];
+    const startedAt = this.options.clock.now();
+    const wallStart = performance.now();
+    const execution = this.newContext(
+      { activeUser: user, effectiveUser: run.effectiveUser ?? user, authMode: run.authMode ?? "FULL", ui: run.ui ?? null },
+      logs,
+    );
+    const outcome = { entryPoint, user, startedAt, logs } as const;
+    try {
+      const fn = execution.global[entryPoint] as (...a: unknown[]) => unknown;
+      // Event objects hold services (e.range), so they are built inside the execution.
+      const vmArgs = typeof args === "function" ? args(execution.global) : args.map((a) => execution.bridge.toVm("", a));
+      const value = fn(...vmArgs);
+      return { ...outcome, ok: true, result: execution.bridge.toHost(value), ...execution.finish(wallStart) };
+    } catch (error) {
+      const err = error as Error;
+      return { ...outcome, ok: false, error: { message: err?.message ?? String(error), stack: err?.stack }, ...execution.finish(wallStart) };
+    }
+  }
+
+  /** Computed values of an A1 range such as "集計!A1:E6", read outside any execution. */
+  readRange(a1: string): unknown[][] {
+    const env: ExecutionEnv = {
+      clock: this.options.clock, timeZone: this.bundle.timeZone, state: this.state, log: () => undefined,
+      activeUser: "", effectiveUser: "", authMode: "FULL", ui: null,
+    };
+    const app = createSpreadsheetApp(env, this.model, { id: this.options.spreadsheetId ?? "local-workbook" });
+    return app.getActiveSpreadsheet().getRange(a1).getValues();
+  }
+
+  /** The earliest time-driven firing due at or before `until`, if any. */
+  nextDueTrigger(until: number): DueFiring | null {
+    return dueTriggers(this.state.triggers, until, this.bundle.timeZone)[0] ?? null;
+  }
+
+  /** Runs a time-driven trigger's handler as its creator, with Apps Script's event object, and schedules its next run. */
+  fireTimeTrigger(trigger: TriggerRecord, at: number): ExecutionResult {
+    const execution = this.run(trigger.handler, [timeDrivenEvent(trigger, at, this.bundle.timeZone)], {
+      user: trigger.owner,
+      effectiveUser: trigger.owner,
+    });
+    const record = this.state.triggers.find((t) => t.uid === trigger.uid);
+    if (record && record.schedule) record.nextRun = nextRunAfter(record.schedule, at, this.bundle.timeZone);
+    return execution;
+  }
+
+  /**
+   * A user's edit of a cell range in the UI: runs the simple onEdit trigger (without
+   * authorization) and every installable edit trigger (as its creator), as Sheets does.
+   * API writes never come here.
+   */
+  fireEdit(edit: { sheet: string; a1: string; user: string; value?: unknown; oldValue?: unknown; ui?: UiHost | null }): ExecutionResult[] {
+    const event = (global: Record<string, any>, extra: Record<string, unknown>) => {
+      const source = global.SpreadsheetApp.getActiveSpreadsheet();
+      const range = source.getSheetByName(edit.sheet).getRange(edit.a1);
+      const e: Record<string, unknown> = { range, source, user: { getEmail: () => edit.user, getNickname: () => edit.user.split("@")[0] }, ...extra };
+      // Apps Script gives value/oldValue only for single-cell edits, oldValue only when the cell had one.
+      if (edit.value !== undefined) e.value = edit.value;
+      if (edit.oldValue !== undefined && edit.oldValue !== "") e.oldValue = edit.oldValue;
+      return [e];
+    };
+    const results: ExecutionResult[] = [];
+    if (this.bundle.entryPoints.includes("onEdit")) {
+      results.push(this.run("onEdit", (g) => event(g, { authMode: "LIMITED" }), { user: edit.user, authMode: "LIMITED", ui: edit.ui }));
+    }
+    for (const trigger of this.state.triggers.filter((t) => t.eventType === "ON_EDIT")) {
+      if (!this.bundle.entryPoints.includes(trigger.handler)) continue;
+      results.push(
+        this.run(trigger.handler, (g) => event(g, { authMode: "FULL", triggerUid: trigger.uid }), {
+          user: edit.user,
+          effectiveUser: trigger.owner,
+        }),
+      );
+    }
+    return results;
+  }
+
+  /**
+   * A request to the web app (/exec): doGet or doPost with Apps Script's event object.
+   * Deployed "execute as me", the code runs as the deployer; the visitor is the active user.
+   */
+  webRequest(request: { method: "GET" | "POST"; query: string; pathInfo?: string; body?: { type: string; contents: string }; visitor: string; deployer: string }): ExecutionResult {
+    const entry = request.method === "GET" ? "doGet" : "doPost";
+    const params = new URLSearchParams(request.query);
+    const parameters: Record<string, string[]> = {};
+    for (const [k, v] of params) (parameters[k] ??= []).push(v);
+    const parameter = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, v[0]]));
+    const e: Record<string, unknown> = {
+      queryString: request.query === "" ? null : request.query,
+      parameter,
+      parameters,
+      pathInfo: request.pathInfo,
+      contextPath: "",
+      contentLength: request.body ? Buffer.byteLength(request.body.contents) : -1,
+    };
+    if (request.body) e.postData = { length: Buffer.byteLength(request.body.contents), type: request.body.type, contents: request.body.contents, name: "postData" };
+    return this.run(entry, [e], { user: request.visitor, effectiveUser: request.deployer });
+  }
+
+  private callCustomFunction(name: string, args: unknown[]): unknown {
+    this.customFunctionContext ??= this.newContext({ activeUser: "", effectiveUser: "", authMode: "CUSTOM_FUNCTION", ui: null }, []);
+    const { global, bridge } = this.customFunctionContext;
+    try {
+      const value = (global[name] as (...a: unknown[]) => unknown)(...args.map((a) => bridge.toVm("", a)));
+      return bridge.toHost(value);
+    } finally {
+      this.customFunctionContext.releaseLocks();
+    }
+  }
+
+  private newContext(
+    who: { activeUser: string; effectiveUser: string; authMode: AuthModeName; ui: UiHost | null },
+    logs: string[],
+  ) {
+    const { clock, costModel, enforceTimeLimit, advanceClockByCost } = this.options;
+    const counter = new CallCounter(costModel ?? DEFAULT_COST_MODEL, (ms) => {
+      if (advanceClockByCost) clock.sleep(ms);
+      if (enforceTimeLimit && counter.simulatedMs > EXECUTION_LIMIT_MS) {
+        throw new TimeLimitExceeded("Exceeded maximum execution time");
+      }
+    });
+    const log = (line: string) => {
+      logs.push(line);
+      this.options.log?.(line);
+    };
+    const env: ExecutionEnv = { clock, timeZone: this.bundle.timeZone, state: this.state, log, ...who };
+    const addon = createAddonContext(() => clock.now());
+    const bridge = new ServiceBridge(addon.realm, counter, () => env.authMode);
+    const services = createServices(env, {
+      model: this.model,
+      bundle: this.bundle,
+      mail: this.options.mail,
+      lockDir: this.options.lockDir,
+      spreadsheetId: this.options.spreadsheetId ?? "local-workbook",
+      evaluate: (code, scope) => this.evaluateInContext(addon.context, code, scope),
+    });
+    for (const [name, service] of Object.entries(services.globals)) addon.global[name] = bridge.expose(name, service);
+    addon.global.Logger = bridge.expose("Logger", { log: (...a: unknown[]) => { log(a.map(String).join(" ")); } });
+    addon.global.console = { log: log, info: log, warn: log, error: log };
+    this.bundle.script.runInContext(addon.context);
+    return {
+      global: addon.global,
+      bridge,
+      releaseLocks: services.releaseLocks,
+      finish: (wallStart: number) => {
+        services.releaseLocks();
+        return { calls: counter.counts, simulatedMs: counter.simulatedMs, wallMs: performance.now() - wallStart };
+      },
+    };
+  }
+
+  private evaluateInContext(context: object, code: string, scope: Record<string, unknown>): unknown {
+    const names = Object.keys(scope);
+    const fn = new vm.Script(`(function (${names.join(", ")}) { ${code}\n})`).runInContext(context);
+    return fn(...names.map((n) => scope[n]));
+  }
+}
+
+export function lockDirFor(workbookPath: string): string {
+  return dirname(workbookPath);
+}
+
+/** The event object of a time-driven trigger: calendar fields of the firing time in the script's zone. */
+function timeDrivenEvent(trigger: TriggerRecord, at: number, timeZone: string): Record<string, unknown> {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+      weekday: "short", hourCycle: "h23",
+    }).formatToParts(new Date(at)).map((p) => [p.type, p.value]),
+  );
+  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.weekday) + 1;
+  const day = Number(parts.day);
+  const startOfYear = Date.UTC(Number(parts.year), 0, 1);
+  const dayOfYear = Math.floor((Date.UTC(Number(parts.year), Number(parts.month) - 1, day) - startOfYear) / 86400000);
+  return {
+    authMode: "FULL",
+    triggerUid: trigger.uid,
+    year: Number(parts.year),
+    month: Number(parts.month),
+    "day-of-month": day,
+    "day-of-week": weekday,
+    "week-of-year": Math.floor(dayOfYear / 7) + 1,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    timezone: timeZone,
+  };
+}

@@ -1,0 +1,95 @@
+// One execution's view of the spreadsheet, shared by every SpreadsheetApp object
+// it hands out: the workbook, the execution's identity and mode, the selection,
+// and the checks Sheets makes before building a Range. Kept off the API classes
+// so these helpers are neither visible to nor counted as add-on calls.
+import type { ExecutionEnv } from "../../runtime/env";
+import type { SheetModel, WorkbookModel } from "../../workbook/model";
+import { parseA1, resolveA1, type ResolvedRange } from "./a1";
+import { RangeImpl } from "./range";
+import { SheetImpl } from "./sheet";
+import { SpreadsheetImpl } from "./spreadsheet";
+
+export interface SpreadsheetOptions {
+  id: string;
+  url?: string;
+  /** SpreadsheetApp.flush(): where the runtime persists or notifies. */
+  onFlush?: () => void;
+}
+
+export class WorkbookContext {
+  readonly spreadsheet: SpreadsheetImpl;
+  private readonly sheets = new Map<SheetModel, SheetImpl>();
+  private active: SheetModel | null = null;
+  private selection: { sheet: SheetModel; area: ResolvedRange } | null = null;
+
+  constructor(
+    readonly env: ExecutionEnv,
+    readonly model: WorkbookModel,
+    readonly options: SpreadsheetOptions,
+  ) {
+    this.spreadsheet = new SpreadsheetImpl(this);
+  }
+
+  /** Custom functions may only read: every workbook change is refused, as in Sheets. */
+  guard(member: string): void {
+    if (this.env.authMode === "CUSTOM_FUNCTION") throw new Error(`You do not have permission to call ${member}`);
+  }
+
+  sheet(model: SheetModel): SheetImpl {
+    let sheet = this.sheets.get(model);
+    if (!sheet) {
+      sheet = new SheetImpl(this, model);
+      this.sheets.set(model, sheet);
+    }
+    return sheet;
+  }
+
+  /** The active sheet; the first tab when none was chosen or the chosen one was deleted. */
+  activeSheet(): SheetModel {
+    const sheets = this.model.getSheets();
+    if (this.active && sheets.includes(this.active)) return this.active;
+    this.active = sheets[0];
+    return this.active;
+  }
+
+  setActiveSheet(sheet: SheetModel): void {
+    if (this.active !== sheet) this.selection = null;
+    this.active = sheet;
+  }
+
+  /** The selection on the active sheet; A1 when nothing was selected there. */
+  activeRange(): RangeImpl {
+    const sheet = this.activeSheet();
+    if (this.selection?.sheet === sheet) return new RangeImpl(this, sheet, this.selection.area);
+    return this.range(sheet, 1, 1, 1, 1);
+  }
+
+  setActiveRange(range: RangeImpl): void {
+    this.active = range.sheetModel;
+    this.selection = { sheet: range.sheetModel, area: range.area };
+  }
+
+  /** A Range from 1-based coordinates, with Apps Script's argument checks. */
+  range(sheet: SheetModel, row: number, column: number, numRows: number, numColumns: number): RangeImpl {
+    if (!(row >= 1)) throw new Error("The starting row of the range is too small.");
+    if (!(column >= 1)) throw new Error("The starting column of the range is too small.");
+    if (!(numRows >= 1)) throw new Error("The number of rows in the range must be at least 1.");
+    if (!(numColumns >= 1)) throw new Error("The number of columns in the range must be at least 1.");
+    return new RangeImpl(this, sheet, inside(sheet, { row, column, numRows, numColumns, open: { rows: false, columns: false } }));
+  }
+
+  /** A Range from A1/R1C1 notation; a sheet name in it wins over `sheet`. */
+  rangeFromA1(notation: string, sheet: SheetModel): RangeImpl {
+    const parsed = parseA1(String(notation));
+    const target = parsed?.sheetName ? this.model.getSheetByName(parsed.sheetName) : sheet;
+    if (!parsed || !target) throw new Error("Range not found");
+    return new RangeImpl(this, target, inside(target, resolveA1(parsed, target.getMaxRows(), target.getMaxColumns())));
+  }
+}
+
+function inside(sheet: SheetModel, area: ResolvedRange): ResolvedRange {
+  if (area.row + area.numRows - 1 > sheet.getMaxRows() || area.column + area.numColumns - 1 > sheet.getMaxColumns()) {
+    throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+  }
+  return area;
+}

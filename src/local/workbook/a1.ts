@@ -1,0 +1,126 @@
+// A1 notation for 0-based grid coordinates, and the sheet-name quoting rules
+// that differ between Sheets and the formula engine.
+
+import type { GridRange } from "./model";
+
+export function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function cellA1(row: number, column: number): string {
+  return `${columnLetters(column)}${row + 1}`;
+}
+
+export function rangeA1(range: GridRange): string {
+  const start = cellA1(range.row, range.column);
+  if (range.numRows === 1 && range.numColumns === 1) return start;
+  return `${start}:${cellA1(range.row + range.numRows - 1, range.column + range.numColumns - 1)}`;
+}
+
+/** "B2" or "B2:D9" (optionally with $) → grid range; null when it is not a cell range. */
+export function parseRangeA1(a1: string): GridRange | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(a1.trim());
+  if (!match) return null;
+  const r1 = Number(match[2]) - 1;
+  const c1 = columnIndex(match[1]);
+  const r2 = match[4] ? Number(match[4]) - 1 : r1;
+  const c2 = match[3] ? columnIndex(match[3]) : c1;
+  return {
+    row: Math.min(r1, r2),
+    column: Math.min(c1, c2),
+    numRows: Math.abs(r2 - r1) + 1,
+    numColumns: Math.abs(c2 - c1) + 1,
+  };
+}
+
+/** Sheets writes a sheet name bare when it is a plain identifier that cannot be read as a cell. */
+function needsQuotes(name: string): boolean {
+  return (
+    !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^R\d*C\d*$/i.test(name) ||
+    /^(TRUE|FALSE)$/i.test(name)
+  );
+}
+
+export function quoteSheetName(name: string): string {
+  return needsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name;
+}
+
+const NAME_DELIMITERS = new Set(" \t\r\n+-*/^&=<>,;(){}%:!\"'".split(""));
+
+/**
+ * The engine only accepts ASCII sheet names bare, so every `Name!` reference
+ * is quoted on the way in (`課題!A:M` → `'課題'!A:M`).
+ */
+export function toEngineFormula(formula: string): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      const end = closingQuote(formula, i);
+      out += formula.slice(i, end + 1);
+      i = end + 1;
+    } else if (ch === "!") {
+      let start = out.length;
+      while (start > 0 && !NAME_DELIMITERS.has(out[start - 1])) start--;
+      const name = out.slice(start);
+      if (name) out = `${out.slice(0, start)}'${name}'`;
+      out += ch;
+      i++;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The reverse for display: drop quotes Sheets would not show (`'課題'!A:M` → `課題!A:M`). */
+export function fromEngineFormula(formula: string): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      const end = closingQuote(formula, i);
+      const quoted = formula.slice(i, end + 1);
+      if (ch === "'" && formula[end + 1] === "!") {
+        out += quoteSheetName(quoted.slice(1, -1).replace(/''/g, "'"));
+      } else {
+        out += quoted;
+      }
+      i = end + 1;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Index of the quote closing the one at `start` (a doubled quote is an escaped quote). */
+function closingQuote(text: string, start: number): number {
+  const quote = text[start];
+  let i = start + 1;
+  while (i < text.length) {
+    if (text[i] === quote) {
+      if (text[i + 1] === quote) i += 2;
+      else return i;
+    } else {
+      i++;
+    }
+  }
+  return text.length - 1;
+}

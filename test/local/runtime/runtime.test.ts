@@ -1,0 +1,126 @@
+// The runtime's Apps Script semantics, on tiny hand-written bundles and on the real build.
+import { describe, expect, it } from "vitest";
+import { UnknownEntryPointError } from "../../../src/local/runtime/runtime";
+import { fixtureBundle, testRuntime } from "../../support/runtime";
+
+const SEED_STATUS = [
+  ["", "R6", "R7", "計"],
+  ["完了", 21, 22, 43],
+  ["実施中", 8, 3, 11],
+  ["検討中", 4, 19, 23],
+  ["計", 33, 44, 77],
+];
+
+describe("the built add-on in the runtime", () => {
+  it("computes 集計 through the formula engine with the add-on's custom functions", () => {
+    const { runtime } = testRuntime();
+    expect(runtime.readRange("集計!A4:D8")).toEqual(SEED_STATUS);
+    expect(runtime.readRange("集計!B11")).toEqual([[34]]);
+    expect(runtime.readRange("集計!A14:D22").at(-1)).toEqual(["計", 40, 35, 75]);
+    const bureaus = runtime.readRange("集計!A25:B55");
+    expect(bureaus[0]).toEqual(["局区名", "取組件数"]);
+    expect(bureaus.at(-1)).toEqual(["合計", 130]);
+    expect(bureaus.find((r) => r[0] === "議会事務局")).toEqual(["議会事務局", 0]);
+  });
+
+  it("recalculates 集計 when a 進捗分類 cell changes", () => {
+    const { runtime } = testRuntime();
+    const issues = runtime.model.getSheetByName("課題")!;
+    const header = runtime.readRange("課題!A1:M1")[0];
+    const progress = header.indexOf("進捗分類");
+    const ids = runtime.readRange("課題!A1:A200").map((r) => r[0]);
+    const row = ids.indexOf("R6-030"); // an R6 issue still 検討中 or 実施中
+    const before = runtime.readRange(`課題!A${row + 1}:M${row + 1}`)[0][progress];
+    expect(before).not.toBe("完了");
+    issues.setCells(row, progress, [[{ kind: "value", value: "完了" }]]);
+    expect(runtime.readRange("集計!B5")[0][0]).toBe(22);
+    expect(runtime.readRange("集計!B11")[0][0]).toBe(33);
+  });
+
+  it("refuses an unknown entry point, listing the ones there are", () => {
+    const { runtime } = testRuntime();
+    expect(() => runtime.run("noSuchThing")).toThrow(UnknownEntryPointError);
+    expect(() => runtime.run("noSuchThing")).toThrow(/PLATINA_STATUS_TABLE/);
+  });
+});
+
+describe("executions", () => {
+  const code = `
+/** @customfunction */
+function SEND_FROM_CELL() { MailApp.sendEmail("a@example.com", "x", "y"); return 1; }
+/** @customfunction */
+function WRITE_FROM_CELL() { SpreadsheetApp.getActive().getSheetByName("S").getRange("A1").setValue(2); return 1; }
+function now() { return [new Date().toISOString(), Date.now(), new Date() instanceof Date]; }
+function readTwice() {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("S");
+  sheet.getRange("A1:B2").getValues();
+  return sheet.getRange(1, 1, 2, 2).getValues();
+}
+function fails() { throw new Error("失敗しました"); }
+function catchesServiceError() {
+  try { SpreadsheetApp.getActive().getSheetByName("S").getRange(1, 1, 0, 1); } catch (e) { return [e instanceof Error, e.message]; }
+}
+function datesAreDates() { var v = SpreadsheetApp.getActive().getSheetByName("S").getRange("C1").getValue(); return [v instanceof Date, v.getTime()]; }
+`;
+  function runtimeWithSheet() {
+    const t = testRuntime({ bundleDir: fixtureBundle(code), demo: false });
+    const sheet = t.runtime.model.insertSheet("S");
+    sheet.setCells(0, 0, [
+      [{ kind: "value", value: 1 }, { kind: "value", value: "a" }, { kind: "value", value: new Date("2026-05-26T00:00:00+09:00") }],
+    ]);
+    return t;
+  }
+
+  it("gives the add-on the runtime's clock through Date", () => {
+    const { runtime, clock } = runtimeWithSheet();
+    clock.set(Date.parse("2026-12-01T00:00:00Z"));
+    const result = runtime.run("now").result as unknown[];
+    expect(result).toEqual(["2026-12-01T00:00:00.000Z", Date.parse("2026-12-01T00:00:00Z"), true]);
+  });
+
+  it("counts service calls per service and method, with a simulated duration", () => {
+    const { runtime } = runtimeWithSheet();
+    const execution = runtime.run("readTwice");
+    expect(execution.ok).toBe(true);
+    expect(execution.calls.SpreadsheetApp).toMatchObject({
+      getActiveSpreadsheet: 1,
+      "Spreadsheet.getSheetByName": 1,
+      "Sheet.getRange": 2,
+      "Range.getValues": 2,
+    });
+    expect(execution.simulatedMs).toBeGreaterThanOrEqual(120);
+  });
+
+  it("reports a thrown error without throwing itself", () => {
+    const { runtime } = runtimeWithSheet();
+    const execution = runtime.run("fails");
+    expect(execution.ok).toBe(false);
+    expect(execution.error?.message).toBe("失敗しました");
+  });
+
+  it("gives the add-on service errors and dates of its own realm", () => {
+    const { runtime } = runtimeWithSheet();
+    expect(runtime.run("catchesServiceError").result).toEqual([true, "The number of rows in the range must be at least 1."]);
+    expect(runtime.run("datesAreDates").result).toEqual([true, Date.parse("2026-05-26T00:00:00+09:00")]);
+  });
+
+  it("runs custom functions read-only and without authorization, as Sheets does", () => {
+    const { runtime } = runtimeWithSheet();
+    const sheet = runtime.model.getSheetByName("S")!;
+    sheet.setCells(1, 0, [[{ kind: "formula", formula: "=SEND_FROM_CELL()" }, { kind: "formula", formula: "=WRITE_FROM_CELL()" }]]);
+    expect(sheet.getValues({ row: 1, column: 0, numRows: 1, numColumns: 2 })[0]).toEqual(["#ERROR!", "#ERROR!"]);
+    expect(sheet.getCellError(1, 0)?.message).toContain("You do not have permission to call MailApp.sendEmail");
+    expect(sheet.getCellError(1, 1)?.message).toContain("You do not have permission to call");
+    expect(runtime.readRange("S!A1")).toEqual([[1]]);
+  });
+
+  it("enforces the 6-minute limit on the simulated duration when asked", () => {
+    const loop = `function busy() { var s = SpreadsheetApp.getActive().getSheetByName("S"); for (var i = 0; i < 10000; i++) s.getRange("A1").getValues(); return "done"; }`;
+    const { runtime } = testRuntime({ bundleDir: fixtureBundle(loop), demo: false, enforceTimeLimit: true });
+    runtime.model.insertSheet("S");
+    const execution = runtime.run("busy");
+    expect(execution.ok).toBe(false);
+    expect(execution.error?.message).toBe("Exceeded maximum execution time");
+    expect(execution.simulatedMs).toBeGreaterThan(360_000);
+  });
+});

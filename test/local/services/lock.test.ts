@@ -1,0 +1,173 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { emptyState, type ExecutionEnv } from "../../../src/local/runtime/env";
+import { createLockService, releaseAll } from "../../../src/local/services/lock";
+
+const REPO = resolve(import.meta.dirname, "../../..");
+const TIMEOUT_MESSAGE = "Lock timeout: another process was holding the lock for too long.";
+
+function makeEnv(user = "tanaka@platina.example"): ExecutionEnv {
+  return {
+    clock: { now: () => 0, sleep: () => undefined },
+    timeZone: "Asia/Tokyo",
+    activeUser: user,
+    effectiveUser: user,
+    authMode: "FULL",
+    state: emptyState(),
+    log: () => undefined,
+    ui: null,
+  };
+}
+
+const lockDirs: string[] = [];
+const newLockDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "platina-lock-"));
+  lockDirs.push(dir);
+  return dir;
+};
+afterAll(() => lockDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+// A separate OS process that takes the script lock, holds it, then releases it.
+const HOLDER_SCRIPT = `
+import { createLockService } from ${JSON.stringify(join(REPO, "src/local/services/lock.ts"))};
+const [lockDir, holdMs] = process.argv.slice(2);
+const env = { activeUser: "other@platina.example", effectiveUser: "other@platina.example" };
+const lock = createLockService(env, lockDir).getScriptLock();
+lock.waitLock(20000);
+console.log(JSON.stringify({ event: "locked", at: Date.now() }));
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(holdMs));
+const releasedAt = Date.now();
+lock.releaseLock();
+console.log(JSON.stringify({ event: "released", at: releasedAt }));
+`;
+
+interface Holder {
+  locked: Promise<number>;
+  released: Promise<number>;
+}
+
+function startHolder(lockDir: string, holdMs: number): Holder {
+  const script = join(lockDir, "holder.ts");
+  writeFileSync(script, HOLDER_SCRIPT);
+  const child = spawn(process.execPath, ["--import", "tsx", script, lockDir, String(holdMs)], { cwd: REPO });
+  const events = new Map<string, (at: number) => void>();
+  const waitFor = (event: string) => new Promise<number>((res) => events.set(event, res));
+  const locked = waitFor("locked");
+  const released = waitFor("released");
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const line of output.split("\n").slice(0, -1)) {
+      const { event, at } = JSON.parse(line) as { event: string; at: number };
+      events.get(event)?.(at);
+    }
+    output = output.slice(output.lastIndexOf("\n") + 1);
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const failed = new Promise<never>((_, reject) =>
+    child.on("exit", (code) => code !== 0 && reject(new Error(`holder exited ${code}: ${stderr}`))),
+  );
+  return { locked: Promise.race([locked, failed]), released: Promise.race([released, failed]) };
+}
+
+describe("LockService across processes", () => {
+  it("makes this process wait until another process releases the script lock", async () => {
+    const lockDir = newLockDir();
+    const holder = startHolder(lockDir, 2500);
+    await holder.locked;
+    const lock = createLockService(makeEnv(), lockDir).getScriptLock();
+    expect(lock.tryLock(0)).toBe(false);
+    expect(() => lock.waitLock(100)).toThrow(TIMEOUT_MESSAGE);
+    expect(lock.hasLock()).toBe(false);
+    lock.waitLock(20_000);
+    const acquiredAt = Date.now();
+    expect(lock.hasLock()).toBe(true);
+    expect(acquiredAt).toBeGreaterThanOrEqual(await holder.released);
+    lock.releaseLock();
+  });
+
+  it("makes a second process wait for the first", async () => {
+    const lockDir = newLockDir();
+    const first = startHolder(lockDir, 1500);
+    await first.locked;
+    const second = startHolder(lockDir, 0);
+    const [firstReleased, secondLocked] = await Promise.all([first.released, second.locked]);
+    expect(secondLocked).toBeGreaterThanOrEqual(firstReleased);
+    await second.released;
+  });
+});
+
+describe("LockService within one process", () => {
+  it("excludes another execution of the same process until released", () => {
+    const lockDir = newLockDir();
+    const mine = createLockService(makeEnv(), lockDir);
+    const theirs = createLockService(makeEnv(), lockDir);
+    expect(mine.getScriptLock().tryLock(0)).toBe(true);
+    expect(mine.getScriptLock().hasLock()).toBe(true); // the same lock for the whole execution
+    expect(theirs.getScriptLock().tryLock(50)).toBe(false);
+    expect(theirs.getDocumentLock().tryLock(0)).toBe(true); // a different lock
+    mine.getScriptLock().releaseLock();
+    expect(mine.getScriptLock().hasLock()).toBe(false);
+    expect(theirs.getScriptLock().tryLock(0)).toBe(true);
+    releaseAll(theirs);
+  });
+
+  it("writes the holder's pid in <lockDir>/script.lock and removes it on release", () => {
+    const lockDir = newLockDir();
+    const lock = createLockService(makeEnv(), lockDir).getScriptLock();
+    lock.waitLock(0);
+    expect(JSON.parse(readFileSync(join(lockDir, "script.lock"), "utf8")).pid).toBe(process.pid);
+    lock.releaseLock();
+    lock.releaseLock(); // not held: nothing happens
+    expect(existsSync(join(lockDir, "script.lock"))).toBe(false);
+  });
+
+  it("gives each user their own user lock", () => {
+    const lockDir = newLockDir();
+    expect(createLockService(makeEnv("a@platina.example"), lockDir).getUserLock().tryLock(0)).toBe(true);
+    expect(createLockService(makeEnv("b@platina.example"), lockDir).getUserLock().tryLock(0)).toBe(true);
+    expect(createLockService(makeEnv("a@platina.example"), lockDir).getUserLock().tryLock(0)).toBe(false);
+  });
+
+  it("releaseAll frees every lock the execution holds", () => {
+    const lockDir = newLockDir();
+    const ended = createLockService(makeEnv(), lockDir);
+    ended.getScriptLock().waitLock(0);
+    ended.getUserLock().waitLock(0);
+    releaseAll(ended);
+    const next = createLockService(makeEnv(), lockDir);
+    expect(next.getScriptLock().tryLock(0)).toBe(true);
+    expect(next.getUserLock().tryLock(0)).toBe(true);
+  });
+});
+
+describe("stale locks", () => {
+  const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
+
+  it("breaks a lock whose holder process is gone", () => {
+    const lockDir = newLockDir();
+    writeFileSync(join(lockDir, "script.lock"), JSON.stringify({ pid: deadPid(), holder: "crashed", time: Date.now() }));
+    const lock = createLockService(makeEnv(), lockDir).getScriptLock();
+    expect(lock.tryLock(0)).toBe(true);
+    expect(JSON.parse(readFileSync(join(lockDir, "script.lock"), "utf8")).pid).toBe(process.pid);
+  });
+
+  it("breaks a lock older than 30 minutes even if its process lives", () => {
+    const lockDir = newLockDir();
+    const old = { pid: process.pid, holder: "forgotten", time: Date.now() - 31 * 60 * 1000 };
+    writeFileSync(join(lockDir, "document.lock"), JSON.stringify(old));
+    expect(createLockService(makeEnv(), lockDir).getDocumentLock().tryLock(0)).toBe(true);
+  });
+
+  it("respects a recent lock of a live process", () => {
+    const lockDir = newLockDir();
+    const live = JSON.stringify({ pid: process.pid, holder: "busy", time: Date.now() });
+    writeFileSync(join(lockDir, "script.lock"), live);
+    expect(createLockService(makeEnv(), lockDir).getScriptLock().tryLock(30)).toBe(false);
+    expect(readFileSync(join(lockDir, "script.lock"), "utf8")).toBe(live);
+  });
+});

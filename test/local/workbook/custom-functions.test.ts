@@ -1,0 +1,143 @@
+import { describe, it, expect } from "vitest";
+import { createWorkbook } from "../../../src/local/workbook/hf-workbook";
+import type { CellInput, GridRange } from "../../../src/local/workbook/model";
+
+const r = (row: number, column: number, numRows = 1, numColumns = 1): GridRange => ({ row, column, numRows, numColumns });
+const v = (value: string | number | boolean | Date): CellInput => ({ kind: "value", value });
+const f = (formula: string): CellInput => ({ kind: "formula", formula });
+const empty: CellInput = { kind: "empty" };
+
+/** A workbook with custom functions that log every call. */
+function bookWith(functions: Record<string, (...args: unknown[]) => unknown>) {
+  const wb = createWorkbook({ name: "テスト", timeZone: "Asia/Tokyo" });
+  const sheet = wb.insertSheet("シート1");
+  const calls: { name: string; args: unknown[] }[] = [];
+  wb.setCustomFunctions(Object.keys(functions), (name, args) => {
+    calls.push({ name, args });
+    return functions[name](...args);
+  });
+  return { wb, sheet, calls };
+}
+
+const grid = (rows: number, columns: number) =>
+  Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => i * 10 + j));
+
+describe("custom functions", () => {
+  it("spills a 3×2 result, reports a blocked spill, and spills again once cleared", () => {
+    const { sheet, calls } = bookWith({ MATRIX: (rows, columns) => grid(rows as number, columns as number) });
+    sheet.setCells(0, 0, [[f("=matrix(3,2)")]]);
+    expect(sheet.getValues(r(0, 0, 3, 2))).toEqual(grid(3, 2));
+    expect(sheet.getFormulas(r(0, 0, 1, 2))).toEqual([["=MATRIX(3,2)", ""]]);
+    expect(calls).toHaveLength(1);
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 2]);
+
+    sheet.setCells(2, 1, [[v("じゃま")]]);
+    expect(sheet.getValues(r(0, 0, 3, 2))).toEqual([["#REF!", ""], ["", ""], ["", "じゃま"]]);
+    expect(sheet.getCellError(0, 0)).toEqual({
+      display: "#REF!",
+      message: "配列結果を展開できません。セル B3 のデータが上書きされるためです。",
+    });
+
+    sheet.setCells(2, 1, [[empty]]);
+    expect(sheet.getValues(r(0, 0, 3, 2))).toEqual(grid(3, 2));
+    expect(sheet.getCellError(0, 0)).toBeNull();
+  });
+
+  it("re-sizes the spill when the result changes shape", () => {
+    const { sheet, calls } = bookWith({ MATRIX: (rows, columns) => grid(rows as number, columns as number) });
+    sheet.setCells(0, 0, [[v(2), v(2)]]);
+    sheet.setCells(1, 0, [[f("=MATRIX(A1,B1)")]]);
+    expect(sheet.getValues(r(1, 0, 2, 2))).toEqual(grid(2, 2));
+    calls.length = 0;
+
+    sheet.setCells(0, 0, [[v(4)]]);
+    expect(sheet.getValues(r(1, 0, 4, 2))).toEqual(grid(4, 2));
+    expect(calls).toHaveLength(1); // memoised: sizing and evaluating share one call
+
+    sheet.setCells(0, 1, [[v(1)]]);
+    expect(sheet.getValues(r(1, 0, 4, 2))).toEqual(grid(4, 1).map((row) => [...row, ""]));
+    expect(sheet.getLastColumn()).toBe(2); // B1 still holds 1
+  });
+
+  it("shows #ERROR! with the thrown message", () => {
+    const { sheet } = bookWith({
+      BROKEN: () => {
+        throw new Error("課題シートがありません");
+      },
+    });
+    sheet.setCells(0, 0, [[f("=BROKEN()")]]);
+    expect(sheet.getValues(r(0, 0))).toEqual([["#ERROR!"]]);
+    expect(sheet.getDisplayValues(r(0, 0))).toEqual([["#ERROR!"]]);
+    expect(sheet.getCellError(0, 0)).toEqual({ display: "#ERROR!", message: "課題シートがありません" });
+  });
+
+  it("recalculates over 課題!A:M when a referenced cell changes, once per change", () => {
+    const { wb, calls } = bookWith({
+      COUNT_OPEN: (rows) => (rows as unknown[][]).filter((row) => row[0] !== "" && row[12] !== "完了").length,
+    });
+    const tasks = wb.insertSheet("課題");
+    const summary = wb.insertSheet("集計");
+    tasks.setCells(0, 0, [[v("A-1")], [v("A-2")]]);
+    summary.setCells(0, 0, [[f("=COUNT_OPEN(課題!A:M)")]]);
+    expect(summary.getValues(r(0, 0))).toEqual([[2]]);
+    const args = calls.at(-1)!.args[0] as unknown[][];
+    expect(args).toHaveLength(tasks.getMaxRows()); // every row, blanks as ""
+    expect(args[0]).toHaveLength(13);
+    expect(args[5].every((cell) => cell === "")).toBe(true);
+
+    calls.length = 0;
+    tasks.setCells(1, 12, [[v("完了")]]);
+    expect(summary.getValues(r(0, 0))).toEqual([[1]]);
+    expect(calls).toHaveLength(1);
+
+    summary.setCells(3, 3, [[v("無関係")]]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("passes dates as Dates and returns Dates as date cells", () => {
+    const seen: unknown[] = [];
+    const { sheet } = bookWith({
+      NEXT_DAY: (day) => {
+        seen.push(day);
+        return new Date((day as Date).getTime() + 86_400_000);
+      },
+      DAYS: (rows) => (rows as unknown[][]).map(([d]) => [d instanceof Date ? d.toISOString() : d]),
+    });
+    sheet.setCells(0, 0, [[v(new Date("2026-05-26T00:00:00+09:00"))], [empty], [v("x")]]);
+    sheet.setCells(0, 1, [[f("=NEXT_DAY(A1)"), f("=DAYS(A1:A3)")]]);
+    expect(seen[0]).toBeInstanceOf(Date);
+    expect((sheet.getValues(r(0, 1))[0][0] as Date).toISOString()).toBe("2026-05-26T15:00:00.000Z");
+    expect(sheet.getDisplayValues(r(0, 1))).toEqual([["2026/05/27"]]);
+    expect(sheet.getValues(r(0, 2, 3, 1))).toEqual([["2026-05-25T15:00:00.000Z"], [""], ["x"]]);
+  });
+
+  it("treats spilled cells as formula-free and does not let them block the origin's next spill", () => {
+    const { sheet } = bookWith({ LIST: (n) => Array.from({ length: n as number }, (_, i) => `item${i}`) });
+    sheet.setCells(0, 0, [[v(3), f("=LIST(A1)")]]);
+    expect(sheet.getValues(r(0, 1, 3, 1))).toEqual([["item0"], ["item1"], ["item2"]]);
+    expect(sheet.exportCell(1, 1)).toEqual({ formula: null, value: "item1", spilled: true, format: null });
+    sheet.setCells(0, 0, [[v(2)]]);
+    expect(sheet.getValues(r(0, 1, 3, 1))).toEqual([["item0"], ["item1"], [""]]);
+  });
+});
+
+describe("registering custom functions after formulas exist", () => {
+  it("evaluates and spills formulas entered before registration, after a sheet was deleted", () => {
+    const wb = createWorkbook({ name: "テスト", timeZone: "Asia/Tokyo" });
+    const gone = wb.insertSheet("消す");
+    const sheet = wb.insertSheet("残す");
+    wb.deleteSheet(gone);
+    sheet.setCells(0, 0, [[v(3), f("=MATRIX(A1,2)"), empty, f("=SUM(B1:C3)")]]);
+    expect(sheet.getValues(r(0, 1))).toEqual([["#NAME?"]]);
+    wb.setCustomFunctions(["matrix"], (_name, [rows, columns]) => grid(rows as number, columns as number));
+    expect(sheet.getValues(r(0, 1, 3, 2))).toEqual(grid(3, 2));
+    expect(sheet.getValues(r(0, 3))).toEqual([[0 + 1 + 10 + 11 + 20 + 21]]);
+  });
+
+  it("re-sizes an array expression around a custom function", () => {
+    const { sheet } = bookWith({ MATRIX: (rows, columns) => grid(rows as number, columns as number) });
+    sheet.setCells(0, 0, [[v(1), f("=MATRIX(A1,1)*2")]]);
+    sheet.setCells(0, 0, [[v(3)]]);
+    expect(sheet.getValues(r(0, 1, 3, 1))).toEqual([[0], [20], [40]]);
+  });
+});

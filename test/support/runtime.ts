@@ -1,0 +1,50 @@
+// Runtimes for tests: the real build or a tiny hand-written bundle, an in-memory
+// workbook, a fake clock and an outbox in a temp folder.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDemoModel } from "../../src/local/demo-workbook";
+import { fakeClock, type FakeClock } from "../../src/local/runtime/clock";
+import { emptyState } from "../../src/local/runtime/env";
+import { Runtime, type RuntimeOptions } from "../../src/local/runtime/runtime";
+import { outboxTransport } from "../../src/local/services/mail";
+import { createWorkbook } from "../../src/local/workbook/hf-workbook";
+import { BUILD_DIR } from "./gas-bundle";
+
+export function tempDir(prefix = "platina-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A bundle folder holding the given Code.js (and manifest), for runtime semantics tests. */
+export function fixtureBundle(code: string, html: Record<string, string> = {}): string {
+  const dir = tempDir("platina-bundle-");
+  writeFileSync(join(dir, "Code.js"), code);
+  writeFileSync(join(dir, "appsscript.json"), JSON.stringify({ timeZone: "Asia/Tokyo", runtimeVersion: "V8" }));
+  for (const [name, source] of Object.entries(html)) writeFileSync(join(dir, `${name}.html`), source);
+  return dir;
+}
+
+export interface TestRuntime {
+  runtime: Runtime;
+  clock: FakeClock;
+  dir: string;
+  outbox: string;
+}
+
+export function testRuntime(
+  options: { bundleDir?: string; demo?: boolean; now?: string } & Partial<RuntimeOptions> = {},
+): TestRuntime {
+  const dir = tempDir();
+  const clock = fakeClock(Date.parse(options.now ?? "2026-11-25T09:00:00+09:00"));
+  const outbox = join(dir, "outbox");
+  const runtime = new Runtime({
+    model: options.demo === false ? createWorkbook({ name: "test", timeZone: "Asia/Tokyo" }) : createDemoModel(),
+    state: emptyState(),
+    clock,
+    mail: outboxTransport(outbox),
+    lockDir: dir,
+    ...options,
+    bundleDir: options.bundleDir ?? BUILD_DIR,
+  });
+  return { runtime, clock, dir, outbox };
+}
