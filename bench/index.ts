@@ -1,5 +1,7 @@
 // `npm run bench`: prints the project's speed figures. Nothing here asserts.
 import { benchCustomFunctions } from "./custom-functions";
+import { benchRuntime } from "./runtime";
 
 console.log(`platina bench — node ${process.version}, ${new Date().toISOString()}`);
 benchCustomFunctions();
+await benchRuntime();

@@ -97,6 +97,28 @@ export async function buildAddon(): Promise<void> {
   console.error(`build/Code.js: ${entries.length} entry points, ${(code.length / 1024).toFixed(0)} KiB`);
 }
 
+/**
+ * The Node-only CLI, precompiled into dist/ so `platina` starts without
+ * transpiling TypeScript. Never pushed: clasp pushes build/ only.
+ */
+export async function buildLocalRuntime(): Promise<void> {
+  await build({
+    entryPoints: {
+      cli: join(root, "src", "local", "cli", "main.ts"),
+      "mail-worker": join(root, "src", "local", "services", "mail-worker.ts"),
+    },
+    outdir: join(root, "dist"),
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    sourcemap: "linked",
+    logLevel: "warning",
+  });
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await buildAddon();
+  await buildLocalRuntime();
 }

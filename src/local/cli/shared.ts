@@ -7,7 +7,14 @@ import { openWorkbook, type OpenOptions } from "../runtime/open";
 /** An error whose message is the whole story for the user (no stack printed). */
 export class CliError extends Error {}
 
-export const BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "build");
+/** The project folder: the nearest one above this file with a package.json (works from src/ and from dist/). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const BUNDLE_DIR = join(projectRoot(), "build");
 
 export function logToStderr(line: string): void {
   process.stderr.write(`${line}\n`);

@@ -57,13 +57,22 @@ export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook
     log: options.log,
     ...options.runtime,
   });
+  // Only what changed is written, so a run that changes nothing leaves the files untouched.
+  let cellsChanged = false;
+  runtime.model.onChange(() => {
+    cellsChanged = true;
+  });
+  let savedState = JSON.stringify(runtime.state);
   return {
     runtime,
     path,
     outbox,
     async save() {
-      await saveWorkbook(runtime.model, path);
-      saveSidecar(sidecarPath(path), runtime.state);
+      if (cellsChanged) await saveWorkbook(runtime.model, path);
+      cellsChanged = false;
+      const state = JSON.stringify(runtime.state);
+      if (state !== savedState) saveSidecar(sidecarPath(path), runtime.state);
+      savedState = state;
     },
   };
 }

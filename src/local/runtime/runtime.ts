@@ -10,7 +10,7 @@ import { ServiceBridge } from "./service-proxy";
 import { createAddonContext } from "./vm-context";
 import { createServices, type MailTransport } from "./services";
 import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
-import { dueTriggers, nextRunAfter, type DueFiring } from "../services/trigger-schedule";
+import { nextRunAfter, type DueFiring } from "../services/trigger-schedule";
 import type { TriggerRecord } from "./env";
 import type { WorkbookModel } from "../workbook/model";
 
@@ -116,7 +116,12 @@ export class Runtime {
 
   /** The earliest time-driven firing due at or before `until`, if any. */
   nextDueTrigger(until: number): DueFiring | null {
-    return dueTriggers(this.state.triggers, until, this.bundle.timeZone)[0] ?? null;
+    // Only the earliest firing matters: the handler may add or remove triggers before the next one.
+    let next: DueFiring | null = null;
+    for (const trigger of this.state.triggers) {
+      if (trigger.schedule && trigger.nextRun !== null && trigger.nextRun <= until && (!next || trigger.nextRun < next.at)) next = { trigger, at: trigger.nextRun };
+    }
+    return next;
   }
 
   /** Runs a time-driven trigger's handler as its creator, with Apps Script's event object, and schedules its next run. */

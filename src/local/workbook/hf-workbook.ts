@@ -265,9 +265,10 @@ export class HfWorkbook implements WorkbookModel {
 
   /** Records engine changes: dirty sheets, and cached file results that are now recalculated. */
   private track(changes: ExportedChange[]): void {
+    const byEngineId = new Map(this.sheets.map((s) => [s.engineId, s]));
     for (const change of changes) {
       if (!(change instanceof ExportedCellChange)) continue;
-      const sheet = this.sheetByEngineId(change.sheet);
+      const sheet = byEngineId.get(change.sheet);
       if (!sheet) continue;
       this.changed.add(sheet.getName());
       sheet.forgetCached(change.row, change.col);
@@ -285,11 +286,6 @@ export class HfWorkbook implements WorkbookModel {
   assertNameFree(name: string, except?: HfSheet): void {
     const lower = name.toLowerCase();
     if (this.sheets.some((s) => s !== except && s.getName().toLowerCase() === lower)) throw duplicateNameError(name);
-  }
-
-  sheetByEngineId(engineId: number): HfSheet | undefined {
-    const name = this.hf.getSheetName(engineId);
-    return name === undefined ? undefined : this.sheets.find((s) => s.getName() === name);
   }
 
   private own(sheet: SheetModel): HfSheet {

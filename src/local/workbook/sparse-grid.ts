@@ -26,10 +26,6 @@ export class SparseGrid<T> {
     this.rows.clear();
   }
 
-  get isEmpty(): boolean {
-    return this.rows.size === 0;
-  }
-
   *entries(): IterableIterator<[row: number, column: number, value: T]> {
     for (const [row, cells] of this.rows) {
       for (const [column, value] of cells) yield [row, column, value];

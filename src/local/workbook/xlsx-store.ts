@@ -48,16 +48,18 @@ export async function loadWorkbook(path: string, timeZone = "Asia/Tokyo"): Promi
     if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`ブック「${path}」が見つかりません。`);
     throw new Error(`ブック「${path}」を読めません: ${(error as Error).message}`);
   }
+  const unreadable = (reason: string) => new Error(`ブック「${path}」は .xlsx として読めません: ${reason}`);
   const file = new ExcelJS.Workbook();
+  let meta: MetaRecord[];
   try {
-    await file.xlsx.load(buffer as unknown as ArrayBuffer);
+    await file.xlsx.load(buffer as unknown as ExcelJS.Buffer); // exceljs declares its own Buffer type
+    meta = readMeta(file);
   } catch (error) {
-    throw new Error(`ブック「${path}」は .xlsx として読めません: ${(error as Error).message}`);
+    throw unreadable((error as Error).message);
   }
   const worksheets = file.worksheets.filter((ws) => ws.name !== META_SHEET);
-  if (worksheets.length === 0) throw new Error(`ブック「${path}」は .xlsx として読めません: シートがありません`);
+  if (worksheets.length === 0) throw unreadable("シートがありません");
 
-  const meta = readMeta(file);
   const model = createWorkbook({ name: basename(path, extname(path)), timeZone });
   const sheets = model.loadSheets(worksheets.map((ws) => readCells(ws, meta)));
   model.batch(() => worksheets.forEach((ws, i) => readLayout(ws, sheets[i], meta)));
@@ -264,7 +266,7 @@ export async function saveWorkbook(model: WorkbookModel, path: string, options: 
   for (const sheet of model.getSheets() as HfSheet[]) writeSheet(file, sheet, meta);
   if (meta.length) writeMeta(file, meta);
   const buffer = await file.xlsx.writeBuffer();
-  writeFileAtomic(path, new Uint8Array(buffer as ArrayBuffer), options);
+  writeFileAtomic(path, new Uint8Array(buffer), options);
 }
 
 function writeSheet(file: ExcelJS.Workbook, sheet: HfSheet, meta: MetaRecord[]): void {

@@ -1,0 +1,59 @@
+// The local runtime on a 10,000-issue workbook: load, evaluate (集計's custom
+// functions over 課題!A:Z) and save, each phase in ms; and `platina get` wall time.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDemoModel } from "../src/local/demo-workbook";
+import { fakeClock } from "../src/local/runtime/clock";
+import { emptyState } from "../src/local/runtime/env";
+import { Runtime } from "../src/local/runtime/runtime";
+import { outboxTransport } from "../src/local/services/mail";
+import { loadWorkbook, saveWorkbook } from "../src/local/workbook/xlsx-store";
+
+const ms = (start: number) => (performance.now() - start).toFixed(0);
+
+export async function benchRuntime(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "platina-bench-"));
+  const file = join(dir, "big.xlsx");
+  const model = createDemoModel();
+  const issues = model.getSheetByName("課題")!;
+  const template = issues.getValues({ row: 1, column: 0, numRows: 108, numColumns: 13 });
+  const rows = Array.from({ length: 10_000 }, (_, i) =>
+    template[i % template.length].map((v, c) => (c === 0 ? { kind: "value" as const, value: `B-${i}` } : v === "" ? { kind: "empty" as const } : { kind: "value" as const, value: v })),
+  );
+  issues.setCells(1, 0, rows);
+  await saveWorkbook(model, file);
+
+  console.log("\n## Local runtime, 10,000 issues (ms)");
+  let t = performance.now();
+  const loaded = await loadWorkbook(file, "Asia/Tokyo");
+  const load = ms(t);
+  t = performance.now();
+  const runtime = new Runtime({
+    bundleDir: join(import.meta.dirname, "..", "build"), model: loaded, state: emptyState(),
+    clock: fakeClock(Date.now()), mail: outboxTransport(join(dir, "outbox")), lockDir: dir,
+  });
+  const followUp = runtime.readRange("集計!B11")[0][0];
+  const evaluate = ms(t);
+  t = performance.now();
+  loaded.getSheetByName("課題")!.setCells(1, 8, [[{ kind: "value", value: "完了" }]]);
+  runtime.readRange("集計!B11");
+  const edit = ms(t);
+  t = performance.now();
+  await saveWorkbook(loaded, file);
+  const save = ms(t);
+  console.log(`load\tevaluate\tedit+recalc\tsave\t(follow-up count ${followUp})`);
+  console.log(`${load}\t${evaluate}\t${edit}\t${save}`);
+
+  const demoDir = mkdtempSync(join(tmpdir(), "platina-bench-demo-"));
+  const bin = join(import.meta.dirname, "..", "bin", "platina.js");
+  execFileSync(process.execPath, [bin, "demo", "platina-demo.xlsx"], { cwd: demoDir, stdio: "ignore" });
+  const walls: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    execFileSync(process.execPath, [bin, "get", "集計!A4:D8"], { cwd: demoDir, stdio: "ignore" });
+    walls.push(performance.now() - t);
+  }
+  console.log(`platina get 集計!A4:D8 on the demo workbook: ${walls.map((w) => w.toFixed(0)).join(" / ")} ms wall (target < 2000)`);
+}
