@@ -26,10 +26,8 @@ export async function commandRun(entry: string, options: RunOptions): Promise<vo
     throw new CliError(`エントリポイント「${entry}」はありません。使えるもの:\n  ${runtime.bundle.entryPoints.join("\n  ")}`);
   }
   const execution = runtime.run(entry, args, { user: options.user });
-  if (!execution.ok) {
-    // All or nothing: a failed execution leaves the workbook as it was.
-    throw new CliError(`${entry} でエラーが発生しました: ${execution.error?.message}`);
-  }
-  await opened.save();
+  // A failed execution keeps nothing, or only what it committed with SpreadsheetApp.flush().
+  await opened.settle(execution);
+  if (!execution.ok) throw new CliError(`${entry} でエラーが発生しました: ${execution.error?.message}`);
   process.stdout.write(`${toJson({ result: execution.result, calls: execution.calls, simulatedMs: execution.simulatedMs })}\n`);
 }

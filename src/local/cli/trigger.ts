@@ -4,7 +4,7 @@ import { open } from "./shared";
 export async function commandTrigger(options: { workbook: string; until?: number; smtp?: string }): Promise<void> {
   const until = options.until ?? Date.now();
   const clock = fakeClock(until);
-  let opened = await open(options.workbook, { clock, smtp: options.smtp });
+  const opened = await open(options.workbook, { clock, smtp: options.smtp });
   const fired: { handler: string; at: string; ok: boolean; error?: string }[] = [];
   for (;;) {
     const next = opened.runtime.nextDueTrigger(until);
@@ -12,15 +12,7 @@ export async function commandTrigger(options: { workbook: string; until?: number
     clock.set(next.at);
     const execution = opened.runtime.fireTimeTrigger(next.trigger, next.at);
     fired.push({ handler: next.trigger.handler, at: new Date(next.at).toISOString(), ok: execution.ok, error: execution.error?.message });
-    if (execution.ok) {
-      await opened.save();
-    } else {
-      // The failed execution's changes are dropped; the trigger's schedule still moves on.
-      const schedule = opened.runtime.state.triggers;
-      opened = await open(options.workbook, { clock, smtp: options.smtp });
-      opened.runtime.state.triggers = schedule;
-      await opened.save();
-    }
+    await opened.settle(execution);
     process.stderr.write(`${new Date(next.at).toISOString()} ${next.trigger.handler}: ${execution.ok ? "完了" : `失敗 ${execution.error?.message}`}\n`);
   }
   process.stdout.write(`${JSON.stringify({ until: new Date(until).toISOString(), fired })}\n`);

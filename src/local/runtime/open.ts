@@ -7,8 +7,9 @@ import { outboxTransport, smtpTransport } from "../services/mail";
 import { loadSidecar, saveSidecar, sidecarPath } from "../workbook/sidecar";
 import { loadWorkbook, saveWorkbook } from "../workbook/xlsx-store";
 import { realClock } from "./clock";
+import { replay } from "./journal";
 import type { Clock } from "./env";
-import { Runtime, type RuntimeOptions } from "./runtime";
+import { Runtime, type ExecutionResult, type RuntimeOptions } from "./runtime";
 
 export interface OpenOptions {
   workbook: string;
@@ -26,8 +27,13 @@ export interface OpenedWorkbook {
   runtime: Runtime;
   path: string;
   outbox: string;
-  /** Writes the workbook and its sidecar (each atomically). */
+  /** Writes the workbook and its sidecar (each atomically), only what changed. */
   save(): Promise<void>;
+  /**
+   * Persists an execution: all of it when it succeeded; when it failed, only what it
+   * wrote up to its last SpreadsheetApp.flush() (the workbook is reloaded from disk first).
+   */
+  settle(execution: ExecutionResult): Promise<void>;
 }
 
 export function outboxDir(workbookPath: string): string {
@@ -63,16 +69,31 @@ export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook
     cellsChanged = true;
   });
   let savedState = JSON.stringify(runtime.state);
+  const watch = () =>
+    runtime.model.onChange(() => {
+      cellsChanged = true;
+    });
+  const save = async () => {
+    if (cellsChanged) await saveWorkbook(runtime.model, path);
+    cellsChanged = false;
+    const state = JSON.stringify(runtime.state);
+    if (state !== savedState) saveSidecar(sidecarPath(path), runtime.state);
+    savedState = state;
+  };
   return {
     runtime,
     path,
     outbox,
-    async save() {
-      if (cellsChanged) await saveWorkbook(runtime.model, path);
+    save,
+    async settle(execution) {
+      if (execution.ok) return save();
+      // The failed execution's writes are in memory: start again from the saved file.
+      const model = await loadWorkbook(path, "Asia/Tokyo");
+      runtime.replaceModel(model);
       cellsChanged = false;
-      const state = JSON.stringify(runtime.state);
-      if (state !== savedState) saveSidecar(sidecarPath(path), runtime.state);
-      savedState = state;
+      watch();
+      if (execution.committed?.length) replay(model, execution.committed);
+      await save();
     },
   };
 }

@@ -6,6 +6,7 @@ import vm from "node:vm";
 import { CallCounter, DEFAULT_COST_MODEL, type CallCounts, type CostModel } from "./call-counter";
 import type { AuthModeName, Clock, ExecutionEnv, RuntimeState, UiHost } from "./env";
 import { loadAddonBundle, type AddonBundle } from "./bundle";
+import { Journal, type JournalEntry } from "./journal";
 import { ServiceBridge } from "./service-proxy";
 import { createAddonContext } from "./vm-context";
 import { createServices, type MailTransport } from "./services";
@@ -50,6 +51,8 @@ export interface ExecutionResult {
   error?: { message: string; stack?: string };
   calls: CallCounts;
   simulatedMs: number;
+  /** For a failed execution that called SpreadsheetApp.flush(): the writes up to its last flush, to keep. */
+  committed?: JournalEntry[];
   startedAt: number;
   wallMs: number;
   logs: string[];
@@ -76,6 +79,13 @@ export class Runtime {
     return this.options.model;
   }
 
+  /** Swaps in another copy of the workbook (e.g. reloaded from disk after a failed execution). */
+  replaceModel(model: WorkbookModel): void {
+    this.options.model = model;
+    this.customFunctionContext = null;
+    model.setCustomFunctions(this.bundle.customFunctions, (name, args) => this.callCustomFunction(name, args));
+  }
+
   get state(): RuntimeState {
     return this.options.state;
   }
@@ -92,6 +102,7 @@ export class Runtime {
       logs,
     );
     const outcome = { entryPoint, user, startedAt, logs } as const;
+    const stateAtStart = structuredClone(this.state);
     try {
       const fn = execution.global[entryPoint] as (...a: unknown[]) => unknown;
       // Event objects hold services (e.range), so they are built inside the execution.
@@ -100,7 +111,13 @@ export class Runtime {
       return { ...outcome, ok: true, result: execution.bridge.toHost(value), ...execution.finish(wallStart) };
     } catch (error) {
       const err = error as Error;
-      return { ...outcome, ok: false, error: { message: err?.message ?? String(error), stack: err?.stack }, ...execution.finish(wallStart) };
+      // Sidecar state (properties, triggers, mail quota…) goes back to its last commit point too.
+      const kept = execution.journal.hasCommits ? execution.stateAtCommit : stateAtStart;
+      Object.assign(this.state, structuredClone(kept));
+      return {
+        ...outcome, ok: false, error: { message: err?.message ?? String(error), stack: err?.stack }, ...execution.finish(wallStart),
+        ...(execution.journal.hasCommits ? { committed: execution.journal.committed } : {}),
+      };
     }
   }
 
@@ -215,10 +232,16 @@ export class Runtime {
       this.options.log?.(line);
     };
     const env: ExecutionEnv = { clock, timeZone: this.bundle.timeZone, state: this.state, log, ...who };
+    const journal = new Journal();
+    const flushed: { state: RuntimeState | null } = { state: null };
     const addon = createAddonContext(() => clock.now());
     const bridge = new ServiceBridge(addon.realm, counter, () => env.authMode);
     const services = createServices(env, {
-      model: this.model,
+      model: journal.wrap(this.model),
+      onFlush: () => {
+        journal.commit();
+        flushed.state = structuredClone(this.state);
+      },
       bundle: this.bundle,
       mail: this.options.mail,
       lockDir: this.options.lockDir,
@@ -232,6 +255,10 @@ export class Runtime {
     return {
       global: addon.global,
       bridge,
+      journal,
+      get stateAtCommit() {
+        return flushed.state;
+      },
       releaseLocks: services.releaseLocks,
       finish: (wallStart: number) => {
         services.releaseLocks();

@@ -23,7 +23,7 @@ export interface Filters {
 /** Follow-up work is about what is not done yet, so 完了 starts hidden. */
 export const DEFAULT_FILTERS: Filters = { query: "", bureau: "", progress: "", year: "", hideDone: true };
 
-export function progressKey(issue: IssueRecord): ProgressKey {
+function progressKey(issue: IssueRecord): ProgressKey {
   return parseProgress(issue.進捗分類) ?? "未入力";
 }
 
@@ -39,7 +39,7 @@ function fold(text: string): string {
 }
 
 /** Every word of the query must occur in the 課題名, ID, 所管課 or 進捗メモ (NFKC, any case). */
-export function matchesQuery(issue: IssueRecord, query: string): boolean {
+function matchesQuery(issue: IssueRecord, query: string): boolean {
   const words = fold(query).split(/\s+/).filter(Boolean);
   const haystack = fold([issue.ID, issue.課題名, issue.所管課, issue.進捗メモ].join("\n"));
   return words.every((word) => haystack.includes(word));
