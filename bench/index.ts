@@ -1,7 +1,9 @@
 // `npm run bench`: prints the project's speed figures. Nothing here asserts.
 import { benchCustomFunctions } from "./custom-functions";
+import { benchFollowUp } from "./follow-up";
 import { benchRuntime } from "./runtime";
 
 console.log(`platina bench — node ${process.version}, ${new Date().toISOString()}`);
 benchCustomFunctions();
 await benchRuntime();
+benchFollowUp();

@@ -3,8 +3,12 @@
 // JSDoc written here, so Sheets shows it in autocomplete and menus can call it.
 import { fiscalYearLabel, fiscalYearOfDate } from "./core/fiscal-year";
 import type { IssueUpdate } from "./core/issue-update";
+import { receiveAnswers, showAnswerForm } from "./features/follow-up/answer-form";
+import { installMonthlyTrigger, runContinuation, runMonthly, sendNow, sendPreview, sendStatus } from "./features/follow-up/controls";
 import { findProblems, selectCell as selectProblemCell, showDataCheck } from "./features/data-check";
 import { recordSheetEdit } from "./features/edit-log";
+import { createPlatinaReport as makePlatinaReport } from "./features/platina-report";
+import { createProgressReport as makeProgressReport, showProgressReportPrint as showReportPrint, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu } from "./features/menu";
 import { setupWorkbook as runSetup } from "./features/setup";
 import { issueHistory, myIssues, openStatusSidebar as showSidebar, saveFromSidebar, sidebarContext } from "./features/status-sidebar";
@@ -191,6 +195,116 @@ export function saveIssueUpdate(update: IssueUpdate) {
  */
 export function selectCell(sheetName: string, a1: string) {
   selectProblemCell(sheetName, a1);
+}
+
+/**
+ * 毎月の時間主導型トリガー: 今月の進捗確認メール（担当者ごとに1通）を送ります。送信済みの宛先には送りません。
+ *
+ * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
+ * @return 送信結果
+ */
+export function runMonthlyFollowUp(e?: GoogleAppsScript.Events.TimeDriven) {
+  void e;
+  return runMonthly();
+}
+
+/**
+ * 一回限りのトリガー: 中断した送信の続き、再依頼、回答期限後のまとめを送ります。
+ *
+ * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
+ * @return 送信結果
+ */
+export function continueFollowUp(e?: GoogleAppsScript.Events.TimeDriven) {
+  void e;
+  return runContinuation();
+}
+
+/**
+ * メニュー「自動送信を設定」: 設定シートの送信日・送信時刻に毎月送るトリガーを1つだけ作ります（再実行で置き換え）。
+ *
+ * @return 次回の実行日時
+ */
+export function installFollowUpTrigger() {
+  return installMonthlyTrigger();
+}
+
+/**
+ * メニュー「今すぐ送信」: 件数を確認してから、今月まだ送っていない担当者に進捗確認メールを送ります。
+ *
+ * @return 送信結果
+ */
+export function sendFollowUpNow() {
+  return sendNow();
+}
+
+/**
+ * メニュー「テスト送信」: 指定した担当者宛てのメールを、テストとして自分に送ります（送信記録には残りません）。
+ *
+ * @param {string} ownerEmail 省略可。試す担当者のメールアドレス
+ * @return 送信先と件名
+ */
+export function sendFollowUpPreview(ownerEmail?: string) {
+  return sendPreview(ownerEmail);
+}
+
+/**
+ * メニュー「送信状況」: 今回のサイクルの送信・回答・失敗と、前回・次回の自動実行を表示します。
+ *
+ * @return 送信状況
+ */
+export function showFollowUpStatus() {
+  return sendStatus();
+}
+
+/**
+ * ウェブアプリ: メールの個人用リンクから開く回答フォームを表示します。
+ *
+ * @param {GoogleAppsScript.Events.DoGet} e リクエスト
+ * @return 回答フォームのページ
+ */
+export function doGet(e: GoogleAppsScript.Events.DoGet) {
+  return showAnswerForm(e);
+}
+
+/**
+ * ウェブアプリ: 回答フォームの送信を受け付け、課題を更新して受付内容を表示します。
+ *
+ * @param {GoogleAppsScript.Events.DoPost} e リクエスト
+ * @return 受付内容のページ
+ */
+export function doPost(e: GoogleAppsScript.Events.DoPost) {
+  return receiveAnswers(e);
+}
+
+/**
+ * メニュー「進捗報告を作成」: 基準日時点の進捗報告シート「報告_YYYY-MM-DD」を作ります（過去の日付は履歴から戻して集計）。引数なしでメニューから実行するとダイアログを開きます。
+ *
+ * @param {Object} options 省略可。{asOf: "2026-05-26", years: ["R6", "R7"], replace: true}（asOf の既定は今日、years の既定はすべての年度。replace で同じ日付の報告を確認なしに置き換え）
+ * @return {ok: true, sheetName, status, followUp, …} または {ok: false, reason, message}（ダイアログを開いたときは null）
+ */
+export function createProgressReport(options?: ProgressReportOptions) {
+  return makeProgressReport(options);
+}
+
+/**
+ * 進捗報告の印刷用ページ（A4 横）を開きます。報告シートと同じ表を、基準日時点に戻して作ります。
+ *
+ * @param {string} asOf 基準日（例: 2026-05-26）
+ * @param {string[]} years 省略可。対象年度（例: ["R6", "R7"]）
+ * @return 印刷用ページの HTML
+ */
+export function showProgressReportPrint(asOf: string, years?: string[]) {
+  return showReportPrint(asOf, years);
+}
+
+/**
+ * メニュー「プラチナレポートを作成」: 好事例にチェックのある局区改革を、市ホームページ掲載用の HTML にします。メニューからはプレビューとダウンロードのダイアログを開きます。
+ *
+ * @param {Object} options 省略可。{year: "R7"}（既定は局区改革の最新の年度）
+ * @return {year, fileName: "platina-report-R7.html", html}
+ */
+export function createPlatinaReport(options?: { year?: string }) {
+  return makePlatinaReport(options);
 }
 
 function requireDate(value: unknown): Date {

@@ -16,3 +16,9 @@ export function linkSecret(): string {
   if (!secret) throw new Error("回答リンク用の鍵がありません。メニューの「プラチナ → 初期設定」を実行してください。");
   return secret;
 }
+
+/** Signs answer links: HMAC-SHA256 with the add-on's key, web-safe base64 without padding. */
+export function linkSigner(): (payload: string) => string {
+  const secret = linkSecret();
+  return (payload) => Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(payload, secret)).replace(/=+$/, "");
+}

@@ -83,8 +83,12 @@ export function writeColumns(sheet: Sheet, firstRow: number, columns: Map<number
   }
 }
 
-/** Appends rows after the last row with content, in one write. */
+/** Appends rows after the last row with content, in one write, growing the sheet when it is full. */
 export function appendRows(sheet: Sheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(storedValue)));
+  const last = sheet.getLastRow();
+  // Unlike appendRow, getRange past the sheet's last row fails: make room first.
+  const missing = last + rows.length - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(storedValue)));
 }

@@ -3,7 +3,16 @@
 export const MENU_ITEMS: readonly ({ caption: string; functionName: string } | null)[] = [
   { caption: "状況を入力", functionName: "openStatusSidebar" },
   null,
+  { caption: "送信状況", functionName: "showFollowUpStatus" },
+  { caption: "今すぐ送信", functionName: "sendFollowUpNow" },
+  { caption: "テスト送信", functionName: "sendFollowUpPreview" },
+  { caption: "自動送信を設定", functionName: "installFollowUpTrigger" },
+  null,
   { caption: "データ点検", functionName: "checkData" },
+  null,
+  { caption: "進捗報告を作成", functionName: "createProgressReport" },
+  { caption: "プラチナレポートを作成", functionName: "createPlatinaReport" },
+  null,
   { caption: "初期設定", functionName: "setupWorkbook" },
 ];
 

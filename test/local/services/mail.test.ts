@@ -1,12 +1,11 @@
 import { afterAll, describe, it, expect } from "vitest";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { simpleParser } from "mailparser";
 import { emptyState, type AuthModeName, type ExecutionEnv } from "../../../src/local/runtime/env";
 import { createMailApp, listOutbox, outboxTransport, smtpTransport } from "../../../src/local/services/mail";
+import { startSmtpServer } from "../../support/smtp-server";
 
 const SUBJECT = "【ご回答のお願い】令和8年12月";
 /** 2026-12-01 09:30 in Tokyo. */
@@ -195,35 +194,6 @@ describe("MailApp quota and validation", () => {
     );
   });
 });
-
-/**
- * The SMTP peer runs in its own thread: MailApp blocks the test's thread
- * while it waits for the send, so a server on that thread could never answer.
- */
-function startSmtpServer() {
-  const worker = new Worker(
-    `
-    const { parentPort, workerData } = require("node:worker_threads");
-    const { SMTPServer } = require(workerData.smtpServer);
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, done) {
-        const chunks = [];
-        stream.on("data", (chunk) => chunks.push(chunk));
-        stream.on("end", () => {
-          parentPort.postMessage({ raw: Buffer.concat(chunks), rcptTo: session.envelope.rcptTo.map((r) => r.address) });
-          done();
-        });
-      },
-    });
-    server.listen(0, "127.0.0.1", () => parentPort.postMessage({ port: server.server.address().port }));
-    `,
-    { eval: true, workerData: { smtpServer: createRequire(import.meta.url).resolve("smtp-server") } },
-  );
-  const next = <T>() => new Promise<T>((resolve, reject) => { worker.once("message", resolve); worker.once("error", reject); });
-  return { worker, next };
-}
 
 describe("MailApp through a real SMTP server", () => {
   it("delivers over loopback SMTP and the peer decodes subject and body", async () => {

@@ -1,0 +1,86 @@
+// After the deadline: per 局区, who answered and who did not, and every change
+// received this cycle — mailed to the secretariat and kept as a sheet.
+import { escapeHtml } from "../plain-text";
+import { formatWareki } from "../wareki";
+import { cycleLabel } from "./cycle";
+import type { OwnerRequest } from "./recipients";
+
+export interface ReceivedChange {
+  at: Date;
+  id: string;
+  title: string;
+  field: string;
+  before: string;
+  after: string;
+  by: string;
+}
+
+export interface DigestInput {
+  cycle: string;
+  requests: OwnerRequest[];
+  answered: Set<string>;
+  changes: ReceivedChange[];
+  senderName: string;
+}
+
+/** Rows of the 回答状況_YYYY-MM sheet: one per owner, then the changes. */
+export function digestRows(input: DigestInput): unknown[][] {
+  const rows: unknown[][] = [["局区", "所管課", "担当者メール", "件数", "回答"]];
+  for (const r of sortedRequests(input.requests)) {
+    rows.push([r.bureau, r.section, r.owner, r.issues.length, input.answered.has(r.owner) ? "回答済" : "未回答"]);
+  }
+  rows.push(["", "", "", "", ""]);
+  rows.push(["日時", "ID", "課題名", "項目", "変更前 → 変更後"]);
+  for (const c of input.changes) rows.push([c.at, c.id, c.title, c.field, `${c.before || "（空欄）"} → ${c.after || "（空欄）"}`]);
+  return rows;
+}
+
+function sortedRequests(requests: OwnerRequest[]): OwnerRequest[] {
+  return [...requests].sort((a, b) => a.bureau.localeCompare(b.bureau, "ja") || a.owner.localeCompare(b.owner));
+}
+
+export function composeDigest(input: DigestInput): { subject: string; body: string; htmlBody: string } {
+  const label = cycleLabel(input.cycle);
+  const total = input.requests.length;
+  const done = input.requests.filter((r) => input.answered.has(r.owner)).length;
+  const byBureau = new Map<string, OwnerRequest[]>();
+  for (const r of sortedRequests(input.requests)) byBureau.set(r.bureau || "（局区未設定）", [...(byBureau.get(r.bureau || "（局区未設定）") ?? []), r]);
+  const text: string[] = [
+    "市政変革推進室 各位",
+    "",
+    `${label}の継続検討課題の進捗確認について、回答期限を過ぎましたので回答状況をお知らせします。`,
+    `回答済 ${done}名 ／ 依頼 ${total}名（未回答 ${total - done}名）`,
+    "",
+  ];
+  const html: string[] = [];
+  for (const [bureau, requests] of byBureau) {
+    text.push(`■ ${bureau}`);
+    html.push(`<h2>${escapeHtml(bureau)}</h2><ul>`);
+    for (const r of requests) {
+      const state = input.answered.has(r.owner) ? "回答済" : "未回答";
+      text.push(`  ${state}：${r.section} ${r.owner}（${r.issues.length}件）`);
+      html.push(`<li><strong>${state}</strong>：${escapeHtml(r.section)} ${escapeHtml(r.owner)}（${r.issues.length}件）</li>`);
+    }
+    html.push("</ul>");
+  }
+  text.push("", `■ 今回受け付けた変更（${input.changes.length}件）`);
+  html.push(`<h2>今回受け付けた変更（${input.changes.length}件）</h2>`);
+  if (input.changes.length === 0) {
+    text.push("  ありません。");
+    html.push("<p>ありません。</p>");
+  } else {
+    html.push('<table style="border-collapse:collapse"><thead><tr><th scope="col">日付</th><th scope="col">ID</th><th scope="col">課題名</th><th scope="col">項目</th><th scope="col">変更前 → 変更後</th></tr></thead><tbody>');
+    for (const c of input.changes) {
+      text.push(`  ${formatWareki(c.at)} [${c.id}] ${c.title}：${c.field} ${c.before || "（空欄）"} → ${c.after || "（空欄）"}（${c.by}）`);
+      html.push(`<tr><td>${formatWareki(c.at)}</td><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.title)}</td><td>${escapeHtml(c.field)}</td><td>${escapeHtml(c.before || "（空欄）")} → ${escapeHtml(c.after || "（空欄）")}</td></tr>`);
+    }
+    html.push("</tbody></table>");
+  }
+  text.push("", `詳細はスプレッドシートの「回答状況_${input.cycle}」シートをご覧ください。`, "", `――――――――――――――――\n${input.senderName}`);
+  const subject = `【回答状況】プラチナ市役所プロジェクト 継続検討課題の進捗確認（${label}）`;
+  const htmlBody = `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.6">
+<p>市政変革推進室 各位</p><p>${escapeHtml(label)}の継続検討課題の進捗確認について、回答期限を過ぎましたので回答状況をお知らせします。<br>回答済 ${done}名 ／ 依頼 ${total}名（未回答 ${total - done}名）</p>
+${html.join("\n")}
+<p>詳細はスプレッドシートの「回答状況_${escapeHtml(input.cycle)}」シートをご覧ください。</p></body></html>`;
+  return { subject, body: text.join("\n"), htmlBody };
+}

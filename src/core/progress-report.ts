@@ -1,0 +1,241 @@
+// 進捗報告: the seed report's pages as of a day — status by year, follow-up
+// count, the issues of each 分類, 局区 reforms, 整理区分, and what moved since
+// the previous report — computed from sheet values replayed to that day.
+import { PROGRESS_CLASSES, PROGRESS_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./classes";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./fiscal-year";
+import { issuesAsOf } from "./replay";
+import type { Block, Cell, ReportDocument, ReportTable } from "./report-document";
+import { column, readTable, requiredColumn } from "./sheet-table";
+import { bureauTable, directionTable, statusTable, type Table } from "./tables";
+import { isDateValue } from "./text";
+import { tokyoDate } from "./tokyo-time";
+import { formatWareki } from "./wareki";
+
+export const REPORT_SHEET_PREFIX = "報告_";
+const UNSET = "未設定";
+type Class = Progress | typeof UNSET;
+const OUTSIDE = "（対象外）";
+
+const DIRECTION_WORDING = [
+  "PTで課題の検討を継続する",
+  "課題の統合を行う",
+  "検討を終了（別課題で解決策を実行しており重複）",
+  "検討を終了（課題自体に認識の誤りがあった）",
+  "検討を終了（解決が望めない）",
+  "所管課で継続（政策判断により現時点で見通しが立たない）",
+  "所管課において解決に向けた検討及び実行を行う",
+];
+
+export interface ReportInput {
+  issues: unknown[][];
+  history: unknown[][];
+  reforms: unknown[][];
+  bureaus: unknown[][];
+  asOf: Date;
+  /** Reiwa years to include; null for every year with follow-up issues. */
+  years: number[] | null;
+  /** The day of the latest earlier report sheet, to compare with. */
+  previous: Date | null;
+  madeAt: Date;
+  madeBy: string;
+}
+
+export interface ListedIssue {
+  id: string;
+  year: string;
+  title: string;
+  timing: string;
+  progress: Class;
+}
+
+export interface Move {
+  id: string;
+  title: string;
+  from: string;
+  to: string;
+}
+
+export interface ProgressReport {
+  sheetName: string;
+  asOf: string;
+  years: string[];
+  status: Table;
+  followUp: number;
+  directions: Table;
+  bureaus: Table;
+  comparison: { previous: string; counts: Cell[][]; moves: Move[] } | null;
+  excluded: string[];
+  unknown: { id: string; field: string }[];
+  document: ReportDocument;
+}
+
+/** "2026-05-26" of the Tokyo day containing the instant. */
+export function isoDay(instant: Date): string {
+  const { year, month, day } = tokyoDate(instant);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export function reportSheetName(asOf: Date): string {
+  return `${REPORT_SHEET_PREFIX}${isoDay(asOf)}`;
+}
+
+/** The latest day before `asOf` that has a 「報告_YYYY-MM-DD」 sheet, as "YYYY-MM-DD". */
+export function previousReportDay(sheetNames: readonly string[], asOf: Date): string | null {
+  const today = isoDay(asOf);
+  const days = sheetNames
+    .map((name) => new RegExp(`^${REPORT_SHEET_PREFIX}(\\d{4}-\\d{2}-\\d{2})$`).exec(name)?.[1])
+    .filter((day): day is string => !!day && day < today)
+    .sort();
+  return days.pop() ?? null;
+}
+
+export function progressReport(input: ReportInput): ProgressReport {
+  const now = snapshot(input.issues, input.history, input.asOf, input.years);
+  const years = now.years.map(fiscalYearLabel);
+  const focus = now.years.length > 0 ? Math.max(...now.years) : fiscalYearOfDate(input.asOf);
+  const directions = directionTable(now.values, fiscalYearLabel(focus));
+  const bureaus = bureauTable(input.reforms, input.bureaus, fiscalYearLabel(focus));
+  const before = input.previous && snapshot(input.issues, input.history, input.previous, now.years);
+  const comparison = before ? compare(before, now, isoDay(input.previous as Date)) : null;
+  const report = {
+    sheetName: reportSheetName(input.asOf),
+    asOf: isoDay(input.asOf),
+    years,
+    status: now.status,
+    followUp: now.followUp,
+    directions,
+    bureaus,
+    comparison,
+    excluded: now.excluded,
+    unknown: now.unknown,
+  };
+  return { ...report, document: document(report, now.issues, focus, input) };
+}
+
+type Snapshot = ReturnType<typeof snapshot>;
+
+/** The numbers and lists of one day; `years` null means every year with follow-up issues. */
+function snapshot(issues: unknown[][], history: unknown[][], day: Date, yearsArg: number[] | null) {
+  const replay = issuesAsOf(issues, history, day);
+  // First, so a bad cell is reported in the custom functions' words; without years it spans them all.
+  const status = statusTable(replay.values, yearsArg?.map(fiscalYearLabel));
+  const years = yearsArg ?? status[0].slice(1, -1).map((label) => parseFiscalYear(label) as number);
+  const listed = trackedIssues(replay.values).filter((i) => years.includes(i.year)).map((i) => i.issue);
+  const followUp = status.slice(1, -1).filter((row) => row[0] !== "完了").reduce((n, row) => n + (row.at(-1) as number), 0);
+  return { values: replay.values, excluded: replay.excluded, unknown: replay.unknown, years, status, followUp, issues: listed };
+}
+
+/** Follow-up issues (整理区分 blank or ⑦) in sheet order, with what the lists show. */
+function trackedIssues(values: unknown[][]): { year: number; issue: ListedIssue }[] {
+  const table = readTable(values, "課題", ["ID", "年度", "課題名", "整理区分", "進捗分類", "実施時期"]);
+  const year = requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
+  const direction = column(table, "整理区分", parseDirection, "①〜⑦を入力してください。");
+  const progress = column(table, "進捗分類", parseProgress, "「完了」「実施中」「検討中」を入力してください。");
+  const text = (header: string) => (cells: readonly unknown[]) => displayText(cells[table.columns.get(header) as number]);
+  const [id, title, timing] = ["ID", "課題名", "実施時期"].map(text);
+  return table.rows
+    .filter((row) => isTracked(direction(row)))
+    .map((row) => ({
+      year: year(row),
+      issue: { id: id(row.cells), year: fiscalYearLabel(year(row)), title: title(row.cells), timing: timing(row.cells), progress: progress(row) ?? UNSET },
+    }));
+}
+
+function displayText(value: unknown): string {
+  return isDateValue(value) ? formatWareki(value) : String(value ?? "").trim();
+}
+
+function compare(before: Snapshot, now: Snapshot, previous: string) {
+  const total = (status: Table, label: string) => (status.find((row) => row[0] === label)?.at(-1) as number | undefined) ?? 0;
+  const classes = (status: Table) => status.slice(1, -1).map((row) => String(row[0]));
+  const labels = [...new Set([...classes(now.status), ...classes(before.status)])];
+  const counts: Cell[][] = [...labels, "計"].map((label) => {
+    const [from, to] = [total(before.status, label), total(now.status, label)];
+    return [label, from, to, signed(to - from)];
+  });
+  const was = new Map(before.issues.map((i) => [i.id, i]));
+  const is = new Map(now.issues.map((i) => [i.id, i]));
+  const moves: Move[] = [];
+  for (const id of new Set([...is.keys(), ...was.keys()])) {
+    const [from, to] = [was.get(id)?.progress ?? OUTSIDE, is.get(id)?.progress ?? OUTSIDE];
+    if (from !== to) moves.push({ id, title: (is.get(id) ?? was.get(id))?.title ?? "", from, to });
+  }
+  return { previous, counts, moves };
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "±0";
+}
+
+/** "令和7年度" (the first year written 元). */
+export function reiwaYear(year: number): string {
+  return `令和${year === 1 ? "元" : year}年度`;
+}
+
+function clock(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 9 * 60 * 60 * 1000);
+  return `${shifted.getUTCHours()}:${String(shifted.getUTCMinutes()).padStart(2, "0")}`;
+}
+
+type ReportFacts = Omit<ProgressReport, "document">;
+
+function document(report: ReportFacts, issues: ListedIssue[], focus: number, input: ReportInput): ReportDocument {
+  const notes = [
+    `作成: ${formatWareki(input.madeAt)} ${clock(input.madeAt)}　${input.madeBy || "（利用者不明）"}`,
+    `対象年度: ${report.years.join("・") || "なし"}`,
+    "進捗分類・実施時期・整理区分は、履歴をもとに基準日の終わり（24時）の時点に戻して集計しています。",
+  ];
+  if (report.excluded.length > 0) notes.push(`基準日より後に追加された課題（${report.excluded.length}件）は含めていません。`);
+  if (report.unknown.length > 0) {
+    notes.push(`次の値は基準日時点の値が履歴から分からないため、現在の値で集計しました: ${report.unknown.map((u) => `${u.id}（${u.field}）`).join("、")}`);
+  }
+  return {
+    title: "プラチナ市役所プロジェクト 進捗報告",
+    subtitle: `${formatWareki(input.asOf)}時点`,
+    notes,
+    sections: [
+      { heading: "1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）", blocks: statusBlocks(report, issues) },
+      {
+        heading: `2 各局区の自主改革の取組状況（${reiwaYear(focus)}）`,
+        blocks: [{ table: { caption: "局区別の取組件数", header: report.bureaus[0].map(String), rows: report.bureaus.slice(1).map(([name, n]) => [name, n === 0 ? "—" : n]), fold: 3 } }],
+      },
+      { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }] },
+      comparisonSection(report.comparison, input.previous),
+    ],
+  };
+}
+
+function statusBlocks(report: ReportFacts, issues: ListedIssue[]): Block[] {
+  const classes: Class[] = [...PROGRESS_CLASSES];
+  if (issues.some((i) => i.progress === UNSET)) classes.push(UNSET);
+  return [
+    { table: { caption: "年度別の進捗分類（件）", header: ["進捗分類", ...report.status[0].slice(1).map(String)], rows: report.status.slice(1), chart: "年度別の進捗分類" } },
+    { text: `進捗確認課題数（完了していないもの）: ${report.followUp}件` },
+    ...classes.map((cls): Block => {
+      const listed = issues.filter((i) => i.progress === cls);
+      const wording = cls === UNSET ? "進捗分類が未設定" : PROGRESS_WORDING[cls];
+      return { table: { caption: `${wording}（${listed.length}件）`, header: ["ID", "年度", "課題名", "実施時期"], rows: listed.map((i) => [i.id, i.year, i.title, i.timing]) } };
+    }),
+  ];
+}
+
+function directionBlock(table: Table): ReportTable {
+  const total = table[table.length - 1];
+  return {
+    caption: "整理区分 × 区分（件）",
+    header: ["整理区分", ...table[0].slice(1).map(String), "方向性の整理の結果"],
+    rows: [["当初の課題件数", ...total.slice(1), ""], ...table.slice(1, -1).map((row, i) => [...row, DIRECTION_WORDING[i]])],
+  };
+}
+
+function comparisonSection(comparison: ReportFacts["comparison"], previous: Date | null) {
+  if (!comparison || !previous) return { heading: "4 前回報告からの変化", blocks: [{ text: "これより前の日付の報告シートがないため、比較していません。" }] };
+  const { counts, moves } = comparison;
+  const blocks: Block[] = [{ table: { caption: "分類別の件数（前回 → 今回）", header: ["進捗分類", "前回", "今回", "増減"], rows: counts } }];
+  blocks.push(
+    moves.length > 0
+      ? { table: { caption: `分類が変わった課題（${moves.length}件）`, header: ["ID", "課題名", "前回", "今回"], rows: moves.map((m) => [m.id, m.title, m.from, m.to]) } }
+      : { text: "分類が変わった課題はありません。" },
+  );
+  return { heading: `4 前回報告（${formatWareki(previous)}）からの変化`, blocks };
+}

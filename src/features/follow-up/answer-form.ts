@@ -1,0 +1,187 @@
+// The owners' personal answer page (the web app): a signed link shows only that
+// owner's issues; answers go through the shared write path with 経路 = メール回答.
+import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
+import { ownerRequests } from "../../core/follow-up/recipients";
+import { latestAnswers, readAnswerLog, type AnswerRecord } from "../../core/follow-up/send-log";
+import { verifyToken, type TokenClaims } from "../../core/follow-up/token";
+import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../core/classes";
+import { issueFromRow, type IssueRecord } from "../../core/issue-record";
+import { normalizeEmail } from "../../core/plain-text";
+import { SHEET } from "../../core/sheets";
+import { normalizeText } from "../../core/text";
+import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
+import { linkSigner } from "../../adapters/secret";
+import { activeUserEmail } from "../../adapters/session";
+import { loadSettings } from "../../adapters/settings";
+import { requireSheet } from "../../adapters/sheet-table";
+import { webAppUrl } from "../../adapters/triggers";
+import { saveIssue } from "../issue-writer";
+import { answerLogSheet, recordAnswers } from "./logs";
+import { pendingCycle } from "./run";
+
+export const NO_CHANGE = "変更なし";
+const CHOICES = [NO_CHANGE, ...PROGRESS_CLASSES];
+
+type WebEvent = { parameter?: Record<string, string> };
+
+interface FormIssue {
+  id: string;
+  title: string;
+  progress: string;
+  timing: string;
+  memo: string;
+  updated: string;
+  base: string;
+  previous: { answer: string; timing: string; memo: string; at: string } | null;
+  chosen: string;
+  error: string;
+}
+
+interface ResultRow {
+  id: string;
+  title: string;
+  ok: boolean;
+  answer: string;
+  timing: string;
+  memo: string;
+  message: string;
+}
+
+const REASONS: Record<string, string> = {
+  malformed: "リンクが正しくありません。メールのリンクを、途中で切れないようにそのまま開いてください。",
+  signature: "リンクが正しくありません（改変された可能性があります）。メールのリンクをそのまま開いてください。",
+  expired: "回答期限を過ぎたため、このリンクは使えなくなりました。修正が必要な場合は市政変革推進室にご連絡ください。",
+  purpose: "このリンクは進捗確認の回答用ではありません。",
+};
+
+function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
+  const template = HtmlService.createTemplateFromFile("answer");
+  Object.assign(template, { view, choices: CHOICES, wording: PROGRESS_WORDING, errors: [], issues: [], results: [], message: "", ...data });
+  return template.evaluate()
+    .setTitle("進捗確認のご回答｜プラチナ市役所プロジェクト")
+    .addMetaTag("viewport", "width=device-width, initial-scale=1");
+}
+
+function errorPage(message: string) {
+  return page("error", { message });
+}
+
+/** The token's claims, or an error page: bad, expired, other purpose, or another signed-in person. */
+function authenticate(token: unknown): { claims: TokenClaims } | { error: GoogleAppsScript.HTML.HtmlOutput } {
+  const check = verifyToken(token, linkSigner(), Date.now(), "follow-up");
+  if (!check.ok) return { error: errorPage(REASONS[check.reason]) };
+  const current = cycleOf(new Date());
+  if (check.claims.cycle !== current && check.claims.cycle !== pendingCycle()) {
+    return { error: errorPage(`このリンクは${cycleLabel(check.claims.cycle)}の進捗確認用です。最新のメールのリンクを開いてください。`) };
+  }
+  const visitor = activeUserEmail();
+  if (visitor && visitor !== normalizeEmail(check.claims.email)) {
+    return { error: errorPage(`このリンクは ${check.claims.email} さん専用です。ご本人のアカウントで開いてください（現在のアカウント: ${visitor}）。`) };
+  }
+  return { claims: check.claims };
+}
+
+/** The owner's issues for the cycle: those still asked, plus any answered earlier in the cycle. */
+function ownerIssues(claims: TokenClaims, answered: Map<string, AnswerRecord>): IssueRecord[] {
+  const data = requireSheet(SHEET.issues);
+  const month = Number(claims.cycle.slice(5, 7));
+  const asked = ownerRequests(data.values, month, loadSettings().settings["⑥の照会月"]).find((r) => r.owner === normalizeEmail(claims.email))?.issues ?? [];
+  const ids = new Set(asked.map((i) => i.ID));
+  const idCol = data.columns.get("ID") ?? -1;
+  const extra = data.values.slice(1)
+    .filter((row) => answered.has(normalizeText(row[idCol])) && !ids.has(normalizeText(row[idCol])))
+    .map((row) => issueFromRow(data.columns, row))
+    .filter((issue) => normalizeEmail(issue.担当者メール) === normalizeEmail(claims.email));
+  return [...asked, ...extra];
+}
+
+function formIssue(issue: IssueRecord, previous: AnswerRecord | undefined): FormIssue {
+  return {
+    id: issue.ID,
+    title: issue.課題名,
+    progress: issue.進捗分類,
+    timing: issue.実施時期,
+    memo: issue.進捗メモ,
+    updated: issue.最終更新日 ? formatWareki(new Date(issue.最終更新日)) : "",
+    base: JSON.stringify({ 進捗分類: issue.進捗分類, 実施時期: issue.実施時期, 進捗メモ: issue.進捗メモ, 最終更新日: issue.最終更新日 }),
+    previous: previous ? { answer: previous.answer, timing: previous.timing, memo: previous.memo, at: previous.at ? formatWareki(previous.at) : "" } : null,
+    chosen: previous ? NO_CHANGE : "",
+    error: "",
+  };
+}
+
+function formData(claims: TokenClaims, issues: FormIssue[], errors: string[] = []) {
+  return {
+    owner: claims.email,
+    cycle: cycleLabel(claims.cycle),
+    deadline: formatWarekiWithWeekday(new Date(claims.expires)),
+    action: webAppUrl(),
+    token: "",
+    issues,
+    errors,
+  };
+}
+
+export function showAnswerForm(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
+  const token = e.parameter?.t;
+  const auth = authenticate(token);
+  if ("error" in auth) return auth.error;
+  const answered = latestAnswers(readAnswerLog(answerLogSheet().values), auth.claims.cycle, auth.claims.email);
+  const issues = ownerIssues(auth.claims, answered).map((issue) => formIssue(issue, answered.get(issue.ID)));
+  if (issues.length === 0) return errorPage("今回ご回答いただく課題はありません。ありがとうございました。");
+  return page("form", { ...formData(auth.claims, issues), token });
+}
+
+export function receiveAnswers(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
+  const params = e.parameter ?? {};
+  const auth = authenticate(params.t);
+  if ("error" in auth) return auth.error;
+  const owner = normalizeEmail(auth.claims.email);
+  const answered = latestAnswers(readAnswerLog(answerLogSheet().values), auth.claims.cycle, owner);
+  const issues = ownerIssues(auth.claims, answered);
+  // Validate everything first: a missing choice re-shows the form with the input kept, and nothing is saved.
+  const form = issues.map((issue) => {
+    const item = formIssue(issue, answered.get(issue.ID));
+    item.chosen = String(params[`answer:${issue.ID}`] ?? "");
+    item.timing = String(params[`timing:${issue.ID}`] ?? item.timing);
+    item.memo = String(params[`memo:${issue.ID}`] ?? item.memo);
+    item.base = String(params[`base:${issue.ID}`] ?? item.base);
+    if (!CHOICES.includes(item.chosen)) item.error = "「変更なし」または新しい進捗分類を選んでください。";
+    return item;
+  });
+  const missing = form.filter((i) => i.error);
+  if (missing.length > 0) {
+    return page("form", { ...formData(auth.claims, form, [`${missing.length}件の課題で回答が選ばれていません。`]), token: params.t });
+  }
+  const now = new Date();
+  const results: ResultRow[] = [];
+  const records: AnswerRecord[] = [];
+  for (const item of form) {
+    const original = issues.find((i) => i.ID === item.id) as IssueRecord;
+    const changes: Record<string, string> = {};
+    if (item.chosen !== NO_CHANGE) changes.進捗分類 = item.chosen;
+    if (item.timing.trim() !== original.実施時期.trim()) changes.実施時期 = item.timing;
+    if (item.memo.trim() !== original.進捗メモ.trim()) changes.進捗メモ = item.memo;
+    let expected: Record<string, string> = {};
+    try {
+      expected = JSON.parse(item.base);
+    } catch {
+      expected = {};
+    }
+    const saved = saveIssue({ id: item.id, expected, changes }, {
+      user: owner,
+      route: "メール回答",
+      now,
+      authorized: (current) => normalizeEmail(current.担当者メール) === owner,
+    });
+    if (saved.ok) {
+      results.push({ id: item.id, title: item.title, ok: true, answer: item.chosen, timing: saved.issue.実施時期, memo: saved.issue.進捗メモ, message: "" });
+      records.push({ at: now, cycle: auth.claims.cycle, owner, id: item.id, answer: item.chosen, timing: saved.issue.実施時期, memo: saved.issue.進捗メモ });
+    } else {
+      const current = saved.current ? `（現在の内容: ${saved.current.進捗分類}／${saved.current.実施時期 || "—"}／${saved.current.進捗メモ || "—"}）` : "";
+      results.push({ id: item.id, title: item.title, ok: false, answer: item.chosen, timing: item.timing, memo: item.memo, message: `${saved.message}${current}` });
+    }
+  }
+  if (records.length > 0) recordAnswers(records);
+  return page("receipt", { ...formData(auth.claims, []), token: params.t, results, link: `${webAppUrl()}?t=${encodeURIComponent(String(params.t))}` });
+}

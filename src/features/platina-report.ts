@@ -1,0 +1,47 @@
+// プラチナレポートを作成: the year's 好事例 as a web page. Returns the page so
+// the CLI and the local workbench can save it; from the menu, a dialog offers
+// a preview and a download link.
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
+import { platinaReportFileName, platinaReportHtml, reformYears } from "../core/platina-report";
+import { InputError } from "../core/sheet-table";
+import { SHEET } from "../core/sheets";
+import { normalizeText } from "../core/text";
+import { loadSettings } from "../adapters/settings";
+import { readSheet, requireSheet } from "../adapters/sheet-table";
+import { uiOrNull } from "../adapters/ui";
+
+export interface PlatinaReport {
+  year: string;
+  fileName: string;
+  html: string;
+}
+
+/** The page for `options.year` (default: the latest year in 局区改革); the dialog when run from the menu. */
+export function createPlatinaReport(options?: { year?: unknown }): PlatinaReport {
+  const reforms = requireSheet(SHEET.reforms).values;
+  const years = reformYears(reforms);
+  const chosen = options && typeof options === "object" && "year" in options;
+  const year = chosen ? requireYear(options.year) : (years.at(-1) ?? fiscalYearOfDate(new Date()));
+  const html = platinaReportHtml({
+    reforms,
+    bureaus: readSheet(SHEET.bureaus)?.values ?? [],
+    year,
+    issuedOn: new Date(),
+    publisher: loadSettings().settings.差出人名,
+  });
+  const report = { year: fiscalYearLabel(year), fileName: platinaReportFileName(year), html };
+  const ui = uiOrNull();
+  if (ui && !chosen) {
+    const template = HtmlService.createTemplateFromFile("platina-report");
+    template.years = (years.length > 0 ? years : [year]).map(fiscalYearLabel);
+    template.report = report;
+    ui.showModalDialog(template.evaluate().setWidth(900).setHeight(640), "プラチナレポートを作成");
+  }
+  return report;
+}
+
+function requireYear(value: unknown): number {
+  const year = parseFiscalYear(value);
+  if (!year) throw new InputError(`年度「${normalizeText(value)}」を解釈できません。「R7」のように指定してください。`);
+  return year;
+}

@@ -1,0 +1,190 @@
+// 進捗報告を作成: the sheet 「報告_YYYY-MM-DD」 laid out like the city's report,
+// as of a chosen day (replayed from 履歴), its printable version, and the
+// dialog that chooses the day and the years.
+import { fiscalYearLabel, parseFiscalYear } from "../core/fiscal-year";
+import { REPORT_SHEET_PREFIX, isoDay, previousReportDay, progressReport, reportSheetName, type Move, type ProgressReport } from "../core/progress-report";
+import { reportHtml } from "../core/report-html";
+import { sheetLayout, type SheetLayout } from "../core/report-layout";
+import { InputError } from "../core/sheet-table";
+import { SHEET } from "../core/sheets";
+import { parseYearList, type Table } from "../core/tables";
+import { parseDateInput } from "../core/tokyo-time";
+import { formatWareki } from "../core/wareki";
+import { withDocumentLock } from "../adapters/lock";
+import { activeUserEmail, effectiveUserEmail } from "../adapters/session";
+import { readSheet, requireSheet, spreadsheet } from "../adapters/sheet-table";
+import { uiOrNull } from "../adapters/ui";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ProgressReportOptions {
+  /** "2026-05-26"; today (Tokyo) when omitted. */
+  asOf?: string;
+  /** ["R6", "R7"]; every year with follow-up issues when omitted. */
+  years?: string[] | string;
+  /** Replace an existing report of the same day without asking. */
+  replace?: boolean;
+}
+
+export type ProgressReportResult =
+  | {
+      ok: true;
+      sheetName: string;
+      asOf: string;
+      years: string[];
+      status: Table;
+      followUp: number;
+      directions: Table;
+      bureaus: Table;
+      comparedWith: string | null;
+      moves: Move[];
+      chart: boolean;
+      message: string;
+    }
+  | { ok: false; reason: "exists" | "cancelled"; sheetName: string; message: string };
+
+/** From the menu (no options, a UI): the dialog. Otherwise: the report sheet. */
+export function createProgressReport(options?: ProgressReportOptions): ProgressReportResult | null {
+  const ui = uiOrNull();
+  if (ui && !hasOptions(options)) {
+    openReportDialog(ui);
+    return null;
+  }
+  const request = readOptions(options ?? {});
+  const name = reportSheetName(request.asOf);
+  if (spreadsheet().getSheetByName(name) && !request.replace) {
+    if (!ui) {
+      return { ok: false, reason: "exists", sheetName: name, message: `シート「${name}」はすでにあります。置き換えるときは replace: true を指定してください。何も変更していません。` };
+    }
+    const answer = ui.alert("進捗報告を作成", `シート「${name}」はすでにあります。作り直して置き換えますか？`, ui.ButtonSet.YES_NO);
+    if (answer !== ui.Button.YES) return { ok: false, reason: "cancelled", sheetName: name, message: "作成を取りやめました。何も変更していません。" };
+  }
+  const report = buildReport(request.asOf, request.years);
+  const chart = withDocumentLock(() => writeReport(name, report));
+  const compared = report.comparison ? `前回（${report.comparison.previous}）の報告と比較しています。` : "比較できる前回の報告はありません。";
+  return {
+    ok: true,
+    sheetName: name,
+    asOf: report.asOf,
+    years: report.years,
+    status: report.status,
+    followUp: report.followUp,
+    directions: report.directions,
+    bureaus: report.bureaus,
+    comparedWith: report.comparison?.previous ?? null,
+    moves: report.comparison?.moves ?? [],
+    chart,
+    message: `シート「${name}」を作成しました。${compared}`,
+  };
+}
+
+/** The same report as a printable page (A4 landscape) in a modeless dialog; returns the page. */
+export function showProgressReportPrint(asOf: string, years?: string[] | string): string {
+  const request = readOptions({ asOf, years });
+  const report = buildReport(request.asOf, request.years);
+  const template = HtmlService.createTemplateFromFile("report-print");
+  template.title = `${report.document.title}（${report.document.subtitle}）`;
+  template.body = reportHtml(report.document);
+  const page = template.evaluate().setWidth(1100).setHeight(720);
+  uiOrNull()?.showModelessDialog(page, `進捗報告（${formatWareki(request.asOf)}時点）の印刷`);
+  return page.getContent();
+}
+
+function hasOptions(options: unknown): options is ProgressReportOptions {
+  if (typeof options !== "object" || options === null) return false;
+  return ["asOf", "years", "replace"].some((key) => key in options);
+}
+
+function readOptions(options: ProgressReportOptions): { asOf: Date; years: number[] | null; replace: boolean } {
+  const now = new Date();
+  const asOf = options.asOf === undefined || options.asOf === "" ? now : parseDateInput(options.asOf);
+  if (!asOf) throw new InputError(`基準日「${String(options.asOf)}」を解釈できません。「2026-05-26」の形で指定してください。`);
+  if (isoDay(asOf) > isoDay(now)) throw new InputError(`基準日 ${isoDay(asOf)} は未来の日付です。今日（${isoDay(now)}）までの日付を指定してください。`);
+  return { asOf, years: parseYearList(options.years), replace: options.replace === true };
+}
+
+function buildReport(asOf: Date, years: number[] | null): ProgressReport {
+  const sheetNames = spreadsheet().getSheets().map((s) => s.getName());
+  const previous = previousReportDay(sheetNames, asOf);
+  return progressReport({
+    issues: requireSheet(SHEET.issues).values,
+    history: readSheet(SHEET.history)?.values ?? [],
+    reforms: requireSheet(SHEET.reforms).values,
+    bureaus: readSheet(SHEET.bureaus)?.values ?? [],
+    asOf,
+    years,
+    previous: previous ? (parseDateInput(previous) ?? null) : null,
+    madeAt: new Date(),
+    madeBy: activeUserEmail() || effectiveUserEmail(),
+  });
+}
+
+/** Replaces the sheet and writes it in a fixed number of calls; true when the chart was built. */
+function writeReport(name: string, report: ProgressReport): boolean {
+  const ss = spreadsheet();
+  const existing = ss.getSheetByName(name);
+  if (existing) ss.deleteSheet(existing);
+  const sheet = ss.insertSheet(name);
+  const layout = sheetLayout(report.document, { charts: canChart(sheet) });
+  const height = layout.values.length;
+  const width = layout.values[0].length;
+  if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+  const range = sheet.getRange(1, 1, height, width);
+  // A leading apostrophe keeps text as typed: an ID or 実施時期 like "4/1" must not become a date.
+  range.setValues(layout.values.map((row) => row.map((cell) => (typeof cell === "string" && cell !== "" ? `'${cell}` : cell))));
+  range.setFontWeights(layout.fontWeights);
+  range.setBackgrounds(layout.backgrounds);
+  layout.columnWidths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
+  insertCharts(sheet, layout.charts);
+  return layout.charts.length > 0;
+}
+
+/** Whether this Sheet can hold charts: the local runtime's Sheet.newChart throws 未対応. */
+function canChart(sheet: Sheet): boolean {
+  try {
+    sheet.newChart();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function insertCharts(sheet: Sheet, charts: SheetLayout["charts"]): void {
+  for (const chart of charts) {
+    const { row, column, numRows, numColumns } = chart.data;
+    const built = sheet
+      .newChart()
+      .asColumnChart()
+      .setStacked()
+      .setTitle(chart.title)
+      .addRange(sheet.getRange(row, column, numRows, numColumns))
+      .setTransposeRowsAndColumns(true)
+      .setNumHeaders(1)
+      .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
+      .build();
+    sheet.insertChart(built);
+  }
+}
+
+function openReportDialog(ui: GoogleAppsScript.Base.Ui): void {
+  const template = HtmlService.createTemplateFromFile("report-dialog");
+  const today = isoDay(new Date());
+  template.today = today;
+  template.years = issueYears();
+  const names = spreadsheet().getSheets().map((s) => s.getName());
+  template.existing = JSON.stringify(names.filter((n) => n.startsWith(REPORT_SHEET_PREFIX)).map((n) => n.slice(REPORT_SHEET_PREFIX.length)));
+  ui.showModalDialog(template.evaluate().setWidth(440).setHeight(420), "進捗報告を作成");
+}
+
+/** The 年度 present in 課題, oldest first, for the dialog's checkboxes. */
+function issueYears(): string[] {
+  const data = readSheet(SHEET.issues);
+  const col = data?.columns.get("年度");
+  if (!data || col === undefined) return [];
+  const years = new Set<number>();
+  for (const row of data.values.slice(1)) {
+    const year = parseFiscalYear(row[col]);
+    if (year) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b).map(fiscalYearLabel);
+}

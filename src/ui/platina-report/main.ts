@@ -1,0 +1,44 @@
+// The プラチナレポート dialog: preview the page in a sandboxed frame and offer
+// it for download; choosing another year asks the server for that year's page.
+import { byId } from "../shared/dom";
+import { errorText, serverFunctions } from "../shared/server";
+
+interface Report {
+  year: string;
+  fileName: string;
+  html: string;
+}
+
+interface PlatinaApi {
+  createPlatinaReport(options: { year: string }): Report;
+}
+
+declare const google: { script: { host: { close(): void } } };
+
+const call = serverFunctions<PlatinaApi>();
+const year = byId<HTMLSelectElement>("year");
+const download = byId<HTMLAnchorElement>("download");
+const preview = byId<HTMLIFrameElement>("preview");
+const status = byId("status");
+
+function show(report: Report): void {
+  preview.srcdoc = report.html;
+  download.href = `data:text/html;charset=utf-8,${encodeURIComponent(report.html)}`;
+  download.download = report.fileName;
+  byId("file-name").textContent = report.fileName;
+}
+
+year.addEventListener("change", async () => {
+  status.textContent = "";
+  year.disabled = true;
+  try {
+    show(await call("createPlatinaReport", { year: year.value }));
+  } catch (failure) {
+    status.textContent = `作成できませんでした: ${errorText(failure)}`;
+  } finally {
+    year.disabled = false;
+  }
+});
+
+byId("close").addEventListener("click", () => google.script.host.close());
+show({ year: year.value, fileName: download.download, html: byId<HTMLTextAreaElement>("source").value });

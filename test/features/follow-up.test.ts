@@ -1,0 +1,220 @@
+// The monthly follow-up on the demo workbook, in the local runtime with a fake clock.
+import { beforeEach, describe, expect, it } from "vitest";
+import type { FakeClock } from "../../src/local/runtime/clock";
+import type { Runtime } from "../../src/local/runtime/runtime";
+import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf } from "../support/follow-up";
+import { SECRETARIAT, historyRows, issueRows, sheetRecords } from "../support/issues";
+import { testRuntime } from "../support/runtime";
+
+let runtime: Runtime;
+let clock: FakeClock;
+let dir: string;
+
+function openOwners(): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const r of issueRows(runtime)) {
+    const tracked = r.整理区分 === "" || r.整理区分 === "⑦";
+    if (!tracked || r.進捗分類 === "完了") continue;
+    owners.set(String(r.担当者メール), [...(owners.get(String(r.担当者メール)) ?? []), String(r.ID)]);
+  }
+  return owners;
+}
+
+/** Fires the due time-driven triggers up to `iso`, as Apps Script would. */
+function advanceTo(iso: string) {
+  const until = Date.parse(iso);
+  const fired: string[] = [];
+  for (let next = runtime.nextDueTrigger(until); next; next = runtime.nextDueTrigger(until)) {
+    clock.set(next.at);
+    const execution = runtime.fireTimeTrigger(next.trigger, next.at);
+    if (!execution.ok) throw new Error(execution.error?.message);
+    fired.push(next.trigger.handler);
+  }
+  clock.set(until);
+  return fired;
+}
+
+beforeEach(() => {
+  ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
+  prepareFollowUp(runtime);
+});
+
+describe("a whole cycle", () => {
+  it("requests once per owner, takes an answer through the form, reminds the rest, then sends the digest", async () => {
+    const owners = openOwners();
+    expect([...owners.values()].flat()).toHaveLength(34);
+    clock.set(Date.parse("2026-11-30T12:00:00+09:00"));
+    expect(runtime.run("installFollowUpTrigger", [], { user: SECRETARIAT }).ok).toBe(true);
+    expect(runtime.run("installFollowUpTrigger", [], { user: SECRETARIAT }).ok).toBe(true);
+    expect(runtime.state.triggers.filter((t) => t.handler === "runMonthlyFollowUp")).toHaveLength(1);
+    expect(advanceTo("2026-12-01T09:30:00+09:00")).toEqual(["runMonthlyFollowUp"]);
+
+    const requests = (await outbox(`${dir}/outbox`)).filter((m) => m.subject.includes("ご回答のお願い"));
+    expect(requests).toHaveLength(owners.size);
+    expect(new Set(requests.map((m) => m.to.join(",")))).toEqual(new Set(owners.keys()));
+    const [owner, ids] = [...owners.entries()].find(([, list]) => list.length >= 2)!;
+    const mail = requests.find((m) => m.to[0] === owner)!;
+    expect(mail.subject).toBe("【ご回答のお願い】プラチナ市役所プロジェクト 継続検討課題の進捗確認（令和8年12月）");
+    expect(mail.text).toContain("ご担当者様");
+    expect(mail.text).toContain("回答期限：令和8年12月11日（金）");
+    expect(mail.text).toContain("行き違いの場合はご容赦ください");
+    for (const id of ids) expect(mail.text).toContain(`[${id}]`);
+
+    const form = openForm(runtime, linkIn(mail.text));
+    for (const id of ids) expect(form).toContain(id);
+    expect(form).not.toContain([...owners.keys()].find((o) => o !== owner));
+    const receipt = submitForm(runtime, formFields(form, {
+      ...Object.fromEntries(ids.map((id) => [id, { answer: "変更なし" }])),
+      [ids[0]]: { answer: "完了", timing: "R8年12月実施", memo: '=IMPORTXML("http://x","//a")' },
+    }));
+    expect(receipt).toContain("以下の内容で記録しました");
+    const updated = issueRows(runtime).find((r) => r.ID === ids[0])!;
+    expect(updated).toMatchObject({ 進捗分類: "完了", 実施時期: "R8年12月実施", 進捗メモ: '=IMPORTXML("http://x","//a")', 最終更新者: owner });
+    expect(historyRows(runtime).filter((h) => h.経路 === "メール回答").map((h) => h.項目)).toEqual(["進捗分類", "実施時期", "進捗メモ"]);
+    expect(sheetRecords(runtime, "回答記録").map((r) => [r.ID, r.回答])).toEqual(ids.map((id, i) => [id, i === 0 ? "完了" : "変更なし"]));
+
+    // A second visit shows what was answered and allows a correction.
+    expect(openForm(runtime, linkIn(mail.text))).toContain("今回すでに回答済み");
+
+    expect(advanceTo("2026-12-08T10:00:00+09:00")).toEqual(["continueFollowUp"]);
+    const reminders = (await outbox(`${dir}/outbox`)).filter((m) => m.subject.includes("再送"));
+    expect(reminders).toHaveLength(owners.size - 1);
+    expect(reminders.map((m) => m.to.join(","))).not.toContain(owner);
+
+    expect(advanceTo("2026-12-12T09:00:00+09:00")).toEqual(["continueFollowUp"]);
+    const digest = (await outbox(`${dir}/outbox`)).filter((m) => m.subject.startsWith("【回答状況】"));
+    expect(digest).toHaveLength(1);
+    expect(digest[0].to).toEqual([SECRETARIAT]);
+    expect(digest[0].text).toContain(`回答済 1名 ／ 依頼 ${owners.size}名`);
+    expect(digest[0].text).toContain("R8年12月実施");
+    expect(runtime.model.getSheetByName("回答状況_2026-12")).not.toBeNull();
+    expect(runtime.state.triggers.filter((t) => t.handler === "continueFollowUp" && t.nextRun !== null)).toHaveLength(0);
+    const log = sheetRecords(runtime, "送信記録");
+    expect(log.filter((r) => r.種別 === "依頼")).toHaveLength(owners.size);
+    expect(log.filter((r) => r.種別 === "まとめ")).toHaveLength(1);
+  });
+});
+
+describe("exactly once", () => {
+  it("a double-fired trigger and 今すぐ送信 right after send nothing more", async () => {
+    const first = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const again = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const now = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT });
+    expect((first.result as { sent: unknown[] }).sent.length).toBe(openOwners().size);
+    expect((again.result as { sent: unknown[] }).sent).toEqual([]);
+    expect((now.result as { sent: unknown[] }).sent).toEqual([]);
+    expect(await outbox(`${dir}/outbox`)).toHaveLength(openOwners().size);
+  });
+
+  it("an owner who appears mid-cycle gets theirs on the next run", async () => {
+    runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const sheet = runtime.model.getSheetByName("課題")!;
+    const row = sheet.getLastRow();
+    sheet.setCells(row, 0, [["R8-001", "R8", "新しい課題", "職員", "総務市民局", "人事課", "new.owner@city.example", "", "検討中"].map((v) => ({ kind: "value" as const, value: v }))]);
+    const next = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT });
+    expect((next.result as { sent: { to: string }[] }).sent.map((s) => s.to)).toEqual(["new.owner@city.example"]);
+  });
+
+  it("records a failed address, reports it, and still sends the others", async () => {
+    const sheet = runtime.model.getSheetByName("課題")!;
+    const ownerColumn = 6;
+    const firstOpen = issueRows(runtime).findIndex((r) => r.進捗分類 !== "完了" && (r.整理区分 === "" || r.整理区分 === "⑦"));
+    sheet.setCells(firstOpen + 1, ownerColumn, [[{ kind: "value", value: "壊れた アドレス@@city.example" }]]);
+    const result = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; failed: { error: string }[] };
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0].error).toContain("Invalid email");
+    expect(result.sent.length).toBe(openOwners().size - 1);
+    expect(sheetRecords(runtime, "送信記録").filter((r) => r.結果 === "失敗")).toHaveLength(1);
+  });
+});
+
+describe("within quotas", () => {
+  it("with a daily quota of 5 finishes on the following days without duplicates", async () => {
+    runtime.state.mail.dailyQuota = 5;
+    const owners = openOwners().size;
+    const first = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; stoppedBecause: string; next: string };
+    expect(first.sent).toHaveLength(5);
+    expect(first.stoppedBecause).toBe("quota");
+    expect(first.next).toBe("2026-12-02T00:00:00.000Z");
+    const days = Math.ceil(owners / 5) - 1;
+    const fired = advanceTo(`2026-12-${String(2 + days).padStart(2, "0")}T09:30:00+09:00`);
+    expect(fired).toHaveLength(days);
+    const mails = await outbox(`${dir}/outbox`);
+    expect(mails).toHaveLength(owners);
+    expect(new Set(mails.map((m) => m.to.join(","))).size).toBe(owners);
+  });
+
+  it("stops near 4.5 minutes and a continuation a minute later finishes the cycle", async () => {
+    ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", advanceClockByCost: true, costModel: { "*": 1, "MailApp.sendEmail": 60_000 } }));
+    prepareFollowUp(runtime);
+    const first = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; stoppedBecause: string; next: string };
+    expect(first.stoppedBecause).toBe("time");
+    expect(first.sent.length).toBeLessThan(openOwners().size);
+    expect(Date.parse(first.next) - clock.now()).toBeGreaterThan(59_000);
+    expect(Date.parse(first.next) - clock.now()).toBeLessThanOrEqual(60_000);
+    advanceTo("2026-12-01T12:00:00+09:00");
+    const mails = await outbox(`${dir}/outbox`);
+    expect(mails).toHaveLength(openOwners().size);
+    expect(new Set(mails.map((m) => m.to.join(","))).size).toBe(openOwners().size);
+  });
+});
+
+describe("answer links", () => {
+  async function link() {
+    runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const mail = (await outbox(`${dir}/outbox`))[0];
+    return { link: linkIn(mail.text), owner: mail.to[0] };
+  }
+
+  it("refuse altered, expired, other-cycle and other-person links, changing nothing", async () => {
+    const { link: good, owner } = await link();
+    const before = JSON.stringify(issueRows(runtime));
+    const token = tokenOf(good);
+    const altered = good.replace(token, `${token.slice(0, 10)}${token[10] === "A" ? "B" : "A"}${token.slice(11)}`);
+    expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
+    expect(openForm(runtime, good, "someone.else@city.example")).toContain(`${owner} さん専用`);
+    expect(openForm(runtime, good, owner)).toContain("回答を送信する");
+    clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
+    expect(openForm(runtime, good)).toContain("回答期限を過ぎたため");
+    expect(submitForm(runtime, { t: token })).toContain("回答期限を過ぎたため");
+    clock.set(Date.parse("2027-01-05T09:00:00+09:00"));
+    expect(openForm(runtime, good)).toMatch(/回答期限を過ぎたため|令和8年12月の進捗確認用/);
+    expect(JSON.stringify(issueRows(runtime))).toBe(before);
+  });
+
+  it("keeps the owner's input and saves nothing when a choice is missing", async () => {
+    const { link: good } = await link();
+    const form = openForm(runtime, good);
+    const ids = [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);
+    const fields = formFields(form, { [ids[0]]: { answer: "完了", memo: "入力したメモ" } });
+    for (const id of ids.slice(1)) delete fields[`answer:${id}`];
+    const before = JSON.stringify(issueRows(runtime));
+    const again = submitForm(runtime, fields);
+    if (ids.length > 1) {
+      expect(again).toContain("回答が選ばれていません");
+      expect(again).toContain("入力したメモ");
+      expect(JSON.stringify(issueRows(runtime))).toBe(before);
+    } else {
+      expect(again).toContain("以下の内容で記録しました");
+    }
+  });
+});
+
+describe("preview and status", () => {
+  it("テスト送信 mails the current user a marked copy and records nothing", async () => {
+    const owner = [...openOwners().keys()][0];
+    const result = runtime.run("sendFollowUpPreview", [owner], { user: SECRETARIAT });
+    expect(result.ok, result.error?.message).toBe(true);
+    const [mail] = await outbox(`${dir}/outbox`);
+    expect(mail.to).toEqual([SECRETARIAT]);
+    expect(mail.subject.startsWith("【テスト送信】")).toBe(true);
+    expect(sheetRecords(runtime, "送信記録")).toEqual([]);
+  });
+
+  it("送信状況 reports sends, answers and failures of the cycle", () => {
+    runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const status = runtime.run("showFollowUpStatus", [], { user: SECRETARIAT }).result as { owners: { request: string; answered: boolean }[]; lastRun: { sent: unknown[] } };
+    expect(status.owners.every((o) => o.request === "送信済" && !o.answered)).toBe(true);
+    expect(status.lastRun.sent.length).toBe(openOwners().size);
+  });
+});

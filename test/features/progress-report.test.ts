@@ -1,0 +1,242 @@
+// 進捗報告 on the demo workbook in the local runtime: the seed's tables, the
+// May picture kept after later changes, the comparison, replacing, printing.
+import { describe, expect, it } from "vitest";
+import type { Runtime } from "../../src/local/runtime/runtime";
+import { SECRETARIAT, setUp, spreadsheetReads } from "../support/issues";
+import { testRuntime } from "../support/runtime";
+
+interface Report {
+  ok: boolean;
+  reason?: string;
+  message: string;
+  sheetName: string;
+  status: (string | number)[][];
+  followUp: number;
+  directions: (string | number)[][];
+  bureaus: (string | number)[][];
+  comparedWith: string | null;
+  moves: { id: string; title: string; from: string; to: string }[];
+  chart: boolean;
+}
+
+function recordingUi(answer: "YES" | "NO" = "YES") {
+  const calls: { kind: string; title: string; text: string }[] = [];
+  return {
+    calls,
+    alert: (title: string | null, prompt: string) => (calls.push({ kind: "alert", title: title ?? "", text: prompt }), answer),
+    prompt: () => ({ button: "OK" as const, text: "" }),
+    showSidebar: () => undefined,
+    toast: () => undefined,
+    addMenu: () => undefined,
+    showDialog: (html: string, title: string) => void calls.push({ kind: "dialog", title, text: html }),
+  };
+}
+
+function report(runtime: Runtime, options: unknown, ui: ReturnType<typeof recordingUi> | null = null): Report {
+  const execution = runtime.run("createProgressReport", options === undefined ? [] : [options], { user: SECRETARIAT, ui });
+  if (!execution.ok) throw new Error(execution.error?.message);
+  return execution.result as Report;
+}
+
+function sheetCells(runtime: Runtime, name: string): unknown[][] {
+  const sheet = runtime.model.getSheetByName(name)!;
+  return runtime.readRange(`'${name}'!A1:F${sheet.getLastRow()}`);
+}
+
+/** The rows of a table in the report sheet, found by its caption: header row first. */
+function tableAfter(cells: unknown[][], caption: string, width: number): unknown[][] {
+  const start = cells.findIndex((row) => row[0] === caption);
+  expect(start, caption).toBeGreaterThanOrEqual(0);
+  const end = cells.findIndex((row, i) => i > start && row[0] === "");
+  return cells.slice(start + 1, end).map((row) => row.slice(0, width));
+}
+
+function save(runtime: Runtime, clock: { set(ms: number): void }, when: string, id: string, changes: Record<string, string>) {
+  clock.set(Date.parse(when));
+  const execution = runtime.run("saveIssueUpdate", [{ id, expected: {}, changes }], { user: SECRETARIAT });
+  expect((execution.result as { ok: boolean }).ok, execution.error?.message).toBe(true);
+}
+
+describe("createProgressReport on the demo workbook (no 履歴: the current values are the May picture)", () => {
+  it("reproduces the seed's tables, equal to the custom functions of 集計", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    setUp(runtime);
+    const result = report(runtime, { asOf: "2026-05-26", years: ["R6", "R7"] });
+    expect(result).toMatchObject({ ok: true, sheetName: "報告_2026-05-26", followUp: 34, comparedWith: null, chart: false });
+    expect(result.status).toEqual([["", "R6", "R7", "計"], ["完了", 21, 22, 43], ["実施中", 8, 3, 11], ["検討中", 4, 19, 23], ["計", 33, 44, 77]]);
+    expect(result.directions.at(-2)).toEqual(["⑦", 25, 19, 44]);
+    expect(result.directions.at(-1)).toEqual(["計", 40, 35, 75]);
+    expect(result.bureaus.at(-1)).toEqual(["合計", 130]);
+    // 集計 holds PLATINA_STATUS_TABLE, _FOLLOWUP_COUNT, _DIRECTION_TABLE and _BUREAU_TABLE on the same data.
+    expect(result.status).toEqual(runtime.readRange("集計!A4:D8"));
+    expect(result.followUp).toBe(runtime.readRange("集計!B11")[0][0]);
+    expect(result.directions).toEqual(runtime.readRange("集計!A14:D22"));
+    expect(result.bureaus).toEqual(runtime.readRange("集計!A25:B55"));
+
+    const cells = sheetCells(runtime, "報告_2026-05-26");
+    expect(cells[0][0]).toBe("プラチナ市役所プロジェクト 進捗報告");
+    expect(cells[1][0]).toBe("令和8年5月26日時点");
+    expect(cells[2][0]).toBe("作成: 令和8年5月26日 10:00　henkaku@city.example");
+    expect(tableAfter(cells, "年度別の進捗分類（件）", 4).slice(0, 5)).toEqual([["進捗分類", "R6", "R7", "計"], ...result.status.slice(1)]);
+    expect(cells.some((row) => row[0] === "進捗確認課題数（完了していないもの）: 34件")).toBe(true);
+    expect(cells.some((row) => String(row[0]).startsWith("※ グラフ「年度別の進捗分類」（積み上げ縦棒）は、この環境ではグラフを作れないため省略しました"))).toBe(true);
+    const done = tableAfter(cells, "【分類1】対応済（完了）（43件）", 4);
+    expect(done[0]).toEqual(["ID", "年度", "課題名", "実施時期"]);
+    expect(done[1]).toEqual(["R6-001", "R6", "週休3日制が可能なフレックスタイム制を試行", "R8年4月本格実施"]);
+    expect(done).toHaveLength(44);
+    expect(tableAfter(cells, "【分類2】具体的な解決策を一部実施、又は試行の段階（11件）", 4)).toHaveLength(12);
+    expect(tableAfter(cells, "【分類3】具体的な解決策を検討中、又は実施準備の段階（23件）", 4)).toHaveLength(24);
+    const bureaus = tableAfter(cells, "局区別の取組件数", 6);
+    expect(bureaus[1]).toEqual(["会計室", 3, "産業経済局", 2, "八幡西区", 27]);
+    expect(bureaus.at(-1)).toEqual(["環境局", 2, "八幡東区", 3, "合計", 130]);
+    expect(bureaus.flat()).toContain("—"); // 議会事務局, as the seed prints 0
+    const directions = tableAfter(cells, "整理区分 × 区分（件）", 4);
+    expect(directions[1]).toEqual(["当初の課題件数", 40, 35, 75]);
+    expect(directions.at(-1)).toEqual(["⑦", 25, 19, 44]);
+  });
+
+  it("writes the sheet in a fixed number of calls: one read per sheet, one setValues for the whole report", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    setUp(runtime);
+    const execution = runtime.run("createProgressReport", [{ asOf: "2026-05-26" }], { user: SECRETARIAT });
+    const calls = execution.calls.SpreadsheetApp ?? {};
+    expect(spreadsheetReads(execution.calls)).toBe(4); // 課題, 履歴, 局区改革, 局区
+    expect(calls["Range.setValues"]).toBe(1);
+    expect(calls["Range.setFontWeights"]).toBe(1);
+    expect(calls["Range.setBackgrounds"]).toBe(1);
+    expect(calls["Range.setValue"]).toBeUndefined();
+  });
+
+  it("keeps text as typed: an 実施時期 like 4/1 or a formula-like 課題名 stays text", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    setUp(runtime);
+    const issues = runtime.model.getSheetByName("課題")!;
+    issues.setCells(1, 2, [[{ kind: "value", value: "=1+1" }]]);
+    issues.setCells(1, 9, [[{ kind: "value", value: "4/1" }]]);
+    report(runtime, { asOf: "2026-05-26" });
+    const row = sheetCells(runtime, "報告_2026-05-26").find((r) => r[0] === "R6-001")!;
+    expect(row.slice(0, 4)).toEqual(["R6-001", "R6", "=1+1", "4/1"]);
+  });
+});
+
+describe("a past day replayed from 履歴", () => {
+  it("shows the May picture in November, counts 23:59 on the day but not 00:00 the next, and compares with the previous report", () => {
+    const { runtime, clock } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    setUp(runtime);
+    expect(report(runtime, { asOf: "2026-05-26" }).status[2]).toEqual(["実施中", 8, 3, 11]);
+
+    save(runtime, clock, "2026-05-26T23:59:00+09:00", "R7-057", { 進捗分類: "実施中" });
+    save(runtime, clock, "2026-05-27T00:00:00+09:00", "R6-022", { 進捗分類: "完了", 実施時期: "R8年5月本格実施" });
+    save(runtime, clock, "2026-11-20T15:00:00+09:00", "R7-058", { 進捗分類: "完了" });
+    clock.set(Date.parse("2026-11-25T09:00:00+09:00"));
+
+    // Made again in November for 26 May: without UI and without replace nothing changes.
+    const before = sheetCells(runtime, "報告_2026-05-26");
+    const refused = report(runtime, { asOf: "2026-05-26" });
+    expect(refused).toMatchObject({ ok: false, reason: "exists", sheetName: "報告_2026-05-26" });
+    expect(refused.message).toContain("replace: true");
+    expect(sheetCells(runtime, "報告_2026-05-26")).toEqual(before);
+
+    const may = report(runtime, { asOf: "2026-05-26", replace: true });
+    expect(may.status).toEqual([["", "R6", "R7", "計"], ["完了", 21, 22, 43], ["実施中", 8, 4, 12], ["検討中", 4, 18, 22], ["計", 33, 44, 77]]);
+    expect(may.followUp).toBe(34);
+    const mayCells = sheetCells(runtime, "報告_2026-05-26");
+    expect(mayCells[2][0]).toBe("作成: 令和8年11月25日 9:00　henkaku@city.example");
+    expect(mayCells.find((r) => r[0] === "R6-022")!.slice(0, 4)).toEqual(["R6-022", "R6", "オフィス改革", "R7実証実験開始"]);
+
+    const november = report(runtime, { asOf: "2026-11-25" });
+    expect(november.status).toEqual([["", "R6", "R7", "計"], ["完了", 22, 23, 45], ["実施中", 7, 4, 11], ["検討中", 4, 17, 21], ["計", 33, 44, 77]]);
+    expect(november.followUp).toBe(32);
+    expect(november.comparedWith).toBe("2026-05-26");
+    expect(november.moves).toEqual([
+      { id: "R6-022", title: "オフィス改革", from: "実施中", to: "完了" },
+      { id: "R7-058", title: "保育所等の入所にかかる就労証明書提出手続きのオンライン化を検討する", from: "検討中", to: "完了" },
+    ]);
+    const cells = sheetCells(runtime, "報告_2026-11-25");
+    expect(cells.some((r) => r[0] === "4 前回報告（令和8年5月26日）からの変化")).toBe(true);
+    expect(tableAfter(cells, "分類別の件数（前回 → 今回）", 4)).toEqual([
+      ["進捗分類", "前回", "今回", "増減"], ["完了", 43, 45, "+2"], ["実施中", 12, 11, "−1"], ["検討中", 22, 21, "−1"], ["計", 77, 77, "±0"],
+    ]);
+    expect(tableAfter(cells, "分類が変わった課題（2件）", 4)[1]).toEqual(["R6-022", "オフィス改革", "実施中", "完了"]);
+    expect(cells.find((r) => r[0] === "R6-022")!.slice(0, 4)).toEqual(["R6-022", "R6", "オフィス改革", "R8年5月本格実施"]);
+  });
+
+  it("leaves out an issue added after the day and says so", () => {
+    const { runtime, clock } = testRuntime({ now: "2026-06-10T09:00:00+09:00" });
+    setUp(runtime);
+    const issues = runtime.model.getSheetByName("課題")!;
+    const last = issues.getLastRow();
+    issues.setCells(last, 0, [["R7-099", "R7", "6月に追加した課題", "職員", "総務市民局", "人事課", "jinji-ka@city.example", "⑦", "", "", "", "", ""].map((v) => (v === "" ? { kind: "empty" as const } : { kind: "value" as const, value: v }))]);
+    save(runtime, clock, "2026-06-10T09:00:00+09:00", "R7-099", { 進捗分類: "検討中" });
+    const may = report(runtime, { asOf: "2026-05-26" });
+    expect(may.status[3]).toEqual(["検討中", 4, 19, 23]);
+    const june = report(runtime, { asOf: "2026-06-10" });
+    expect(june.status[3]).toEqual(["検討中", 4, 20, 24]);
+    expect(june.moves).toEqual([{ id: "R7-099", title: "6月に追加した課題", from: "（対象外）", to: "検討中" }]);
+    expect(sheetCells(runtime, "報告_2026-05-26").some((r) => r[0] === "基準日より後に追加された課題（1件）は含めていません。")).toBe(true);
+  });
+});
+
+describe("from the menu and with a UI", () => {
+  it("opens the dialog with today's date, the years and the days that already have a report", () => {
+    const { runtime } = testRuntime({ now: "2026-11-25T09:00:00+09:00" });
+    setUp(runtime);
+    report(runtime, { asOf: "2026-05-26" });
+    const ui = recordingUi();
+    expect(report(runtime, undefined, ui)).toBeNull();
+    const dialog = ui.calls.find((c) => c.kind === "dialog")!;
+    expect(dialog.title).toBe("進捗報告を作成");
+    expect(dialog.text).toContain('value="2026-11-25" max="2026-11-25"');
+    expect(dialog.text).toContain('<input type="checkbox" name="year" value="R6" checked>');
+    expect(dialog.text).toContain('<input type="checkbox" name="year" value="R7" checked>');
+    expect(dialog.text).toContain('data-existing="[&quot;2026-05-26&quot;]"');
+  });
+
+  it("asks before replacing a report of the same day: NO changes nothing, YES replaces", () => {
+    const { runtime, clock } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    setUp(runtime);
+    report(runtime, { asOf: "2026-05-26" });
+    const first = runtime.model.getSheetByName("報告_2026-05-26");
+    clock.set(Date.parse("2026-05-26T17:30:00+09:00"));
+    const no = recordingUi("NO");
+    expect(report(runtime, { asOf: "2026-05-26" }, no)).toMatchObject({ ok: false, reason: "cancelled" });
+    expect(no.calls[0]).toMatchObject({ kind: "alert", title: "進捗報告を作成" });
+    expect(no.calls[0].text).toContain("シート「報告_2026-05-26」はすでにあります");
+    expect(runtime.model.getSheetByName("報告_2026-05-26")).toBe(first);
+    expect(sheetCells(runtime, "報告_2026-05-26")[2][0]).toContain("10:00");
+
+    const yes = recordingUi("YES");
+    expect(report(runtime, { asOf: "2026-05-26" }, yes).ok).toBe(true);
+    expect(sheetCells(runtime, "報告_2026-05-26")[2][0]).toContain("17:30");
+    expect(runtime.model.getSheets().filter((s) => s.getName().startsWith("報告_"))).toHaveLength(1);
+  });
+
+  it("refuses an unreadable or future day, and an unknown year, saying what to enter", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    setUp(runtime);
+    const run = (options: unknown) => runtime.run("createProgressReport", [options], { user: SECRETARIAT }).error?.message;
+    expect(run({ asOf: "5月26日" })).toContain("基準日「5月26日」を解釈できません。「2026-05-26」の形で指定してください。");
+    expect(run({ asOf: "2026-05-27" })).toContain("基準日 2026-05-27 は未来の日付です");
+    expect(run({ asOf: "2026-05-26", years: ["来年度"] })).toContain("年度の指定「来年度」を解釈できません");
+    expect(runtime.model.getSheets().some((s) => s.getName().startsWith("報告_"))).toBe(false);
+  });
+});
+
+describe("showProgressReportPrint", () => {
+  it("opens the same tables as an A4 landscape page with a print button, escaping sheet text", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    setUp(runtime);
+    runtime.model.getSheetByName("課題")!.setCells(1, 2, [[{ kind: "value", value: "<img src=x onerror=alert(1)>" }]]);
+    const ui = recordingUi();
+    const execution = runtime.run("showProgressReportPrint", ["2026-05-26", ["R6", "R7"]], { user: SECRETARIAT, ui });
+    expect(execution.ok, execution.error?.message).toBe(true);
+    const dialog = ui.calls.find((c) => c.kind === "dialog")!;
+    expect(dialog.title).toBe("進捗報告（令和8年5月26日時点）の印刷");
+    expect(dialog.text).toBe(execution.result);
+    expect(dialog.text).toContain("@page { size: A4 landscape;");
+    expect(dialog.text).toContain('<button type="button" id="print">印刷する</button>');
+    expect(dialog.text).toContain('<tr><th scope="row">完了</th><td class="num">21</td><td class="num">22</td><td class="num">43</td></tr>');
+    expect(dialog.text).toContain("&#60;img src=x onerror=alert(1)&#62;");
+    expect(dialog.text).not.toContain("<img src=x");
+  });
+});

@@ -1,0 +1,60 @@
+// A runtime ready for the follow-up: 初期設定 done, the web app "deployed", a secretariat address.
+import { listOutbox, type OutboxEntry } from "../../src/local/services/mail";
+import type { Runtime } from "../../src/local/runtime/runtime";
+import { SECRETARIAT, setUp } from "./issues";
+
+export const WEB_APP = "http://127.0.0.1:8787/exec";
+
+export function prepareFollowUp(runtime: Runtime): void {
+  setUp(runtime);
+  runtime.state.webAppUrl = WEB_APP;
+}
+
+export async function outbox(dir: string): Promise<OutboxEntry[]> {
+  try {
+    return await listOutbox(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** The answer link in a request mail's text. */
+export function linkIn(text: string): string {
+  const match = /https?:\/\/\S+\?t=[\w.-]+/.exec(text);
+  if (!match) throw new Error(`no answer link in: ${text.slice(0, 200)}`);
+  return match[0];
+}
+
+export function tokenOf(link: string): string {
+  return new URL(link).searchParams.get("t") as string;
+}
+
+export function openForm(runtime: Runtime, link: string, visitor = ""): string {
+  const execution = runtime.webRequest({ method: "GET", query: new URL(link).search.slice(1), visitor, deployer: SECRETARIAT });
+  if (!execution.ok) throw new Error(execution.error?.message);
+  return (execution.result as { getContent(): string }).getContent();
+}
+
+export function submitForm(runtime: Runtime, fields: Record<string, string>, visitor = ""): string {
+  const contents = new URLSearchParams(fields).toString();
+  const execution = runtime.webRequest({
+    method: "POST", query: contents, body: { type: "application/x-www-form-urlencoded", contents }, visitor, deployer: SECRETARIAT,
+  });
+  if (!execution.ok) throw new Error(execution.error?.message);
+  return (execution.result as { getContent(): string }).getContent();
+}
+
+/** The hidden and visible fields the form would post, with the owner's choices. */
+export function formFields(html: string, answers: Record<string, { answer: string; timing?: string; memo?: string }>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[decode(m[1])] = decode(m[2]);
+  for (const m of html.matchAll(/name="timing:([^"]+)" value="([^"]*)"/g)) fields[`timing:${decode(m[1])}`] = decode(m[2]);
+  for (const m of html.matchAll(/name="memo:([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) fields[`memo:${decode(m[1])}`] = decode(m[2]);
+  for (const [id, a] of Object.entries(answers)) {
+    fields[`answer:${id}`] = a.answer;
+    if (a.timing !== undefined) fields[`timing:${id}`] = a.timing;
+    if (a.memo !== undefined) fields[`memo:${id}`] = a.memo;
+  }
+  return fields;
+}

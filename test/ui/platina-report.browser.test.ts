@@ -1,0 +1,173 @@
+// The report pages in Chromium: the プラチナレポート checked with axe-core
+// (WCAG 2.x A/AA) and for its structure, plus the report dialogs and the
+// printable progress report as the built bundle renders them.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SECRETARIAT, setUp } from "../support/issues";
+import { testRuntime } from "../support/runtime";
+
+const root = join(import.meta.dirname, "..", "..");
+const artifacts = join(root, "test-artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error("Chromium がありません: apt-get install -y chromium fonts-noto-cjk");
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8") });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const { violations } = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+  }, WCAG_TAGS);
+}
+
+/** What the built bundle shows in Sheets' dialogs, captured from the local runtime. */
+function dialogsOf(entry: string, args: unknown[]): { html: string; result: unknown } {
+  const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+  setUp(runtime);
+  const shown: string[] = [];
+  const ui = {
+    alert: () => "OK" as const, prompt: () => ({ button: "OK" as const, text: "" }), showSidebar: () => undefined, toast: () => undefined, addMenu: () => undefined,
+    showDialog: (html: string) => void shown.push(html),
+  };
+  const execution = runtime.run(entry, args, { user: SECRETARIAT, ui });
+  if (!execution.ok) throw new Error(execution.error?.message);
+  return { html: shown[0], result: execution.result };
+}
+
+// Plain JS put first in <head>: google.script.run answering later with canned results, and a host that records close().
+const withStub = (html: string, results: Record<string, unknown>) => html.replace("<head>", () => `<head><script>
+(() => {
+  const results = ${JSON.stringify(results)};
+  window.__calls = [];
+  function runner(success, failure) {
+    const r = { withSuccessHandler: (fn) => runner(fn, failure), withFailureHandler: (fn) => runner(success, fn) };
+    for (const name of Object.keys(results)) {
+      r[name] = (...args) => { window.__calls.push({ name, args }); setTimeout(() => success && success(results[name]), 20); };
+    }
+    return r;
+  }
+  window.google = { script: { run: runner(), host: { close: () => window.__calls.push({ name: "close" }) } } };
+})();
+</script>`);
+
+describe("pages in Chromium", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+    mkdirSync(artifacts, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe("プラチナレポート", () => {
+    let page: Page;
+    const report = () => dialogsOf("createPlatinaReport", [{ year: "R7" }]).result as { html: string };
+
+    beforeAll(async () => {
+      page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+      await page.setContent(report().html);
+    });
+
+    it("has no WCAG 2.x A/AA violations (axe-core)", async () => {
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(artifacts, "platina-report.png"), fullPage: true });
+    });
+
+    it("has lang, one h1, headings in order, lists, and tables with caption and scoped header cells", async () => {
+      await page.setContent(report().html); // without the axe script added above
+      const structure = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        h1: document.querySelectorAll("h1").length,
+        levels: Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6"), (h) => Number(h.tagName[1])),
+        tables: Array.from(document.querySelectorAll("table"), (t) => ({
+          caption: t.caption?.textContent ?? "",
+          unscoped: t.querySelectorAll("th:not([scope])").length,
+          rowHeaders: t.querySelectorAll('tbody th[scope="row"]').length,
+          colHeaders: t.querySelectorAll('thead th[scope="col"]').length,
+        })),
+        caseLists: document.querySelectorAll("ul.cases > li").length,
+        scripts: document.scripts.length,
+        external: Array.from(document.querySelectorAll("[src], link[href]"), (e) => e.outerHTML),
+      }));
+      expect(structure.lang).toBe("ja");
+      expect(structure.h1).toBe(1);
+      expect(structure.levels[0]).toBe(1);
+      structure.levels.forEach((level, i) => i > 0 && expect(level - structure.levels[i - 1]).toBeLessThanOrEqual(1));
+      expect(structure.tables).toEqual([{ caption: "令和7年度 各局区の取組件数", unscoped: 0, rowHeaders: 29, colHeaders: 2 }]);
+      expect(structure.caseLists).toBeGreaterThan(5);
+      expect(structure.scripts).toBe(0);
+      expect(structure.external).toEqual([]);
+    });
+
+    it("reflows on a 320 px screen without sideways scrolling", async () => {
+      const narrow = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      await narrow.setContent(report().html);
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await narrow.screenshot({ path: join(artifacts, "platina-report-320.png") });
+      await narrow.close();
+    });
+  });
+
+  it("the プラチナレポート dialog shows the preview and a data: URL download link", async () => {
+    const { html } = dialogsOf("createPlatinaReport", []);
+    const page = await browser.newPage({ viewport: { width: 900, height: 640 } });
+    await page.setContent(withStub(html, {}));
+    const link = await page.locator("#download").evaluate((a: HTMLAnchorElement) => ({ href: a.href, download: a.download }));
+    expect(link.download).toBe("platina-report-R7.html");
+    expect(decodeURIComponent(link.href.replace("data:text/html;charset=utf-8,", ""))).toMatch(/^<!DOCTYPE html>\n<html lang="ja">/);
+    const preview = page.frameLocator("#preview");
+    await expect.poll(() => preview.locator("h1").textContent()).toContain("プラチナレポート 令和7年度");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, "platina-report-dialog.png") });
+    await page.close();
+  });
+
+  it("the 進捗報告 dialog sends the chosen day and years, and offers the print page after creating", async () => {
+    const { html } = dialogsOf("createProgressReport", []);
+    const page = await browser.newPage({ viewport: { width: 440, height: 420 } });
+    await page.setContent(withStub(html, { createProgressReport: { ok: true, message: "シート「報告_2026-05-20」を作成しました。" }, showProgressReportPrint: "" }));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill("#as-of", "2026-05-20");
+    await page.getByLabel("R6").uncheck();
+    await page.getByRole("button", { name: "作成" }).click();
+    await expect.poll(() => page.locator("#status").textContent()).toBe("シート「報告_2026-05-20」を作成しました。");
+    expect(await page.evaluate(() => (window as unknown as { __calls: unknown[] }).__calls)).toEqual([
+      { name: "createProgressReport", args: [{ asOf: "2026-05-20", years: ["R7"], replace: false }] },
+    ]);
+    // The day now has a report: the dialog warns and will replace it.
+    expect(await page.locator("#exists").isVisible()).toBe(true);
+    expect(await page.locator("#create").textContent()).toBe("置き換えて作成");
+    await page.getByRole("button", { name: "印刷用を表示" }).click();
+    await page.screenshot({ path: join(artifacts, "report-dialog.png") });
+    await page.close();
+  });
+
+  it("the printable progress report lays out on A4 landscape", async () => {
+    const { html } = dialogsOf("showProgressReportPrint", ["2026-05-26", ["R6", "R7"]]);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+    await page.setContent(html);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, "report-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".toolbar").isVisible()).toBe(false);
+    // A4 landscape at 96 dpi with 12 mm margins: 297 mm − 24 mm ≈ 1032 px of width.
+    await page.setViewportSize({ width: 1032, height: 703 });
+    await page.screenshot({ path: join(artifacts, "report-print-page1.png") });
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.length).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
