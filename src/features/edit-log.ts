@@ -7,6 +7,7 @@ import { highestNumbers, nextIds } from "../core/issue-ids";
 import { normalizeEmail } from "../core/plain-text";
 import { SHEET } from "../core/sheets";
 import { isBlank, normalizeText } from "../core/text";
+import { UNKNOWN_BEFORE } from "../core/replay";
 import { withDocumentLock } from "../adapters/lock";
 import { affectsAccess, forgetAccessList } from "../adapters/settings";
 import { writeColumns } from "../adapters/sheet-table";
@@ -52,7 +53,7 @@ function recordIssueEdit(
     for (const field of logged) {
       const value = cellToText(cells[col(field)]);
       // Sheets tells the old value only for single-cell edits.
-      const before = singleCell ? cellToText(e.oldValue ?? "") : "（複数セルの編集のため不明）";
+      const before = singleCell ? cellToText(e.oldValue ?? "") : UNKNOWN_BEFORE;
       if (singleCell && before === value) continue;
       history.push({ 日時: now, 利用者: user, ID: id, 項目: field, 変更前: before, 変更後: value, 経路: "シート直接編集" });
       stamped.add(i);
