@@ -1,4 +1,5 @@
 // データ点検: every problem in the data, with the cell that holds it, so staff can fix it.
+import { columnLetter } from "./a1";
 import { parseAudience, parseDirection, parseProgress, isTracked } from "./classes";
 import { parseFiscalYear } from "./fiscal-year";
 import { isValidEmail } from "./plain-text";
@@ -14,12 +15,6 @@ export interface Problem {
   header: string;
   value: string;
   message: string;
-}
-
-export function columnLetter(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 export function a1Of(problem: Pick<Problem, "row" | "column">): string {

@@ -3,20 +3,13 @@
 import { canUpdate } from "../core/access";
 import { issueFromRow, type IssueRecord } from "../core/issue-record";
 import { planUpdate, validateChanges, type HistoryEntry, type IssueUpdate, type Route } from "../core/issue-update";
+import type { SaveResult } from "../core/sidebar-api";
 import { SHEET } from "../core/sheets";
 import { BusyError, withDocumentLock } from "../adapters/lock";
 import { loadAccessList } from "../adapters/settings";
 import { appendRows, findRowById, requireSheet, spreadsheet, writeRowCells } from "../adapters/sheet-table";
 
-export type SaveResult =
-  | { ok: true; issue: IssueRecord }
-  | {
-      ok: false;
-      reason: "conflict" | "not_found" | "forbidden" | "busy" | "invalid";
-      message: string;
-      current?: IssueRecord;
-      errors?: Record<string, string>;
-    };
+export type { SaveResult };
 
 export interface WriteContext {
   user: string;
@@ -31,7 +24,7 @@ export function saveIssue(update: IssueUpdate, context: WriteContext): SaveResul
   if (shape) return { ok: false, reason: "invalid", message: shape };
   const errors = validateChanges(update.changes);
   if (Object.keys(errors).length > 0) {
-    return { ok: false, reason: "invalid", message: "入力内容を確認してください。", errors: errors as Record<string, string> };
+    return { ok: false, reason: "invalid", message: "入力内容を確認してください。", errors };
   }
   try {
     return withDocumentLock(() => saveLocked(update, context));

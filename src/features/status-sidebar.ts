@@ -10,18 +10,12 @@ import { normalizeText } from "../core/text";
 import { activeUserEmail } from "../adapters/session";
 import { loadAccessList } from "../adapters/settings";
 import { readSheet } from "../adapters/sheet-table";
-import { saveIssue, type SaveResult } from "./issue-writer";
+import { saveIssue } from "./issue-writer";
+import type { HistoryItem, SaveResult, SidebarContext } from "../core/sidebar-api";
 
 export function openStatusSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle("プラチナ 状況の入力");
   SpreadsheetApp.getUi().showSidebar(html);
-}
-
-export interface SidebarContext {
-  user: string;
-  role: Role;
-  bureaus: string[];
-  progress: { value: string; label: string }[];
 }
 
 export function sidebarContext(): SidebarContext {
@@ -47,15 +41,6 @@ export function myIssues(): IssueRecord[] {
     if (roleFor(user, issue, access) !== "none") issues.push(issue);
   }
   return issues;
-}
-
-export interface HistoryItem {
-  日時: string;
-  利用者: string;
-  項目: string;
-  変更前: string;
-  変更後: string;
-  経路: string;
 }
 
 /** The latest changes of one issue, newest first. Only for users who may see it. */

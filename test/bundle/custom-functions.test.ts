@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { demoWorkbook } from "../../src/demo";
 import { loadBundle } from "../support/gas-bundle";
+import { SEED_BUREAUS_R7, SEED_BUREAU_TOTAL, SEED_DIRECTION_R7, SEED_FOLLOW_UP, SEED_STATUS } from "../support/seed";
 
 let addon: Record<string, any>;
 let data: ReturnType<typeof demoWorkbook>;
@@ -14,46 +15,19 @@ beforeEach(() => {
 
 describe("the seed report's tables from the demo data", () => {
   it("PLATINA_STATUS_TABLE: R6 21/8/4, R7 22/3/19, 計 43/11/23", () => {
-    expect(addon.PLATINA_STATUS_TABLE(data.課題)).toEqual([
-      ["", "R6", "R7", "計"],
-      ["完了", 21, 22, 43],
-      ["実施中", 8, 3, 11],
-      ["検討中", 4, 19, 23],
-      ["計", 33, 44, 77],
-    ]);
+    expect(addon.PLATINA_STATUS_TABLE(data.課題)).toEqual(SEED_STATUS);
   });
 
   it("PLATINA_FOLLOWUP_COUNT: 34 issues still followed up", () => {
-    expect(addon.PLATINA_FOLLOWUP_COUNT(data.課題)).toBe(34);
+    expect(addon.PLATINA_FOLLOWUP_COUNT(data.課題)).toBe(SEED_FOLLOW_UP);
   });
 
   it("PLATINA_DIRECTION_TABLE for R7: ① 0/0/0 … ⑦ 25/19/44, 計 40/35/75", () => {
-    expect(addon.PLATINA_DIRECTION_TABLE(data.課題, "R7")).toEqual([
-      ["整理区分", "ユーザー", "職員", "計"],
-      ["①", 0, 0, 0],
-      ["②", 1, 2, 3],
-      ["③", 2, 0, 2],
-      ["④", 0, 3, 3],
-      ["⑤", 0, 4, 4],
-      ["⑥", 12, 7, 19],
-      ["⑦", 25, 19, 44],
-      ["計", 40, 35, 75],
-    ]);
+    expect(addon.PLATINA_DIRECTION_TABLE(data.課題, "R7")).toEqual(SEED_DIRECTION_R7);
   });
 
   it("PLATINA_BUREAU_TABLE for R7: the 29 局区 in the seed's order, 合計 130", () => {
-    expect(addon.PLATINA_BUREAU_TABLE(data.局区改革, data.局区, "R7")).toEqual([
-      ["局区名", "取組件数"],
-      ...[
-        ["会計室", 3], ["市長公室", 1], ["危機管理室", 2], ["技術監理局", 8], ["政策局", 4], ["総務市民局", 2],
-        ["財政・変革局", 1], ["保健福祉局", 12], ["子ども家庭局", 1], ["環境局", 2], ["産業経済局", 2],
-        ["都市ブランド創造局", 8], ["都市戦略局", 2], ["都市整備局", 1], ["港湾空港局", 4], ["門司区", 13],
-        ["小倉北区", 4], ["小倉南区", 2], ["若松区", 1], ["八幡東区", 3], ["八幡西区", 27], ["戸畑区", 9],
-        ["消防局", 2], ["上下水道局", 8], ["交通局", 2], ["公営競技局", 2], ["議会事務局", 0], ["教育委員会", 3],
-        ["行政委員会", 1],
-      ],
-      ["合計", 130],
-    ]);
+    expect(addon.PLATINA_BUREAU_TABLE(data.局区改革, data.局区, "R7")).toEqual([["局区名", "取組件数"], ...SEED_BUREAUS_R7, ["合計", SEED_BUREAU_TOTAL]]);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, it, expect } from "vitest";
 import { BUREAU_HEADERS, ISSUE_HEADERS, REFORM_HEADERS, demoWorkbook } from "../../src/demo";
-import { bureauTable, directionTable, followUpCount, statusTable } from "../../src/core/tables";
 
 type Row = Record<string, unknown>;
 
@@ -250,38 +249,5 @@ describe("demoWorkbook()", () => {
     expect(b.課題[0][0]).toBe("ID");
     expect(b.局区改革).toHaveLength(131);
     expect((b.課題[1][11] as Date).getUTCFullYear()).toBe(2026);
-  });
-});
-
-describe("core summary tables over the demo data", () => {
-  it("reproduce the seed's 進捗 table", () => {
-    expect(statusTable(book.課題)).toEqual([
-      ["", "R6", "R7", "計"],
-      ["完了", 21, 22, 43],
-      ["実施中", 8, 3, 11],
-      ["検討中", 4, 19, 23],
-      ["計", 33, 44, 77],
-    ]);
-    expect(followUpCount(book.課題)).toBe(34);
-  });
-
-  it("reproduce the seed's 整理区分 table", () => {
-    expect(directionTable(book.課題, "R7")).toEqual([
-      ["整理区分", "ユーザー", "職員", "計"],
-      ["①", 0, 0, 0],
-      ["②", 1, 2, 3],
-      ["③", 2, 0, 2],
-      ["④", 0, 3, 3],
-      ["⑤", 0, 4, 4],
-      ["⑥", 12, 7, 19],
-      ["⑦", 25, 19, 44],
-      ["計", 40, 35, 75],
-    ]);
-  });
-
-  it("reproduce the seed's 取組件数 table", () => {
-    const table = bureauTable(book.局区改革, book.局区, "R7");
-    expect(table.slice(1, -1)).toEqual(SEED_BUREAUS.map((name, i) => [name, SEED_REFORM_COUNTS[i]]));
-    expect(table[table.length - 1]).toEqual(["合計", 130]);
   });
 });

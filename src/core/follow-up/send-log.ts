@@ -1,7 +1,7 @@
 // 送信記録: every request, reminder and digest, recorded as it is sent, so no run
 // — a double-fired trigger, 今すぐ送信, a re-run after a crash — sends twice.
 import { normalizeEmail } from "../plain-text";
-import { normalizeText } from "../text";
+import { isDateValue, normalizeText } from "../text";
 
 export const SEND_LOG_HEADERS = ["日時", "サイクル", "宛先", "件数", "種別", "結果", "エラー"] as const;
 export const ANSWER_LOG_HEADERS = ["日時", "サイクル", "回答者", "ID", "回答", "実施時期", "進捗メモ"] as const;
@@ -20,17 +20,27 @@ export interface SendRecord {
   error: string;
 }
 
-export function readSendLog(values: unknown[][]): SendRecord[] {
+/** The log's rows that belong to a cycle, each read by header name (logs may be reordered too). */
+function logRows(values: unknown[][]): ((header: string) => unknown)[] {
   const header = (values[0] ?? []).map(normalizeText);
-  const col = (h: string) => header.indexOf(h);
-  return values.slice(1).filter((r) => normalizeText(r[col("サイクル")]) !== "").map((r) => ({
-    at: Object.prototype.toString.call(r[col("日時")]) === "[object Date]" ? (r[col("日時")] as Date) : null,
-    cycle: normalizeText(r[col("サイクル")]),
-    to: normalizeEmail(r[col("宛先")]),
-    count: Number(r[col("件数")]) || 0,
-    kind: normalizeText(r[col("種別")]) as SendKind,
-    result: normalizeText(r[col("結果")]),
-    error: normalizeText(r[col("エラー")]),
+  return values.slice(1)
+    .map((row) => (h: string) => row[header.indexOf(h)])
+    .filter((cell) => normalizeText(cell("サイクル")) !== "");
+}
+
+function dateOrNull(value: unknown): Date | null {
+  return isDateValue(value) ? value : null;
+}
+
+export function readSendLog(values: unknown[][]): SendRecord[] {
+  return logRows(values).map((cell) => ({
+    at: dateOrNull(cell("日時")),
+    cycle: normalizeText(cell("サイクル")),
+    to: normalizeEmail(cell("宛先")),
+    count: Number(cell("件数")) || 0,
+    kind: normalizeText(cell("種別")) as SendKind,
+    result: normalizeText(cell("結果")),
+    error: normalizeText(cell("エラー")),
   }));
 }
 
@@ -61,16 +71,14 @@ export interface AnswerRecord {
 }
 
 export function readAnswerLog(values: unknown[][]): AnswerRecord[] {
-  const header = (values[0] ?? []).map(normalizeText);
-  const col = (h: string) => header.indexOf(h);
-  return values.slice(1).filter((r) => normalizeText(r[col("サイクル")]) !== "").map((r) => ({
-    at: Object.prototype.toString.call(r[col("日時")]) === "[object Date]" ? (r[col("日時")] as Date) : null,
-    cycle: normalizeText(r[col("サイクル")]),
-    owner: normalizeEmail(r[col("回答者")]),
-    id: normalizeText(r[col("ID")]),
-    answer: normalizeText(r[col("回答")]),
-    timing: String(r[col("実施時期")] ?? ""),
-    memo: String(r[col("進捗メモ")] ?? ""),
+  return logRows(values).map((cell) => ({
+    at: dateOrNull(cell("日時")),
+    cycle: normalizeText(cell("サイクル")),
+    owner: normalizeEmail(cell("回答者")),
+    id: normalizeText(cell("ID")),
+    answer: normalizeText(cell("回答")),
+    timing: String(cell("実施時期") ?? ""),
+    memo: String(cell("進捗メモ") ?? ""),
   }));
 }
 

@@ -1,20 +1,19 @@
 // A1 notation for 0-based grid coordinates, and the sheet-name quoting rules
 // that differ between Sheets and the formula engine.
 
+import { columnLetter, columnNumber, quoteSheetName } from "../../core/a1";
 import type { GridRange } from "./model";
 
+export { quoteSheetName };
+
+/** Letters of a 0-based column index. */
 export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
+  return columnLetter(column + 1);
 }
 
+/** 0-based column index of letters. */
 export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return columnNumber(letters) - 1;
 }
 
 export function cellA1(row: number, column: number): string {
@@ -44,19 +43,6 @@ export function parseRangeA1(a1: string): GridRange | null {
 }
 
 /** Sheets writes a sheet name bare when it is a plain identifier that cannot be read as a cell. */
-function needsQuotes(name: string): boolean {
-  return (
-    !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ||
-    /^[A-Za-z]{1,3}\d+$/.test(name) ||
-    /^R\d*C\d*$/i.test(name) ||
-    /^(TRUE|FALSE)$/i.test(name)
-  );
-}
-
-export function quoteSheetName(name: string): string {
-  return needsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name;
-}
-
 const NAME_DELIMITERS = new Set(" \t\r\n+-*/^&=<>,;(){}%:!\"'".split(""));
 
 /**

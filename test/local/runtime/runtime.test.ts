@@ -2,14 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { UnknownEntryPointError } from "../../../src/local/runtime/runtime";
 import { fixtureBundle, testRuntime } from "../../support/runtime";
+import { SEED_STATUS } from "../../support/seed";
 
-const SEED_STATUS = [
-  ["", "R6", "R7", "計"],
-  ["完了", 21, 22, 43],
-  ["実施中", 8, 3, 11],
-  ["検討中", 4, 19, 23],
-  ["計", 33, 44, 77],
-];
 
 describe("the built add-on in the runtime", () => {
   it("computes 集計 through the formula engine with the add-on's custom functions", () => {

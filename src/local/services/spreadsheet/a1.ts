@@ -23,17 +23,8 @@ export interface ResolvedRange {
   open: { rows: boolean; columns: boolean };
 }
 
-export function columnToLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-export function lettersToColumn(letters: string): number {
-  let column = 0;
-  for (const ch of letters.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return column;
-}
+export { columnLetter as columnToLetters, columnNumber as lettersToColumn, quoteSheetName } from "../../../core/a1";
+import { columnLetter as columnToLetters, columnNumber as lettersToColumn } from "../../../core/a1";
 
 const ENDPOINT = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
 const R1C1 = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i;
@@ -117,11 +108,6 @@ export function formatA1(range: ResolvedRange): string {
   return numRows === 1 && numColumns === 1 ? start : `${start}:${last}${endRow}`;
 }
 
-/** The sheet name as a formula reference needs it: quoted unless it is a plain word. */
-export function quoteSheetName(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 // A reference token in a formula: A1 / $A$1, whole columns A:C, whole rows 2:5.
 const REFERENCE = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})|(\$?)(\d+):(\$?)(\d+)/y;

@@ -1,0 +1,24 @@
+// A1 notation pieces shared by the add-on and the local runtime: column letters
+// (1-based: 1 → A, 27 → AA) and quoting a sheet name for a reference.
+
+export function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+export function columnNumber(letters: string): number {
+  let column = 0;
+  for (const ch of letters.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return column;
+}
+
+/** The sheet name as a formula reference needs it: bare when it is a plain word, else quoted ('' for '). */
+export function quoteSheetName(name: string): string {
+  const plain =
+    /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^R\d*C\d*$/i.test(name) &&
+    !/^(TRUE|FALSE)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}

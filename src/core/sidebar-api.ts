@@ -1,0 +1,34 @@
+// What the sidebar's google.script.run targets return, shared by the server and
+// the browser (plain objects only: dates travel as ISO strings).
+import type { Role } from "./access";
+import type { Progress } from "./classes";
+import type { EditableField, IssueRecord } from "./issue-record";
+
+export interface SidebarContext {
+  user: string;
+  role: Role;
+  /** 局区 the user represents (bureau role). */
+  bureaus: string[];
+  progress: { value: Progress; label: string }[];
+}
+
+export interface HistoryItem {
+  日時: string;
+  利用者: string;
+  項目: string;
+  変更前: string;
+  変更後: string;
+  経路: string;
+}
+
+export type SaveFailureReason = "conflict" | "not_found" | "forbidden" | "busy" | "invalid";
+
+export type SaveResult =
+  | { ok: true; issue: IssueRecord }
+  | {
+      ok: false;
+      reason: SaveFailureReason;
+      message: string;
+      current?: IssueRecord;
+      errors?: Partial<Record<EditableField, string>>;
+    };
