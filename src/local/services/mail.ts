@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { simpleParser, type AddressObject } from "mailparser";
+import type { AddressObject } from "mailparser";
 import { tokyoDate } from "../../core/tokyo-time";
 import type { ExecutionEnv } from "../runtime/env";
 import { createSyncBridge, type SyncBridge } from "../runtime/sync-bridge";
@@ -218,7 +218,7 @@ export async function listOutbox(dir: string): Promise<OutboxEntry[]> {
   return Promise.all(
     names.map(async (name) => {
       const file = join(dir, name);
-      const mail = await simpleParser(readFileSync(file));
+      const mail = await (await parser())(readFileSync(file));
       return {
         file,
         date: mail.date ?? null,
@@ -236,4 +236,9 @@ export async function listOutbox(dir: string): Promise<OutboxEntry[]> {
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
   return [field ?? []].flat().flatMap((group) => group.value.map((a) => a.address ?? ""));
+}
+
+/** mailparser is only needed to read the outbox back: loaded on first use, so the CLI starts faster. */
+async function parser() {
+  return (await import("mailparser")).simpleParser;
 }
