@@ -2,8 +2,10 @@
 import { benchCustomFunctions } from "./custom-functions";
 import { benchFollowUp } from "./follow-up";
 import { benchRuntime } from "./runtime";
+import { benchWorkbench } from "./workbench";
 
 console.log(`platina bench — node ${process.version}, ${new Date().toISOString()}`);
 benchCustomFunctions();
 await benchRuntime();
 benchFollowUp();
+await benchWorkbench();

@@ -106,6 +106,7 @@ export async function buildLocalRuntime(): Promise<void> {
     entryPoints: {
       cli: join(root, "src", "local", "cli", "main.ts"),
       "mail-worker": join(root, "src", "local", "services", "mail-worker.ts"),
+      "workbench-worker": join(root, "src", "local", "workbench", "worker.ts"),
     },
     outdir: join(root, "dist"),
     bundle: true,

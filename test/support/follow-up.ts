@@ -38,7 +38,7 @@ export function openForm(runtime: Runtime, link: string, visitor = ""): string {
 export function submitForm(runtime: Runtime, fields: Record<string, string>, visitor = ""): string {
   const contents = new URLSearchParams(fields).toString();
   const execution = runtime.webRequest({
-    method: "POST", query: contents, body: { type: "application/x-www-form-urlencoded", contents }, visitor, deployer: SECRETARIAT,
+    method: "POST", query: "", body: { type: "application/x-www-form-urlencoded", contents }, visitor, deployer: SECRETARIAT,
   });
   if (!execution.ok) throw new Error(execution.error?.message);
   return (execution.result as { getContent(): string }).getContent();

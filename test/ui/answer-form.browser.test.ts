@@ -38,7 +38,7 @@ async function openPage(viewport: { width: number; height: number }, runtime: Aw
     const body = request.postData() ?? undefined;
     const execution = runtime.webRequest({
       method: request.method() === "POST" ? "POST" : "GET",
-      query: body ?? url.search.slice(1),
+      query: url.search.slice(1),
       body: body ? { type: "application/x-www-form-urlencoded", contents: body } : undefined,
       visitor: "",
       deployer: SECRETARIAT,

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { commandDemo } from "./demo";
 import { commandGet } from "./get";
 import { commandRun } from "./run";
+import { commandStart, DEFAULT_PORT, parsePort } from "./start";
 import { commandTrigger } from "./trigger";
 import { CliError } from "./shared";
 
@@ -51,6 +52,13 @@ program
   .option("--until <iso>", "ここまで時計を進める（既定: 現在時刻）", isoTime)
   .option("--smtp <url>", "送信に使う SMTP サーバー")
   .action(commandTrigger);
+
+program
+  .command("start")
+  .description("ローカルのワークベンチ（ブラウザで開くスプレッドシート画面）を起動します")
+  .option("--workbook <file>", "ブック（既定のデモ用ブックは無ければ作成）", DEFAULT_WORKBOOK)
+  .option("--port <number>", "待ち受けるポート（127.0.0.1）", parsePort, DEFAULT_PORT)
+  .action((options) => commandStart(options, DEFAULT_WORKBOOK));
 
 try {
   await program.parseAsync(process.argv);

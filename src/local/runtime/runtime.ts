@@ -189,9 +189,13 @@ export class Runtime {
    */
   webRequest(request: { method: "GET" | "POST"; query: string; pathInfo?: string; body?: { type: string; contents: string }; visitor: string; deployer: string }): ExecutionResult {
     const entry = request.method === "GET" ? "doGet" : "doPost";
-    const params = new URLSearchParams(request.query);
     const parameters: Record<string, string[]> = {};
-    for (const [k, v] of params) (parameters[k] ??= []).push(v);
+    const add = (query: string) => {
+      for (const [k, v] of new URLSearchParams(query)) (parameters[k] ??= []).push(v);
+    };
+    add(request.query);
+    // As in Apps Script, the fields of a posted form join the query's parameters.
+    if (request.body && /^application\/x-www-form-urlencoded/i.test(request.body.type)) add(request.body.contents);
     const parameter = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, v[0]]));
     const e: Record<string, unknown> = {
       queryString: request.query === "" ? null : request.query,

@@ -1,0 +1,40 @@
+// `platina start`: the local workbench in the browser, until Ctrl-C.
+import { InvalidArgumentError } from "commander";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { startWorkbench, WorkbenchStartError } from "../workbench/server";
+
+export { DEFAULT_PORT } from "../workbench/server";
+import { BUNDLE_DIR, CliError } from "./shared";
+
+export interface StartOptions {
+  workbook: string;
+  port: number;
+}
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`ポート番号「${value}」が不正です（0〜65535）。`);
+  return n;
+}
+
+export async function commandStart(options: StartOptions, defaultWorkbook: string): Promise<void> {
+  const isDefault = options.workbook === defaultWorkbook;
+  if (!isDefault && !existsSync(resolve(options.workbook))) throw new CliError(`ブック「${options.workbook}」が見つかりません。`);
+  let workbench;
+  try {
+    workbench = await startWorkbench({ workbook: options.workbook, bundleDir: BUNDLE_DIR, port: options.port, createDemoIfMissing: isDefault });
+  } catch (error) {
+    if (error instanceof WorkbenchStartError) throw new CliError(error.message);
+    throw error;
+  }
+  process.stdout.write(`プラチナ ワークベンチ: ${workbench.url}  （ブック: ${resolve(options.workbook)}、Ctrl-C で終了）\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.stdout.write("終了しています…\n");
+      void workbench.close().then(done);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}

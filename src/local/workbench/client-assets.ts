@@ -1,0 +1,43 @@
+// The page's HTML, CSS and script, and the google.script.run shim, bundled with
+// esbuild when the workbench starts (everything is served locally: no CDN).
+import { build } from "esbuild";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface ClientAssets {
+  html: string;
+  css: string;
+  script: string;
+  /** Inlined into every sidebar, dialog and web-app page. */
+  shim: string;
+}
+
+/** This folder in the sources; the precompiled CLI (dist/cli.js) finds it from the package root. */
+const here = [import.meta.dirname, join(import.meta.dirname, "..", "src", "local", "workbench")].find((dir) =>
+  existsSync(join(dir, "page", "index.html")),
+) ?? import.meta.dirname;
+
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    charset: "utf8",
+    legalComments: "none",
+    write: false,
+  });
+  return result.outputFiles[0].text;
+}
+
+export async function buildClientAssets(): Promise<ClientAssets> {
+  const [script, shim] = await Promise.all([bundle(join(here, "page", "main.ts")), bundle(join(here, "shim", "google-script.ts"))]);
+  return {
+    html: readFileSync(join(here, "page", "index.html"), "utf8"),
+    css: readFileSync(join(here, "page", "style.css"), "utf8"),
+    script,
+    // A literal "</script" inside the inlined code would end its block early.
+    shim: shim.replace(/<\/script/gi, "<\\/script"),
+  };
+}

@@ -1,0 +1,50 @@
+// The mail outbox panel's routes: the list (newest first), each message's HTML
+// part (served so that it can run no script and load nothing), and the .eml.
+import { existsSync, readFileSync } from "node:fs";
+import type { ServerResponse } from "node:http";
+import { basename, join } from "node:path";
+import { simpleParser } from "mailparser";
+import { listOutbox } from "../services/mail";
+import type { OutboxView } from "./api-types";
+import { HttpError, send, sendJson } from "./http";
+
+/** Even if a page is opened directly: no scripts, no requests anywhere but inline images. */
+const MAIL_CSP = "sandbox; default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'";
+
+function messageFile(dir: string, id: string): string {
+  // A bare file name in the outbox, nothing that could point elsewhere.
+  if (id !== basename(id) || !id.endsWith(".eml") || id.includes("\0") || !existsSync(join(dir, id))) {
+    throw new HttpError(404, "メールが見つかりません。");
+  }
+  return join(dir, id);
+}
+
+/** /api/outbox, /api/outbox/<id>/html and /api/outbox/<id>/eml; false when the path is none of them. */
+export async function handleOutbox(dir: string, res: ServerResponse, path: string): Promise<boolean> {
+  if (path === "/api/outbox") {
+    const views: OutboxView[] = (await listOutbox(dir)).map((m) => ({
+      id: basename(m.file),
+      date: m.date ? m.date.toISOString() : null,
+      from: m.from,
+      to: m.to,
+      cc: m.cc,
+      bcc: m.bcc,
+      subject: m.subject,
+      text: m.text,
+      hasHtml: m.html !== null,
+    }));
+    sendJson(res, views);
+    return true;
+  }
+  const match = /^\/api\/outbox\/([^/]+)\/(html|eml)$/.exec(path);
+  if (!match) return false;
+  const id = decodeURIComponent(match[1]);
+  const file = messageFile(dir, id);
+  if (match[2] === "eml") {
+    send(res, 200, "message/rfc822", readFileSync(file), { "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(id)}` });
+    return true;
+  }
+  const message = await simpleParser(readFileSync(file));
+  send(res, 200, "text/html; charset=utf-8", message.html || "", { "Content-Security-Policy": MAIL_CSP });
+  return true;
+}

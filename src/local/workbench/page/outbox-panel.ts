@@ -1,0 +1,52 @@
+// Mail the add-on sent, newest first: headers, the HTML part in a sandboxed
+// frame that runs no script, the text part, and the .eml to download.
+import type { OutboxView } from "../api-types";
+import { getJson } from "./api";
+import { h } from "./dom";
+import { formatTokyo } from "./format";
+
+export class OutboxPanel {
+  private readonly list = h("ul", { class: "mail-list" });
+  private readonly view = h("div", { class: "mail-view" }, h("p", { class: "empty" }, "メールを選んでください。"));
+  private selected: string | null = null;
+
+  constructor(readonly element: HTMLElement) {
+    element.append(h("div", { class: "mail-split" }, this.list, this.view));
+  }
+
+  async refresh(): Promise<void> {
+    const mails = await getJson<OutboxView[]>("/api/outbox");
+    this.list.replaceChildren(
+      ...(mails.length ? mails.map((m) => this.item(m)) : [h("li", { class: "empty" }, "送信されたメールはありません。")]),
+    );
+    const selected = mails.find((m) => m.id === this.selected);
+    if (selected) this.open(selected);
+  }
+
+  private item(mail: OutboxView): HTMLElement {
+    return h("li", { class: mail.id === this.selected ? "selected" : "", "data-mail": mail.id, onclick: () => this.open(mail) },
+      h("div", { class: "mail-subject" }, mail.subject || "（件名なし）"),
+      h("div", { class: "mail-meta" }, `${mail.to.join(", ")}　${mail.date ? formatTokyo(Date.parse(mail.date)) : ""}`));
+  }
+
+  private open(mail: OutboxView): void {
+    this.selected = mail.id;
+    this.list.querySelectorAll("li").forEach((li) => li.classList.toggle("selected", li.dataset.mail === mail.id));
+    const header = (label: string, value: string) => (value ? h("tr", {}, h("th", {}, label), h("td", {}, value)) : null);
+    const base = `/api/outbox/${encodeURIComponent(mail.id)}`;
+    const parts: (HTMLElement | null)[] = [
+      h("table", { class: "mail-headers" },
+        header("件名", mail.subject),
+        header("差出人", mail.from),
+        header("宛先", mail.to.join(", ")),
+        header("Cc", mail.cc.join(", ")),
+        header("Bcc", mail.bcc.join(", ")),
+        header("日時", mail.date ? formatTokyo(Date.parse(mail.date)) : "")),
+      h("a", { href: `${base}/eml`, download: mail.id, class: "eml-link" }, ".eml をダウンロード"),
+      // sandbox="" : no scripts, no same-origin, no forms — the mail can only be looked at.
+      mail.hasHtml ? h("iframe", { class: "mail-html", sandbox: "", src: `${base}/html`, title: "HTML 本文" }) : null,
+      h("details", { open: !mail.hasHtml }, h("summary", {}, "テキスト本文"), h("pre", { class: "mail-text" }, mail.text)),
+    ];
+    this.view.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
+  }
+}

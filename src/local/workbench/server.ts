@@ -1,0 +1,144 @@
+// `platina start`: the local workbench. The HTTP thread serves the page, its
+// API and the web app, and relays; the runtime lives in a worker (worker.ts)
+// because executions block while an alert waits for the user.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { outboxDir } from "../runtime/open";
+import { handleApi } from "./api-routes";
+import { buildClientAssets } from "./client-assets";
+import { EventStream } from "./event-stream";
+import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "./http";
+import { WorkbenchHub } from "./hub";
+import { handleOutbox } from "./outbox-routes";
+import { surfaceDocument } from "./surface-html";
+import { handleWebApp } from "./webapp-route";
+import { WorkbenchWorker } from "./worker-host";
+
+export const DEFAULT_PORT = 8787;
+/** How often due time-driven triggers are looked for while the clock follows real time. */
+const TRIGGER_CHECK_MS = 30_000;
+const SHUTDOWN_WAIT_MS = 10_000;
+
+export interface WorkbenchOptions {
+  workbook: string;
+  bundleDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  createDemoIfMissing?: boolean;
+  /** A fixed start time: the clock stands still until advanced (tests, demos). */
+  clockStart?: number;
+  /** Signed in at start; default the workbook's first user. */
+  user?: string;
+}
+
+export interface Workbench {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A message for the person at the terminal, printed as is. */
+export class WorkbenchStartError extends Error {}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((done, fail) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") fail(new WorkbenchStartError(`ポート ${port} は使用中です。--port で別のポート番号を指定してください。`));
+      else if (error.code === "EACCES") fail(new WorkbenchStartError(`ポート ${port} を開く権限がありません。--port で 1024 以上の番号を指定してください。`));
+      else fail(error);
+    });
+    server.listen(port, host, () => done((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
+  const host = options.host ?? "127.0.0.1";
+  const server = createServer();
+  const port = await listen(server, options.port ?? DEFAULT_PORT, host);
+  const origin = `http://${host}:${port}`;
+  const workbook = resolve(options.workbook);
+  const events = new EventStream();
+  const hub = new WorkbenchHub(events, options.clockStart === undefined);
+  const [built, started] = await Promise.allSettled([
+    buildClientAssets(),
+    WorkbenchWorker.start(
+      {
+        workbook,
+        bundleDir: options.bundleDir,
+        createDemoIfMissing: options.createDemoIfMissing ?? false,
+        clockStart: options.clockStart,
+        webAppUrl: `${origin}/exec`,
+      },
+      hub.onWorkerEvent,
+    ),
+  ]);
+  if (built.status === "rejected" || started.status === "rejected") {
+    if (started.status === "fulfilled") await started.value.terminate();
+    server.close();
+    throw built.status === "rejected" ? built.reason : (started as PromiseRejectedResult).reason;
+  }
+  const assets = built.value;
+  hub.worker = started.value;
+  const session = await hub.session();
+  hub.user = options.user ?? session.users[0]?.email ?? "";
+  hub.entryPoints = session.workbook.entryPoints;
+  const outbox = outboxDir(workbook);
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", origin);
+    const path = url.pathname;
+    if (!isOwnHost(req, origin)) throw new HttpError(403, "このサーバーには 127.0.0.1 でアクセスしてください。");
+    if (path === "/exec" || path.startsWith("/exec/")) return handleWebApp(hub, assets.shim, req, res, url);
+    if (!isOwnPage(req, origin)) throw new HttpError(403, "ほかのサイトからの要求には応じません。");
+    if (req.method === "GET") {
+      if (path === "/") return send(res, 200, "text/html; charset=utf-8", assets.html);
+      if (path === "/app.js") return send(res, 200, "text/javascript; charset=utf-8", assets.script);
+      if (path === "/app.css") return send(res, 200, "text/css; charset=utf-8", assets.css);
+      if (path === "/api/events") {
+        return events.connect(res, (sendEvent) => {
+          for (const request of hub.pendingRequests()) sendEvent("ui", request);
+        });
+      }
+      const surface = /^\/surface\/(\w+)$/.exec(path);
+      if (surface) {
+        const found = hub.surface(surface[1]);
+        if (!found) throw new HttpError(404, "この画面は閉じられています。");
+        const config = { id: surface[1], kind: found.kind, entryPoints: hub.entryPoints };
+        return send(res, 200, "text/html; charset=utf-8", surfaceDocument(found.html, assets.shim, config));
+      }
+      if (await handleOutbox(outbox, res, path)) return;
+    }
+    if (path.startsWith("/api/") && (await handleApi(hub, req, res, url))) return;
+    throw new HttpError(404, "見つかりません。");
+  }
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    route(req, res).catch((error: Error) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (res.headersSent) res.end();
+      else sendJson(res, { error: error.message }, status);
+    });
+  });
+
+  const triggerCheck = hub.clockRunning
+    ? setInterval(() => hub.worker.request("advanceClock", {}).catch(() => undefined), TRIGGER_CHECK_MS).unref()
+    : undefined;
+
+  return {
+    url: `${origin}/`,
+    port,
+    async close() {
+      clearInterval(triggerCheck);
+      // Waiting dialogs end their executions (which are then discarded), so the queue can drain.
+      hub.cancelAll("ワークベンチを終了したため、ダイアログを閉じました。");
+      const timeout = new Promise((done) => setTimeout(done, SHUTDOWN_WAIT_MS).unref());
+      await Promise.race([hub.worker.request("drain", {}).catch(() => undefined), timeout]);
+      await hub.worker.terminate();
+      events.close();
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}

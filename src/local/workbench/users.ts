@@ -1,0 +1,40 @@
+// Who can sign in to the workbench: the addresses the workbook itself names —
+// the secretariat (設定 事務局メール), each 局区's representative (代表メール) and
+// each issue's owner (課題 担当者メール) — in that order, each once.
+import { normalizeEmail, isValidEmail } from "../../core/plain-text";
+import { readSettings } from "../../core/settings";
+import { SHEET } from "../../core/sheets";
+import { normalizeText } from "../../core/text";
+import type { WorkbookModel } from "../workbook/model";
+import type { WorkbenchUser } from "./api-types";
+
+function sheetValues(model: WorkbookModel, name: string): unknown[][] {
+  const sheet = model.getSheetByName(name);
+  if (!sheet || sheet.getLastRow() === 0) return [];
+  return sheet.getValues({ row: 0, column: 0, numRows: sheet.getLastRow(), numColumns: Math.max(1, sheet.getLastColumn()) });
+}
+
+/** Rows as header → cell text maps (the header row itself left out). */
+function records(model: WorkbookModel, name: string): Map<string, string>[] {
+  const [header = [], ...rows] = sheetValues(model, name);
+  const names = header.map(normalizeText);
+  return rows.map((row) => new Map(names.map((h, i) => [h, normalizeText(row[i])])));
+}
+
+export function secretariatEmails(model: WorkbookModel): string[] {
+  return readSettings(sheetValues(model, SHEET.settings)).settings.事務局メール;
+}
+
+export function workbookUsers(model: WorkbookModel): WorkbenchUser[] {
+  const users = new Map<string, WorkbenchUser>();
+  const add = (email: string, role: WorkbenchUser["role"], label: string) => {
+    const address = normalizeEmail(email);
+    if (isValidEmail(address) && !users.has(address)) users.set(address, { email: address, role, label });
+  };
+  for (const email of secretariatEmails(model)) add(email, "事務局", "市政変革推進室");
+  for (const row of records(model, SHEET.bureaus)) add(row.get("代表メール") ?? "", "局区", row.get("局区名") ?? "");
+  for (const row of records(model, SHEET.issues)) {
+    add(row.get("担当者メール") ?? "", "所管課", [row.get("制度所管局"), row.get("所管課")].filter(Boolean).join(" "));
+  }
+  return [...users.values()];
+}

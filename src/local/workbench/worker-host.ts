@@ -1,0 +1,113 @@
+// The HTTP thread's handle on the runtime worker: requests with replies, events
+// from the worker, and answers to alerts the worker is blocked on.
+import { existsSync } from "node:fs";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+import type { UiAnswer } from "./api-types";
+import type { OpName, UiPortMessage, WorkerInit, WorkerMessage, WorkerOps } from "./worker-protocol";
+
+/**
+ * Started as the worker instead of worker.ts itself: a worker gets neither
+ * vitest's transform nor (on Node 20) tsx's hooks from the main thread, so tsx
+ * is registered here first (as the mail bridge does, see runtime/sync-bridge.ts).
+ */
+const BOOTSTRAP = `
+const { tsx, module } = require("node:worker_threads").workerData;
+(async () => {
+  if (tsx) (await import(tsx)).register();
+  await import(module);
+})().catch((error) => {
+  require("node:worker_threads").parentPort.postMessage({ event: "fatal", error: error.message });
+});
+`;
+
+export type WorkerEvent = Exclude<WorkerMessage, { reply: number }>;
+
+/** worker.ts through tsx (sources, vitest), or the worker compiled beside the precompiled CLI (dist/). */
+function workerModule(): { module: string; tsx: string | null } {
+  if (extname(fileURLToPath(import.meta.url)) === ".ts") {
+    return { module: new URL("./worker.ts", import.meta.url).href, tsx: import.meta.resolve("tsx/esm/api") };
+  }
+  const compiled = new URL("./workbench-worker.js", import.meta.url);
+  if (!existsSync(compiled)) throw new Error(`${fileURLToPath(compiled)} がありません。npm run build を実行してください。`);
+  return { module: compiled.href, tsx: null };
+}
+
+export class WorkbenchWorker {
+  private lastId = 0;
+  private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private readonly uiPort: MessagePort;
+  private readonly uiSignal: Int32Array;
+  private readonly worker: Worker;
+  private exited = false;
+
+  /** Resolves once the workbook is open; rejects with the reason it could not be. */
+  static start(init: Omit<WorkerInit, "uiPort" | "uiSignal">, onEvent: (event: WorkerEvent) => void): Promise<WorkbenchWorker> {
+    return new Promise((resolve, reject) => {
+      let ready = false;
+      const host: WorkbenchWorker = new WorkbenchWorker(init, (event) => {
+        if (!ready && event.event === "ready") {
+          ready = true;
+          resolve(host);
+        } else if (!ready && event.event === "fatal") {
+          void host.terminate();
+          reject(new Error(event.error));
+        } else onEvent(event);
+      });
+    });
+  }
+
+  private constructor(init: Omit<WorkerInit, "uiPort" | "uiSignal">, onEvent: (event: WorkerEvent) => void) {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new SharedArrayBuffer(4);
+    this.uiPort = port1;
+    this.uiSignal = new Int32Array(signal);
+    const workerData = { ...init, uiPort: port2, uiSignal: signal, ...workerModule() };
+    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, transferList: [port2] });
+    this.worker.on("message", (message: WorkerMessage) => {
+      if ("reply" in message) {
+        const waiter = this.waiting.get(message.reply);
+        this.waiting.delete(message.reply);
+        if (message.ok) waiter?.resolve(message.value);
+        else waiter?.reject(new Error(message.error));
+      } else onEvent(message);
+    });
+    this.worker.on("error", (error) => onEvent({ event: "fatal", error: error.message }));
+    this.worker.on("exit", () => {
+      this.exited = true;
+      for (const waiter of this.waiting.values()) waiter.reject(new Error("ワークベンチの実行環境が終了しました。"));
+      this.waiting.clear();
+    });
+  }
+
+  request<K extends OpName>(op: K, args: WorkerOps[K]["args"]): Promise<WorkerOps[K]["reply"]> {
+    if (this.exited) return Promise.reject(new Error("ワークベンチの実行環境が終了しました。"));
+    const id = ++this.lastId;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ id, op, args });
+    });
+  }
+
+  /** Wakes the worker blocked on alert/prompt `id`. */
+  answerUi(id: number, answer: UiAnswer): void {
+    this.sendUi({ id, answer });
+  }
+
+  /** Ends the wait of alert/prompt `id` with an error in the execution. */
+  cancelUi(id: number, reason: string): void {
+    this.sendUi({ id, cancel: reason });
+  }
+
+  async terminate(): Promise<void> {
+    this.uiPort.close();
+    await this.worker.terminate();
+  }
+
+  private sendUi(message: UiPortMessage): void {
+    this.uiPort.postMessage(message);
+    Atomics.add(this.uiSignal, 0, 1);
+    Atomics.notify(this.uiSignal, 0);
+  }
+}

@@ -1,0 +1,67 @@
+// Messages between the HTTP thread and the worker that owns the runtime.
+import type {
+  EditReply, ExecutionView, MenuSpec, RowsWindow, ScriptReply, SheetInfo, TriggerView, UiAnswer, UiRequest, WorkbenchUser, WorkbookInfo,
+} from "./api-types";
+
+export interface WorkerInit {
+  workbook: string;
+  bundleDir: string;
+  createDemoIfMissing: boolean;
+  /** Fixed start time for a clock that stands still until advanced; absent = the machine's clock. */
+  clockStart?: number;
+  webAppUrl: string;
+  /** Answers to alerts and prompts arrive here while the worker blocks (see ui-host.ts). */
+  uiPort: import("node:worker_threads").MessagePort;
+  uiSignal: SharedArrayBuffer;
+}
+
+/** How an execution started from the page runs. */
+export type Surface = "menu" | "sidebar" | "dialog" | "webapp";
+
+/** What doGet/doPost returned, for the HTTP thread to serve. */
+export type WebResponse =
+  | { kind: "html"; content: string; title: string; metaTags: { name: string; content: string }[] }
+  | { kind: "text"; content: string; contentType: string; fileName: string | null }
+  | { kind: "error"; status: number; message: string };
+
+/** Every request the HTTP thread makes, with the reply type. */
+export interface WorkerOps {
+  info: { args: Record<string, never>; reply: { workbook: WorkbookInfo; users: WorkbenchUser[]; now: number; timeZone: string; deployer: string | null } };
+  rows: { args: { sheet: string; from: number; count: number }; reply: RowsWindow };
+  open: { args: { user: string }; reply: { menus: MenuSpec[] } };
+  edit: { args: { sheet: string; row: number; column: number; values: string[][]; user: string }; reply: EditReply };
+  run: { args: { entry: string; args: unknown[]; user: string; surface: Surface; deployer: string }; reply: ScriptReply };
+  triggers: { args: Record<string, never>; reply: TriggerView[] };
+  fireTrigger: { args: { uid: string }; reply: { ok: boolean; error?: string } };
+  /** Without `to`: fires what is due by the clock's own now. */
+  advanceClock: { args: { to?: number }; reply: { now: number; fired: number } };
+  web: {
+    args: { method: "GET" | "POST"; query: string; pathInfo?: string; body?: { type: string; contents: string }; visitor: string; deployer: string };
+    reply: WebResponse;
+  };
+  /** Resolves once every queued execution and save is done. */
+  drain: { args: Record<string, never>; reply: null };
+}
+
+export type OpName = keyof WorkerOps;
+
+export interface WorkerRequest<K extends OpName = OpName> {
+  id: number;
+  op: K;
+  args: WorkerOps[K]["args"];
+}
+
+export type WorkerMessage =
+  | { reply: number; ok: true; value: unknown }
+  | { reply: number; ok: false; error: string }
+  | { event: "ready" }
+  | { event: "fatal"; error: string }
+  /** With fresh copies of the rows the pages were showing of those sheets, so that they redraw without asking the worker. */
+  | { event: "changed"; sheets: string[]; infos: SheetInfo[]; windows: RowsWindow[] }
+  | { event: "ui"; request: UiRequest; html?: string }
+  | { event: "execution"; execution: Omit<ExecutionView, "id"> }
+  | { event: "busy"; entryPoint: string | null }
+  | { event: "clock"; now: number };
+
+/** What the HTTP thread sends on the ui port. */
+export type UiPortMessage = { id: number; answer: UiAnswer } | { id: number; cancel: string };

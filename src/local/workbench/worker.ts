@@ -1,0 +1,221 @@
+// The worker that owns the runtime. Executions block (an alert waits for the
+// page), so they cannot run on the HTTP thread. Requests that change the
+// workbook run one at a time, like one user's executions in Sheets; reads of the
+// grid are answered between them.
+import { basename } from "node:path";
+import { parentPort, workerData } from "node:worker_threads";
+import type { TriggerRecord } from "../runtime/env";
+import type { ExecutionResult } from "../runtime/runtime";
+import type { ExecutionView } from "./api-types";
+import { applyEdit, refuseEdit, type CellEdit } from "./cell-edit";
+import { workbenchClock } from "./clock";
+import { executionView, scriptReply } from "./execution-view";
+import { readRows } from "./grid-window";
+import { WorkbookSession } from "./session";
+import { triggerView } from "./trigger-view";
+import { UiChannel, workbenchUi } from "./ui-host";
+import { secretariatEmails, workbookUsers } from "./users";
+import { webResponse } from "./web-response";
+import type { OpName, WorkerInit, WorkerMessage, WorkerOps, WorkerRequest } from "./worker-protocol";
+
+/** Firings per clock advance: an every-minute trigger advanced by a month would otherwise run for hours. */
+const MAX_FIRINGS = 500;
+
+const init = workerData as WorkerInit;
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const clock = workbenchClock(init.clockStart);
+
+/** Rows windows served lately (most recent last): what the pages have on screen. */
+const RECENT_WINDOWS = 16;
+const servedWindows = new Map<string, WorkerOps["rows"]["args"]>();
+
+/** The recently served windows of changed sheets, read again. */
+function freshWindows(sheets: string[]) {
+  const model = session.runtime.model;
+  return [...servedWindows.values()]
+    .filter((w) => sheets.includes(w.sheet) && model.getSheetByName(w.sheet))
+    .map((w) => readRows(model, w.sheet, w.from, w.count));
+}
+
+let session: WorkbookSession;
+try {
+  session = await WorkbookSession.open({
+    workbook: init.workbook,
+    bundleDir: init.bundleDir,
+    createDemoIfMissing: init.createDemoIfMissing,
+    clock,
+    webAppUrl: init.webAppUrl,
+    onChange: (sheets, infos) => post({ event: "changed", sheets, infos, windows: freshWindows(sheets) }),
+    onSaveError: (error) => process.stderr.write(`platina: ブックを保存できません: ${error.message}\n`),
+  });
+} catch (error) {
+  post({ event: "fatal", error: (error as Error).message });
+  throw error;
+}
+
+// Changes made before an alert are on screen while it waits: their rows go with
+// the changed event, as a blocked worker answers nothing.
+const channel = new UiChannel(init.uiPort, init.uiSignal, (message) => {
+  session.flushChanges();
+  post(message);
+});
+
+function log(kind: ExecutionView["kind"], result: ExecutionResult, effectiveUser = result.user): void {
+  post({ event: "execution", execution: executionView(kind, result, effectiveUser) });
+}
+
+const runtime = () => session.runtime;
+const hasEntry = (name: string) => runtime().bundle.entryPoints.includes(name);
+
+function openEvent(user: string, extra: Record<string, unknown>) {
+  return (global: Record<string, any>) => [
+    { source: global.SpreadsheetApp.getActiveSpreadsheet(), user: { getEmail: () => user, getNickname: () => user.split("@")[0] }, ...extra },
+  ];
+}
+
+/** One execution, settled (saved, or rolled back to its last commit point) and logged. */
+async function execute(kind: ExecutionView["kind"], run: () => ExecutionResult, effectiveUser?: string): Promise<ExecutionResult> {
+  const result = run();
+  session.flushChanges(); // on screen before the save
+  await session.settle(result);
+  log(kind, result, effectiveUser);
+  return result;
+}
+
+/** A time-driven firing; a failed one's schedule still moves on (fireTimeTrigger reschedules after the run). */
+function fire(trigger: TriggerRecord, at: number): Promise<ExecutionResult> {
+  return execute("trigger", () => runtime().fireTimeTrigger(trigger, at), trigger.owner);
+}
+
+function runOpenTrigger(trigger: TriggerRecord, user: string): Promise<ExecutionResult> {
+  const event = openEvent(user, { authMode: "FULL", triggerUid: trigger.uid });
+  return execute("trigger", () => runtime().run(trigger.handler, event, { user, effectiveUser: trigger.owner, ui: workbenchUi(channel) }), trigger.owner);
+}
+
+type Handlers = { [K in OpName]: (args: WorkerOps[K]["args"]) => WorkerOps[K]["reply"] | Promise<WorkerOps[K]["reply"]> };
+
+const handlers: Handlers = {
+  info: () => {
+    const model = runtime().model;
+    return {
+      workbook: {
+        name: model.getName(),
+        file: basename(session.path),
+        sheets: session.sheetInfos(),
+        entryPoints: runtime().bundle.entryPoints,
+        webAppUrl: init.webAppUrl,
+      },
+      users: workbookUsers(model),
+      now: clock.now(),
+      timeZone: runtime().bundle.timeZone,
+      deployer: secretariatEmails(model)[0] ?? null,
+    };
+  },
+
+  rows: (window) => {
+    const key = `${window.sheet}\u0000${window.from}\u0000${window.count}`;
+    servedWindows.delete(key);
+    servedWindows.set(key, window);
+    if (servedWindows.size > RECENT_WINDOWS) servedWindows.delete(servedWindows.keys().next().value!);
+    return readRows(runtime().model, window.sheet, window.from, window.count);
+  },
+
+  triggers: () => runtime().state.triggers.map(triggerView),
+
+  /** The spreadsheet was opened: the simple onOpen (LIMITED, it builds the menus) and installable open triggers. */
+  open: async ({ user }) => {
+    const ui = workbenchUi(channel);
+    if (hasEntry("onOpen")) {
+      await execute("open", () => runtime().run("onOpen", openEvent(user, { authMode: "LIMITED" }), { user, authMode: "LIMITED", ui }));
+    }
+    for (const trigger of runtime().state.triggers.filter((t) => t.eventType === "ON_OPEN" && hasEntry(t.handler))) {
+      await runOpenTrigger(trigger, user);
+    }
+    return { menus: ui.menus };
+  },
+
+  edit: async (edit: CellEdit) => {
+    const refusal = refuseEdit(runtime().model, runtime().state, edit);
+    if (refusal) return { ok: false, error: refusal };
+    const applied = applyEdit(runtime().model, edit);
+    session.flushChanges(); // on screen before the save
+    // The user's typing is saved before any edit trigger runs: a failing trigger loses its own changes, never the edit.
+    await session.save();
+    if (!hasEntry("onEdit") && !runtime().state.triggers.some((t) => t.eventType === "ON_EDIT")) return { ok: true };
+    const results = runtime().fireEdit({ sheet: edit.sheet, user: edit.user, ui: workbenchUi(channel), ...applied });
+    // Triggers run one after another in one go; if one fails, the workbook settles back to the user's edit
+    // (plus what that trigger committed with flush()), so the others' changes go too.
+    const failed = results.find((r) => !r.ok);
+    await (failed ? session.settle(failed) : session.save());
+    for (const result of results) {
+      const trigger = runtime().state.triggers.find((t) => t.eventType === "ON_EDIT" && t.handler === result.entryPoint);
+      log("edit", result, trigger?.owner);
+    }
+    return { ok: true };
+  },
+
+  run: async ({ entry, args, user, surface, deployer }) => {
+    if (entry.endsWith("_") || !hasEntry(entry)) return { ok: false, error: `Script function not found: ${entry}` };
+    const webapp = surface === "webapp";
+    if (surface === "menu") post({ event: "busy", entryPoint: entry });
+    try {
+      const options = webapp ? { user, effectiveUser: deployer, ui: null } : { user, ui: workbenchUi(channel) };
+      const kind = surface === "menu" ? "menu" : webapp ? "webapp" : "script";
+      return scriptReply(await execute(kind, () => runtime().run(entry, args, options), webapp ? deployer : user));
+    } finally {
+      if (surface === "menu") post({ event: "busy", entryPoint: null });
+    }
+  },
+
+  fireTrigger: async ({ uid }) => {
+    const trigger = runtime().state.triggers.find((t) => t.uid === uid);
+    if (!trigger) return { ok: false, error: "トリガーが見つかりません（削除された可能性があります）。" };
+    const result =
+      trigger.eventType === "CLOCK" ? await fire(trigger, clock.now())
+      : trigger.eventType === "ON_OPEN" ? await runOpenTrigger(trigger, trigger.owner)
+      : null;
+    if (!result) return { ok: false, error: "このトリガーはセルの編集などで実行されます。" };
+    return { ok: result.ok, error: result.error?.message };
+  },
+
+  /** Moves the clock to `to`, firing every time-driven trigger that falls due on the way, in order. */
+  advanceClock: async ({ to = clock.now() }) => {
+    let fired = 0;
+    for (let next = runtime().nextDueTrigger(to); next && fired < MAX_FIRINGS; next = runtime().nextDueTrigger(to)) {
+      // An overdue trigger (the workbench was not running) fires once, now: Apps Script does not catch up.
+      const at = Math.max(next.at, clock.now());
+      clock.set(at);
+      await fire(next.trigger, at);
+      fired++;
+    }
+    if (to > clock.now()) clock.set(to);
+    post({ event: "clock", now: clock.now() });
+    return { now: clock.now(), fired };
+  },
+
+  web: async (request) => {
+    const entry = request.method === "GET" ? "doGet" : "doPost";
+    if (!hasEntry(entry)) return { kind: "error", status: 404, message: `Script function not found: ${entry}` };
+    return webResponse(await execute("webapp", () => runtime().webRequest(request), request.deployer));
+  },
+
+  drain: () => null,
+};
+
+const READS = new Set<OpName>(["info", "rows", "triggers"]);
+let queue: Promise<unknown> = Promise.resolve();
+
+async function answer(request: WorkerRequest): Promise<void> {
+  try {
+    const handler = handlers[request.op] as (args: unknown) => unknown;
+    post({ reply: request.id, ok: true, value: await handler(request.args) });
+  } catch (error) {
+    post({ reply: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+parentPort!.on("message", (request: WorkerRequest) => {
+  if (READS.has(request.op)) void answer(request);
+  else queue = queue.then(() => answer(request));
+});
+post({ event: "ready" });

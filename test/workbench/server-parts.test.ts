@@ -1,0 +1,82 @@
+// The workbench's server-side pieces without a browser: who can sign in, what
+// google.script.run hands back, how surfaces are served, how cells are edited.
+import { describe, expect, it } from "vitest";
+import { createDemoModel } from "../../src/local/demo-workbook";
+import type { ExecutionResult } from "../../src/local/runtime/runtime";
+import { emptyState } from "../../src/local/runtime/env";
+import { applyEdit, refuseEdit } from "../../src/local/workbench/cell-edit";
+import { scriptReply } from "../../src/local/workbench/execution-view";
+import { editText, readRows } from "../../src/local/workbench/grid-window";
+import { surfaceDocument } from "../../src/local/workbench/surface-html";
+import { describeSchedule } from "../../src/local/workbench/trigger-view";
+import { workbookUsers } from "../../src/local/workbench/users";
+
+function execution(result: unknown, ok = true): ExecutionResult {
+  return { entryPoint: "f", user: "", ok, result, calls: {}, simulatedMs: 0, startedAt: 0, wallMs: 0, logs: [], error: ok ? undefined : { message: "だめ" } };
+}
+
+describe("workbench server parts", () => {
+  it("offers the workbook's own addresses as users: 事務局 first, then 局区 and 所管課, each once", () => {
+    const model = createDemoModel();
+    const settings = model.insertSheet("設定");
+    settings.setCells(0, 0, [
+      [{ kind: "value", value: "項目" }, { kind: "value", value: "値" }],
+      [{ kind: "value", value: "事務局メール" }, { kind: "value", value: "Henkaku@City.example, shisei@city.example" }],
+    ]);
+    const users = workbookUsers(model);
+    expect(users.slice(0, 2)).toEqual([
+      { email: "henkaku@city.example", role: "事務局", label: "市政変革推進室" },
+      { email: "shisei@city.example", role: "事務局", label: "市政変革推進室" },
+    ]);
+    expect(users).toContainEqual({ email: "kaikei@city.example", role: "局区", label: "会計室" });
+    expect(users).toContainEqual({ email: "jinji-ka@city.example", role: "所管課", label: "総務市民局 人事課" });
+    expect(new Set(users.map((u) => u.email)).size).toBe(users.length);
+  });
+
+  it("hands google.script.run plain copies, and null with a warning for a value holding a Date", () => {
+    expect(scriptReply(execution({ a: [1, undefined, "x"], f: () => 1, n: NaN }))).toEqual({ ok: true, value: { a: [1, null, "x"], n: null } });
+    expect(scriptReply(execution({ nested: [{ at: new Date(0) }] }))).toEqual({
+      ok: true,
+      value: null,
+      warning: "f の返り値に google.script.run で渡せない値（Date）が含まれるため、null を渡しました。",
+    });
+    expect(scriptReply(execution(undefined, false))).toEqual({ ok: false, error: "だめ" });
+  });
+
+  it("serves add-on HTML with a doctype and the shim ahead of the add-on's own scripts", () => {
+    const config = { id: "s1", kind: "sidebar" as const, entryPoints: ["a"] };
+    const withHead = surfaceDocument('<!DOCTYPE html><html><head><script>mine()</script></head><body></body></html>', "SHIM", config);
+    expect(withHead.indexOf("SHIM")).toBeLessThan(withHead.indexOf("mine()"));
+    expect(withHead).toMatch(/^<!DOCTYPE html><html><head><meta charset="utf-8"><script>window.__platinaSurface = \{"id":"s1"/);
+    expect(surfaceDocument("<p>こんにちは</p>", "SHIM", config)).toMatch(/^<!DOCTYPE html><head>.*SHIM.*<\/head>\n<p>こんにちは<\/p>$/s);
+    // A "</script>" in the config cannot end the block early.
+    expect(surfaceDocument("<p></p>", "", { ...config, entryPoints: ["</script>"] })).not.toContain('"</script>"');
+  });
+
+  it("writes typed input as Sheets reads it and refuses what a strict list rule forbids", () => {
+    const model = createDemoModel();
+    const sheet = model.getSheetByName("集計")!;
+    const edit = (values: string[][]) => applyEdit(model, { sheet: "集計", row: 0, column: 5, values, user: "u@city.example" });
+    expect(edit([["1,000"]])).toEqual({ a1: "F1", value: "1000" });
+    expect(edit([["'=1+1"]])).toEqual({ a1: "F1", value: "=1+1", oldValue: "1000" });
+    expect(edit([["10%", "TRUE"], ["2026/5/26", "=G2+1"]])).toEqual({ a1: "F1:G2" });
+    const [row1, row2] = readRows(model, "集計", 0, 2).rows;
+    expect([row1[5]?.v, row1[6]?.v, row2[5]?.v]).toEqual(["10%", "TRUE", "2026/05/26"]);
+    expect(row2[6]).toMatchObject({ f: "=G2+1", k: "e" }); // a cycle
+
+    sheet.setValidation({ row: 5, column: 5, numRows: 1, numColumns: 1 }, { criteria: "VALUE_IN_LIST", args: [["完了", "検討中"], true], allowInvalid: false, helpText: null });
+    const refuse = (text: string) => refuseEdit(model, emptyState(), { sheet: "集計", row: 5, column: 5, values: [[text]], user: "u@city.example" });
+    expect(refuse("完了")).toBeNull();
+    expect(refuse("たぶん")).toBe("入力した値「たぶん」は、このセルの入力規則に違反しています。リストの値（完了、検討中）を入力してください。");
+  });
+
+  it("puts in the editor what gives the same value back, and says schedules in Japanese", () => {
+    expect(editText("0123", "0123", "General", "Asia/Tokyo")).toBe("'0123");
+    expect(editText("課題", "課題", "General", "Asia/Tokyo")).toBe("課題");
+    expect(editText(0.125, "13%", "0%", "Asia/Tokyo")).toBe("12.5%");
+    expect(editText(true, "TRUE", "General", "Asia/Tokyo")).toBe("TRUE");
+    expect(describeSchedule({ kind: "everyDays", days: 1, atHour: 9, nearMinute: null })).toBe("毎日 9時頃");
+    expect(describeSchedule({ kind: "everyWeeks", weeks: 1, weekDay: 1, atHour: 8, nearMinute: 30 })).toBe("毎週 月曜日 8時30分頃");
+    expect(describeSchedule({ kind: "monthly", monthDay: 1, atHour: 9, nearMinute: null })).toBe("毎月1日 9時頃");
+  });
+});
