@@ -3,6 +3,7 @@
 // JSDoc written here, so Sheets shows it in autocomplete and menus can call it.
 import { fiscalYearLabel, fiscalYearOfDate } from "./core/fiscal-year";
 import type { IssueUpdate } from "./core/issue-update";
+import { tokenPurpose } from "./core/follow-up/token";
 import { receiveAnswers, showAnswerForm } from "./features/follow-up/answer-form";
 import { installMonthlyTrigger, runContinuation, runMonthly, sendNow, sendPreview, sendStatus } from "./features/follow-up/controls";
 import { findProblems, selectCell as selectProblemCell, showDataCheck } from "./features/data-check";
@@ -11,6 +12,8 @@ import { createPlatinaReport as makePlatinaReport } from "./features/platina-rep
 import { createProgressReport as makeProgressReport, showProgressReportPrint as showReportPrint, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu } from "./features/menu";
 import { setupWorkbook as runSetup } from "./features/setup";
+import { receiveSurvey, showSurveyForm } from "./features/survey/form";
+import { continueSurvey, sendBureauSurvey as sendSurvey } from "./features/survey/run";
 import { issueHistory, myIssues, openStatusSidebar as showSidebar, saveFromSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/sheet-table";
 import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
@@ -257,23 +260,44 @@ export function showFollowUpStatus() {
 }
 
 /**
- * ウェブアプリ: メールの個人用リンクから開く回答フォームを表示します。
+ * メニュー「各局区への取組照会」: 各局区の代表メールに、その年度の自主改革の取組の回答を依頼するメール（個人用リンクつき）を送ります。送信済みの宛先には送らず、回答期限の前に再依頼、期限後に市政変革推進室へ回答状況のまとめを送ります。市政変革推進室のみ実行できます。
  *
- * @param {GoogleAppsScript.Events.DoGet} e リクエスト
- * @return 回答フォームのページ
+ * @param {Object} options 省略可。{year: "R8"}（既定は今年度）
+ * @return 送信結果（件数の確認で取り消したときは {cancelled: true}）
  */
-export function doGet(e: GoogleAppsScript.Events.DoGet) {
-  return showAnswerForm(e);
+export function sendBureauSurvey(options?: { year?: string }) {
+  return sendSurvey(options);
 }
 
 /**
- * ウェブアプリ: 回答フォームの送信を受け付け、課題を更新して受付内容を表示します。
+ * 一回限りのトリガー: 取組照会の中断した送信の続き、再依頼、回答期限後のまとめを送ります。
+ *
+ * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
+ * @return 送信結果（照会中の年度がなければ null）
+ */
+export function continueBureauSurvey(e?: GoogleAppsScript.Events.TimeDriven) {
+  void e;
+  return continueSurvey();
+}
+
+/**
+ * ウェブアプリ: メールの個人用リンクから開くフォームを表示します（リンクの用途により、進捗確認の回答フォームか局区の取組照会のフォーム）。
+ *
+ * @param {GoogleAppsScript.Events.DoGet} e リクエスト
+ * @return フォームのページ
+ */
+export function doGet(e: GoogleAppsScript.Events.DoGet) {
+  return tokenPurpose(e.parameter?.t) === "survey" ? showSurveyForm(e) : showAnswerForm(e);
+}
+
+/**
+ * ウェブアプリ: フォームの送信を受け付け、課題または局区改革を更新して受付内容を表示します。
  *
  * @param {GoogleAppsScript.Events.DoPost} e リクエスト
  * @return 受付内容のページ
  */
 export function doPost(e: GoogleAppsScript.Events.DoPost) {
-  return receiveAnswers(e);
+  return tokenPurpose(e.parameter?.t) === "survey" ? receiveSurvey(e) : receiveAnswers(e);
 }
 
 /**

@@ -7,6 +7,7 @@ export const MENU_ITEMS: readonly ({ caption: string; functionName: string } | n
   { caption: "今すぐ送信", functionName: "sendFollowUpNow" },
   { caption: "テスト送信", functionName: "sendFollowUpPreview" },
   { caption: "自動送信を設定", functionName: "installFollowUpTrigger" },
+  { caption: "各局区への取組照会", functionName: "sendBureauSurvey" },
   null,
   { caption: "データ点検", functionName: "checkData" },
   null,

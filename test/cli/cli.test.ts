@@ -97,6 +97,22 @@ describe("platina run", () => {
   });
 });
 
+describe("mail from the CLI", () => {
+  it("sends the follow-up into the outbox folder, with answer links to the local web app", async () => {
+    const work = tempDir("platina-cli-mail-");
+    await platina(work, "demo", "m.xlsx");
+    await platina(work, "run", "setupWorkbook", "--workbook", "m.xlsx", "--user", "henkaku@city.example", "--now", "2026-12-01T09:00:00+09:00");
+    const { code, stdout, stderr } = await platina(work, "run", "sendFollowUpNow", "--workbook", "m.xlsx", "--user", "henkaku@city.example", "--now", "2026-12-01T09:05:00+09:00");
+    expect(code, stderr).toBe(0);
+    const sent = JSON.parse(stdout).result.sent.length;
+    const files = readdirSync(join(work, "m-outbox")).filter((f) => f.endsWith(".eml"));
+    expect(files).toHaveLength(sent);
+    const eml = readFileSync(join(work, "m-outbox", files[0]), "utf8");
+    expect(eml).toMatch(/^Subject: =\?UTF-8\?/m);
+    expect(eml).toContain("http://127.0.0.1:8787/exec?t=");
+  });
+});
+
 describe("bad workbooks", () => {
   it("says clearly that a workbook is missing, corrupt or not an xlsx, and leaves the file alone", async () => {
     const missing = await platina(dir, "get", "集計!A1", "--workbook", "nothere.xlsx");

@@ -43,11 +43,17 @@ const fixture = {
   },
 };
 
+const REPORT_ENTRY_POINTS = [
+  "createProgressReport", "createPlatinaReport", "showFollowUpStatus", "sendFollowUpNow",
+  "sendFollowUpPreview", "installFollowUpTrigger", "sendBureauSurvey",
+];
+
 // Plain JS (not a serialized TS function) so no compiler helper leaks into the page.
-// Like Apps Script: every with…() returns a new runner, arguments and results are copied, answers come later.
-const STUB = `
+// Like Apps Script: every with…() returns a new runner, arguments and results are copied, answers come later
+// (after state.delay ms). The 報告・送信 entry points answer from state.reports[name]: {result} or {error}.
+const stubFor = (data: object) => `
 (() => {
-  const state = Object.assign(${JSON.stringify(fixture)}, { calls: [], replies: [] });
+  const state = Object.assign(${JSON.stringify(data)}, { calls: [], replies: [], reports: {}, delay: 40 });
   window.__stub = state;
   const copy = (value) => value === undefined ? null : JSON.parse(JSON.stringify(value));
   const server = {
@@ -62,6 +68,13 @@ const STUB = `
       return { ok: true, issue: saved };
     },
   };
+  for (const name of ${JSON.stringify(REPORT_ENTRY_POINTS)}) {
+    server[name] = () => {
+      const reply = state.reports[name] || {};
+      if (reply.error) throw new Error(reply.error);
+      return reply.result === undefined ? null : reply.result;
+    };
+  }
   function runner(success, failure, userObject) {
     const r = {
       withSuccessHandler: (fn) => runner(fn, failure, userObject),
@@ -77,7 +90,7 @@ const STUB = `
           try { result = copy(server[name](...sent)); }
           catch (error) { if (failure) failure(error, userObject); return; }
           if (success) success(result, userObject);
-        }, 40);
+        }, state.delay);
       };
     }
     return r;
@@ -85,6 +98,7 @@ const STUB = `
   window.google = { script: { run: runner() } };
 })();
 `;
+const STUB = stubFor(fixture);
 
 async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error("Chromium がありません: apt-get install -y chromium fonts-noto-cjk");
@@ -261,5 +275,87 @@ describe("status sidebar in Chromium", () => {
     await expect(page.locator("#timing").inputValue()).resolves.toBe("R8年10月");
     await expect(page.locator("#save").isDisabled()).resolves.toBe(true);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("報告・送信 in the sidebar", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(role: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+    await page.addInitScript({ content: stubFor({ ...fixture, context: { ...fixture.context, role } }) });
+    await page.goto(pathToFileURL(join(root, "build", "sidebar.html")).href);
+    await page.locator("#count").filter({ hasText: "件を表示" }).waitFor();
+    return page;
+  }
+
+  const reply = (page: Page, name: string, answer: object, delay = 40) =>
+    page.evaluate(([n, a, d]) => Object.assign((window as any).__stub, { delay: d }).reports[n as string] = a, [name, answer, delay] as const);
+
+  it("is offered to the secretariat, folded above the list, with every action", async () => {
+    const page = await open("secretariat");
+    const summary = page.getByText("報告・送信", { exact: true });
+    await expect(summary.isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: "今すぐ送信" }).isVisible()).resolves.toBe(false);
+    await summary.click();
+    await expect(page.locator("#report-actions button").allTextContents()).resolves.toEqual([
+      "進捗報告を作成", "プラチナレポートを作成", "送信状況", "今すぐ送信", "テスト送信", "自動送信を設定", "各局区への取組照会",
+    ]);
+    await expect(page.getByRole("group", { name: "進捗確認メール" }).getByRole("button").count()).resolves.toBe(4);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-reports.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("is absent for an owner", async () => {
+    const page = await open("owner");
+    await expect(page.locator("#reports").isHidden()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: "今すぐ送信" }).count()).resolves.toBe(0);
+    await expect(page.locator("#role").textContent()).resolves.toBe("担当者として、担当する課題を表示しています");
+    await page.close();
+  });
+
+  it("runs an action with every button held while it runs, then says what happened", async () => {
+    const page = await open("secretariat");
+    await page.getByText("報告・送信", { exact: true }).click();
+    await reply(page, "showFollowUpStatus", { result: { owners: [{ answered: true }, { answered: false }, { answered: false }], failures: [{ to: "x@city.example" }] } }, 400);
+    await page.getByRole("button", { name: "送信状況" }).click();
+    await expect(page.locator("#busy").textContent()).resolves.toBe("「送信状況」を実行しています…");
+    await expect(page.locator("#report-actions button:disabled").count()).resolves.toBe(7);
+    await expect(page.locator("#report-actions").getAttribute("aria-busy")).resolves.toBe("true");
+    await page.locator("#report-status").filter({ hasText: "送信状況のダイアログを開きました（回答 1/3名、送信失敗 1件）。" }).waitFor();
+    await expect(page.locator("#report-actions button:disabled").count()).resolves.toBe(0);
+    await expect(page.locator("#busy").textContent()).resolves.toBe("");
+    const calls = await page.evaluate(() => (window as any).__stub.calls.filter((c: any) => c.name === "showFollowUpStatus"));
+    expect(calls).toEqual([{ name: "showFollowUpStatus", args: [] }]);
+
+    await reply(page, "sendBureauSurvey", { result: { sent: Array(29).fill({ kind: "依頼" }), failed: [], stoppedBecause: null, remaining: 0 } });
+    await page.getByRole("button", { name: "各局区への取組照会" }).click();
+    await page.locator("#report-status").filter({ hasText: "送信 29件、失敗 0件。" }).waitFor();
+    await expect(page.locator("#report-alert").textContent()).resolves.toBe("");
+    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-reports-done.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows a server error in the alert region and frees the buttons", async () => {
+    const page = await open("secretariat");
+    await page.getByText("報告・送信", { exact: true }).click();
+    await reply(page, "sendFollowUpPreview", { error: "「stranger@example.com」は今月の照会対象の担当者ではありません。" });
+    await page.getByRole("button", { name: "テスト送信" }).click();
+    await page.locator("#report-alert").filter({ hasText: "「テスト送信」を実行できませんでした。" }).waitFor();
+    await expect(page.locator("#report-alert").textContent()).resolves.toBe("「テスト送信」を実行できませんでした。「stranger@example.com」は今月の照会対象の担当者ではありません。");
+    await expect(page.locator("#report-status").textContent()).resolves.toBe("");
+    await expect(page.getByRole("button", { name: "テスト送信" }).isEnabled()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-reports-error.png"), fullPage: true });
+    await page.close();
   });
 });

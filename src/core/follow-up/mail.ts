@@ -65,7 +65,8 @@ export function composeRequest(request: OwnerRequest, context: MailContext): Com
   return { subject: subjectOf(context), body, htmlBody: requestHtml(request, context, opening, deadline) };
 }
 
-function signature(senderName: string): string {
+/** The sign-off of every mail to staff. */
+export function signature(senderName: string): string {
   return ["――――――――――――――――", senderName, `${PROJECT} 事務局`].join("\n");
 }
 

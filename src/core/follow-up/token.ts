@@ -84,6 +84,21 @@ export function verifyToken(token: unknown, sign: Signer, now: number, purpose: 
   return { ok: true, claims: { purpose: p, email, cycle, expires } };
 }
 
+/**
+ * The purpose a token claims, unverified: only to route a request to its form,
+ * which then verifies the token for that purpose. null when unreadable.
+ */
+export function tokenPurpose(token: unknown): TokenPurpose | null {
+  const text = String(token ?? "");
+  const json = decode(text.slice(0, Math.max(text.indexOf("."), 0)));
+  try {
+    const parsed: unknown = json === null ? null : JSON.parse(json);
+    return Array.isArray(parsed) && (parsed[0] === "follow-up" || parsed[0] === "survey") ? parsed[0] : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Compares without stopping at the first difference, so timing tells nothing about the signature. */
 function sameText(a: string, b: string): boolean {
   let diff = a.length ^ b.length;

@@ -64,11 +64,12 @@ export function sendNow(): StepReport | { cancelled: true } {
     if (answer !== ui.Button.YES) return { cancelled: true };
   }
   const report = runFollowUpStep(cycle);
-  tell("今すぐ送信", summary(report));
+  tell("今すぐ送信", stepSummary(report));
   return report;
 }
 
-function summary(report: StepReport): string {
+/** What a step did, for the dialog after a manual send. */
+export function stepSummary(report: StepReport): string {
   const lines = [`送信 ${report.sent.length}件、失敗 ${report.failed.length}件。`];
   if (report.stoppedBecause === "time") lines.push(`時間の上限に近づいたため中断しました。残り ${report.remaining}件は1分後に自動で続きを送信します。`);
   if (report.stoppedBecause === "quota") lines.push(`本日のメール送信数の上限に達しました。残り ${report.remaining}件は翌日に自動で送信します。`);

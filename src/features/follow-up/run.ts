@@ -1,12 +1,14 @@
-// One step of a monthly follow-up cycle: send the requests, reminders and the
-// digest that are due, each exactly once, within Apps Script's time and mail
-// quotas — and schedule the next step (a continuation, the reminder, the digest).
+// One step of a mailing cycle — the monthly follow-up here, the 局区 survey
+// reuses it: send the requests, reminders and the digest that are due, each
+// exactly once, within Apps Script's time and mail quotas — and schedule the
+// next step (a continuation, the reminder, the digest).
 import { cycleDates, cycleMonth, type CycleDates } from "../../core/follow-up/cycle";
 import { composeDigest, digestRows, type ReceivedChange } from "../../core/follow-up/digest";
 import { composeRequest } from "../../core/follow-up/mail";
 import { ownerRequests, type OwnerRequest } from "../../core/follow-up/recipients";
-import { FAILED, SENT, alreadyHandled, answeredOwners, readAnswerLog, readSendLog, requestedAt, type SendKind } from "../../core/follow-up/send-log";
-import { createToken } from "../../core/follow-up/token";
+import { FAILED, SENT, alreadyHandled, answeredOwners, readAnswerLog, readSendLog, requestedAt, type SendKind, type SendRecord } from "../../core/follow-up/send-log";
+import { createToken, type TokenPurpose } from "../../core/follow-up/token";
+import type { Route } from "../../core/issue-update";
 import { cellToText } from "../../core/issue-record";
 import type { Settings } from "../../core/settings";
 import { SHEET } from "../../core/sheets";
@@ -24,7 +26,8 @@ export const CONTINUE_HANDLER = "continueFollowUp";
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 const PENDING_CYCLE = "platina.followUp.cycle";
 const LAST_RUN = "platina.followUp.lastRun";
-const SECRETARIAT_KEY = "事務局";
+/** 送信記録's 宛先 of a digest, whoever 事務局メール names. */
+export const SECRETARIAT_KEY = "事務局";
 
 export interface StepReport {
   cycle: string;
@@ -36,35 +39,46 @@ export interface StepReport {
   at: string;
 }
 
-interface Task {
+export interface Task {
   kind: SendKind;
   to: string;
   count: number;
   send(): void;
 }
 
+/** A mailing sent exactly once per address and kind through 送信記録: the follow-up, the 局区 survey. */
+export interface Mailing {
+  /** The one-off trigger that continues the mailing: after a stop, the reminder, the digest. */
+  handler: string;
+  /** Script properties holding the pending cycle and the last step's report (apart, so 送信状況 shows only its own). */
+  pendingKey: string;
+  lastRunKey: string;
+  /** The mails due now, with the cycle's dates and settings to schedule the next step. */
+  due(cycle: string, now: Date, log: readonly SendRecord[]): { tasks: Task[]; dates: CycleDates; settings: Settings };
+}
+
+export const FOLLOW_UP: Mailing = { handler: CONTINUE_HANDLER, pendingKey: PENDING_CYCLE, lastRunKey: LAST_RUN, due: followUpDue };
+
 export function runFollowUpStep(cycle: string): StepReport {
+  return runMailingStep(FOLLOW_UP, cycle);
+}
+
+/** One step of a mailing under the script lock, so two runs never send the same mail. */
+export function runMailingStep(mailing: Mailing, cycle: string): StepReport {
   const started = Date.now();
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(30_000)) return remember({ cycle, sent: [], failed: [], stoppedBecause: "busy", remaining: 0, next: null, at: new Date().toISOString() });
+  if (!lock.tryLock(30_000)) return remember(mailing, { cycle, sent: [], failed: [], stoppedBecause: "busy", remaining: 0, next: null, at: new Date().toISOString() });
   try {
-    return remember(step(cycle, started));
+    return remember(mailing, step(mailing, cycle, started));
   } finally {
     lock.releaseLock();
   }
 }
 
-function step(cycle: string, started: number): StepReport {
+function step(mailing: Mailing, cycle: string, started: number): StepReport {
   const now = new Date();
-  const { settings } = loadSettings();
-  const issues = requireSheet(SHEET.issues);
   const sendLog = sendLogSheet();
-  const log = readSendLog(sendLog.values);
-  const answers = readAnswerLog(answerLogSheet().values);
-  const requests = ownerRequests(issues.values, cycleMonth(cycle).month, settings["⑥の照会月"]);
-  const dates = cycleDates(requestedAt(log, cycle) ?? now, settings);
-  const answered = answeredOwners(answers, cycle);
-  const tasks = dueTasks({ cycle, now, settings, dates, requests, answered, log: (kind, to) => alreadyHandled(log, cycle, kind, to) });
+  const { tasks, dates, settings } = mailing.due(cycle, now, readSendLog(sendLog.values));
 
   const report: StepReport = { cycle, sent: [], failed: [], stoppedBecause: null, remaining: 0, next: null, at: now.toISOString() };
   for (let i = 0; i < tasks.length; i++) {
@@ -85,8 +99,19 @@ function step(cycle: string, started: number): StepReport {
       recordSend(sendLog, { at: new Date(), cycle, to: task.to, count: task.count, kind: task.kind, result: FAILED, error: message });
     }
   }
-  report.next = scheduleNext(cycle, report, dates, settings)?.toISOString() ?? null;
+  report.next = scheduleNext(mailing, cycle, report, dates, settings)?.toISOString() ?? null;
   return report;
+}
+
+function followUpDue(cycle: string, now: Date, log: readonly SendRecord[]) {
+  const { settings } = loadSettings();
+  const issues = requireSheet(SHEET.issues);
+  const answers = readAnswerLog(answerLogSheet().values);
+  const requests = ownerRequests(issues.values, cycleMonth(cycle).month, settings["⑥の照会月"]);
+  const dates = cycleDates(requestedAt(log, cycle) ?? now, settings);
+  const answered = answeredOwners(answers, cycle);
+  const tasks = dueTasks({ cycle, now, settings, dates, requests, answered, log: (kind, to) => alreadyHandled(log, cycle, kind, to) });
+  return { tasks, dates, settings };
 }
 
 interface Due {
@@ -105,7 +130,7 @@ function dueTasks(due: Due): Task[] {
   if (now <= dates.deadline) {
     // Requests also go to owners who appeared since the cycle began.
     const needLink = requests.some((r) => !due.log("依頼", r.owner)) || now >= dates.remindAt;
-    const link = needLink ? linkMaker(cycle, dates.deadline) : () => "";
+    const link = needLink ? linkMaker("follow-up", cycle, dates.deadline) : () => "";
     for (const r of requests) {
       if (!due.log("依頼", r.owner)) tasks.push(ownerTask("依頼", r, link(r.owner), due));
     }
@@ -120,10 +145,11 @@ function dueTasks(due: Due): Task[] {
   return tasks;
 }
 
-function linkMaker(cycle: string, deadline: Date): (owner: string) => string {
+/** Personal links to the web app, valid until the deadline; `cycle` is what the token carries. */
+export function linkMaker(purpose: TokenPurpose, cycle: string, deadline: Date): (email: string) => string {
   const base = webAppUrl();
   const sign = linkSigner();
-  return (owner) => `${base}?t=${createToken({ purpose: "follow-up", email: owner, cycle, expires: deadline.getTime() }, sign)}`;
+  return (email) => `${base}?t=${createToken({ purpose, email, cycle, expires: deadline.getTime() }, sign)}`;
 }
 
 function ownerTask(kind: "依頼" | "再依頼", request: OwnerRequest, link: string, due: Due): Task {
@@ -151,8 +177,8 @@ function digestTask(due: Due): Task {
   };
 }
 
-/** Changes that came in through the answer form since the cycle's requests went out. */
-function receivedChanges(since: Date): ReceivedChange[] {
+/** Changes that came in by `route` (a web form) since the cycle's requests went out. */
+export function receivedChanges(since: Date, route: Route = "メール回答"): ReceivedChange[] {
   const history = readSheet(SHEET.history);
   const issues = readSheet(SHEET.issues);
   if (!history) return [];
@@ -164,7 +190,7 @@ function receivedChanges(since: Date): ReceivedChange[] {
   }
   const col = (h: string) => history.columns.get(h) ?? -1;
   return history.values.slice(1)
-    .filter((r) => normalizeText(r[col("経路")]) === "メール回答" && (r[col("日時")] as Date)?.getTime?.() >= since.getTime())
+    .filter((r) => normalizeText(r[col("経路")]) === route && (r[col("日時")] as Date)?.getTime?.() >= since.getTime())
     .map((r) => ({
       at: r[col("日時")] as Date,
       id: cellToText(r[col("ID")]),
@@ -176,7 +202,7 @@ function receivedChanges(since: Date): ReceivedChange[] {
     }));
 }
 
-function writeDigestSheet(cycle: string, rows: unknown[][]): void {
+export function writeDigestSheet(cycle: string, rows: unknown[][]): void {
   const name = `回答状況_${cycle}`;
   const ss = spreadsheet();
   const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
@@ -187,7 +213,7 @@ function writeDigestSheet(cycle: string, rows: unknown[][]): void {
 }
 
 /** One pending continuation: soon after a stop, the next day after the quota, else the next due step. */
-function scheduleNext(cycle: string, report: StepReport, dates: CycleDates, settings: Settings): Date | null {
+function scheduleNext(mailing: Mailing, cycle: string, report: StepReport, dates: CycleDates, settings: Settings): Date | null {
   const props = PropertiesService.getScriptProperties();
   const now = new Date();
   let next: Date | null = null;
@@ -198,25 +224,25 @@ function scheduleNext(cycle: string, report: StepReport, dates: CycleDates, sett
   } else if (now < dates.remindAt) next = dates.remindAt;
   else if (now <= dates.deadline) next = new Date(dates.deadline.getTime() + 1000);
   if (next) {
-    scheduleOnce(CONTINUE_HANDLER, next);
-    props.setProperty(PENDING_CYCLE, cycle);
+    scheduleOnce(mailing.handler, next);
+    props.setProperty(mailing.pendingKey, cycle);
   } else {
-    deleteTriggers(CONTINUE_HANDLER);
-    props.deleteProperty(PENDING_CYCLE);
+    deleteTriggers(mailing.handler);
+    props.deleteProperty(mailing.pendingKey);
   }
   return next;
 }
 
-export function pendingCycle(): string | null {
-  return PropertiesService.getScriptProperties().getProperty(PENDING_CYCLE);
+export function pendingCycle(mailing: Mailing = FOLLOW_UP): string | null {
+  return PropertiesService.getScriptProperties().getProperty(mailing.pendingKey);
 }
 
-function remember(report: StepReport): StepReport {
-  PropertiesService.getScriptProperties().setProperty(LAST_RUN, JSON.stringify(report).slice(0, 8000));
+function remember(mailing: Mailing, report: StepReport): StepReport {
+  PropertiesService.getScriptProperties().setProperty(mailing.lastRunKey, JSON.stringify(report).slice(0, 8000));
   return report;
 }
 
 export function lastRun(): StepReport | null {
-  const text = PropertiesService.getScriptProperties().getProperty(LAST_RUN);
+  const text = PropertiesService.getScriptProperties().getProperty(FOLLOW_UP.lastRunKey);
   return text ? (JSON.parse(text) as StepReport) : null;
 }

@@ -20,11 +20,16 @@ export function logToStderr(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/** Where `npm start` serves the web app: mails sent from the CLI link there unless deployed elsewhere. */
+export const LOCAL_WEB_APP = "http://127.0.0.1:8787/exec";
+
 export async function open(workbook: string, extra: Partial<OpenOptions> = {}) {
   const path = resolve(workbook);
   const isDefault = workbook === "platina-demo.xlsx";
   if (!existsSync(path) && !isDefault) throw new CliError(`ブック「${workbook}」が見つかりません。`);
-  return openWorkbook({ workbook: path, bundleDir: BUNDLE_DIR, createDemoIfMissing: isDefault, log: logToStderr, ...extra });
+  const opened = await openWorkbook({ workbook: path, bundleDir: BUNDLE_DIR, createDemoIfMissing: isDefault, log: logToStderr, ...extra });
+  opened.runtime.state.webAppUrl ??= LOCAL_WEB_APP;
+  return opened;
 }
 
 /** JSON for stdout: Dates as ISO strings, HtmlOutput/TextOutput as their content. */

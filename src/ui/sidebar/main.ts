@@ -5,6 +5,7 @@ import type { EditableField, IssueRecord } from "../../core/issue-record";
 import type { SaveResult, SidebarApi, SidebarContext } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";
+import { REPORT_ACTIONS, actionOutcome, failureOutcome, type Outcome, type ReportAction, type ReportsApi } from "./actions";
 import {
   DEFAULT_FILTERS, MESSAGES, buildUpdate, conflictRows, countText, counterText, draftOf, emptyText, failureText,
   fieldErrors, filterChoices, filterIssues, hasChanges, historyLine, lastUpdateText, progressBadge, rebase, roleText,
@@ -12,6 +13,7 @@ import {
 } from "./logic";
 
 const call = serverFunctions<SidebarApi>();
+const callReport = serverFunctions<ReportsApi>();
 
 /** One issue being edited: the values it was loaded with, the user's input, and the latest values after a conflict. */
 interface Editing {
@@ -65,6 +67,10 @@ const ui = {
   reset: byId<HTMLButtonElement>("reset"),
   historyStatus: byId("history-status"),
   history: byId<HTMLOListElement>("history"),
+  reports: byId<HTMLDetailsElement>("reports"),
+  reportActions: byId("report-actions"),
+  reportStatus: byId("report-status"),
+  reportAlert: byId("report-alert"),
 };
 
 const errorIds: Record<EditableField, string> = { 進捗分類: "progress-error", 実施時期: "timing-error", 進捗メモ: "memo-error" };
@@ -88,6 +94,8 @@ async function load(): Promise<void> {
 function showContext(context: SidebarContext): void {
   ui.user.textContent = context.user ? `ログイン中: ${context.user}` : "ログイン中のアカウント: 不明";
   ui.role.textContent = roleText(context);
+  ui.reports.hidden = context.role !== "secretariat";
+  if (!ui.reports.hidden) renderReportActions();
   ui.options.replaceChildren(
     ...context.progress.map(({ value, label }, i) =>
       h("div", { class: `option progress-${value}` },
@@ -251,6 +259,8 @@ function updateControls(): void {
   ui.reset.disabled = busy.active || !(changed || open?.conflict);
   ui.back.disabled = busy.active;
   ui.adopt.disabled = busy.active;
+  for (const button of Array.from(ui.reportActions.querySelectorAll("button"))) button.disabled = busy.active;
+  ui.reportActions.setAttribute("aria-busy", String(busy.active));
 }
 
 function renderConflict(): void {
@@ -378,6 +388,37 @@ async function loadHistory(id: string): Promise<void> {
   }
 }
 
+// ---- 報告・送信 (secretariat) ----
+
+function renderReportActions(): void {
+  const groups = [...new Set(REPORT_ACTIONS.map((a) => a.group))];
+  ui.reportActions.replaceChildren(
+    ...groups.map((group, i) =>
+      h("div", { class: "report-group", role: "group", "aria-labelledby": `report-group-${i}` },
+        h("p", { id: `report-group-${i}`, class: "report-group-name" }, group),
+        ...REPORT_ACTIONS.filter((a) => a.group === group).map((a) => h("button", { type: "button", "data-action": a.name }, a.label)),
+      ),
+    ),
+  );
+  updateControls();
+}
+
+function reportOutcome(outcome: Outcome): void {
+  ui.reportStatus.textContent = outcome.kind === "ok" ? outcome.text : "";
+  ui.reportAlert.textContent = outcome.kind === "error" ? outcome.text : "";
+}
+
+async function runReport(action: ReportAction): Promise<void> {
+  if (busy.active) return;
+  reportOutcome({ kind: "ok", text: "" });
+  try {
+    const result = await busy.run(`「${action.label}」を実行しています…`, () => callReport(action.name));
+    reportOutcome(actionOutcome(action.name, result));
+  } catch (error) {
+    reportOutcome(failureOutcome(action, errorText(error)));
+  }
+}
+
 // ---- events ----
 
 ui.search.addEventListener("input", readFilters);
@@ -403,6 +444,11 @@ ui.reset.addEventListener("click", () => {
   announce("ok", "入力を元に戻しました。");
 });
 ui.adopt.addEventListener("click", adoptLatest);
+ui.reportActions.addEventListener("click", (event) => {
+  const name = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-action]")?.dataset.action;
+  const action = REPORT_ACTIONS.find((a) => a.name === name);
+  if (action) void runReport(action);
+});
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && open && !busy.active) {
     event.preventDefault();

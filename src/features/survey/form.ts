@@ -1,0 +1,202 @@
+// The 局区's survey page (the web app, routed by the link's purpose): a signed
+// link shows the year's reforms of the 局区 the address represents, to edit
+// and add to; answers go through saveSurvey with 経路 = 局区照会.
+import { readAnswerLog, type AnswerRecord } from "../../core/follow-up/send-log";
+import { verifyToken, type TokenClaims } from "../../core/follow-up/token";
+import { parseFiscalYear } from "../../core/fiscal-year";
+import { normalizeEmail } from "../../core/plain-text";
+import { reiwaYear } from "../../core/progress-report";
+import { SHEET } from "../../core/sheets";
+import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
+import { LIMITS, validateSubmission, type FieldErrors, type ItemResult, type Submission } from "../../core/survey/submission";
+import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
+import { linkSigner } from "../../adapters/secret";
+import { activeUserEmail } from "../../adapters/session";
+import { requireSheet } from "../../adapters/sheet-table";
+import { webAppUrl } from "../../adapters/triggers";
+import { answerLogSheet, recordAnswers } from "../follow-up/logs";
+import { saveSurvey } from "./writer";
+
+type WebEvent = { parameter?: Record<string, string> };
+
+/** Empty rows offered for new reforms; more can be added by opening the link again. */
+const BLANK_ROWS = 3;
+
+interface RowView {
+  key: string;
+  bureau: string;
+  values: ReformValues;
+  /** The row as loaded (JSON), for the conflict check; "" for a new row. */
+  base: string;
+  errors: FieldErrors;
+}
+
+interface BureauView {
+  name: string;
+  rows: RowView[];
+  blanks: RowView[];
+}
+
+interface Visit {
+  claims: TokenClaims;
+  email: string;
+  year: number;
+  yearLabel: string;
+  bureaus: string[];
+}
+
+const REASONS: Record<string, string> = {
+  malformed: "リンクが正しくありません。メールのリンクを、途中で切れないようにそのまま開いてください。",
+  signature: "リンクが正しくありません（改変された可能性があります）。メールのリンクをそのまま開いてください。",
+  expired: "回答期限を過ぎたため、このリンクは使えなくなりました。追加や修正が必要な場合は市政変革推進室にご連絡ください。",
+  purpose: "このリンクは各局区の取組照会の回答用ではありません。",
+};
+
+function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
+  const template = HtmlService.createTemplateFromFile("survey");
+  Object.assign(template, { view, year: "", errors: [], bureaus: [], results: [], unchanged: 0, message: "", answeredAt: "", limits: LIMITS, ...data });
+  return template.evaluate()
+    .setTitle("自主改革の取組照会のご回答｜プラチナ市役所プロジェクト")
+    .addMetaTag("viewport", "width=device-width, initial-scale=1");
+}
+
+function errorPage(message: string) {
+  return page("error", { message });
+}
+
+/** The visit, or an error page: bad or expired link, another signed-in person, an address no longer a 局区's. */
+function authenticate(token: unknown): Visit | { error: GoogleAppsScript.HTML.HtmlOutput } {
+  const check = verifyToken(token, linkSigner(), Date.now(), "survey");
+  if (!check.ok) return { error: errorPage(REASONS[check.reason]) };
+  const year = parseFiscalYear(check.claims.cycle);
+  if (!year) return { error: errorPage(REASONS.malformed) };
+  const email = normalizeEmail(check.claims.email);
+  const visitor = activeUserEmail();
+  if (visitor && visitor !== email) {
+    return { error: errorPage(`このリンクは ${check.claims.email} 宛てです。そのアカウントで開いてください（現在のアカウント: ${visitor}）。`) };
+  }
+  const contact = bureauContacts(requireSheet(SHEET.bureaus).values).contacts.find((c) => c.email === email);
+  if (!contact) {
+    return { error: errorPage(`このリンクの宛先（${check.claims.email}）は、現在どの局区の代表メールにも登録されていません。市政変革推進室にご連絡ください。`) };
+  }
+  return { claims: check.claims, email, year, yearLabel: check.claims.cycle, bureaus: contact.bureaus };
+}
+
+function pageData(visit: Visit) {
+  return { email: visit.email, year: reiwaYear(visit.year), deadline: formatWarekiWithWeekday(new Date(visit.claims.expires)) };
+}
+
+function formData(visit: Visit, bureaus: BureauView[], errors: string[] = []) {
+  const previous = lastAnswer(visit);
+  return { ...pageData(visit), action: webAppUrl(), bureaus, errors, answeredAt: previous?.at ? formatWareki(previous.at) : "" };
+}
+
+function lastAnswer(visit: Visit): AnswerRecord | undefined {
+  const cycle = surveyCycle(visit.yearLabel);
+  return readAnswerLog(answerLogSheet().values).filter((r) => r.cycle === cycle && r.owner === visit.email).at(-1);
+}
+
+function baseOf(row: ReformRow): string {
+  return JSON.stringify({ 局区名: row.局区名, 取組名: row.取組名, 概要: row.概要, 好事例: row.好事例 });
+}
+
+function blank(key: string, bureau: string): RowView {
+  return { key, bureau, values: { 取組名: "", 概要: "", 好事例: false }, base: "", errors: {} };
+}
+
+export function showSurveyForm(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
+  const token = e.parameter?.t;
+  const visit = authenticate(token);
+  if ("error" in visit) return visit.error;
+  const rows = reformRows(requireSheet(SHEET.reforms).values, visit.year, visit.bureaus);
+  let next = 0;
+  const bureaus = visit.bureaus.map((name) => ({
+    name,
+    rows: rows.filter((r) => r.局区名 === name).map((r): RowView => ({ key: `r${rows.indexOf(r)}`, bureau: name, values: r, base: baseOf(r), errors: {} })),
+    blanks: Array.from({ length: BLANK_ROWS }, () => blank(`n${next++}`, name)),
+  }));
+  return page("form", { ...formData(visit, bureaus), token });
+}
+
+/**
+ * The posted rows — each existing row with its base, each new-row slot (blank
+ * ones too, to show them again) — and what they ask to save. null for a form
+ * not as served.
+ */
+function readForm(params: Record<string, string>, visit: Visit): { rows: RowView[]; slots: RowView[]; submission: Submission } | null {
+  const values = (key: string): ReformValues => ({ 取組名: params[`name:${key}`] ?? "", 概要: params[`summary:${key}`] ?? "", 好事例: params[`good:${key}`] === "1" });
+  const keyed = (prefix: string) => Object.keys(params).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length))
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const rows: RowView[] = [];
+  const submission: Submission = { edits: [], adds: [] };
+  for (const key of keyed("base:")) {
+    let base: Record<string, unknown> | null;
+    try {
+      base = JSON.parse(params[`base:${key}`]);
+    } catch {
+      return null;
+    }
+    if (typeof base?.局区名 !== "string") return null;
+    const row: RowView = { key, bureau: base.局区名, values: values(key), base: params[`base:${key}`], errors: {} };
+    rows.push(row);
+    const loaded = { 取組名: String(base.取組名 ?? ""), 概要: String(base.概要 ?? ""), 好事例: base.好事例 === true };
+    submission.edits.push({ key, 局区名: row.bureau, base: loaded, next: row.values });
+  }
+  const slots = keyed("bureau:").map((key) => ({ ...blank(key, params[`bureau:${key}`]), values: values(key) }));
+  for (const slot of slots) {
+    const { 取組名, 概要, 好事例 } = slot.values;
+    if (取組名.trim() || 概要.trim() || 好事例) submission.adds.push({ key: slot.key, 局区名: slot.bureau, next: slot.values });
+  }
+  // A form edited to reach another 局区's rows is refused as a whole.
+  return [...rows, ...slots].every((r) => visit.bureaus.includes(r.bureau)) ? { rows, slots, submission } : null;
+}
+
+function grouped(visit: Visit, rows: RowView[], slots: RowView[]): BureauView[] {
+  return visit.bureaus.map((name) => ({ name, rows: rows.filter((r) => r.bureau === name), blanks: slots.filter((s) => s.bureau === name) }));
+}
+
+export function receiveSurvey(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
+  const params = e.parameter ?? {};
+  const visit = authenticate(params.t);
+  if ("error" in visit) return visit.error;
+  const form = readForm(params, visit);
+  if (!form) return errorPage("フォームの内容が正しくありません。メールのリンクからフォームを開き直してください。");
+  const { submission } = form;
+  // Validate everything first: any error shows the form again with the input kept, and nothing is saved.
+  const errors = validateSubmission(submission);
+  if (errors.size > 0) {
+    for (const row of [...form.rows, ...form.slots]) row.errors = errors.get(row.key) ?? {};
+    return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [`${errors.size}件の取組で入力内容を確認してください。`]), token: params.t });
+  }
+  const now = new Date();
+  const saved = saveSurvey(submission, { year: visit.year, yearLabel: visit.yearLabel, email: visit.email, now });
+  if (!saved.ok) return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [saved.message]), token: params.t });
+  const results = saved.results.filter((r) => r.status !== "unchanged");
+  const failed = results.filter((r) => r.status === "failed").length;
+  // An answer whose every change failed is not one yet: the reminder should still come.
+  const recorded = failed === 0 || failed < results.length;
+  if (recorded) {
+    recordAnswers([{ at: now, cycle: surveyCycle(visit.yearLabel), owner: visit.email, id: `局区改革:${visit.bureaus.join("・")}`, answer: answerText(saved.results), timing: "", memo: "" }]);
+  }
+  return page("receipt", {
+    ...pageData(visit),
+    token: params.t,
+    results: results.map(resultView),
+    unchanged: saved.results.length - results.length,
+    failed,
+    recorded,
+    link: `${webAppUrl()}?t=${encodeURIComponent(String(params.t))}`,
+  });
+}
+
+/** 回答記録's 回答: what the answer did, e.g. 「追加1件・更新2件」. */
+function answerText(results: ItemResult[]): string {
+  const count = (status: ItemResult["status"]) => results.filter((r) => r.status === status).length;
+  const parts = [["追加", count("added")], ["更新", count("updated")], ["失敗", count("failed")]].filter(([, n]) => n).map(([w, n]) => `${w}${n}件`);
+  return parts.length ? parts.join("・") : "変更なし";
+}
+
+function resultView(result: ItemResult) {
+  const label = { added: "追加しました", updated: `更新しました（${result.changed.join("・")}）`, failed: "記録できませんでした", unchanged: "" }[result.status];
+  return { ...result, ok: result.status !== "failed", label };
+}

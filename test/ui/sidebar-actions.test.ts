@@ -1,0 +1,37 @@
+// What the sidebar's 「報告・送信」 says, fed with what the real entry points return.
+import { describe, expect, it } from "vitest";
+import { REPORT_ACTIONS, actionOutcome, failureOutcome } from "../../src/ui/sidebar/actions";
+import { prepareFollowUp } from "../support/follow-up";
+import { SECRETARIAT } from "../support/issues";
+import { testRuntime } from "../support/runtime";
+
+describe("報告・送信 outcomes", () => {
+  it("reads the results of the real entry points", () => {
+    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
+    prepareFollowUp(runtime);
+    const run = (name: string) => {
+      const execution = runtime.run(name, [], { user: SECRETARIAT });
+      expect(execution.ok, `${name}: ${execution.error?.message}`).toBe(true);
+      return execution.result;
+    };
+    const outcome = (name: (typeof REPORT_ACTIONS)[number]["name"]) => actionOutcome(name, run(name));
+
+    const survey = outcome("sendBureauSurvey");
+    expect(survey).toEqual({ kind: "ok", text: "送信 29件、失敗 0件。" });
+    expect(outcome("sendFollowUpNow").text).toMatch(/^送信 \d+件、失敗 0件。$/);
+    expect(outcome("showFollowUpStatus").text).toMatch(/^送信状況のダイアログを開きました（回答 0\/\d+名）。$/);
+    expect(outcome("installFollowUpTrigger").text).toBe("毎月の自動送信を設定しました。次回: 令和9年1月1日 09:00");
+    expect(outcome("createPlatinaReport").text).toBe("プラチナレポート（R7）のダイアログを開きました。プレビューを確認して保存してください。");
+    expect(outcome("createProgressReport")).toMatchObject({ kind: "ok", text: expect.stringContaining("シート「報告_2026-12-01」を作成しました") });
+  });
+
+  it("says when a send was cancelled, stopped or partly failed", () => {
+    expect(actionOutcome("sendFollowUpNow", { cancelled: true })).toEqual({ kind: "ok", text: "送信を取りやめました。何も送信していません。" });
+    const stopped = actionOutcome("sendBureauSurvey", { sent: [1, 2], failed: [{ to: "a@city.example", error: "Invalid email" }], stoppedBecause: "quota", remaining: 5 });
+    expect(stopped.kind).toBe("error");
+    expect(stopped.text).toBe("送信 2件、失敗 1件。\n本日の送信数の上限に達しました。残り 5件は翌日に自動で送信します。\n失敗: a@city.example（Invalid email）");
+    expect(actionOutcome("createProgressReport", null).text).toBe("進捗報告のダイアログを開きました。基準日と年度を選んで作成してください。");
+    expect(actionOutcome("createProgressReport", { ok: false, message: "作成を取りやめました。何も変更していません。" })).toEqual({ kind: "error", text: "作成を取りやめました。何も変更していません。" });
+    expect(failureOutcome(REPORT_ACTIONS[4], "テスト送信を取り消しました。").text).toBe("「テスト送信」を実行できませんでした。テスト送信を取り消しました。");
+  });
+});
