@@ -22,3 +22,18 @@ export function quoteSheetName(name: string): string {
     !/^(TRUE|FALSE)$/i.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/**
+ * Index of the quote that closes the one at `start` in a formula (a doubled quote
+ * inside is an escaped quote); the last index when it is never closed.
+ */
+export function closingQuote(text: string, start: number): number {
+  const quote = text[start];
+  let i = start + 1;
+  while (i < text.length) {
+    if (text[i] !== quote) i++;
+    else if (text[i + 1] === quote) i += 2;
+    else return i;
+  }
+  return text.length - 1;
+}

@@ -105,3 +105,17 @@ function sameText(a: string, b: string): boolean {
   for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
   return diff === 0;
 }
+
+/** What an owner is told when a link fails, in the words of the form it was meant for. */
+export function linkProblem(reason: Extract<TokenCheck, { ok: false }>["reason"], formName: string): string {
+  switch (reason) {
+    case "malformed":
+      return "リンクが正しくありません。メールのリンクを、途中で切れないようにそのまま開いてください。";
+    case "signature":
+      return "リンクが正しくありません（改変された可能性があります）。メールのリンクをそのまま開いてください。";
+    case "expired":
+      return "回答期限を過ぎたため、このリンクは使えなくなりました。追加や修正が必要な場合は市政変革推進室にご連絡ください。";
+    case "purpose":
+      return `このリンクは${formName}の回答用ではありません。`;
+  }
+}

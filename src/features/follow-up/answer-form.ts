@@ -3,7 +3,7 @@
 import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
 import { ownerRequests } from "../../core/follow-up/recipients";
 import { latestAnswers, readAnswerLog, type AnswerRecord } from "../../core/follow-up/send-log";
-import { verifyToken, type TokenClaims } from "../../core/follow-up/token";
+import { linkProblem, verifyToken, type TokenClaims } from "../../core/follow-up/token";
 import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../core/classes";
 import { issueFromRow, type IssueRecord } from "../../core/issue-record";
 import { normalizeEmail } from "../../core/plain-text";
@@ -47,13 +47,6 @@ interface ResultRow {
   message: string;
 }
 
-const REASONS: Record<string, string> = {
-  malformed: "リンクが正しくありません。メールのリンクを、途中で切れないようにそのまま開いてください。",
-  signature: "リンクが正しくありません（改変された可能性があります）。メールのリンクをそのまま開いてください。",
-  expired: "回答期限を過ぎたため、このリンクは使えなくなりました。修正が必要な場合は市政変革推進室にご連絡ください。",
-  purpose: "このリンクは進捗確認の回答用ではありません。",
-};
-
 function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
   const template = HtmlService.createTemplateFromFile("answer");
   Object.assign(template, { view, choices: CHOICES, wording: PROGRESS_WORDING, errors: [], issues: [], results: [], message: "", ...data });
@@ -69,7 +62,7 @@ function errorPage(message: string) {
 /** The token's claims, or an error page: bad, expired, other purpose, or another signed-in person. */
 function authenticate(token: unknown): { claims: TokenClaims } | { error: GoogleAppsScript.HTML.HtmlOutput } {
   const check = verifyToken(token, linkSigner(), Date.now(), "follow-up");
-  if (!check.ok) return { error: errorPage(REASONS[check.reason]) };
+  if (!check.ok) return { error: errorPage(linkProblem(check.reason, "進捗確認")) };
   const current = cycleOf(new Date());
   if (check.claims.cycle !== current && check.claims.cycle !== pendingCycle()) {
     return { error: errorPage(`このリンクは${cycleLabel(check.claims.cycle)}の進捗確認用です。最新のメールのリンクを開いてください。`) };

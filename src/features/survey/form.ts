@@ -2,7 +2,7 @@
 // link shows the year's reforms of the 局区 the address represents, to edit
 // and add to; answers go through saveSurvey with 経路 = 局区照会.
 import { readAnswerLog, type AnswerRecord } from "../../core/follow-up/send-log";
-import { verifyToken, type TokenClaims } from "../../core/follow-up/token";
+import { linkProblem, verifyToken, type TokenClaims } from "../../core/follow-up/token";
 import { parseFiscalYear } from "../../core/fiscal-year";
 import { normalizeEmail } from "../../core/plain-text";
 import { reiwaYear } from "../../core/progress-report";
@@ -45,13 +45,6 @@ interface Visit {
   bureaus: string[];
 }
 
-const REASONS: Record<string, string> = {
-  malformed: "リンクが正しくありません。メールのリンクを、途中で切れないようにそのまま開いてください。",
-  signature: "リンクが正しくありません（改変された可能性があります）。メールのリンクをそのまま開いてください。",
-  expired: "回答期限を過ぎたため、このリンクは使えなくなりました。追加や修正が必要な場合は市政変革推進室にご連絡ください。",
-  purpose: "このリンクは各局区の取組照会の回答用ではありません。",
-};
-
 function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
   const template = HtmlService.createTemplateFromFile("survey");
   Object.assign(template, { view, year: "", errors: [], bureaus: [], results: [], unchanged: 0, message: "", answeredAt: "", limits: LIMITS, ...data });
@@ -67,9 +60,9 @@ function errorPage(message: string) {
 /** The visit, or an error page: bad or expired link, another signed-in person, an address no longer a 局区's. */
 function authenticate(token: unknown): Visit | { error: GoogleAppsScript.HTML.HtmlOutput } {
   const check = verifyToken(token, linkSigner(), Date.now(), "survey");
-  if (!check.ok) return { error: errorPage(REASONS[check.reason]) };
+  if (!check.ok) return { error: errorPage(linkProblem(check.reason, "各局区の取組照会")) };
   const year = parseFiscalYear(check.claims.cycle);
-  if (!year) return { error: errorPage(REASONS.malformed) };
+  if (!year) return { error: errorPage(linkProblem("malformed", "各局区の取組照会")) };
   const email = normalizeEmail(check.claims.email);
   const visitor = activeUserEmail();
   if (visitor && visitor !== email) {

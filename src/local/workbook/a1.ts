@@ -1,7 +1,7 @@
 // A1 notation for 0-based grid coordinates, and the sheet-name quoting rules
 // that differ between Sheets and the formula engine.
 
-import { columnLetter, columnNumber, quoteSheetName } from "../../core/a1";
+import { closingQuote, columnLetter, columnNumber, quoteSheetName } from "../../core/a1";
 import type { GridRange } from "./model";
 
 export { quoteSheetName };
@@ -96,17 +96,3 @@ export function fromEngineFormula(formula: string): string {
   return out;
 }
 
-/** Index of the quote closing the one at `start` (a doubled quote is an escaped quote). */
-function closingQuote(text: string, start: number): number {
-  const quote = text[start];
-  let i = start + 1;
-  while (i < text.length) {
-    if (text[i] === quote) {
-      if (text[i + 1] === quote) i += 2;
-      else return i;
-    } else {
-      i++;
-    }
-  }
-  return text.length - 1;
-}

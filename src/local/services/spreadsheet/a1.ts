@@ -24,7 +24,7 @@ export interface ResolvedRange {
 }
 
 export { columnLetter as columnToLetters, columnNumber as lettersToColumn, quoteSheetName } from "../../../core/a1";
-import { columnLetter as columnToLetters, columnNumber as lettersToColumn } from "../../../core/a1";
+import { closingQuote, columnLetter as columnToLetters, columnNumber as lettersToColumn } from "../../../core/a1";
 
 const ENDPOINT = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
 const R1C1 = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i;
@@ -124,7 +124,7 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      const end = closingQuote(formula, i);
+      const end = closingQuote(formula, i) + 1;
       out += formula.slice(i, end);
       i = end;
       continue;
@@ -142,18 +142,6 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
   return out;
 }
 
-function closingQuote(text: string, start: number): number {
-  const quote = text[start];
-  let i = start + 1;
-  while (i < text.length) {
-    if (text[i] === quote) {
-      if (text[i + 1] !== quote) return i + 1;
-      i++;
-    }
-    i++;
-  }
-  return text.length;
-}
 
 function shiftReference(m: RegExpExecArray, rows: number, columns: number): string {
   const col = (abs: string, letters: string) => {
