@@ -10,6 +10,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "build");
 const entryFile = join(root, "src", "entry-points.ts");
 
+function webAppDeploymentId(): string {
+  const file = join(root, "deploy.json");
+  if (!existsSync(file)) return "";
+  return (JSON.parse(readFileSync(file, "utf8")) as { webAppDeploymentId?: string | null }).webAppDeploymentId ?? "";
+}
+
 /** Name of the property through which each global reaches its bundled implementation. */
 export const IMPLEMENTATION_PROPERTY = "implementation_";
 
@@ -31,6 +37,8 @@ async function bundle(entries: EntryPoint[]): Promise<string> {
     bundle: true,
     format: "iife",
     platform: "neutral",
+    // The web-app deployment `npm run deploy` keeps (deploy.json), for links in mails.
+    define: { __PLATINA_WEB_APP_DEPLOYMENT__: JSON.stringify(webAppDeploymentId()) },
     target: "es2020",
     charset: "utf8",
     legalComments: "none",

@@ -10,22 +10,33 @@ export function deleteTriggers(handler: string): number {
   return found.length;
 }
 
-/** Exactly one pending one-off run of `handler`, at `at`. */
-export function scheduleOnce(handler: string, at: Date): void {
-  deleteTriggers(handler);
-  ScriptApp.newTrigger(handler).timeBased().at(at).create();
+/** The new trigger is created before the old ones go, so a failure never leaves none. */
+function replaceTriggers(handler: string, create: () => GoogleAppsScript.Script.Trigger): void {
+  const old = triggersFor(handler);
+  const created = create();
+  old.filter((t) => t.getUniqueId() !== created.getUniqueId()).forEach((t) => ScriptApp.deleteTrigger(t));
 }
 
-/** Exactly one monthly run of `handler` on `day` at `hour`, Tokyo time. */
-export function scheduleMonthly(handler: string, day: number, hour: number): void {
-  deleteTriggers(handler);
-  ScriptApp.newTrigger(handler).timeBased().onMonthDay(day).atHour(hour).nearMinute(0).inTimezone("Asia/Tokyo").create();
+/** Exactly one pending one-off run of `handler`, at `at`. */
+export function scheduleOnce(handler: string, at: Date): void {
+  replaceTriggers(handler, () => ScriptApp.newTrigger(handler).timeBased().at(at).create());
 }
+
+/** Exactly one monthly run of `handler` on `day` at `hour` (the script's zone, Asia/Tokyo). */
+export function scheduleMonthly(handler: string, day: number, hour: number): void {
+  replaceTriggers(handler, () => ScriptApp.newTrigger(handler).timeBased().onMonthDay(day).atHour(hour).create());
+}
+
+/** Set by the build from deploy.json: the one deployment whose /exec URL mails link to. */
+declare const __PLATINA_WEB_APP_DEPLOYMENT__: string;
 
 export function webAppUrl(): string {
   const url = ScriptApp.getService().getUrl();
+  // Outside a web-app request getUrl() may name the editors-only /dev URL; owners need /exec.
+  if (url && /\/exec$/.test(url)) return url;
+  if (__PLATINA_WEB_APP_DEPLOYMENT__) return `https://script.google.com/macros/s/${__PLATINA_WEB_APP_DEPLOYMENT__}/exec`;
   if (!url) {
-    throw new Error("ウェブアプリが公開されていないため、回答リンクを作れません。README の「ウェブアプリの公開」に従って npm run deploy を実行してください。");
+    throw new Error("ウェブアプリが公開されていないため、回答リンクを作れません。README の「Deploying the web app and triggers」に従って npm run deploy を実行してください。");
   }
   return url;
 }

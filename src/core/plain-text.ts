@@ -1,12 +1,10 @@
-// User text is stored as text, never as a formula: Sheets reads a leading
-// = + - @ (and a leading tab or CR in CSV-style pastes) as the start of a formula.
-
-const FORMULA_START = /^[=+\-@\t\r]/;
+// User text is stored as text, never as a formula or a number: setValues reads
+// strings as typed input, so "=…" would become a formula and "001" the number 1.
 
 /** The value to hand setValues so that `text` is stored exactly as typed. */
 export function asStoredText(text: string): string {
   // A leading apostrophe makes Sheets keep the rest as text; it is not stored.
-  return FORMULA_START.test(text) || text.startsWith("'") ? `'${text}` : text;
+  return text === "" ? "" : `'${text}`;
 }
 
 export function normalizeEmail(value: unknown): string {

@@ -39,8 +39,9 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   },
   { key: "送信日", default: "1", description: "毎月の進捗確認メールを送る日（1〜28）", parse: integer(1, 28) },
   { key: "送信時刻", default: "9", description: "送信する時刻（0〜23時）", parse: integer(0, 23) },
-  { key: "回答期限", default: "10", description: "送信日から回答期限までの日数", parse: integer(1, 60) },
-  { key: "再依頼", default: "7", description: "未回答の方へ再依頼を送るまでの日数", parse: integer(1, 60) },
+  // Under a month, so a cycle's reminder and digest come before the next month's requests.
+  { key: "回答期限", default: "10", description: "送信日から回答期限までの日数（1〜25）", parse: integer(1, 25) },
+  { key: "再依頼", default: "7", description: "未回答の方へ再依頼を送るまでの日数（回答期限より短く）", parse: integer(1, 24) },
   { key: "差出人名", default: "市政変革推進室", description: "メールの差出人名と署名", parse: (t) => t || undefined },
   { key: "返信先", default: "", description: "返信先メールアドレス（空欄なら送信者）", parse: (t) => (t === "" || isValidEmail(t) ? normalizeEmail(t) : undefined) },
   {

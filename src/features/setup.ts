@@ -17,7 +17,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_STYLE = { background: "#e8eef7", fontWeight: "bold" } as const;
 export const EDIT_TRIGGER_HANDLER = "onIssueEdit";
-const HISTORY_PROTECTION = "platina: 履歴はアドオンだけが書き込みます";
+const HISTORY_PROTECTION = "platina: 履歴はアドオンが記録します。手で変更しないでください";
 const ID_PROTECTION = "platina: ID は自動採番です。変更すると履歴と突き合わせできなくなります";
 export const PROGRESS_COLOURS: Record<string, string> = { 完了: "#d9ead3", 実施中: "#fff2cc", 検討中: "#fce5cd" };
 
@@ -220,12 +220,10 @@ function ensureProtections(issues: Sheet, changes: string[]): void {
   const history = spreadsheet().getSheetByName(SHEET.history) as Sheet;
   const sheetProtections = history.getProtections(SpreadsheetApp.ProtectionType.SHEET);
   if (!sheetProtections.some((p) => p.getDescription() === HISTORY_PROTECTION)) {
-    const protection = history.protect().setDescription(HISTORY_PROTECTION);
-    const me = Session.getEffectiveUser();
-    protection.addEditor(me);
-    protection.removeEditors(protection.getEditors().filter((e) => e.getEmail() !== me.getEmail()));
-    if (protection.canDomainEdit()) protection.setDomainEdit(false);
-    changes.push("シート「履歴」を保護しました（アドオンだけが書き込みます）");
+    // Warning-only: saves run as the staff member who saves (sidebar) or the deployer (web form),
+    // and a protection with an editor list would refuse their 履歴 rows in real Sheets.
+    history.protect().setDescription(HISTORY_PROTECTION).setWarningOnly(true);
+    changes.push("シート「履歴」を保護しました（変更しようとすると警告）");
   }
   const idRange = columnRange(issues, "ID");
   if (!idRange) return;

@@ -4,6 +4,7 @@ import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf } from "../support/follow-up";
 import { SECRETARIAT, historyRows, issueRows, sheetRecords } from "../support/issues";
+import { smtpTransport } from "../../src/local/services/mail";
 import { testRuntime } from "../support/runtime";
 
 let runtime: Runtime;
@@ -128,6 +129,23 @@ describe("exactly once", () => {
   });
 });
 
+describe("failed sends", () => {
+  it("are not retried by the trigger, but 今すぐ送信 tries them again once the cause is fixed", async () => {
+    const good = runtime.options.mail;
+    runtime.options.mail = smtpTransport("smtp://127.0.0.1:9"); // nothing listens: every send fails
+    const failed = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; failed: unknown[] };
+    expect(failed.sent).toEqual([]);
+    expect(failed.failed).toHaveLength(openOwners().size);
+    runtime.options.mail = good;
+    expect((runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[] }).sent).toEqual([]);
+    clock.set(Date.parse("2026-12-08T10:00:00+09:00"));
+    expect((runtime.run("continueFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[] }).sent).toEqual([]); // no reminder without a request
+    const retried = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT }).result as { sent: { kind: string }[] };
+    expect(retried.sent.filter((s) => s.kind === "依頼")).toHaveLength(openOwners().size);
+    expect(await outbox(`${dir}/outbox`)).toHaveLength(openOwners().size);
+  });
+});
+
 describe("within quotas", () => {
   it("with a daily quota of 5 finishes on the following days without duplicates", async () => {
     runtime.state.mail.dailyQuota = 5;
@@ -172,7 +190,7 @@ describe("answer links", () => {
     const token = tokenOf(good);
     const altered = good.replace(token, `${token.slice(0, 10)}${token[10] === "A" ? "B" : "A"}${token.slice(11)}`);
     expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
-    expect(openForm(runtime, good, "someone.else@city.example")).toContain(`${owner} さん専用`);
+    expect(openForm(runtime, good, "someone.else@city.example")).toContain(`${owner} 様専用`);
     expect(openForm(runtime, good, owner)).toContain("回答を送信する");
     clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
     expect(openForm(runtime, good)).toContain("回答期限を過ぎたため");
@@ -197,6 +215,17 @@ describe("answer links", () => {
     } else {
       expect(again).toContain("以下の内容で記録しました");
     }
+  });
+});
+
+describe("who may send", () => {
+  it("lets only the secretariat send, preview or schedule", () => {
+    const owner = [...openOwners().keys()][0];
+    for (const entry of ["sendFollowUpNow", "sendFollowUpPreview", "installFollowUpTrigger"]) {
+      const execution = runtime.run(entry, [], { user: owner });
+      expect(execution.error?.message, entry).toContain("市政変革推進室（設定シートの「事務局メール」）のみが実行できます");
+    }
+    expect(runtime.state.triggers.filter((t) => t.handler === "runMonthlyFollowUp")).toHaveLength(0);
   });
 });
 

@@ -123,6 +123,14 @@ describe("saveIssueUpdate", () => {
     expect(historyRows(runtime).map((h) => h.変更後)).toContain(memo);
   });
 
+  it("stores number- and date-like text exactly as typed", () => {
+    const loaded = call<Record<string, string>[]>("getMyIssues", owner).find((i) => i.ID === issue.ID)!;
+    expect(call<{ ok: boolean }>("saveIssueUpdate", owner, { id: issue.ID, expected: expectedOf(loaded), changes: { 進捗メモ: "001", 実施時期: "2027/4" } }).ok).toBe(true);
+    expect(issueRows(runtime).find((r) => r.ID === issue.ID)).toMatchObject({ 進捗メモ: "001", 実施時期: "2027/4" });
+    const again = call<Record<string, string>[]>("getMyIssues", owner).find((i) => i.ID === issue.ID)!;
+    expect(call<{ ok: boolean }>("saveIssueUpdate", owner, { id: issue.ID, expected: expectedOf(again), changes: { 進捗メモ: "002" } }).ok).toBe(true);
+  });
+
   it("rejects invalid input with field messages and writes nothing", () => {
     const before = issueRows(runtime);
     const result = call<{ ok: boolean; reason: string; errors: Record<string, string> }>("saveIssueUpdate", owner, {

@@ -48,10 +48,13 @@ export function sendRow(record: SendRecord): unknown[] {
   return [record.at, record.cycle, record.to, record.count, record.kind, record.result, record.error];
 }
 
-/** Whether this kind of mail already went to this address in this cycle (a failure is not retried automatically). */
-export function alreadyHandled(log: readonly SendRecord[], cycle: string, kind: SendKind, to: string): boolean {
+/**
+ * Whether this kind of mail was already attempted for this address in this cycle
+ * (a failure is not retried automatically), or, with sentOnly, actually sent.
+ */
+export function alreadyHandled(log: readonly SendRecord[], cycle: string, kind: SendKind, to: string, sentOnly = false): boolean {
   const email = normalizeEmail(to);
-  return log.some((r) => r.cycle === cycle && r.kind === kind && r.to === email);
+  return log.some((r) => r.cycle === cycle && r.kind === kind && r.to === email && (!sentOnly || r.result === SENT));
 }
 
 /** When the cycle's first request went out, if it has. */

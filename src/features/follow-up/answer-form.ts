@@ -69,7 +69,7 @@ function authenticate(token: unknown): { claims: TokenClaims } | { error: Google
   }
   const visitor = activeUserEmail();
   if (visitor && visitor !== normalizeEmail(check.claims.email)) {
-    return { error: errorPage(`このリンクは ${check.claims.email} さん専用です。ご本人のアカウントで開いてください（現在のアカウント: ${visitor}）。`) };
+    return { error: errorPage(`このリンクは ${check.claims.email} 様専用です。ご本人のアカウントで開いてください（現在のアカウント: ${visitor}）。`) };
   }
   return { claims: check.claims };
 }

@@ -14,6 +14,7 @@ import { loadSettings } from "../../adapters/settings";
 import { requireSheet } from "../../adapters/sheet-table";
 import { scheduleMonthly, triggersFor } from "../../adapters/triggers";
 import { tell, uiOrNull } from "../../adapters/ui";
+import { requireSecretariat } from "../secretariat";
 import { answerLogSheet, sendLogSheet } from "./logs";
 import { CONTINUE_HANDLER, lastRun, pendingCycle, runFollowUpStep, type StepReport } from "./run";
 
@@ -35,6 +36,7 @@ function nextMonthlyRun(day: number, hour: number, now = new Date()): Date {
 }
 
 export function installMonthlyTrigger(): { next: string } {
+  requireSecretariat("自動送信の設定");
   const { settings } = loadSettings();
   scheduleMonthly(MONTHLY_HANDLER, settings.送信日, settings.送信時刻);
   const next = nextMonthlyRun(settings.送信日, settings.送信時刻);
@@ -52,6 +54,7 @@ export function runContinuation(): StepReport {
 
 /** 今すぐ送信: confirms with the numbers first when a person is at the sheet. */
 export function sendNow(): StepReport | { cancelled: true } {
+  requireSecretariat("今すぐ送信");
   const cycle = cycleOf(new Date());
   const ui = uiOrNull();
   if (ui) {
@@ -63,7 +66,7 @@ export function sendNow(): StepReport | { cancelled: true } {
     const answer = ui.alert("今すぐ送信", `${cycleLabel(cycle)}の進捗確認メールを、まだ送っていない ${pending.length}名（課題 ${issues}件）に送信します。よろしいですか？`, ui.ButtonSet.YES_NO);
     if (answer !== ui.Button.YES) return { cancelled: true };
   }
-  const report = runFollowUpStep(cycle);
+  const report = runFollowUpStep(cycle, { retryFailed: true });
   tell("今すぐ送信", stepSummary(report));
   return report;
 }
@@ -80,8 +83,8 @@ export function stepSummary(report: StepReport): string {
 
 /** テスト送信: mails the current user what one owner would get, marked as a test; nothing is recorded. */
 export function sendPreview(ownerEmail?: string): { to: string; owner: string; subject: string } {
+  requireSecretariat("テスト送信");
   const me = activeUserEmail();
-  if (!me) throw new Error("送信先（ログイン中のアカウント）のメールアドレスが分かりません。");
   const { settings } = loadSettings();
   const cycle = cycleOf(new Date());
   const requests = ownerRequests(requireSheet(SHEET.issues).values, cycleMonth(cycle).month, settings["⑥の照会月"]);

@@ -1,5 +1,6 @@
 // The follow-up's own sheets: 送信記録 and 回答記録, created on first use.
 import { ANSWER_LOG_HEADERS, SEND_LOG_HEADERS, answerRow, sendRow, type AnswerRecord, type SendRecord } from "../../core/follow-up/send-log";
+import { withDocumentLock } from "../../adapters/lock";
 import { appendRows, readSheet, spreadsheet, type SheetData } from "../../adapters/sheet-table";
 
 export const SEND_LOG_SHEET = "送信記録";
@@ -29,6 +30,7 @@ export function recordSend(data: SheetData, record: SendRecord): void {
   SpreadsheetApp.flush();
 }
 
+/** Under the document lock: two owners answering at once must not write the same row. */
 export function recordAnswers(records: AnswerRecord[]): void {
-  appendRows(answerLogSheet().sheet, records.map(answerRow));
+  withDocumentLock(() => appendRows(answerLogSheet().sheet, records.map(answerRow)));
 }

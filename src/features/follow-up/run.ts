@@ -17,7 +17,7 @@ import { normalizeText } from "../../core/text";
 import { remainingQuota, sendMail } from "../../adapters/mail";
 import { linkSigner } from "../../adapters/secret";
 import { loadSettings } from "../../adapters/settings";
-import { readSheet, requireSheet, spreadsheet } from "../../adapters/sheet-table";
+import { readSheet, requireSheet, spreadsheet, storedValue } from "../../adapters/sheet-table";
 import { deleteTriggers, scheduleOnce, webAppUrl } from "../../adapters/triggers";
 import { answerLogSheet, recordSend, sendLogSheet } from "./logs";
 
@@ -59,26 +59,32 @@ export interface Mailing {
 
 export const FOLLOW_UP: Mailing = { handler: CONTINUE_HANDLER, pendingKey: PENDING_CYCLE, lastRunKey: LAST_RUN, due: followUpDue };
 
-export function runFollowUpStep(cycle: string): StepReport {
-  return runMailingStep(FOLLOW_UP, cycle);
+/** `retryFailed`: a person asked for the send (今すぐ送信), so addresses that failed before are tried again. */
+export function runFollowUpStep(cycle: string, options: StepOptions = {}): StepReport {
+  return runMailingStep(FOLLOW_UP, cycle, options);
+}
+
+export interface StepOptions {
+  retryFailed?: boolean;
 }
 
 /** One step of a mailing under the script lock, so two runs never send the same mail. */
-export function runMailingStep(mailing: Mailing, cycle: string): StepReport {
+export function runMailingStep(mailing: Mailing, cycle: string, options: StepOptions = {}): StepReport {
   const started = Date.now();
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(30_000)) return remember(mailing, { cycle, sent: [], failed: [], stoppedBecause: "busy", remaining: 0, next: null, at: new Date().toISOString() });
   try {
-    return remember(mailing, step(mailing, cycle, started));
+    return remember(mailing, step(mailing, cycle, started, options));
   } finally {
     lock.releaseLock();
   }
 }
 
-function step(mailing: Mailing, cycle: string, started: number): StepReport {
+function step(mailing: Mailing, cycle: string, started: number, options: StepOptions): StepReport {
   const now = new Date();
   const sendLog = sendLogSheet();
-  const { tasks, dates, settings } = mailing.due(cycle, now, readSendLog(sendLog.values));
+  const log = readSendLog(sendLog.values);
+  const { tasks, dates, settings } = mailing.due(cycle, now, options.retryFailed ? log.filter((r) => r.result === SENT) : log);
 
   const report: StepReport = { cycle, sent: [], failed: [], stoppedBecause: null, remaining: 0, next: null, at: now.toISOString() };
   for (let i = 0; i < tasks.length; i++) {
@@ -110,7 +116,11 @@ function followUpDue(cycle: string, now: Date, log: readonly SendRecord[]) {
   const requests = ownerRequests(issues.values, cycleMonth(cycle).month, settings["⑥の照会月"]);
   const dates = cycleDates(requestedAt(log, cycle) ?? now, settings);
   const answered = answeredOwners(answers, cycle);
-  const tasks = dueTasks({ cycle, now, settings, dates, requests, answered, log: (kind, to) => alreadyHandled(log, cycle, kind, to) });
+  const tasks = dueTasks({
+    cycle, now, settings, dates, requests, answered,
+    log: (kind, to) => alreadyHandled(log, cycle, kind, to),
+    sent: (kind, to) => alreadyHandled(log, cycle, kind, to, true),
+  });
   return { tasks, dates, settings };
 }
 
@@ -122,6 +132,8 @@ interface Due {
   requests: OwnerRequest[];
   answered: Set<string>;
   log(kind: SendKind, to: string): boolean;
+  /** Only a request that went out earns a reminder. */
+  sent(kind: SendKind, to: string): boolean;
 }
 
 function dueTasks(due: Due): Task[] {
@@ -136,7 +148,7 @@ function dueTasks(due: Due): Task[] {
     }
     if (now >= dates.remindAt) {
       for (const r of requests) {
-        if (due.log("依頼", r.owner) && !due.answered.has(r.owner) && !due.log("再依頼", r.owner)) tasks.push(ownerTask("再依頼", r, link(r.owner), due));
+        if (due.sent("依頼", r.owner) && !due.answered.has(r.owner) && !due.log("再依頼", r.owner)) tasks.push(ownerTask("再依頼", r, link(r.owner), due));
       }
     }
   } else if (!due.log("まとめ", SECRETARIAT_KEY) && settings.事務局メール.length > 0) {
@@ -208,7 +220,8 @@ export function writeDigestSheet(cycle: string, rows: unknown[][]): void {
   const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
   sheet.clearContents();
   const width = Math.max(...rows.map((r) => r.length));
-  sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...Array(width - r.length).fill("")]));
+  if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...Array(width - r.length).fill("")].map(storedValue)));
   sheet.setFrozenRows(1);
 }
 

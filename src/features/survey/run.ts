@@ -3,7 +3,6 @@
 // サイクル 局区照会-R8), with a reminder and a digest to the secretariat.
 import { cycleDates } from "../../core/follow-up/cycle";
 import { alreadyHandled, answeredOwners, readAnswerLog, readSendLog, requestedAt, type SendKind, type SendRecord } from "../../core/follow-up/send-log";
-import { isSecretariat } from "../../core/access";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../../core/fiscal-year";
 import { InputError } from "../../core/sheet-table";
 import { SHEET } from "../../core/sheets";
@@ -13,11 +12,11 @@ import { composeSurveyDigest, surveyDigestRows } from "../../core/survey/digest"
 import { composeSurveyRequest } from "../../core/survey/mail";
 import { bureauContacts, reformRows, surveyCycle, surveyYear, type BureauContact } from "../../core/survey/reforms";
 import { sendMail } from "../../adapters/mail";
-import { activeUserEmail } from "../../adapters/session";
-import { loadAccessList, loadSettings } from "../../adapters/settings";
+import { loadSettings } from "../../adapters/settings";
 import { requireSheet } from "../../adapters/sheet-table";
 import { tell, uiOrNull } from "../../adapters/ui";
 import { stepSummary } from "../follow-up/controls";
+import { requireSecretariat } from "../secretariat";
 import { answerLogSheet, sendLogSheet } from "../follow-up/logs";
 import { SECRETARIAT_KEY, linkMaker, pendingCycle, receivedChanges, runMailingStep, writeDigestSheet, type Mailing, type StepReport, type Task } from "../follow-up/run";
 
@@ -88,18 +87,9 @@ function requestedYear(options: unknown): number {
   return year;
 }
 
-/** Sending to every 局区 is the secretariat's decision: 設定's 事務局メール only. */
-function requireSecretariat(): void {
-  const user = activeUserEmail();
-  if (!user) throw new Error("ログイン中のアカウントを確認できないため、取組照会を送信できません。市政変革推進室のアカウントで実行してください。");
-  if (!isSecretariat(user, loadAccessList())) {
-    throw new Error(`取組照会は市政変革推進室（設定シートの「事務局メール」）のみが送信できます。${user} は登録されていません。`);
-  }
-}
-
 /** 各局区への取組照会: confirms with the numbers when a person is at the sheet, then sends what is due. */
 export function sendBureauSurvey(options?: { year?: unknown }): StepReport | { cancelled: true } {
-  requireSecretariat();
+  requireSecretariat("取組照会の送信");
   const year = requestedYear(options);
   const cycle = surveyCycle(fiscalYearLabel(year));
   const ui = uiOrNull();

@@ -9,6 +9,10 @@ import { CliError } from "./shared";
 
 const DEFAULT_WORKBOOK = "platina-demo.xlsx";
 
+// The add-on's local-time Date methods (new Date(y, m, d), getHours) follow the
+// script's time zone in Apps Script (appsscript.json: Asia/Tokyo); so they do here.
+process.env.TZ = "Asia/Tokyo";
+
 function isoTime(value: string): number {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new InvalidArgumentError(`日時「${value}」を読めません。例: 2026-12-01T09:00:00+09:00`);

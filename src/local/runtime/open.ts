@@ -1,6 +1,6 @@
 // Opening a workbook for the runtime: the .xlsx, its sidecar state, the bundle,
 // mail and locks beside it — and saving both files after a successful execution.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { createDemoModel } from "../demo-workbook";
 import { outboxTransport, smtpTransport } from "../services/mail";
@@ -41,8 +41,52 @@ export function outboxDir(workbookPath: string): string {
   return join(dirname(workbookPath), `${name}-outbox`);
 }
 
+/** LockService's lock files, one folder per workbook so workbooks in one folder never block each other. */
+export function lockDirFor(workbookPath: string): string {
+  const dir = `${workbookPath}.locks`;
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * One process at a time works on a workbook: each keeps it in memory and saves
+ * it whole, so a second process (a CLI run while the workbench is open) would
+ * silently overwrite the other's writes. The claim ends when the process exits.
+ */
+function claimWorkbook(workbookPath: string): void {
+  const claim = `${workbookPath}.platina.pid`;
+  if (claimed.has(claim)) return;
+  for (;;) {
+    try {
+      writeFileSync(claim, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(claim, "utf8"));
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new Error(`ブック「${basename(workbookPath)}」は別の platina（プロセス ${holder}、たとえば npm start のワークベンチ）が使用中です。そちらを終了してから実行してください。`);
+      }
+      rmSync(claim, { force: true });
+    }
+  }
+  claimed.add(claim);
+  if (claimed.size === 1) process.once("exit", () => claimed.forEach((c) => rmSync(c, { force: true })));
+}
+
+const claimed = new Set<string>();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook> {
   const path = resolve(options.workbook);
+  claimWorkbook(path);
   let model;
   if (!existsSync(path) && options.createDemoIfMissing) {
     model = createDemoModel();
@@ -58,7 +102,7 @@ export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook
     state,
     clock: options.clock ?? realClock(),
     mail: options.smtp ? smtpTransport(options.smtp) : outboxTransport(outbox),
-    lockDir: dirname(path),
+    lockDir: lockDirFor(path),
     spreadsheetId: basename(path),
     log: options.log,
     ...options.runtime,

@@ -1,7 +1,6 @@
 // The local Apps Script runtime: the built bundle, one workbook and its sidecar
 // state. Each run() is one execution — fresh globals, its own user, call counts
 // and simulated duration — and nothing reaches disk unless it succeeds.
-import { dirname } from "node:path";
 import vm from "node:vm";
 import { CallCounter, DEFAULT_COST_MODEL, type CallCounts, type CostModel } from "./call-counter";
 import type { AuthModeName, Clock, ExecutionEnv, RuntimeState, UiHost } from "./env";
@@ -65,6 +64,7 @@ export class UnknownEntryPointError extends Error {
 }
 
 class TimeLimitExceeded extends Error {}
+const TIME_LIMIT_MESSAGE = "Exceeded maximum execution time";
 
 export class Runtime {
   readonly bundle: AddonBundle;
@@ -108,12 +108,15 @@ export class Runtime {
       // Event objects hold services (e.range), so they are built inside the execution.
       const vmArgs = typeof args === "function" ? args(execution.global) : args.map((a) => execution.bridge.toVm("", a));
       const value = fn(...vmArgs);
+      if (execution.timedOut) throw new TimeLimitExceeded(TIME_LIMIT_MESSAGE);
       return { ...outcome, ok: true, result: execution.bridge.toHost(value), ...execution.finish(wallStart) };
     } catch (error) {
       const err = error as Error;
       // Sidecar state (properties, triggers, mail quota…) goes back to its last commit point too.
       const kept = execution.journal.hasCommits ? execution.stateAtCommit : stateAtStart;
-      Object.assign(this.state, structuredClone(kept));
+      // Mail already sent cannot be unsent: its quota use stays.
+      const mail = this.state.mail;
+      Object.assign(this.state, structuredClone(kept), { mail });
       return {
         ...outcome, ok: false, error: { message: err?.message ?? String(error), stack: err?.stack }, ...execution.finish(wallStart),
         ...(execution.journal.hasCommits ? { committed: execution.journal.committed } : {}),
@@ -225,10 +228,13 @@ export class Runtime {
     logs: string[],
   ) {
     const { clock, costModel, enforceTimeLimit, advanceClockByCost } = this.options;
+    // Apps Script's limit cannot be caught: once passed, every further call fails and the run is failed.
+    const limit = { exceeded: false };
     const counter = new CallCounter(costModel ?? DEFAULT_COST_MODEL, (ms) => {
       if (advanceClockByCost) clock.sleep(ms);
-      if (enforceTimeLimit && counter.simulatedMs > EXECUTION_LIMIT_MS) {
-        throw new TimeLimitExceeded("Exceeded maximum execution time");
+      if (enforceTimeLimit && (limit.exceeded || counter.simulatedMs > EXECUTION_LIMIT_MS)) {
+        limit.exceeded = true;
+        throw new TimeLimitExceeded(TIME_LIMIT_MESSAGE);
       }
     });
     const log = (line: string) => {
@@ -260,6 +266,9 @@ export class Runtime {
       global: addon.global,
       bridge,
       journal,
+      get timedOut() {
+        return limit.exceeded;
+      },
       get stateAtCommit() {
         return flushed.state;
       },
@@ -276,10 +285,6 @@ export class Runtime {
     const fn = new vm.Script(`(function (${names.join(", ")}) { ${code}\n})`).runInContext(context);
     return fn(...names.map((n) => scope[n]));
   }
-}
-
-export function lockDirFor(workbookPath: string): string {
-  return dirname(workbookPath);
 }
 
 /** The event object of a time-driven trigger: calendar fields of the firing time in the script's zone. */

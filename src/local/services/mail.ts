@@ -9,6 +9,12 @@ import { tokyoDate } from "../../core/tokyo-time";
 import type { ExecutionEnv } from "../runtime/env";
 import { createSyncBridge, type SyncBridge } from "../runtime/sync-bridge";
 
+/**
+ * Longer than the worst SMTP send (connect + greeting + socket timeouts), so a
+ * slow send is never reported failed here while the worker still delivers it.
+ */
+const BRIDGE_TIMEOUT_MS = 120_000;
+
 export interface MailTransport {
   /** Synchronous, like MailApp itself. */
   send(message: OutgoingMail): SentMail;
@@ -178,7 +184,7 @@ let bridge: SyncBridge | undefined;
 
 function mailWorker(): SyncBridge {
   const ext = extname(fileURLToPath(import.meta.url)); // .ts under tsx/vitest, .js once compiled
-  bridge ??= createSyncBridge(new URL(`./mail-worker${ext}`, import.meta.url));
+  bridge ??= createSyncBridge(new URL(`./mail-worker${ext}`, import.meta.url), { timeoutMs: BRIDGE_TIMEOUT_MS });
   return bridge;
 }
 

@@ -1,6 +1,7 @@
 // A failed execution keeps nothing — or, if it called SpreadsheetApp.flush(),
 // exactly what it wrote up to its last flush, as Apps Script keeps written cells.
-import { join } from "node:path";
+import { copyFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openWorkbook } from "../../../src/local/runtime/open";
 import { createWorkbook } from "../../../src/local/workbook/hf-workbook";
@@ -16,6 +17,7 @@ function flushThenFail() {
   s.getRange("A2").setValue("未確定"); SpreadsheetApp.getActive().insertSheet("新"); PropertiesService.getScriptProperties().setProperty("k", "未確定");
   throw new Error("途中で失敗");
 }
+function mailsThenFails() { MailApp.sendEmail("a@example.com", "件名", "本文"); throw new Error("送信後に失敗"); }
 function succeeds() { SpreadsheetApp.getActive().getSheetByName("S").getRange("B1").setValue(1); }
 `;
 
@@ -35,6 +37,26 @@ async function cells(path: string, a1Rows: number) {
 }
 
 describe("commit points", () => {
+  it("keeps the mail quota a failed execution used: sent mail cannot be unsent", async () => {
+    const { opened } = await workbook();
+    const execution = opened.runtime.run("mailsThenFails", [], { user: "henkaku@city.example" });
+    expect(execution.ok).toBe(false);
+    await opened.settle(execution);
+    expect(opened.runtime.state.mail.recipientsUsed).toBe(1);
+  });
+
+  it("lets one process at a time work on a workbook", async () => {
+    const { path } = await workbook();
+    const other = join(dirname(path), "other.xlsx");
+    copyFileSync(path, other);
+    // Another live process (this test's parent) holds the workbook: refused, with who holds it.
+    writeFileSync(`${other}.platina.pid`, String(process.ppid));
+    await expect(openWorkbook({ workbook: other, bundleDir: fixtureBundle(code) })).rejects.toThrow(`プロセス ${process.ppid}`);
+    // A claim left by a process that has exited is taken over.
+    writeFileSync(`${other}.platina.pid`, "999999");
+    await expect(openWorkbook({ workbook: other, bundleDir: fixtureBundle(code) })).resolves.toBeTruthy();
+  });
+
   it("keeps nothing of a failed execution that never flushed", async () => {
     const { opened, path } = await workbook();
     const execution = opened.runtime.run("noFlush");

@@ -108,6 +108,15 @@ function datesAreDates() { var v = SpreadsheetApp.getActive().getSheetByName("S"
     expect(runtime.readRange("S!A1")).toEqual([[1]]);
   });
 
+  it("fails an execution past the 6-minute limit even when the add-on catches the error", () => {
+    const swallow = `function stubborn() { var s = SpreadsheetApp.getActive().getSheetByName("S"); for (var i = 0; i < 10000; i++) { try { s.getRange("A1").getValues(); } catch (e) { return "caught"; } } }`;
+    const { runtime } = testRuntime({ bundleDir: fixtureBundle(swallow), demo: false, enforceTimeLimit: true });
+    runtime.model.insertSheet("S");
+    const execution = runtime.run("stubborn");
+    expect(execution.ok).toBe(false);
+    expect(execution.error?.message).toBe("Exceeded maximum execution time");
+  });
+
   it("enforces the 6-minute limit on the simulated duration when asked", () => {
     const loop = `function busy() { var s = SpreadsheetApp.getActive().getSheetByName("S"); for (var i = 0; i < 10000; i++) s.getRange("A1").getValues(); return "done"; }`;
     const { runtime } = testRuntime({ bundleDir: fixtureBundle(loop), demo: false, enforceTimeLimit: true });
