@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf } from "../support/follow-up";
+import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf, fireDueTriggers } from "../support/follow-up";
 import { SECRETARIAT, historyRows, issueRows, sheetRecords } from "../support/issues";
 import { smtpTransport } from "../../src/local/services/mail";
 import { testRuntime } from "../support/runtime";
@@ -22,18 +22,7 @@ function openOwners(): Map<string, string[]> {
 }
 
 /** Fires the due time-driven triggers up to `iso`, as Apps Script would. */
-function advanceTo(iso: string) {
-  const until = Date.parse(iso);
-  const fired: string[] = [];
-  for (let next = runtime.nextDueTrigger(until); next; next = runtime.nextDueTrigger(until)) {
-    clock.set(next.at);
-    const execution = runtime.fireTimeTrigger(next.trigger, next.at);
-    if (!execution.ok) throw new Error(execution.error?.message);
-    fired.push(next.trigger.handler);
-  }
-  clock.set(until);
-  return fired;
-}
+const advanceTo = (iso: string) => fireDueTriggers(runtime, clock, iso);
 
 beforeEach(() => {
   ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));

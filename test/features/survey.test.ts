@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { MENU_ITEMS } from "../../src/features/menu";
 import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf, WEB_APP } from "../support/follow-up";
+import { linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf, WEB_APP, fireDueTriggers } from "../support/follow-up";
 import { SECRETARIAT, historyRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -60,18 +60,7 @@ async function surveyMail(to: string) {
 }
 
 /** Fires the due time-driven triggers up to `iso`, as Apps Script would. */
-function advanceTo(iso: string): string[] {
-  const until = Date.parse(iso);
-  const fired: string[] = [];
-  for (let next = runtime.nextDueTrigger(until); next; next = runtime.nextDueTrigger(until)) {
-    clock.set(next.at);
-    const execution = runtime.fireTimeTrigger(next.trigger, next.at);
-    if (!execution.ok) throw new Error(execution.error?.message);
-    fired.push(next.trigger.handler);
-  }
-  clock.set(until);
-  return fired;
-}
+const advanceTo = (iso: string) => fireDueTriggers(runtime, clock, iso);
 
 describe("the survey round trip", () => {
   it("mails each 局区, and the form's added and edited rows reach 局区改革, 履歴 and 集計", async () => {

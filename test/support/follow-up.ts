@@ -1,5 +1,6 @@
 // A runtime ready for the follow-up: 初期設定 done, the web app "deployed", a secretariat address.
 import { listOutbox, type OutboxEntry } from "../../src/local/services/mail";
+import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { SECRETARIAT, setUp } from "./issues";
 
@@ -57,4 +58,18 @@ export function formFields(html: string, answers: Record<string, { answer: strin
     if (a.memo !== undefined) fields[`memo:${id}`] = a.memo;
   }
   return fields;
+}
+
+/** Moves the clock to `iso`, firing every time-driven trigger that falls due on the way, in order. */
+export function fireDueTriggers(runtime: Runtime, clock: FakeClock, iso: string): string[] {
+  const until = Date.parse(iso);
+  const fired: string[] = [];
+  for (let next = runtime.nextDueTrigger(until); next; next = runtime.nextDueTrigger(until)) {
+    clock.set(next.at);
+    const execution = runtime.fireTimeTrigger(next.trigger, next.at);
+    if (!execution.ok) throw new Error(execution.error?.message);
+    fired.push(next.trigger.handler);
+  }
+  clock.set(until);
+  return fired;
 }

@@ -1,15 +1,13 @@
 // The owners' answer form in Chromium, at phone and desktop sizes: it fits,
 // passes axe, and a real form submission reaches doPost and records the answer.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WEB_APP, linkIn, outbox, prepareFollowUp } from "../support/follow-up";
+import { linkIn, outbox, prepareFollowUp } from "../support/follow-up";
 import { SECRETARIAT, issueRows } from "../support/issues";
-import { launchBrowser, screenshot } from "../support/browser";
+import { axeViolations, launchBrowser, screenshot } from "../support/browser";
+import { openWebApp } from "../support/web-app";
 import { testRuntime } from "../support/runtime";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let browser: Browser;
 
 beforeAll(async () => {
@@ -29,45 +27,15 @@ async function setUpCycle() {
   return { ...t, link: linkIn(mail.text), owner: mail.to[0] };
 }
 
-/** Serves /exec from the runtime's doGet/doPost, as the deployed web app would. */
-async function openPage(viewport: { width: number; height: number }, runtime: Awaited<ReturnType<typeof setUpCycle>>["runtime"]) {
-  const page = await browser.newPage({ viewport });
-  await page.route(`${WEB_APP}**`, async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    const body = request.postData() ?? undefined;
-    const execution = runtime.webRequest({
-      method: request.method() === "POST" ? "POST" : "GET",
-      query: url.search.slice(1),
-      body: body ? { type: "application/x-www-form-urlencoded", contents: body } : undefined,
-      visitor: "",
-      deployer: SECRETARIAT,
-    });
-    const html = execution.ok ? (execution.result as { getContent(): string }).getContent() : `<p>${execution.error?.message}</p>`;
-    await route.fulfill({ contentType: "text/html; charset=utf-8", body: html });
-  });
-  return page;
-}
-
-async function axe(page: Awaited<ReturnType<Browser["newPage"]>>) {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
-
 describe("answer form", () => {
   it("fits a phone screen, is accessible, and a submission is recorded", async () => {
     const { runtime, link } = await setUpCycle();
-    const page = await openPage({ width: 375, height: 740 }, runtime);
+    const page = await openWebApp(browser, runtime, { width: 375, height: 740 });
     await page.goto(link);
     expect(await page.locator("h1").textContent()).toMatch(/継続検討課題の進捗確認（令和8年12月）/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "answer-form-phone");
 
     const fieldsets = page.locator("fieldset.issue");
@@ -93,11 +61,11 @@ describe("answer form", () => {
 
   it("shows a clear page for a tampered link at desktop size", async () => {
     const { runtime, link } = await setUpCycle();
-    const page = await openPage({ width: 1280, height: 800 }, runtime);
+    const page = await openWebApp(browser, runtime, { width: 1280, height: 800 });
     await page.goto(`${link.slice(0, -3)}xyz`);
     await page.getByRole("alert").waitFor();
     expect(await page.getByRole("alert").textContent()).toContain("リンクが正しくありません");
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "answer-error-desktop");
     await page.close();
   });

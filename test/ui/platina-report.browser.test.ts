@@ -1,34 +1,14 @@
 // The report pages in Chromium: the プラチナレポート checked with axe-core
 // (WCAG 2.x A/AA) and for its structure, plus the report dialogs and the
 // printable progress report as the built bundle renders them.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS as artifacts, axeViolations, launchBrowser } from "../support/browser";
 import { SECRETARIAT, setUp } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
-const root = join(import.meta.dirname, "..", "..");
-const artifacts = join(root, "test-artifacts");
-const CHROMIUM = "/usr/bin/chromium";
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error("Chromium がありません: apt-get install -y chromium fonts-noto-cjk");
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8") });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const { violations } = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-  }, WCAG_TAGS);
-}
 
 /** What the built bundle shows in Sheets' dialogs, captured from the local runtime. */
 function dialogsOf(entry: string, args: unknown[]): { html: string; result: unknown } {
@@ -64,7 +44,7 @@ describe("pages in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launch();
+    browser = await launchBrowser();
     mkdirSync(artifacts, { recursive: true });
   });
 

@@ -1,15 +1,15 @@
 // The built sidebar in Chromium at sidebar size, with a google.script.run stub
 // that answers asynchronously like Apps Script's and serves fixture data.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../src/core/classes";
 import type { IssueRecord } from "../../src/core/issue-record";
+import { axeViolations, launchBrowser } from "../support/browser";
 
 const root = join(import.meta.dirname, "..", "..");
-const CHROMIUM = "/usr/bin/chromium";
 const XSS = "<img src=x onerror=alert(1)>";
 
 function issue(fields: Partial<IssueRecord>): IssueRecord {
@@ -100,25 +100,6 @@ const stubFor = (data: object) => `
 `;
 const STUB = stubFor(fixture);
 
-async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error("Chromium がありません: apt-get install -y chromium fonts-noto-cjk");
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) {
-    await page.addScriptTag({ content: readFileSync(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8") });
-  }
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const { violations } = await axe.run();
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-  });
-}
-
 describe("status sidebar in Chromium", () => {
   let browser: Browser;
   let page: Page;
@@ -127,7 +108,7 @@ describe("status sidebar in Chromium", () => {
   const item = (id: string) => page.locator(`button.item[data-id="${id}"]`);
 
   beforeAll(async () => {
-    browser = await launch();
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 300, height: 800 } });
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
@@ -149,7 +130,7 @@ describe("status sidebar in Chromium", () => {
     await expect(page.locator("#count").textContent()).resolves.toBe("6件中 5件を表示");
     await expect(page.locator("button.item").count()).resolves.toBe(5);
     await expect(item("R6-022").textContent()).resolves.toMatch(/R6-022.*実施中.*オフィス改革.*実施時期: R7実証実験開始/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, null)).toEqual([]);
     mkdirSync(join(root, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: join(root, "test-artifacts", "sidebar.png"), fullPage: true });
   });
@@ -232,7 +213,7 @@ describe("status sidebar in Chromium", () => {
     await expect(rows.textContent()).resolves.toContain("他の方の更新");
     await expect(rows.textContent()).resolves.toContain("私の入力: 予算要求に向けて見積りを精査中");
     await expect(page.locator("#memo").inputValue()).resolves.toBe("私の入力: 予算要求に向けて見積りを精査中");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, null)).toEqual([]);
     await page.screenshot({ path: join(root, "test-artifacts", "sidebar-conflict.png"), fullPage: true });
 
     await page.click("#adopt");
@@ -256,7 +237,7 @@ describe("status sidebar in Chromium", () => {
     await page.click("#save");
     await expect(page.locator("#alert").textContent()).resolves.toBe("入力内容を確認してください。");
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("memo");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, null)).toEqual([]);
     await page.screenshot({ path: join(root, "test-artifacts", "sidebar-invalid.png"), fullPage: true });
   });
 
@@ -282,7 +263,7 @@ describe("報告・送信 in the sidebar", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launch();
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -310,7 +291,7 @@ describe("報告・送信 in the sidebar", () => {
       "進捗報告を作成", "プラチナレポートを作成", "送信状況", "今すぐ送信", "テスト送信", "自動送信を設定", "各局区への取組照会",
     ]);
     await expect(page.getByRole("group", { name: "進捗確認メール" }).getByRole("button").count()).resolves.toBe(4);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, null)).toEqual([]);
     await page.screenshot({ path: join(root, "test-artifacts", "sidebar-reports.png"), fullPage: true });
     await page.close();
   });
@@ -354,7 +335,7 @@ describe("報告・送信 in the sidebar", () => {
     await expect(page.locator("#report-alert").textContent()).resolves.toBe("「テスト送信」を実行できませんでした。「stranger@example.com」は今月の照会対象の担当者ではありません。");
     await expect(page.locator("#report-status").textContent()).resolves.toBe("");
     await expect(page.getByRole("button", { name: "テスト送信" }).isEnabled()).resolves.toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, null)).toEqual([]);
     await page.screenshot({ path: join(root, "test-artifacts", "sidebar-reports-error.png"), fullPage: true });
     await page.close();
   });

@@ -1,16 +1,13 @@
 // The 局区's survey form in Chromium, at phone and desktop sizes: it fits,
 // passes axe, and a real submission reaches doPost and lands in 局区改革.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Runtime } from "../../src/local/runtime/runtime";
-import { WEB_APP, linkIn, outbox, prepareFollowUp } from "../support/follow-up";
+import { linkIn, outbox, prepareFollowUp } from "../support/follow-up";
 import { SECRETARIAT, sheetRecords } from "../support/issues";
-import { launchBrowser, screenshot } from "../support/browser";
+import { axeViolations, launchBrowser, screenshot } from "../support/browser";
+import { openWebApp } from "../support/web-app";
 import { testRuntime } from "../support/runtime";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let browser: Browser;
 
 beforeAll(async () => {
@@ -30,45 +27,16 @@ async function setUpSurvey(to = "wakamatsu@city.example") {
   return { ...t, link: linkIn(mail.text) };
 }
 
-/** Serves /exec from the runtime's doGet/doPost, as the deployed web app would. */
-async function openPage(viewport: { width: number; height: number }, runtime: Runtime): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.route(`${WEB_APP}**`, async (route) => {
-    const request = route.request();
-    const body = request.postData() ?? undefined;
-    const execution = runtime.webRequest({
-      method: request.method() === "POST" ? "POST" : "GET",
-      query: body ?? new URL(request.url()).search.slice(1),
-      body: body ? { type: "application/x-www-form-urlencoded", contents: body } : undefined,
-      visitor: "",
-      deployer: SECRETARIAT,
-    });
-    const html = execution.ok ? (execution.result as { getContent(): string }).getContent() : `<p>${execution.error?.message}</p>`;
-    await route.fulfill({ contentType: "text/html; charset=utf-8", body: html });
-  });
-  return page;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
-
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe("survey form", () => {
   it("fits a phone, is accessible, keeps input on an error, and a submission lands in 局区改革", async () => {
     const { runtime, link } = await setUpSurvey();
-    const page = await openPage({ width: 375, height: 740 }, runtime);
+    const page = await openWebApp(browser, runtime, { width: 375, height: 740 });
     await page.goto(link);
     expect(await page.locator("h1").textContent()).toBe("各局区の自主改革の取組照会（令和7年度）");
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "survey-form-phone");
 
     const registered = page.locator("fieldset.reform:not(.new)");
@@ -84,7 +52,7 @@ describe("survey form", () => {
     await page.locator(".error-summary").waitFor();
     expect(await page.locator(".error-summary").textContent()).toContain("1件の取組で入力内容を確認してください");
     expect(await page.locator("fieldset.has-error .field-error").first().textContent()).toContain("取組名を入力してください");
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.locator("fieldset.has-error").scrollIntoViewIfNeeded();
     await screenshot(page, "survey-form-error-phone");
 
@@ -110,20 +78,20 @@ describe("survey form", () => {
 
   it("shows a clear page for a tampered link at desktop size", async () => {
     const { runtime, link } = await setUpSurvey();
-    const page = await openPage({ width: 1280, height: 800 }, runtime);
+    const page = await openWebApp(browser, runtime, { width: 1280, height: 800 });
     await page.goto(`${link.slice(0, -3)}xyz`);
     await page.getByRole("alert").waitFor();
     expect(await page.getByRole("alert").textContent()).toContain("リンクが正しくありません");
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   it("lays out a 局区 with many reforms at desktop size", async () => {
     const { runtime, link } = await setUpSurvey("yahatanishi@city.example");
-    const page = await openPage({ width: 1280, height: 900 }, runtime);
+    const page = await openWebApp(browser, runtime, { width: 1280, height: 900 });
     await page.goto(link);
     expect(await page.locator("fieldset.reform:not(.new)").count()).toBe(27);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "survey-form-desktop");
     await page.getByRole("heading", { name: "取組の追加" }).scrollIntoViewIfNeeded();
     await screenshot(page, "survey-form-desktop-add");
