@@ -7,7 +7,7 @@ import type { SaveResult } from "../core/sidebar-api";
 import { SHEET } from "../core/sheets";
 import { BusyError, withDocumentLock } from "../adapters/lock";
 import { loadAccessList } from "../adapters/settings";
-import { appendRows, findRowById, requireSheet, spreadsheet, writeRowCells } from "../adapters/sheet-table";
+import { appendRows, findRowById, requireSheet, spreadsheet, writeRowCells, type SheetData } from "../adapters/sheet-table";
 
 export type { SaveResult };
 
@@ -20,22 +20,36 @@ export interface WriteContext {
 }
 
 export function saveIssue(update: IssueUpdate, context: WriteContext): SaveResult {
-  const shape = checkShape(update);
-  if (shape) return { ok: false, reason: "invalid", message: shape };
-  const errors = validateChanges(update.changes);
-  if (Object.keys(errors).length > 0) {
-    return { ok: false, reason: "invalid", message: "入力内容を確認してください。", errors };
-  }
+  return saveIssues([update], context)[0];
+}
+
+/**
+ * Several updates (an owner's answers to one form) in one pass: one lock, one
+ * read of 課題, one 履歴 append; each update gets its own result.
+ */
+export function saveIssues(updates: IssueUpdate[], context: WriteContext): SaveResult[] {
+  const checked = updates.map((update): SaveResult | null => {
+    const shape = checkShape(update);
+    if (shape) return { ok: false, reason: "invalid", message: shape };
+    const errors = validateChanges(update.changes);
+    return Object.keys(errors).length > 0 ? { ok: false, reason: "invalid", message: "入力内容を確認してください。", errors } : null;
+  });
+  if (checked.every((r) => r !== null)) return checked as SaveResult[];
   try {
-    return withDocumentLock(() => saveLocked(update, context));
+    return withDocumentLock(() => {
+      const data = requireSheet(SHEET.issues);
+      const history: HistoryEntry[] = [];
+      const results = updates.map((update, i) => checked[i] ?? saveLocked(data, update, context, history));
+      appendHistory(history);
+      return results;
+    });
   } catch (error) {
-    if (error instanceof BusyError) return { ok: false, reason: "busy", message: error.message };
-    throw error;
+    if (!(error instanceof BusyError)) throw error;
+    return updates.map((_, i) => checked[i] ?? { ok: false, reason: "busy", message: error.message });
   }
 }
 
-function saveLocked(update: IssueUpdate, context: WriteContext): SaveResult {
-  const data = requireSheet(SHEET.issues);
+function saveLocked(data: SheetData, update: IssueUpdate, context: WriteContext, history: HistoryEntry[]): SaveResult {
   const index = findRowById(data, update.id);
   if (index < 0) {
     return { ok: false, reason: "not_found", message: `課題「${update.id}」が見つかりません。削除されたか、ID が変更された可能性があります。一覧を読み込み直してください。` };
@@ -64,7 +78,8 @@ function saveLocked(update: IssueUpdate, context: WriteContext): SaveResult {
     row[col] = value;
   }
   writeRowCells(data.sheet, index + 1, cells);
-  appendHistory(plan.history);
+  data.values[index] = row; // a later update of the same batch sees this one
+  history.push(...plan.history);
   return { ok: true, issue: issueFromRow(data.columns, row) };
 }
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf, fireDueTriggers } from "../support/follow-up";
-import { SECRETARIAT, historyRows, issueRows, sheetRecords } from "../support/issues";
+import { SECRETARIAT, historyRows, issueRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { smtpTransport } from "../../src/local/services/mail";
 import { testRuntime } from "../support/runtime";
 
@@ -204,6 +204,29 @@ describe("answer links", () => {
     } else {
       expect(again).toContain("以下の内容で記録しました");
     }
+  });
+});
+
+describe("answering costs", () => {
+  it("the same spreadsheet reads for an owner with one issue as for one with several; writes only per changed row", async () => {
+    runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const mails = await outbox(`${dir}/outbox`);
+    const count = (text: string) => (text.match(/\[R\d+-\d+\]/g) ?? []).length;
+    const few = mails.find((m) => count(m.text) === 1)!;
+    const many = mails.reduce((a, b) => (count(b.text) > count(a.text) ? b : a));
+    expect(count(many.text)).toBeGreaterThan(2);
+    const costs = [few, many].map((mail) => {
+      const form = openForm(runtime, linkIn(mail.text));
+      const ids = [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);
+      const fields = formFields(form, Object.fromEntries(ids.map((id) => [id, { answer: "完了" }])));
+      const contents = new URLSearchParams(fields).toString();
+      const execution = runtime.webRequest({ method: "POST", query: "", body: { type: "application/x-www-form-urlencoded", contents }, visitor: "", deployer: SECRETARIAT });
+      expect(execution.ok).toBe(true);
+      // Each changed row: its cells, and the stamp beside them; then one 履歴 and one 回答記録 append.
+      expect(spreadsheetWrites(execution.calls)).toBeLessThanOrEqual(2 * ids.length + 2);
+      return spreadsheetReads(execution.calls);
+    });
+    expect(costs[1]).toBe(costs[0]);
   });
 });
 

@@ -15,7 +15,7 @@ import { activeUserEmail } from "../../adapters/session";
 import { loadSettings } from "../../adapters/settings";
 import { requireSheet } from "../../adapters/sheet-table";
 import { webAppUrl } from "../../adapters/triggers";
-import { saveIssue } from "../issue-writer";
+import { saveIssues } from "../issue-writer";
 import { answerLogSheet, recordAnswers } from "./logs";
 import { pendingCycle } from "./run";
 
@@ -149,7 +149,7 @@ export function receiveAnswers(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
   const now = new Date();
   const results: ResultRow[] = [];
   const records: AnswerRecord[] = [];
-  for (const item of form) {
+  const updates = form.map((item) => {
     const original = issues.find((i) => i.ID === item.id) as IssueRecord;
     const changes: Record<string, string> = {};
     if (item.chosen !== NO_CHANGE) changes.進捗分類 = item.chosen;
@@ -161,20 +161,25 @@ export function receiveAnswers(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
     } catch {
       expected = {};
     }
-    const saved = saveIssue({ id: item.id, expected, changes }, {
-      user: owner,
-      route: "メール回答",
-      now,
-      authorized: (current) => normalizeEmail(current.担当者メール) === owner,
-    });
-    if (saved.ok) {
-      results.push({ id: item.id, title: item.title, ok: true, answer: item.chosen, timing: saved.issue.実施時期, memo: saved.issue.進捗メモ, message: "" });
-      records.push({ at: now, cycle: auth.claims.cycle, owner, id: item.id, answer: item.chosen, timing: saved.issue.実施時期, memo: saved.issue.進捗メモ });
+    return { id: item.id, expected, changes };
+  });
+  // All of the owner's answers in one locked pass: one read of 課題, one 履歴 append.
+  const saved = saveIssues(updates, {
+    user: owner,
+    route: "メール回答",
+    now,
+    authorized: (current) => normalizeEmail(current.担当者メール) === owner,
+  });
+  form.forEach((item, i) => {
+    const result = saved[i];
+    if (result.ok) {
+      results.push({ id: item.id, title: item.title, ok: true, answer: item.chosen, timing: result.issue.実施時期, memo: result.issue.進捗メモ, message: "" });
+      records.push({ at: now, cycle: auth.claims.cycle, owner, id: item.id, answer: item.chosen, timing: result.issue.実施時期, memo: result.issue.進捗メモ });
     } else {
-      const current = saved.current ? `（現在の内容: ${saved.current.進捗分類}／${saved.current.実施時期 || "—"}／${saved.current.進捗メモ || "—"}）` : "";
-      results.push({ id: item.id, title: item.title, ok: false, answer: item.chosen, timing: item.timing, memo: item.memo, message: `${saved.message}${current}` });
+      const current = result.current ? `（現在の内容: ${result.current.進捗分類}／${result.current.実施時期 || "—"}／${result.current.進捗メモ || "—"}）` : "";
+      results.push({ id: item.id, title: item.title, ok: false, answer: item.chosen, timing: item.timing, memo: item.memo, message: `${result.message}${current}` });
     }
-  }
+  });
   if (records.length > 0) recordAnswers(records);
   return page("receipt", { ...formData(auth.claims, []), token: params.t, results, link: `${webAppUrl()}?t=${encodeURIComponent(String(params.t))}` });
 }
