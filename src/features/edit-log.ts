@@ -23,7 +23,8 @@ export function recordSheetEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (affectsAccess(name)) forgetAccessList();
   if (name !== SHEET.issues) return;
   const user = normalizeEmail(e.user?.getEmail?.() || Session.getActiveUser().getEmail());
-  withDocumentLock(() => recordIssueEdit(sheet, range, e, user));
+  // A trigger has no one to ask to retry: wait longer than a save does before giving up.
+  withDocumentLock(() => recordIssueEdit(sheet, range, e, user), 30_000);
 }
 
 function recordIssueEdit(
