@@ -27,6 +27,8 @@ export interface RuntimeOptions {
   lockDir: string;
   spreadsheetId?: string;
   costModel?: CostModel;
+  /** Wall-clock limit of one custom-function call (Sheets: 30 s); tests shorten it. */
+  customFunctionTimeoutMs?: number;
   /** Fail an execution whose simulated duration passes 6 minutes, as Apps Script does. */
   enforceTimeLimit?: boolean;
   /** Move the clock forward by each call's simulated cost (so the add-on sees time pass). */
@@ -64,6 +66,11 @@ export class UnknownEntryPointError extends Error {
 }
 
 class TimeLimitExceeded extends Error {}
+
+/** Sheets' limit for one custom-function call. */
+export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
+const CALL_SLOT = "__platinaCustomFunctionCall";
+const CALL_CUSTOM_FUNCTION = new vm.Script(`(function (call) { return globalThis[call.name].apply(null, call.args); })(globalThis.${CALL_SLOT})`);
 const TIME_LIMIT_MESSAGE = "Exceeded maximum execution time";
 
 export class Runtime {
@@ -215,10 +222,17 @@ export class Runtime {
   private callCustomFunction(name: string, args: unknown[]): unknown {
     this.customFunctionContext ??= this.newContext({ activeUser: "", effectiveUser: "", authMode: "CUSTOM_FUNCTION", ui: null }, []);
     const { global, bridge } = this.customFunctionContext;
+    // Run through a script so vm's watchdog can stop a function that never returns,
+    // as Sheets stops a custom function after 30 seconds.
+    global[CALL_SLOT] = { name, args: args.map((a) => bridge.toVm("", a)) };
     try {
-      const value = (global[name] as (...a: unknown[]) => unknown)(...args.map((a) => bridge.toVm("", a)));
+      const value = CALL_CUSTOM_FUNCTION.runInContext(global, { timeout: this.options.customFunctionTimeoutMs ?? CUSTOM_FUNCTION_LIMIT_MS });
       return bridge.toHost(value);
+    } catch (error) {
+      if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new Error("Exceeded maximum execution time (line 0).");
+      throw error;
     } finally {
+      delete global[CALL_SLOT];
       this.customFunctionContext.releaseLocks();
     }
   }

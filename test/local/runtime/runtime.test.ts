@@ -117,6 +117,15 @@ function datesAreDates() { var v = SpreadsheetApp.getActive().getSheetByName("S"
     expect(execution.error?.message).toBe("Exceeded maximum execution time");
   });
 
+  it("stops a custom function that never returns, showing Sheets' time-out note", () => {
+    const loop = `/** @customfunction */\nfunction FOREVER() { for (;;) {} }\n/** @customfunction */\nfunction ONE() { return 1; }`;
+    const { runtime } = testRuntime({ bundleDir: fixtureBundle(loop), demo: false, customFunctionTimeoutMs: 200 });
+    const sheet = runtime.model.insertSheet("S");
+    sheet.setCells(0, 0, [[{ kind: "formula", formula: "=FOREVER()" }, { kind: "formula", formula: "=ONE()" }]]);
+    expect(sheet.getValues({ row: 0, column: 0, numRows: 1, numColumns: 2 })[0]).toEqual(["#ERROR!", 1]);
+    expect(sheet.getCellError(0, 0)?.message).toBe("Exceeded maximum execution time (line 0).");
+  });
+
   it("enforces the 6-minute limit on the simulated duration when asked", () => {
     const loop = `function busy() { var s = SpreadsheetApp.getActive().getSheetByName("S"); for (var i = 0; i < 10000; i++) s.getRange("A1").getValues(); return "done"; }`;
     const { runtime } = testRuntime({ bundleDir: fixtureBundle(loop), demo: false, enforceTimeLimit: true });
