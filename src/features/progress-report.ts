@@ -7,7 +7,7 @@ import { reportHtml } from "../core/report-html";
 import { sheetLayout, type SheetLayout } from "../core/report-layout";
 import { InputError } from "../core/sheet-table";
 import { SHEET } from "../core/sheets";
-import { parseYearList, type Table } from "../core/tables";
+import { parseYearList } from "../core/tables";
 import { parseDateInput } from "../core/tokyo-time";
 import { formatWareki } from "../core/wareki";
 import { withDocumentLock } from "../adapters/lock";
@@ -27,20 +27,13 @@ export interface ProgressReportOptions {
 }
 
 export type ProgressReportResult =
-  | {
+  | (Pick<ProgressReport, "sheetName" | "asOf" | "years" | "status" | "followUp" | "directions" | "bureaus"> & {
       ok: true;
-      sheetName: string;
-      asOf: string;
-      years: string[];
-      status: Table;
-      followUp: number;
-      directions: Table;
-      bureaus: Table;
       comparedWith: string | null;
       moves: Move[];
       chart: boolean;
       message: string;
-    }
+    })
   | { ok: false; reason: "exists" | "cancelled"; sheetName: string; message: string };
 
 /** From the menu (no options, a UI): the dialog. Otherwise: the report sheet. */
