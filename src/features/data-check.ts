@@ -1,9 +1,9 @@
 // データ点検: a dialog listing every problem with its cell, each a link that selects it.
 import { a1Of, checkIssues, checkReforms, type Problem } from "../core/data-check";
 import { SHEET } from "../core/sheets";
-import { loadSettings } from "../adapters/settings";
-import { readSheet, spreadsheet } from "../adapters/sheet-table";
-import { uiOrNull } from "../adapters/ui";
+import { loadSettings } from "../gas/settings";
+import { readSheet, spreadsheet } from "../gas/sheet-table";
+import { uiOrNull } from "../gas/ui";
 
 export interface CheckedProblem extends Problem {
   a1: string;

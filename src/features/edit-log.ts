@@ -8,9 +8,9 @@ import { normalizeEmail } from "../core/plain-text";
 import { SHEET } from "../core/sheets";
 import { isBlank, normalizeText } from "../core/text";
 import { UNKNOWN_BEFORE } from "../core/replay";
-import { withDocumentLock } from "../adapters/lock";
-import { affectsAccess, forgetAccessList } from "../adapters/settings";
-import { writeColumns } from "../adapters/sheet-table";
+import { withDocumentLock } from "../gas/lock";
+import { affectsAccess, forgetAccessList } from "../gas/settings";
+import { writeColumns } from "../gas/sheet-table";
 import { appendHistory } from "./issue-writer";
 
 export const LOGGED_FIELDS = ["進捗分類", "実施時期", "進捗メモ", "担当者メール", "整理区分"] as const;

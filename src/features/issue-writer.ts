@@ -5,9 +5,9 @@ import { issueFromRow, type IssueRecord } from "../core/issue-record";
 import { planUpdate, validateChanges, type HistoryEntry, type IssueUpdate, type Route } from "../core/issue-update";
 import type { SaveResult } from "../core/sidebar-api";
 import { SHEET } from "../core/sheets";
-import { BusyError, withDocumentLock } from "../adapters/lock";
-import { loadAccessList } from "../adapters/settings";
-import { appendRows, findRowById, requireSheet, spreadsheet, writeRowCells, type SheetData } from "../adapters/sheet-table";
+import { BusyError, withDocumentLock } from "../gas/lock";
+import { loadAccessList } from "../gas/settings";
+import { appendRows, findRowById, requireSheet, spreadsheet, writeRowCells, type SheetData } from "../gas/sheet-table";
 
 export type { SaveResult };
 

@@ -6,9 +6,9 @@ import { platinaReportFileName, platinaReportHtml, reformYears } from "../core/p
 import { InputError } from "../core/sheet-table";
 import { SHEET } from "../core/sheets";
 import { normalizeText } from "../core/text";
-import { loadSettings } from "../adapters/settings";
-import { readSheet, requireSheet } from "../adapters/sheet-table";
-import { uiOrNull } from "../adapters/ui";
+import { loadSettings } from "../gas/settings";
+import { readSheet, requireSheet } from "../gas/sheet-table";
+import { uiOrNull } from "../gas/ui";
 
 export interface PlatinaReport {
   year: string;

@@ -10,10 +10,10 @@ import { SHEET } from "../core/sheets";
 import { parseYearList } from "../core/tables";
 import { parseDateInput } from "../core/tokyo-time";
 import { formatWareki } from "../core/wareki";
-import { withDocumentLock } from "../adapters/lock";
-import { activeUserEmail, effectiveUserEmail } from "../adapters/session";
-import { readSheet, requireSheet, spreadsheet } from "../adapters/sheet-table";
-import { uiOrNull } from "../adapters/ui";
+import { withDocumentLock } from "../gas/lock";
+import { activeUserEmail, effectiveUserEmail } from "../gas/session";
+import { readSheet, requireSheet, spreadsheet } from "../gas/sheet-table";
+import { uiOrNull } from "../gas/ui";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -1,7 +1,7 @@
 // Mailings and their schedule are the secretariat's to start: 設定's 事務局メール only.
 import { isSecretariat } from "../core/access";
-import { activeUserEmail } from "../adapters/session";
-import { loadAccessList } from "../adapters/settings";
+import { activeUserEmail } from "../gas/session";
+import { loadAccessList } from "../gas/settings";
 
 export function requireSecretariat(action: string): void {
   const user = activeUserEmail();

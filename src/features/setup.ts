@@ -7,11 +7,11 @@ import { SETTING_SPECS } from "../core/settings";
 import { HEADERS, SEED_BUREAUS, SHEET, missingHeaders } from "../core/sheets";
 import { summaryLayout } from "../core/summary-layout";
 import { parseDirection } from "../core/classes";
-import { effectiveUserEmail } from "../adapters/session";
-import { forgetAccessList } from "../adapters/settings";
-import { readSheet, spreadsheet } from "../adapters/sheet-table";
-import { tell } from "../adapters/ui";
-import { ensureSecret } from "../adapters/secret";
+import { effectiveUserEmail } from "../gas/session";
+import { forgetAccessList } from "../gas/settings";
+import { readSheet, spreadsheet } from "../gas/sheet-table";
+import { tell } from "../gas/ui";
+import { ensureSecret } from "../gas/secret";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -7,9 +7,9 @@ import type { IssueUpdate } from "../core/issue-update";
 import { normalizeEmail } from "../core/plain-text";
 import { SHEET } from "../core/sheets";
 import { normalizeText } from "../core/text";
-import { activeUserEmail } from "../adapters/session";
-import { loadAccessList } from "../adapters/settings";
-import { readSheet } from "../adapters/sheet-table";
+import { activeUserEmail } from "../gas/session";
+import { loadAccessList } from "../gas/settings";
+import { readSheet } from "../gas/sheet-table";
 import { saveIssue } from "./issue-writer";
 import type { HistoryItem, SaveResult, SidebarContext } from "../core/sidebar-api";
 

@@ -1,7 +1,7 @@
 // The follow-up's own sheets: 送信記録 and 回答記録, created on first use.
 import { ANSWER_LOG_HEADERS, SEND_LOG_HEADERS, answerRow, sendRow, type AnswerRecord, type SendRecord } from "../../core/follow-up/send-log";
-import { withDocumentLock } from "../../adapters/lock";
-import { appendRows, readSheet, spreadsheet, type SheetData } from "../../adapters/sheet-table";
+import { withDocumentLock } from "../../gas/lock";
+import { appendRows, readSheet, spreadsheet, type SheetData } from "../../gas/sheet-table";
 
 export const SEND_LOG_SHEET = "送信記録";
 export const ANSWER_LOG_SHEET = "回答記録";

@@ -14,11 +14,11 @@ import type { Settings } from "../../core/settings";
 import { SHEET } from "../../core/sheets";
 import { tokyoDate, tokyoMidnight } from "../../core/tokyo-time";
 import { normalizeText } from "../../core/text";
-import { remainingQuota, sendMail } from "../../adapters/mail";
-import { linkSigner } from "../../adapters/secret";
-import { loadSettings } from "../../adapters/settings";
-import { readSheet, requireSheet, spreadsheet, storedValue } from "../../adapters/sheet-table";
-import { deleteTriggers, scheduleOnce, webAppUrl } from "../../adapters/triggers";
+import { remainingQuota, sendMail } from "../../gas/mail";
+import { linkSigner } from "../../gas/secret";
+import { loadSettings } from "../../gas/settings";
+import { readSheet, requireSheet, spreadsheet, storedValue } from "../../gas/sheet-table";
+import { deleteTriggers, scheduleOnce, webAppUrl } from "../../gas/triggers";
 import { answerLogSheet, recordSend, sendLogSheet } from "./logs";
 
 export const CONTINUE_HANDLER = "continueFollowUp";

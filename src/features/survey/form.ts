@@ -10,10 +10,10 @@ import { SHEET } from "../../core/sheets";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
 import { LIMITS, validateSubmission, type FieldErrors, type ItemResult, type Submission } from "../../core/survey/submission";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
-import { linkSigner } from "../../adapters/secret";
-import { activeUserEmail } from "../../adapters/session";
-import { requireSheet } from "../../adapters/sheet-table";
-import { webAppUrl } from "../../adapters/triggers";
+import { linkSigner } from "../../gas/secret";
+import { activeUserEmail } from "../../gas/session";
+import { requireSheet } from "../../gas/sheet-table";
+import { webAppUrl } from "../../gas/triggers";
 import { answerLogSheet, recordAnswers } from "../follow-up/logs";
 import { saveSurvey } from "./writer";
 

@@ -5,8 +5,8 @@
 import { planSurveySave, type ItemResult, type PlanContext, type Submission } from "../../core/survey/submission";
 import { InputError } from "../../core/sheet-table";
 import { SHEET } from "../../core/sheets";
-import { BusyError, withDocumentLock } from "../../adapters/lock";
-import { appendRows, requireSheet, writeColumns, type SheetData } from "../../adapters/sheet-table";
+import { BusyError, withDocumentLock } from "../../gas/lock";
+import { appendRows, requireSheet, writeColumns, type SheetData } from "../../gas/sheet-table";
 import { appendHistory } from "../issue-writer";
 
 export type SurveySaveResult = { ok: true; results: ItemResult[] } | { ok: false; message: string };
