@@ -2,8 +2,9 @@
 // May picture kept after later changes, the comparison, replacing, printing.
 import { describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { SECRETARIAT, setUp, spreadsheetReads } from "../support/issues";
+import { SECRETARIAT, isTracked, issueRows, setUp, spreadsheetReads, statusTable } from "../support/issues";
 import { testRuntime } from "../support/runtime";
+import { SEED_BUREAUS_R7, SEED_BUREAU_TOTAL, SEED_DIRECTION_R7, SEED_FOLLOW_UP, SEED_STATUS } from "../support/seed";
 
 interface Report {
   ok: boolean;
@@ -51,6 +52,16 @@ function tableAfter(cells: unknown[][], caption: string, width: number): unknown
   return cells.slice(start + 1, end).map((row) => row.slice(0, width));
 }
 
+/** The seed's count of one 進捗分類 (its row's 計). */
+const seedTotal = (progress: string) => SEED_STATUS.find((row) => row[0] === progress)!.at(-1) as number;
+
+/** The 課題 rows with some values changed, by ID: the sheet as a past day saw it. */
+function withChanges(rows: Record<string, unknown>[], changes: Record<string, Record<string, string>>) {
+  return rows.map((r) => ({ ...r, ...changes[String(r.ID)] }));
+}
+
+const openCount = (rows: Record<string, unknown>[]) => rows.filter((r) => isTracked(r) && r.進捗分類 !== "完了").length;
+
 function save(runtime: Runtime, clock: { set(ms: number): void }, when: string, id: string, changes: Record<string, string>) {
   clock.set(Date.parse(when));
   const execution = runtime.run("saveIssueUpdate", [{ id, expected: {}, changes }], { user: SECRETARIAT });
@@ -62,11 +73,11 @@ describe("createProgressReport on the demo workbook (no 履歴: the current valu
     const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
     setUp(runtime);
     const result = report(runtime, { asOf: "2026-05-26", years: ["R6", "R7"] });
-    expect(result).toMatchObject({ ok: true, sheetName: "報告_2026-05-26", followUp: 34, comparedWith: null, chart: false });
-    expect(result.status).toEqual([["", "R6", "R7", "計"], ["完了", 21, 22, 43], ["実施中", 8, 3, 11], ["検討中", 4, 19, 23], ["計", 33, 44, 77]]);
-    expect(result.directions.at(-2)).toEqual(["⑦", 25, 19, 44]);
-    expect(result.directions.at(-1)).toEqual(["計", 40, 35, 75]);
-    expect(result.bureaus.at(-1)).toEqual(["合計", 130]);
+    expect(result).toMatchObject({ ok: true, sheetName: "報告_2026-05-26", followUp: SEED_FOLLOW_UP, comparedWith: null, chart: false });
+    expect(result.status).toEqual(SEED_STATUS);
+    expect(result.directions.at(-2)).toEqual(SEED_DIRECTION_R7.at(-2));
+    expect(result.directions.at(-1)).toEqual(SEED_DIRECTION_R7.at(-1));
+    expect(result.bureaus.at(-1)).toEqual(["合計", SEED_BUREAU_TOTAL]);
     // 集計 holds PLATINA_STATUS_TABLE, _FOLLOWUP_COUNT, _DIRECTION_TABLE and _BUREAU_TABLE on the same data.
     expect(result.status).toEqual(runtime.readRange("集計!A4:D8"));
     expect(result.followUp).toBe(runtime.readRange("集計!B11")[0][0]);
@@ -78,21 +89,23 @@ describe("createProgressReport on the demo workbook (no 履歴: the current valu
     expect(cells[1][0]).toBe("令和8年5月26日時点");
     expect(cells[2][0]).toBe("作成: 令和8年5月26日 10:00　henkaku@city.example");
     expect(tableAfter(cells, "年度別の進捗分類（件）", 4).slice(0, 5)).toEqual([["進捗分類", "R6", "R7", "計"], ...result.status.slice(1)]);
-    expect(cells.some((row) => row[0] === "進捗確認課題数（完了していないもの）: 34件")).toBe(true);
+    expect(cells.some((row) => row[0] === `進捗確認課題数（完了していないもの）: ${SEED_FOLLOW_UP}件`)).toBe(true);
     expect(cells.some((row) => String(row[0]).startsWith("※ グラフ「年度別の進捗分類」（積み上げ縦棒）は、この環境ではグラフを作れないため省略しました"))).toBe(true);
-    const done = tableAfter(cells, "【分類1】対応済（完了）（43件）", 4);
+    const done = tableAfter(cells, `【分類1】対応済（完了）（${seedTotal("完了")}件）`, 4);
     expect(done[0]).toEqual(["ID", "年度", "課題名", "実施時期"]);
     expect(done[1]).toEqual(["R6-001", "R6", "週休3日制が可能なフレックスタイム制を試行", "R8年4月本格実施"]);
-    expect(done).toHaveLength(44);
-    expect(tableAfter(cells, "【分類2】具体的な解決策を一部実施、又は試行の段階（11件）", 4)).toHaveLength(12);
-    expect(tableAfter(cells, "【分類3】具体的な解決策を検討中、又は実施準備の段階（23件）", 4)).toHaveLength(24);
+    expect(done).toHaveLength(seedTotal("完了") + 1);
+    expect(tableAfter(cells, `【分類2】具体的な解決策を一部実施、又は試行の段階（${seedTotal("実施中")}件）`, 4)).toHaveLength(seedTotal("実施中") + 1);
+    expect(tableAfter(cells, `【分類3】具体的な解決策を検討中、又は実施準備の段階（${seedTotal("検討中")}件）`, 4)).toHaveLength(seedTotal("検討中") + 1);
+    // As the seed prints them: three pairs of columns side by side, the total in the last place.
     const bureaus = tableAfter(cells, "局区別の取組件数", 6);
-    expect(bureaus[1]).toEqual(["会計室", 3, "産業経済局", 2, "八幡西区", 27]);
-    expect(bureaus.at(-1)).toEqual(["環境局", 2, "八幡東区", 3, "合計", 130]);
+    const height = Math.ceil((SEED_BUREAUS_R7.length + 1) / 3);
+    expect(bureaus[1]).toEqual([...SEED_BUREAUS_R7[0], ...SEED_BUREAUS_R7[height], ...SEED_BUREAUS_R7[2 * height]]);
+    expect(bureaus.at(-1)).toEqual([...SEED_BUREAUS_R7[height - 1], ...SEED_BUREAUS_R7[2 * height - 1], "合計", SEED_BUREAU_TOTAL]);
     expect(bureaus.flat()).toContain("—"); // 議会事務局, as the seed prints 0
     const directions = tableAfter(cells, "整理区分 × 区分（件）", 4);
-    expect(directions[1]).toEqual(["当初の課題件数", 40, 35, 75]);
-    expect(directions.at(-1)).toEqual(["⑦", 25, 19, 44]);
+    expect(directions[1]).toEqual(["当初の課題件数", ...SEED_DIRECTION_R7.at(-1)!.slice(1)]);
+    expect(directions.at(-1)).toEqual(SEED_DIRECTION_R7.at(-2));
   });
 
   it("writes the sheet in a fixed number of calls: one read per sheet, one setValues for the whole report", () => {
@@ -123,7 +136,9 @@ describe("a past day replayed from 履歴", () => {
   it("shows the May picture in November, counts 23:59 on the day but not 00:00 the next, and compares with the previous report", () => {
     const { runtime, clock } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
     setUp(runtime);
-    expect(report(runtime, { asOf: "2026-05-26" }).status[2]).toEqual(["実施中", 8, 3, 11]);
+    const initial = issueRows(runtime);
+    expect(statusTable(initial, ["R6", "R7"])).toEqual(SEED_STATUS); // the counting below agrees with the report's
+    expect(report(runtime, { asOf: "2026-05-26" }).status[2]).toEqual(SEED_STATUS[2]);
 
     save(runtime, clock, "2026-05-26T23:59:00+09:00", "R7-057", { 進捗分類: "実施中" });
     save(runtime, clock, "2026-05-27T00:00:00+09:00", "R6-022", { 進捗分類: "完了", 実施時期: "R8年5月本格実施" });
@@ -138,15 +153,17 @@ describe("a past day replayed from 履歴", () => {
     expect(sheetCells(runtime, "報告_2026-05-26")).toEqual(before);
 
     const may = report(runtime, { asOf: "2026-05-26", replace: true });
-    expect(may.status).toEqual([["", "R6", "R7", "計"], ["完了", 21, 22, 43], ["実施中", 8, 4, 12], ["検討中", 4, 18, 22], ["計", 33, 44, 77]]);
-    expect(may.followUp).toBe(34);
+    const mayRows = withChanges(initial, { "R7-057": { 進捗分類: "実施中" } });
+    expect(may.status).toEqual(statusTable(mayRows, ["R6", "R7"]));
+    expect(may.followUp).toBe(openCount(mayRows));
     const mayCells = sheetCells(runtime, "報告_2026-05-26");
     expect(mayCells[2][0]).toBe("作成: 令和8年11月25日 9:00　henkaku@city.example");
     expect(mayCells.find((r) => r[0] === "R6-022")!.slice(0, 4)).toEqual(["R6-022", "R6", "オフィス改革", "R7実証実験開始"]);
 
     const november = report(runtime, { asOf: "2026-11-25" });
-    expect(november.status).toEqual([["", "R6", "R7", "計"], ["完了", 22, 23, 45], ["実施中", 7, 4, 11], ["検討中", 4, 17, 21], ["計", 33, 44, 77]]);
-    expect(november.followUp).toBe(32);
+    const novemberRows = withChanges(initial, { "R7-057": { 進捗分類: "実施中" }, "R6-022": { 進捗分類: "完了" }, "R7-058": { 進捗分類: "完了" } });
+    expect(november.status).toEqual(statusTable(novemberRows, ["R6", "R7"]));
+    expect(november.followUp).toBe(openCount(novemberRows));
     expect(november.comparedWith).toBe("2026-05-26");
     expect(november.moves).toEqual([
       { id: "R6-022", title: "オフィス改革", from: "実施中", to: "完了" },
@@ -155,7 +172,8 @@ describe("a past day replayed from 履歴", () => {
     const cells = sheetCells(runtime, "報告_2026-11-25");
     expect(cells.some((r) => r[0] === "4 前回報告（令和8年5月26日）からの変化")).toBe(true);
     expect(tableAfter(cells, "分類別の件数（前回 → 今回）", 4)).toEqual([
-      ["進捗分類", "前回", "今回", "増減"], ["完了", 43, 45, "+2"], ["実施中", 12, 11, "−1"], ["検討中", 22, 21, "−1"], ["計", 77, 77, "±0"],
+      ["進捗分類", "前回", "今回", "増減"],
+      ...[["完了", "+2"], ["実施中", "−1"], ["検討中", "−1"], ["計", "±0"]].map(([label, change], i) => [label, may.status[i + 1].at(-1), november.status[i + 1].at(-1), change]),
     ]);
     expect(tableAfter(cells, "分類が変わった課題（2件）", 4)[1]).toEqual(["R6-022", "オフィス改革", "実施中", "完了"]);
     expect(cells.find((r) => r[0] === "R6-022")!.slice(0, 4)).toEqual(["R6-022", "R6", "オフィス改革", "R8年5月本格実施"]);
@@ -164,14 +182,15 @@ describe("a past day replayed from 履歴", () => {
   it("leaves out an issue added after the day and says so", () => {
     const { runtime, clock } = testRuntime({ now: "2026-06-10T09:00:00+09:00" });
     setUp(runtime);
+    const initial = issueRows(runtime);
     const issues = runtime.model.getSheetByName("課題")!;
     const last = issues.getLastRow();
     issues.setCells(last, 0, [["R7-099", "R7", "6月に追加した課題", "職員", "総務市民局", "人事課", "jinji-ka@city.example", "⑦", "", "", "", "", ""].map((v) => (v === "" ? { kind: "empty" as const } : { kind: "value" as const, value: v }))]);
     save(runtime, clock, "2026-06-10T09:00:00+09:00", "R7-099", { 進捗分類: "検討中" });
     const may = report(runtime, { asOf: "2026-05-26" });
-    expect(may.status[3]).toEqual(["検討中", 4, 19, 23]);
+    expect(may.status[3]).toEqual(SEED_STATUS[3]);
     const june = report(runtime, { asOf: "2026-06-10" });
-    expect(june.status[3]).toEqual(["検討中", 4, 20, 24]);
+    expect(june.status[3]).toEqual(statusTable([...initial, { ID: "R7-099", 年度: "R7", 整理区分: "⑦", 進捗分類: "検討中" }], ["R6", "R7"])[3]);
     expect(june.moves).toEqual([{ id: "R7-099", title: "6月に追加した課題", from: "（対象外）", to: "検討中" }]);
     expect(sheetCells(runtime, "報告_2026-05-26").some((r) => r[0] === "基準日より後に追加された課題（1件）は含めていません。")).toBe(true);
   });
@@ -235,7 +254,7 @@ describe("showProgressReportPrint", () => {
     expect(dialog.text).toBe(execution.result);
     expect(dialog.text).toContain("@page { size: A4 landscape;");
     expect(dialog.text).toContain('<button type="button" id="print">印刷する</button>');
-    expect(dialog.text).toContain('<tr><th scope="row">完了</th><td class="num">21</td><td class="num">22</td><td class="num">43</td></tr>');
+    expect(dialog.text).toContain(`<tr><th scope="row">完了</th>${SEED_STATUS[1].slice(1).map((n) => `<td class="num">${n}</td>`).join("")}</tr>`);
     expect(dialog.text).toContain("&#60;img src=x onerror=alert(1)&#62;");
     expect(dialog.text).not.toContain("<img src=x");
   });

@@ -1,7 +1,7 @@
 // The sidebar's server API and the shared write path, run in the local runtime on the demo workbook.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { SECRETARIAT, historyRows, issueRows, setUp, spreadsheetReads, spreadsheetWrites } from "../support/issues";
+import { SECRETARIAT, historyRows, issueRows, setUp, spreadsheetReads, spreadsheetWrites, statusTable } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 let runtime: Runtime;
@@ -49,6 +49,9 @@ describe("getMyIssues", () => {
 
 describe("saveIssueUpdate", () => {
   it("saves, stamps and records one 履歴 row per changed field", () => {
+    // 集計 column C is R7: the issue (a ⑦ one) moves from its 検討中 count to its 実施中 count.
+    expect(issue.年度).toBe("R7");
+    const [, , progressing, considering] = statusTable(issueRows(runtime), ["R7"]);
     const result = call<{ ok: boolean; issue: Record<string, string> }>("saveIssueUpdate", owner, {
       id: issue.ID, expected: expectedOf(call<Record<string, string>[]>("getMyIssues", owner).find((i) => i.ID === issue.ID)!),
       changes: { 進捗分類: "【分類2】具体的な解決策を一部実施、又は試行の段階", 実施時期: "R8年10月試行" },
@@ -63,7 +66,7 @@ describe("saveIssueUpdate", () => {
       ["進捗分類", "検討中", "実施中", "サイドバー", owner],
       ["実施時期", issue.実施時期, "R8年10月試行", "サイドバー", owner],
     ]);
-    expect(runtime.readRange("集計!C6:C7")).toEqual([[4], [18]]);
+    expect(runtime.readRange("集計!C6:C7")).toEqual([[Number(progressing[1]) + 1], [Number(considering[1]) - 1]]);
   });
 
   it("refuses the second of two saves from the same starting point, and both values stay in 履歴", () => {

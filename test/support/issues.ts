@@ -32,3 +32,25 @@ export function setUp(runtime: Runtime): void {
   const result = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
   if (!result.ok) throw new Error(result.error?.message);
 }
+
+/** Tracked (継続検討) issues: 整理区分 blank or ⑦, as the demo writes them. */
+export const isTracked = (r: Record<string, unknown>) => r.整理区分 === "" || r.整理区分 === "⑦";
+
+/** Open tracked issues' IDs by 担当者メール: whom the follow-up asks, counted straight from the 課題 rows. */
+export function openOwners(runtime: Runtime): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const r of issueRows(runtime)) {
+    if (!isTracked(r) || r.進捗分類 === "完了") continue;
+    owners.set(String(r.担当者メール), [...(owners.get(String(r.担当者メール)) ?? []), String(r.ID)]);
+  }
+  return owners;
+}
+
+/** 進捗分類 × 年度 of the tracked rows, laid out as PLATINA_STATUS_TABLE and the report lay it out. */
+export function statusTable(rows: Record<string, unknown>[], years: string[]): (string | number)[][] {
+  const tracked = rows.filter(isTracked);
+  const count = (progress: string | null, year: string | null) =>
+    tracked.filter((r) => (progress === null || r.進捗分類 === progress) && (year === null || r.年度 === year)).length;
+  const line = (label: string, progress: string | null) => [label, ...years.map((y) => count(progress, y)), years.reduce((s, y) => s + count(progress, y), 0)];
+  return [["", ...years, "計"], ...["完了", "実施中", "検討中"].map((p) => line(p, p)), line("計", null)];
+}
