@@ -19,12 +19,27 @@ function ensureChromium(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium をインストールできませんでした: ${INSTALL}`);
 }
 
+/** What every page opens with: Japanese and Tokyo time, as staff run Sheets. */
+export const STAFF_LOCALE = { locale: "ja-JP", timezoneId: "Asia/Tokyo" } as const;
+
 export async function launchBrowser(): Promise<Browser> {
   ensureChromium();
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    // Staff use Sheets in Japanese in Tokyo: date pickers, number formats and Intl follow the browser's locale and zone.
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ja"],
+    env: { ...process.env, TZ: "Asia/Tokyo", LANG: "ja_JP.UTF-8", LANGUAGE: "ja" },
   });
+  // Playwright gives each new context en-US unless told otherwise.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ ...STAFF_LOCALE, ...options });
+  browser.newPage = async (options = {}) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on("close", () => void context.close());
+    return page;
+  };
+  return browser;
 }
 
 /** Saves test-artifacts/NAME.png (git-ignored) for a look at what the test saw. */
