@@ -1,5 +1,6 @@
 // `platina start` from the command line: the URL printed, the demo workbook
-// created in the working folder, Ctrl-C ends it; a port in use is one line.
+// created in the working folder, Ctrl-C ends it; a port in use is one line;
+// requests during startup are answered 503 at once, and the URL is printed only when ready.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:net";
@@ -10,6 +11,16 @@ import { tempDir } from "../support/runtime";
 const root = join(import.meta.dirname, "..", "..");
 const TSX = join(root, "node_modules", ".bin", "tsx");
 const MAIN = join(root, "src", "local", "cli", "main.ts");
+
+/** A fetch that must be answered: a refused connection (not listening yet) is null, a silent server fails after 5 s. */
+async function answer(url: string, headers: Record<string, string> = {}): Promise<Response | null> {
+  try {
+    return await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED") return null;
+    throw error;
+  }
+}
 
 function listening(): Promise<{ server: Server; port: number }> {
   return new Promise((done) => {
@@ -48,6 +59,51 @@ describe("platina start", { timeout: 90_000 }, () => {
     expect(await page.text()).toContain("ログイン中のユーザー");
     expect(existsSync(join(dir, "platina-demo.xlsx"))).toBe(true);
     child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  });
+
+  it("answers 503 with Retry-After while starting, and prints the URL only once the page is served", async () => {
+    const free = await listening();
+    await new Promise((done) => free.server.close(done));
+    const dir = tempDir();
+    const child = spawn(TSX, [MAIN, "start", "--port", String(free.port)], { cwd: dir });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((done) => child.on("exit", done));
+    const url = `http://127.0.0.1:${free.port}/`;
+    try {
+      let first: Response | null = null;
+      while (!first) {
+        first = await answer(`${url}api/session`);
+        if (!first) await new Promise((done) => setTimeout(done, 20));
+      }
+      expect(first.status).toBe(503);
+      expect(first.headers.get("retry-after")).toBe("1");
+      expect((await first.json()).error).toContain("準備しています");
+      const browser = await answer(url, { accept: "text/html,application/xhtml+xml" });
+      expect(browser?.status).toBe(503);
+      expect(browser?.headers.get("retry-after")).toBe("1");
+      const page = await browser?.text();
+      expect(page).toContain("準備中");
+      expect(page).toContain('http-equiv="refresh"');
+      expect(output).not.toContain(url);
+
+      // Asked again and again: once the URL is out, the page is served.
+      const seen: { printed: boolean; status: number }[] = [];
+      const deadline = Date.now() + 60_000;
+      while (!seen.some((s) => s.printed) && Date.now() < deadline) {
+        const printed = output.includes(url);
+        const reply = await answer(url, { accept: "text/html" });
+        seen.push({ printed, status: reply?.status ?? 0 });
+        if (printed) expect(await reply?.text()).toContain("ログイン中のユーザー");
+        else await new Promise((done) => setTimeout(done, 50));
+      }
+      expect(seen.filter((s) => s.printed).map((s) => s.status)).toEqual([200]);
+      expect(seen.filter((s) => !s.printed).every((s) => s.status === 503 || s.status === 200)).toBe(true);
+    } finally {
+      child.kill("SIGINT");
+    }
     expect(await exited).toBe(0);
   });
 });

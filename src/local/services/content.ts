@@ -1,7 +1,7 @@
 // ContentService offline: text outputs a doGet/doPost returns, served by the
 // local web-app server with the HTTP type from CONTENT_TYPES.
 import type { ExecutionEnv } from "../runtime/env";
-import { apiEnum } from "./utilities";
+import { defineEnum } from "./api-surface";
 
 type MimeType = GoogleAppsScript.Content.MimeType;
 
@@ -18,7 +18,8 @@ export const CONTENT_TYPES: Record<string, string> = {
   XML: "text/xml",
 };
 
-const MIME_TYPE = apiEnum<typeof GoogleAppsScript.Content.MimeType>(Object.keys(CONTENT_TYPES));
+type MimeTypeName = keyof typeof GoogleAppsScript.Content.MimeType;
+const MIME_TYPE = defineEnum<typeof GoogleAppsScript.Content.MimeType>(Object.keys(CONTENT_TYPES) as MimeTypeName[]);
 
 export class LocalTextOutput implements GoogleAppsScript.Content.TextOutput {
   private content: string;

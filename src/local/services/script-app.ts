@@ -2,15 +2,16 @@
 // runtime when their nextRun comes), the web-app URL, and fixed identity values.
 import { randomInt } from "node:crypto";
 import type { ExecutionEnv, TriggerRecord } from "../runtime/env";
+import { defineEnum, unsupportedError } from "./api-surface";
 import { nextRunAfter, type ZonedSchedule } from "./trigger-schedule";
-import { apiEnum, findZone, unsupported, wallToUtc } from "./utilities";
+import { findZone, wallToUtc } from "./utilities/time-zones";
 
 type Script = typeof GoogleAppsScript.Script;
 
 const MAX_TRIGGERS_PER_USER = 20;
 const TOO_MANY_TRIGGERS = "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
 const EVERY_MINUTES = [1, 5, 10, 15, 30];
-const WEEKDAYS = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"];
+const WEEKDAYS: readonly (keyof typeof GoogleAppsScript.Base.Weekday)[] = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"];
 const SCRIPT_ID = "platina-local-script";
 const OAUTH_TOKEN = "ya29.platina-local-offline-token";
 
@@ -133,7 +134,7 @@ class LocalClockTriggerBuilder implements GoogleAppsScript.Script.ClockTriggerBu
   }
 
   onWeekDay(day: GoogleAppsScript.Base.Weekday): LocalClockTriggerBuilder {
-    const index = WEEKDAYS.indexOf(String(day));
+    const index = WEEKDAYS.findIndex((name) => name === String(day));
     if (index < 0) throw new Error("Invalid argument: day");
     this.spec.weekDay = index;
     return this;
@@ -227,22 +228,22 @@ class LocalTriggerBuilder implements GoogleAppsScript.Script.TriggerBuilder {
   ) {}
 
   forDocument(): never {
-    throw unsupported("TriggerBuilder.forDocument");
+    throw unsupportedError("TriggerBuilder.forDocument");
   }
 
   forForm(): never {
-    throw unsupported("TriggerBuilder.forForm");
+    throw unsupportedError("TriggerBuilder.forForm");
   }
 
   /** Only the open workbook exists offline. */
   forSpreadsheet(sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): LocalSpreadsheetTriggerBuilder {
     const id = typeof sheet === "string" ? sheet : sheet.getId();
-    if (id !== this.spreadsheetId) throw unsupported(`ほかのスプレッドシート (${id}) のトリガー`);
+    if (id !== this.spreadsheetId) throw unsupportedError(`ほかのスプレッドシート (${id}) のトリガー`);
     return new LocalSpreadsheetTriggerBuilder(this.env, this.handler, id);
   }
 
   forUserCalendar(): never {
-    throw unsupported("TriggerBuilder.forUserCalendar");
+    throw unsupportedError("TriggerBuilder.forUserCalendar");
   }
 
   timeBased(): LocalClockTriggerBuilder {
@@ -263,7 +264,7 @@ class LocalService implements GoogleAppsScript.Script.Service {
   }
 
   disable(): never {
-    throw unsupported("Service.disable");
+    throw unsupportedError("Service.disable");
   }
 }
 
@@ -280,12 +281,12 @@ class LocalAuthorizationInfo implements GoogleAppsScript.Script.AuthorizationInf
 }
 
 class LocalScriptApp implements GoogleAppsScript.Script.ScriptApp {
-  AuthMode = apiEnum<Script["AuthMode"]>(["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"]);
-  AuthorizationStatus = apiEnum<Script["AuthorizationStatus"]>(["REQUIRED", "NOT_REQUIRED"]);
-  EventType = apiEnum<Script["EventType"]>(["CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED"]);
-  InstallationSource = apiEnum<Script["InstallationSource"]>(["APPS_MARKETPLACE_DOMAIN_ADD_ON", "NONE", "WEB_STORE_ADD_ON"]);
-  TriggerSource = apiEnum<Script["TriggerSource"]>(["SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR"]);
-  WeekDay = apiEnum<typeof GoogleAppsScript.Base.Weekday>(WEEKDAYS);
+  AuthMode = defineEnum<Script["AuthMode"]>(["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"]);
+  AuthorizationStatus = defineEnum<Script["AuthorizationStatus"]>(["REQUIRED", "NOT_REQUIRED"]);
+  EventType = defineEnum<Script["EventType"]>(["CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED"]);
+  InstallationSource = defineEnum<Script["InstallationSource"]>(["APPS_MARKETPLACE_DOMAIN_ADD_ON", "NONE", "WEB_STORE_ADD_ON"]);
+  TriggerSource = defineEnum<Script["TriggerSource"]>(["SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR"]);
+  WeekDay = defineEnum<typeof GoogleAppsScript.Base.Weekday>(WEEKDAYS);
 
   constructor(
     private readonly env: ExecutionEnv,
@@ -304,7 +305,7 @@ class LocalScriptApp implements GoogleAppsScript.Script.ScriptApp {
   }
 
   getIdentityToken(): never {
-    throw unsupported("ScriptApp.getIdentityToken");
+    throw unsupportedError("ScriptApp.getIdentityToken");
   }
 
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
@@ -335,11 +336,11 @@ class LocalScriptApp implements GoogleAppsScript.Script.ScriptApp {
   }
 
   invalidateAuth(): never {
-    throw unsupported("ScriptApp.invalidateAuth");
+    throw unsupportedError("ScriptApp.invalidateAuth");
   }
 
   newStateToken(): never {
-    throw unsupported("ScriptApp.newStateToken");
+    throw unsupportedError("ScriptApp.newStateToken");
   }
 
   newTrigger(functionName: string): LocalTriggerBuilder {
@@ -353,7 +354,7 @@ class LocalScriptApp implements GoogleAppsScript.Script.ScriptApp {
   requireScopes(): void {}
 
   getProjectKey(): never {
-    throw unsupported("ScriptApp.getProjectKey");
+    throw unsupportedError("ScriptApp.getProjectKey");
   }
 
   getScriptTriggers(): LocalTrigger[] {

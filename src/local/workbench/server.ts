@@ -11,6 +11,7 @@ import { EventStream } from "./event-stream";
 import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "./http";
 import { WorkbenchHub } from "./hub";
 import { handleOutbox } from "./outbox-routes";
+import { answerStarting } from "./starting";
 import { surfaceDocument } from "./surface-html";
 import { handleWebApp } from "./webapp-route";
 import { WorkbenchWorker } from "./worker-host";
@@ -56,6 +57,16 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   const host = options.host ?? "127.0.0.1";
   const server = createServer();
+  // Answered from the first request on: 503 while starting, the workbench once `serve` is set.
+  let serve: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const answer = serve ? serve(req, res) : Promise.resolve().then(() => answerStarting(req, res, origin));
+    answer.catch((error: Error) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (res.headersSent) res.end();
+      else sendJson(res, { error: error.message }, status);
+    });
+  });
   const port = await listen(server, options.port ?? DEFAULT_PORT, host);
   const origin = `http://${host}:${port}`;
   const workbook = resolve(options.workbook);
@@ -74,14 +85,18 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       hub.onWorkerEvent,
     ),
   ]);
-  if (built.status === "rejected" || started.status === "rejected") {
+  // A start that fails closes the port again, so nothing is left answering 503.
+  const abandon = async (reason: unknown): Promise<never> => {
     if (started.status === "fulfilled") await started.value.terminate();
+    server.closeAllConnections();
     server.close();
-    throw built.status === "rejected" ? built.reason : (started as PromiseRejectedResult).reason;
-  }
+    throw reason;
+  };
+  if (built.status === "rejected") return abandon(built.reason);
+  if (started.status === "rejected") return abandon(started.reason);
   const assets = built.value;
   hub.worker = started.value;
-  const session = await hub.session();
+  const session = await hub.session().catch(abandon);
   hub.user = options.user ?? session.users[0]?.email ?? "";
   hub.entryPoints = session.workbook.entryPoints;
   const outbox = outboxDir(workbook);
@@ -114,18 +129,11 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     throw new HttpError(404, "見つかりません。");
   }
 
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    route(req, res).catch((error: Error) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (res.headersSent) res.end();
-      else sendJson(res, { error: error.message }, status);
-    });
-  });
-
   const triggerCheck = hub.clockRunning
     ? setInterval(() => hub.worker.request("advanceClock", {}).catch(() => undefined), TRIGGER_CHECK_MS).unref()
     : undefined;
 
+  serve = route;
   return {
     url: `${origin}/`,
     port,

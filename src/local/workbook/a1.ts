@@ -6,18 +6,9 @@ import type { GridRange } from "./model";
 
 export { quoteSheetName };
 
-/** Letters of a 0-based column index. */
-export function columnLetters(column: number): string {
-  return columnLetter(column + 1);
-}
-
-/** 0-based column index of letters. */
-export function columnIndex(letters: string): number {
-  return columnNumber(letters) - 1;
-}
-
+/** "B3" for 0-based row 2, column 1. */
 export function cellA1(row: number, column: number): string {
-  return `${columnLetters(column)}${row + 1}`;
+  return `${columnLetter(column + 1)}${row + 1}`;
 }
 
 export function rangeA1(range: GridRange): string {
@@ -31,9 +22,9 @@ export function parseRangeA1(a1: string): GridRange | null {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(a1.trim());
   if (!match) return null;
   const r1 = Number(match[2]) - 1;
-  const c1 = columnIndex(match[1]);
+  const c1 = columnNumber(match[1]) - 1;
   const r2 = match[4] ? Number(match[4]) - 1 : r1;
-  const c2 = match[3] ? columnIndex(match[3]) : c1;
+  const c2 = match[3] ? columnNumber(match[3]) - 1 : c1;
   return {
     row: Math.min(r1, r2),
     column: Math.min(c1, c2),

@@ -9,7 +9,9 @@ import ExcelJS from "exceljs";
 import { parseRangeA1, quoteSheetName, rangeA1 } from "./a1";
 import { writeFileAtomic, type AtomicWriteOptions } from "./atomic-file";
 import { isDate, utcFieldsDateToSerial } from "./dates";
-import { createWorkbook, HfSheet, HfWorkbook, type LoadedSheet, type RawValue } from "./hf-workbook";
+import type { LoadedSheet, RawValue } from "./file-cells";
+import type { HfSheet } from "./hf-sheet";
+import { createWorkbook, HfWorkbook } from "./hf-workbook";
 import type { CellInput, CellStyle, ConditionalRule, GridRange, ValidationRule, WorkbookModel } from "./model";
 import { isGeneral } from "./number-format";
 

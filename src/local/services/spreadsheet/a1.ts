@@ -23,8 +23,8 @@ export interface ResolvedRange {
   open: { rows: boolean; columns: boolean };
 }
 
-export { columnLetter as columnToLetters, columnNumber as lettersToColumn, quoteSheetName } from "../../../core/a1";
-import { closingQuote, columnLetter as columnToLetters, columnNumber as lettersToColumn } from "../../../core/a1";
+export { quoteSheetName } from "../../../core/a1";
+import { closingQuote, columnLetter, columnNumber } from "../../../core/a1";
 
 const ENDPOINT = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
 const R1C1 = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i;
@@ -41,7 +41,7 @@ function endpoint(text: string): Endpoint | null {
   if (!match || (!match[1] && !match[2])) return null;
   const row = match[2] ? Number(match[2]) : null;
   if (row === 0) return null;
-  return { row, column: match[1] ? lettersToColumn(match[1]) : null };
+  return { row, column: match[1] ? columnNumber(match[1]) : null };
 }
 
 /** Parses A1 or R1C1 notation; null when it is neither (SpreadsheetApp then says "Range not found"). */
@@ -99,8 +99,8 @@ export function resolveA1(range: A1Range, maxRows: number, maxColumns: number): 
 /** "A1", "A1:C2", or the open forms "A:C", "A2:C", "2:5" for ranges read that way. */
 export function formatA1(range: ResolvedRange): string {
   const { row, column, numRows, numColumns, open } = range;
-  const first = columnToLetters(column);
-  const last = columnToLetters(column + numColumns - 1);
+  const first = columnLetter(column);
+  const last = columnLetter(column + numColumns - 1);
   const endRow = row + numRows - 1;
   if (open.rows) return row === 1 ? `${first}:${last}` : `${first}${row}:${last}`;
   if (open.columns) return `${row}:${endRow}`;
@@ -145,8 +145,8 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
 
 function shiftReference(m: RegExpExecArray, rows: number, columns: number): string {
   const col = (abs: string, letters: string) => {
-    const n = abs ? lettersToColumn(letters) : lettersToColumn(letters) + columns;
-    return n < 1 ? null : abs + columnToLetters(n);
+    const n = abs ? columnNumber(letters) : columnNumber(letters) + columns;
+    return n < 1 ? null : abs + columnLetter(n);
   };
   const row = (abs: string, digits: string) => {
     const n = abs ? Number(digits) : Number(digits) + rows;

@@ -2,10 +2,9 @@
 // evaluate (text equals/contains, custom formula, empty/not empty) with background,
 // font colour and bold. Gradients and the number/date conditions are not emulated.
 import type { ConditionalRule, SheetModel } from "../../workbook/model";
+import { enumValue, markUnsupported, unsupportedError } from "../api-surface";
 import type { WorkbookContext } from "./context";
-import { enumValue } from "./enums";
 import type { RangeImpl } from "./range";
-import { markUnsupported } from "./unsupported";
 
 type GasBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 type BooleanCriteria = GoogleAppsScript.Spreadsheet.BooleanCriteria;
@@ -107,7 +106,7 @@ export class ConditionalFormatRuleBuilderImpl implements GasBuilder {
 
   withCriteria(criteria: BooleanCriteria, args: unknown[]): ConditionalFormatRuleBuilderImpl {
     const name = String(criteria);
-    if (!(name in CONDITIONS)) throw new Error(`platina のローカル実行環境では条件付き書式の ${name} は未対応です`);
+    if (!(name in CONDITIONS)) throw unsupportedError(`条件付き書式の ${name}`);
     return this.when(name, args.length > 0 ? String(args[0]) : "");
   }
 

@@ -2,8 +2,8 @@
 // as plain data (a range criterion as "'シート'!A1:A9" text) and rebuilt on read.
 // Validation never blocks script writes; only entry in the workbench UI checks it.
 import type { SheetModel, ValidationRule } from "../../workbook/model";
+import { enumValue } from "../api-surface";
 import type { WorkbookContext } from "./context";
-import { enumValue } from "./enums";
 import { qualifiedA1, RangeImpl } from "./range";
 
 type Builder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;

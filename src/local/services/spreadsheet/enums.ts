@@ -1,17 +1,5 @@
-// Apps Script enums offline: each value is its own name, so comparisons with
-// `==`, String(value) and values stored in the sidecar all read naturally.
-// (The typings declare numeric enums; the names are what scripts actually use.)
-
-type Names<E> = readonly (keyof E & string)[];
-
-export function defineEnum<E>(names: Names<E>): E {
-  return Object.freeze(Object.fromEntries(names.map((name) => [name, name]))) as E;
-}
-
-/** The enum value with this name (the typings want the enum type, the runtime holds the name). */
-export function enumValue<E>(name: string): E {
-  return name as unknown as E;
-}
+// The SpreadsheetApp and Ui enums the offline services expose (values are their names).
+import { defineEnum } from "../api-surface";
 
 type SS = typeof GoogleAppsScript.Spreadsheet;
 

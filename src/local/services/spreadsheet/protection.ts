@@ -6,11 +6,10 @@
 import { randomUUID } from "node:crypto";
 import type { ExecutionEnv, ProtectionRecord, RuntimeState } from "../../runtime/env";
 import type { SheetModel } from "../../workbook/model";
+import { enumValue, markUnsupported } from "../api-surface";
 import { formatA1, parseA1, resolveA1, type A1Range, type ResolvedRange } from "./a1";
 import type { WorkbookContext } from "./context";
-import { enumValue } from "./enums";
 import type { RangeImpl } from "./range";
-import { markUnsupported } from "./unsupported";
 import { UserImpl } from "./user";
 
 type GasProtection = GoogleAppsScript.Spreadsheet.Protection;

@@ -3,11 +3,11 @@
 // writes nothing, with Apps Script's exact message.
 import type { CellInput, CellStyle, GridRange, SheetModel } from "../../workbook/model";
 import { GENERAL } from "../../workbook/number-format";
+import { markUnsupported } from "../api-surface";
 import { formatA1, quoteSheetName, shiftFormula, type ResolvedRange } from "./a1";
 import type { WorkbookContext } from "./context";
 import { DataValidationBuilderImpl, fromValidationRule, toValidationRule } from "./data-validation";
 import { blocksRange, createProtection } from "./protection";
-import { markUnsupported } from "./unsupported";
 import { parseUserEntered, type UserEntry } from "./user-entered";
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;

@@ -1,12 +1,11 @@
 // Sheet offline: one tab of the workbook model. Row/column moves also move the
 // protections kept in the runtime state; the model moves formulas and validation.
 import type { CellInput, SheetModel } from "../../workbook/model";
+import { enumValue, markUnsupported } from "../api-surface";
 import type { WorkbookContext } from "./context";
 import { fromConditionalRules, toConditionalRules } from "./conditional-format";
-import { enumValue } from "./enums";
 import { ProtectionImpl, createProtection, renameProtections, shiftProtections, type GridShift } from "./protection";
 import { writeEntries, type RangeImpl } from "./range";
-import { markUnsupported } from "./unsupported";
 import { parseUserEntered } from "./user-entered";
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;

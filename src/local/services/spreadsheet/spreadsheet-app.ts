@@ -3,6 +3,7 @@
 // selection (active sheet and range) is per execution, as in Sheets.
 import type { ExecutionEnv } from "../../runtime/env";
 import type { WorkbookModel } from "../../workbook/model";
+import { markUnsupported } from "../api-surface";
 import { ConditionalFormatRuleBuilderImpl } from "./conditional-format";
 import { WorkbookContext, type SpreadsheetOptions } from "./context";
 import { DataValidationBuilderImpl } from "./data-validation";
@@ -11,7 +12,6 @@ import type { RangeImpl } from "./range";
 import type { SheetImpl } from "./sheet";
 import type { SpreadsheetImpl } from "./spreadsheet";
 import { UiImpl } from "./ui";
-import { markUnsupported } from "./unsupported";
 
 type GasApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 

@@ -1,10 +1,10 @@
 // Spreadsheet offline: the workbook as a whole, plus the many Sheet methods that
 // Apps Script also offers here and applies to the active sheet.
+import { markUnsupported, unsupportedError } from "../api-surface";
 import type { WorkbookContext } from "./context";
 import { dropProtections, ProtectionImpl } from "./protection";
 import type { RangeImpl } from "./range";
 import type { SheetImpl } from "./sheet";
-import { markUnsupported, unsupportedError } from "./unsupported";
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;

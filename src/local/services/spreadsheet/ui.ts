@@ -1,8 +1,8 @@
 // SpreadsheetApp.getUi() offline: menus, alerts, prompts, sidebars and dialogs
 // go to the UiHost (the CLI prints them, the workbench shows them in the page).
 import type { ButtonSetName, MenuSpec, UiHost } from "../../runtime/env";
-import { Button, ButtonSet, enumValue } from "./enums";
-import { markUnsupported } from "./unsupported";
+import { enumValue, markUnsupported } from "../api-surface";
+import { Button, ButtonSet } from "./enums";
 
 type GasButton = GoogleAppsScript.Base.Button;
 type GasButtonSet = GoogleAppsScript.Base.ButtonSet;

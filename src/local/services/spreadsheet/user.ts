@@ -1,5 +1,5 @@
 // A user as Protection.getEditors() returns them: only the e-mail address is known offline.
-import { markUnsupported } from "./unsupported";
+import { markUnsupported } from "../api-surface";
 
 export interface UserImpl extends Pick<GoogleAppsScript.Base.User, "getUserLoginId"> {}
 

@@ -1,4 +1,5 @@
 // How the page writes times, column letters and cell references.
+import { columnLetter } from "../../../core/a1";
 
 const tokyo = new Intl.DateTimeFormat("ja-JP", {
   timeZone: "Asia/Tokyo",
@@ -28,10 +29,9 @@ export function toTokyoLocal(ms: number): string {
   return new Date(ms + 9 * 3600_000).toISOString().slice(0, 16);
 }
 
+/** Letters of a 0-based column index (the page counts from 0, A1 notation from 1). */
 export function columnName(column: number): string {
-  let name = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
+  return columnLetter(column + 1);
 }
 
 export function cellName(row: number, column: number): string {

@@ -1,19 +1,12 @@
 import { describe, it, expect } from "vitest";
-import {
-  columnToLetters,
-  formatA1,
-  lettersToColumn,
-  parseA1,
-  quoteSheetName,
-  resolveA1,
-  shiftFormula,
-} from "../../../../src/local/services/spreadsheet/a1";
+import { columnLetter, columnNumber } from "../../../../src/core/a1";
+import { formatA1, parseA1, quoteSheetName, resolveA1, shiftFormula } from "../../../../src/local/services/spreadsheet/a1";
 
 describe("column letters", () => {
   it("round-trips 1 → A, 26 → Z, 27 → AA, 703 → AAA", () => {
     for (const [n, letters] of [[1, "A"], [26, "Z"], [27, "AA"], [52, "AZ"], [703, "AAA"]] as const) {
-      expect(columnToLetters(n)).toBe(letters);
-      expect(lettersToColumn(letters)).toBe(n);
+      expect(columnLetter(n)).toBe(letters);
+      expect(columnNumber(letters)).toBe(n);
     }
   });
 });
