@@ -36,7 +36,8 @@ export async function launchBrowser(): Promise<Browser> {
   browser.newPage = async (options = {}) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.on("close", () => void context.close());
+    // The page's own context goes with it; when the whole browser is closing, that already happened.
+    page.on("close", () => void context.close().catch(() => undefined));
     return page;
   };
   return browser;
