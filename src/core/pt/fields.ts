@@ -1,6 +1,7 @@
 // One sheet's columns as data: each header with its parser and the hint shown when a
 // value cannot be read. Kept declarative so the sheet-contract framework can wrap it.
 import { column, readTable, requiredColumn, type SheetTable, type TableRow } from "../sheet-table";
+import { normalizeText } from "../text";
 
 export interface Field<T, Required extends boolean = boolean> {
   /** The value of a cell: null when blank, undefined when it cannot be read. */
@@ -37,13 +38,15 @@ export interface ReadRow<R> {
  */
 export function readRecords<F extends Fields>(values: unknown, sheet: string, fields: F): { table: SheetTable; rows: ReadRow<RecordOf<F>>[] } {
   const headers = Object.keys(fields);
-  const table = readTable(values, sheet, headers.filter((h) => fields[h].required));
+  // readTable finds headers NFKC-normalized: "（成果指標）" in a sheet is found as "(成果指標)".
+  const key = (header: string) => normalizeText(header);
+  const table = readTable(values, sheet, headers.filter((h) => fields[h].required).map(key));
   const readers = headers.map((header) => {
     const field = fields[header];
-    if (!field.required && !table.columns.has(header)) return [header, () => null] as const;
+    if (!field.required && !table.columns.has(key(header))) return [header, () => null] as const;
     const read = field.required
-      ? requiredColumn(table, header, field.parse, field.expected)
-      : column(table, header, field.parse, field.expected);
+      ? requiredColumn(table, key(header), field.parse, field.expected)
+      : column(table, key(header), field.parse, field.expected);
     return [header, read] as const;
   });
   const rows = table.rows.map((row: TableRow) => {

@@ -79,6 +79,13 @@ describe("PT", () => {
     expect(rows[1]).toMatchObject({ テーマ: null, "目指す市民の実感（成果指標）": null, 状態: null });
   });
 
+  it("finds the 成果指標 column with full- or half-width parentheses", () => {
+    expect(readTeams(teams())[0].record["目指す市民の実感（成果指標）"]).toBe("待ち時間を半分に");
+    const ascii = teams();
+    ascii[0][3] = "目指す市民の実感(成果指標)";
+    expect(readTeams(ascii)[0].record["目指す市民の実感（成果指標）"]).toBe("待ち時間を半分に");
+  });
+
   it("refuses an unknown 状態 and a team listed twice", () => {
     const bad = teams();
     bad[2][5] = "休止";
