@@ -16,6 +16,7 @@ import {
   parseTeam,
   parseText,
   vocabulary,
+  type Day,
 } from "./values";
 
 export const ACTIVITY_SHEET = "PT活動";
@@ -47,7 +48,7 @@ type ActivityRow = RecordOf<typeof ACTIVITY_FIELDS>;
 
 export interface Activity {
   rowNumber: number;
-  日付: ActivityRow["日付"];
+  日付: Day;
   年度: number;
   チーム: string;
   種別: ActivityKind;
