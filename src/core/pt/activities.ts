@@ -3,7 +3,7 @@
 // against the はみだせサポート limit, which only members have.
 import { InputError } from "../sheet-table";
 import { optional, readRecords, required, type RecordOf } from "./fields";
-import { findMember, type MemberRecord } from "./members";
+import { memberDirectory, type MemberDirectory, type MemberRecord } from "./members";
 import {
   EXPECT_DAY,
   EXPECT_HOURS,
@@ -62,18 +62,18 @@ export interface Activity {
 
 /** Reads PT活動 against the selected members (選考 = 選出) of every 年度. */
 export function readActivities(values: unknown, members: readonly MemberRecord[]): Activity[] {
-  const { rows } = readRecords(values, ACTIVITY_SHEET, ACTIVITY_FIELDS);
-  return rows.map(({ rowNumber, record }) => checkActivity(record, members, `${ACTIVITY_SHEET} ${rowNumber}行目`, rowNumber));
+  const rows = readRecords(values, ACTIVITY_SHEET, ACTIVITY_FIELDS);
+  const directory = memberDirectory(members);
+  return rows.map(({ rowNumber, record }) => checkActivity(record, directory, `${ACTIVITY_SHEET} ${rowNumber}行目`, rowNumber));
 }
 
 /**
  * Checks one activity (a saved row or one about to be saved) and resolves its
  * participants; `where` names it in errors.
  */
-export function checkActivity(record: ActivityRow, members: readonly MemberRecord[], where: string, rowNumber = 0): Activity {
+export function checkActivity(record: ActivityRow, directory: MemberDirectory, where: string, rowNumber = 0): Activity {
   const year = fiscalYearOfDay(record.日付);
-  const selected = members.filter((m) => m.年度 === year && m.選考 === "選出");
-  const teams = new Set(selected.map((m) => m.チーム));
+  const teams = directory.teams(year);
   if (!teams.has(record.チーム)) {
     const known = [...teams].map((t) => `「${t}」`).join("") || "なし";
     throw new InputError(`${where}: チーム「${record.チーム}」はR${year}年度のPTメンバーにありません（チーム: ${known}）。チーム名をPTメンバーシートのとおりに入力してください。`);
@@ -83,7 +83,7 @@ export function checkActivity(record: ActivityRow, members: readonly MemberRecor
   }
   const participants: MemberRecord[] = [];
   for (const entry of record.参加者) {
-    const found = findMember(selected, entry);
+    const found = directory.find(year, entry);
     if ("problem" in found) {
       throw new InputError(
         found.problem === "none"

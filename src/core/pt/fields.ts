@@ -1,6 +1,6 @@
 // One sheet's columns as data: each header with its parser and the hint shown when a
 // value cannot be read. Kept declarative so the sheet-contract framework can wrap it.
-import { column, readTable, requiredColumn, type SheetTable, type TableRow } from "../sheet-table";
+import { column, readTable, requiredColumn, type TableRow } from "../sheet-table";
 import { normalizeText } from "../text";
 
 export interface Field<T, Required extends boolean = boolean> {
@@ -36,7 +36,7 @@ export interface ReadRow<R> {
  * Reads every non-blank row of a sheet's values (header row first). Required fields
  * need their column and a value; an optional field's column may be absent (read as null).
  */
-export function readRecords<F extends Fields>(values: unknown, sheet: string, fields: F): { table: SheetTable; rows: ReadRow<RecordOf<F>>[] } {
+export function readRecords<F extends Fields>(values: unknown, sheet: string, fields: F): ReadRow<RecordOf<F>>[] {
   const headers = Object.keys(fields);
   // readTable finds headers NFKC-normalized: "（成果指標）" in a sheet is found as "(成果指標)".
   const key = (header: string) => normalizeText(header);
@@ -49,10 +49,9 @@ export function readRecords<F extends Fields>(values: unknown, sheet: string, fi
       : column(table, key(header), field.parse, field.expected);
     return [header, read] as const;
   });
-  const rows = table.rows.map((row: TableRow) => {
+  return table.rows.map((row: TableRow) => {
     const record: Record<string, unknown> = {};
     for (const [header, read] of readers) record[header] = read(row);
     return { rowNumber: row.rowNumber, record: record as RecordOf<F> };
   });
-  return { table, rows };
 }

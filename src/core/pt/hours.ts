@@ -3,7 +3,7 @@
 // for every participant of an activity, in whole minutes so the limit is exact.
 import { normalizeText } from "../text";
 import type { Activity } from "./activities";
-import type { MemberRecord } from "./members";
+import { selectedMembers, type MemberRecord } from "./members";
 import { fiscalYearOfDay, hoursOf, monthOf } from "./values";
 
 export const HAMIDASE_PERCENT = 20;
@@ -106,8 +106,7 @@ export function monthlySummary(
   const totals = monthlyMinutes(activities);
   const limit = limitMinutes(scheduledHours);
   const groups = new Map<string, SummaryRow[]>();
-  for (const member of members) {
-    if (member.年度 !== year || member.選考 !== "選出") continue;
+  for (const member of selectedMembers(members, year)) {
     const minutes = totals.get(member.メール)?.get(month) ?? 0;
     const rows = groups.get(member.所属) ?? [];
     rows.push([member.所属, member.氏名, hoursOf(minutes), hoursOf(limit), hoursOf(Math.max(0, minutes - limit))]);

@@ -27,7 +27,7 @@ export const MEETING_FIELDS = {
 export type MeetingRecord = RecordOf<typeof MEETING_FIELDS>;
 
 export function readMeetings(values: unknown): ReadRow<MeetingRecord>[] {
-  const { rows } = readRecords(values, MEETING_SHEET, MEETING_FIELDS);
+  const rows = readRecords(values, MEETING_SHEET, MEETING_FIELDS);
   for (const { rowNumber, record } of rows) {
     if (record.報告の基準日 !== null && record.報告の基準日 > record.日付) {
       throw new InputError(

@@ -38,7 +38,7 @@ export type MemberRecord = RecordOf<typeof MEMBER_FIELDS>;
  * once per 年度, so hours and approvals can be attributed without doubt.
  */
 export function readMembers(values: unknown): ReadRow<MemberRecord>[] {
-  const { rows } = readRecords(values, MEMBER_SHEET, MEMBER_FIELDS);
+  const rows = readRecords(values, MEMBER_SHEET, MEMBER_FIELDS);
   const seen = new Map<string, number>();
   for (const { rowNumber, record } of rows) {
     if (record.選考 === "選出" && record.チーム === null) {
@@ -57,21 +57,39 @@ export function readMembers(values: unknown): ReadRow<MemberRecord>[] {
 }
 
 /** Selected members of a 年度: the only people whose PT time is counted and reported. */
-export function selectedMembers(members: readonly ReadRow<MemberRecord>[], year: number): MemberRecord[] {
-  return members.map((m) => m.record).filter((m) => m.年度 === year && m.選考 === "選出");
+export function selectedMembers(members: readonly MemberRecord[], year: number): MemberRecord[] {
+  return members.filter((m) => m.年度 === year && m.選考 === "選出");
 }
 
-/**
- * Finds the selected member a 参加者 entry names: by メール, or by 氏名 (spaces ignored)
- * when that name is unique among the year's selected members.
- */
-export function findMember(
-  members: readonly MemberRecord[],
-  entry: string,
-): { member: MemberRecord } | { problem: "none" | "ambiguous" } {
-  const matches = entry.includes("@")
-    ? members.filter((m) => m.メール === entry.toLowerCase())
-    : members.filter((m) => nameKey(m.氏名) === nameKey(entry));
-  if (matches.length === 1) return { member: matches[0] };
-  return { problem: matches.length === 0 ? "none" : "ambiguous" };
+export type FoundMember = { member: MemberRecord } | { problem: "none" | "ambiguous" };
+
+export interface MemberDirectory {
+  /** The teams of a 年度's selected members. */
+  teams(year: number): ReadonlySet<string>;
+  /**
+   * The selected member of a 年度 a 参加者 entry names: by メール, or by 氏名 (spaces
+   * ignored) when that name is unique among the year's selected members.
+   */
+  find(year: number, entry: string): FoundMember;
+}
+
+/** Selected members indexed once, so checking thousands of activities does not rescan them. */
+export function memberDirectory(members: readonly MemberRecord[]): MemberDirectory {
+  const years = new Map<number, { teams: Set<string>; byKey: Map<string, MemberRecord[]> }>();
+  for (const member of members) {
+    if (member.選考 !== "選出") continue;
+    const year = years.get(member.年度) ?? { teams: new Set<string>(), byKey: new Map<string, MemberRecord[]>() };
+    year.teams.add(member.チーム!);
+    for (const key of [member.メール, nameKey(member.氏名)]) year.byKey.set(key, [...(year.byKey.get(key) ?? []), member]);
+    years.set(member.年度, year);
+  }
+  return {
+    teams: (year) => years.get(year)?.teams ?? new Set(),
+    find(year, entry) {
+      const key = entry.includes("@") ? entry.toLowerCase() : nameKey(entry);
+      const matches = years.get(year)?.byKey.get(key) ?? [];
+      if (matches.length === 1) return { member: matches[0] };
+      return { problem: matches.length === 0 ? "none" : "ambiguous" };
+    },
+  };
 }

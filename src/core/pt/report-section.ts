@@ -3,7 +3,7 @@
 // and the roadmap table. Built from PT sheet records already replayed to that day.
 import type { Block, Cell, ReportSection } from "../report-document";
 import { ACTIVITY_KINDS, type Activity, type ActivityKind } from "./activities";
-import type { MemberRecord } from "./members";
+import { selectedMembers, type MemberRecord } from "./members";
 import { stepMark } from "./progress-table";
 import { roadmap, roadmapCellText, FISCAL_MONTHS, type Roadmap } from "./roadmap";
 import type { StepRecord } from "./steps";
@@ -48,7 +48,7 @@ export function ptStatus(input: PtReportInput): PtStatus {
   const { asOf } = input;
   const year = fiscalYearOfDay(asOf);
   const teamRows = input.teams.filter((t) => t.年度 === year);
-  const selected = input.members.filter((m) => m.年度 === year && m.選考 === "選出");
+  const selected = selectedMembers(input.members, year);
   const steps = input.steps.filter((s) => s.年度 === year);
   const names = [...new Set([...teamRows.map((t) => t.チーム), ...selected.map((m) => m.チーム!), ...steps.map((s) => s.チーム)])];
   const teams = names.map((name): TeamStatus => {

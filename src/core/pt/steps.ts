@@ -36,7 +36,7 @@ export type StepRecord = Omit<StepRow, "状態"> & { 状態: StepState };
  * milestone listed twice for one team and 年度.
  */
 export function readSteps(values: unknown): ReadRow<StepRecord>[] {
-  const { rows } = readRecords(values, STEP_SHEET, STEP_FIELDS);
+  const rows = readRecords(values, STEP_SHEET, STEP_FIELDS);
   const seen = new Map<string, number>();
   return rows.map(({ rowNumber, record }) => {
     const where = `${STEP_SHEET} ${rowNumber}行目（${record.チーム}・${record.工程}）`;

@@ -30,7 +30,7 @@ export type TeamRecord = RecordOf<typeof TEAM_FIELDS>;
 
 /** Reads PT; a team appears once per 年度. */
 export function readTeams(values: unknown): ReadRow<TeamRecord>[] {
-  const { rows } = readRecords(values, TEAM_SHEET, TEAM_FIELDS);
+  const rows = readRecords(values, TEAM_SHEET, TEAM_FIELDS);
   const seen = new Map<string, number>();
   for (const { rowNumber, record } of rows) {
     const key = `${record.年度}|${record.チーム}`;

@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import { ACTIVITY_HEADERS, checkActivity, readActivities } from "../../../src/core/pt/activities";
 import {
   SCHEDULED_HOURS_SETTING,
+  SUMMARY_HEADERS,
   limitMinutes,
   monthlySummary,
   parseScheduledHours,
   warningMessage,
   wouldExceed,
 } from "../../../src/core/pt/hours";
-import { MEMBER_HEADERS, readMembers } from "../../../src/core/pt/members";
+import { MEMBER_HEADERS, memberDirectory, readMembers } from "../../../src/core/pt/members";
 import { parseDay } from "../../../src/core/pt/values";
 
 const members = readMembers([
@@ -34,7 +35,7 @@ const saved = readActivities([
 function pending(participants: string, hours: string | number, date = "2026/9/30") {
   return checkActivity(
     { 日付: parseDay(date)!, チーム: "チームA", 種別: "協議", 相手先: "区政課", 内容: null, 参加者: participants.split("、"), 時間: Math.round(Number(hours) * 60) },
-    members,
+    memberDirectory(members),
     "保存しようとしている活動",
   );
 }
@@ -80,6 +81,7 @@ describe("wouldExceed", () => {
 
 describe("monthlySummary", () => {
   it("lists every selected member by 所属 with hours, limit and excess", () => {
+    expect(SUMMARY_HEADERS).toEqual(["所属", "氏名", "時間", "上限", "超過"]);
     const over = [...saved, pending("青山 遥、上野 美咲", 4)];
     expect(monthlySummary(members, over, "2026-09")).toEqual([
       { 所属: "小倉北区 市民課", rows: [["小倉北区 市民課", "青山 遥", 33, 31, 2], ["小倉北区 市民課", "上野 美咲", 4, 31, 0]] },
