@@ -23,7 +23,7 @@ import { linkMaker } from "./links";
 import { openSendLog, readAnswers, writeDigestSheet } from "./log-sheets";
 
 /** Stop well before Apps Script's 6-minute limit, leaving time to record and reschedule. */
-export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 /** How long a step waits for another one to finish before giving up as busy. */
 const LOCK_WAIT_MS = 30_000;
 

@@ -8,8 +8,8 @@ import { withDocumentLock } from "../../gas/lock";
 import { flushWrites } from "../../gas/mailing-state";
 import { appendRows, readSheet, spreadsheet, storedValue, type SheetData } from "../../gas/sheet-table";
 
-export const SEND_LOG_SHEET = "送信記録";
-export const ANSWER_LOG_SHEET = "回答記録";
+const SEND_LOG_SHEET = "送信記録";
+const ANSWER_LOG_SHEET = "回答記録";
 
 /** The sheet's data, creating it with its header row (frozen, bold) when missing. */
 function logSheet(name: string, headers: readonly string[]): SheetData {

@@ -26,7 +26,7 @@ export function sendWithConfirmation<R extends Recipient>(mailing: Mailing<R>, c
 }
 
 /** What a step did, for the dialog after a manual send. */
-export function stepSummary(report: StepReport): string {
+function stepSummary(report: StepReport): string {
   const lines = [`送信 ${report.sent.length}件、失敗 ${report.failed.length}件。`];
   if (report.stoppedBecause === "time") lines.push(`時間の上限に近づいたため中断しました。残り ${report.remaining}件は1分後に自動で続きを送信します。`);
   if (report.stoppedBecause === "quota") lines.push(`本日のメール送信数の上限に達しました。残り ${report.remaining}件は翌日に自動で送信します。`);

@@ -12,7 +12,7 @@ import { bureauContacts, reformRows, surveyYear, type BureauContact } from "../.
 import { requireSheet } from "../../gas/sheet-table";
 import type { Audience, Mailing, Recipient } from "../mailing/engine";
 
-export const SURVEY_CONTINUE_HANDLER = "continueBureauSurvey";
+const SURVEY_CONTINUE_HANDLER = "continueBureauSurvey";
 
 interface Contact extends Recipient {
   contact: BureauContact;
