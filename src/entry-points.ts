@@ -3,9 +3,10 @@
 // JSDoc written here, so Sheets shows it in autocomplete and menus can call it.
 import { fiscalYearLabel, fiscalYearOfDate } from "./core/fiscal-year";
 import type { IssueUpdate } from "./core/issue-update";
-import { tokenPurpose } from "./core/follow-up/token";
+import { tokenPurpose } from "./core/mailing/token";
 import { receiveAnswers, showAnswerForm } from "./features/follow-up/answer-form";
-import { installMonthlyTrigger, runContinuation, runMonthly, sendNow, sendPreview, sendStatus } from "./features/follow-up/controls";
+import { installMonthlyTrigger, runContinuation, runMonthly, sendNow, sendPreview } from "./features/follow-up/controls";
+import { sendStatus } from "./features/follow-up/status";
 import { findProblems, selectCell as selectProblemCell, showDataCheck } from "./features/data-check";
 import { recordSheetEdit } from "./features/edit-log";
 import { createPlatinaReport as makePlatinaReport } from "./features/platina-report";
@@ -13,7 +14,7 @@ import { createProgressReport as makeProgressReport, showProgressReportPrint as 
 import { buildMenu } from "./features/menu";
 import { setupWorkbook as runSetup } from "./features/setup";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
-import { continueSurvey, sendBureauSurvey as sendSurvey } from "./features/survey/run";
+import { continueSurvey, sendSurvey } from "./features/survey/controls";
 import { issueHistory, myIssues, openStatusSidebar as showSidebar, saveFromSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/sheet-table";
 import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
@@ -234,7 +235,7 @@ export function installFollowUpTrigger() {
 /**
  * メニュー「今すぐ送信」: 件数を確認してから、今月まだ送っていない担当者に進捗確認メールを送ります。
  *
- * @return 送信結果
+ * @return 送信結果、または {ok: false, reason, message}（件数の確認で取り消したとき reason は "cancelled"、別の送信処理が実行中のとき "busy"）
  */
 export function sendFollowUpNow() {
   return sendNow();
@@ -244,7 +245,7 @@ export function sendFollowUpNow() {
  * メニュー「テスト送信」: 指定した担当者宛てのメールを、テストとして自分に送ります（送信記録には残りません）。
  *
  * @param {string} ownerEmail 省略可。試す担当者のメールアドレス
- * @return 送信先と件名
+ * @return {ok: true, to, owner, subject}、または入力を取り消したとき {ok: false, reason: "cancelled", message}
  */
 export function sendFollowUpPreview(ownerEmail?: string) {
   return sendPreview(ownerEmail);
@@ -263,7 +264,7 @@ export function showFollowUpStatus() {
  * メニュー「各局区への取組照会」: 各局区の代表メールに、その年度の自主改革の取組の回答を依頼するメール（個人用リンクつき）を送ります。送信済みの宛先には送らず、回答期限の前に再依頼、期限後に市政変革推進室へ回答状況のまとめを送ります。市政変革推進室のみ実行できます。
  *
  * @param {Object} options 省略可。{year: "R8"}（既定は今年度）
- * @return 送信結果（件数の確認で取り消したときは {cancelled: true}）
+ * @return 送信結果、または {ok: false, reason, message}（件数の確認で取り消したとき reason は "cancelled"、別の送信処理が実行中のとき "busy"）
  */
 export function sendBureauSurvey(options?: { year?: string }) {
   return sendSurvey(options);

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { MENU_ITEMS } from "../../src/features/menu";
 import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf, WEB_APP, fireDueTriggers } from "../support/follow-up";
+import { smtpTransport } from "../../src/local/services/mail";
+import { answeringUi, linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf, WEB_APP, fireDueTriggers } from "../support/follow-up";
 import { SECRETARIAT, historyRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -197,6 +198,29 @@ describe("sending exactly once, beside the monthly follow-up", () => {
     const mails = (await outbox(`${dir}/outbox`)).filter((m) => m.subject.includes("取組照会"));
     expect(mails).toHaveLength(sheetRecords(runtime, "局区").length);
     expect(new Set(mails.map((m) => m.to[0])).size).toBe(mails.length);
+  });
+
+  it("reminds only the 局区 whose request went out", async () => {
+    const bureaus = new Set(sheetRecords(runtime, "局区").map((b) => b.代表メール)).size;
+    const good = runtime.options.mail;
+    runtime.options.mail = smtpTransport("smtp://127.0.0.1:9"); // nothing listens: every send fails
+    const failed = send();
+    expect(failed.sent).toEqual([]);
+    expect(failed.failed).toHaveLength(bureaus);
+    runtime.options.mail = good;
+    expect(advanceTo("2026-12-08T10:00:00+09:00")).toEqual(["continueBureauSurvey"]);
+    expect(await outbox(`${dir}/outbox`)).toEqual([]);
+  });
+
+  it("asks with the numbers first when a person is at the sheet; 「いいえ」 sends and records nothing", async () => {
+    const { ui, shown } = answeringUi("NO");
+    const execution = runtime.run("sendBureauSurvey", [{ year: "R7" }], { user: SECRETARIAT, ui });
+    expect(execution.result).toEqual({ ok: false, reason: "cancelled", message: "送信を取りやめました。何も送信していません。" });
+    const bureaus = sheetRecords(runtime, "局区");
+    const addresses = new Set(bureaus.map((b) => b.代表メール)).size;
+    expect(shown).toEqual([{ title: "各局区への取組照会", text: `令和7年度の自主改革の取組照会を、まだ送っていない ${bureaus.length}局区（${addresses}アドレス）に送信します。よろしいですか？` }]);
+    expect(await outbox(`${dir}/outbox`)).toEqual([]);
+    expect(sheetRecords(runtime, "送信記録")).toEqual([]);
   });
 
   it("is for the secretariat only, and the menu offers it after 自動送信を設定", () => {

@@ -1,6 +1,7 @@
 // A runtime ready for the follow-up: 初期設定 done, the web app "deployed", a secretariat address.
 import { listOutbox, type OutboxEntry } from "../../src/local/services/mail";
 import type { FakeClock } from "../../src/local/runtime/clock";
+import type { ButtonName, ButtonSetName, UiHost } from "../../src/local/runtime/env";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { SECRETARIAT, setUp } from "./issues";
 
@@ -72,4 +73,27 @@ export function fireDueTriggers(runtime: Runtime, clock: FakeClock, iso: string)
   }
   clock.set(until);
   return fired;
+}
+
+/**
+ * A person at the sheet: answers every yes/no question with `answer` and every
+ * prompt with `prompt`; `shown` holds each alert and prompt as title and text.
+ */
+export function answeringUi(answer: "YES" | "NO", prompt: { button: ButtonName; text: string } = { button: "OK", text: "" }) {
+  const shown: { title: string; text: string }[] = [];
+  const ui: UiHost = {
+    alert: (title: string | null, text: string, buttons: ButtonSetName): ButtonName => {
+      shown.push({ title: title ?? "", text });
+      return buttons === "YES_NO" ? answer : "OK";
+    },
+    prompt: (title: string | null, text: string) => {
+      shown.push({ title: title ?? "", text });
+      return prompt;
+    },
+    showSidebar: () => undefined,
+    showDialog: () => undefined,
+    toast: () => undefined,
+    addMenu: () => undefined,
+  };
+  return { ui, shown };
 }

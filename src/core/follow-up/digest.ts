@@ -1,25 +1,34 @@
 // After the deadline: per 局区, who answered and who did not, and every change
 // received this cycle — mailed to the secretariat and kept as a sheet.
+import { cellToText } from "../issue-record";
+import type { ReceivedChange } from "../mailing/changes";
+import { digestSheetName } from "../mailing/due";
+import type { ComposedMail } from "../mailing/mail";
 import { escapeHtml } from "../plain-text";
+import { normalizeText } from "../text";
 import { formatWareki } from "../wareki";
 import { cycleLabel } from "./cycle";
 import type { OwnerRequest } from "./recipients";
 
-export interface ReceivedChange {
-  at: Date;
-  id: string;
+/** A change with its issue's 課題名, which the digest lists beside the ID. */
+export interface TitledChange extends ReceivedChange {
   title: string;
-  field: string;
-  before: string;
-  after: string;
-  by: string;
+}
+
+/** 課題名 by ID, from 課題's values (header row first): also issues no longer asked, e.g. answered 完了. */
+export function withTitles(changes: readonly ReceivedChange[], issueValues: unknown[][]): TitledChange[] {
+  const header = (issueValues[0] ?? []).map(normalizeText);
+  const id = header.indexOf("ID");
+  const title = header.indexOf("課題名");
+  const titles = new Map(issueValues.slice(1).map((row) => [normalizeText(row[id]), cellToText(row[title])]));
+  return changes.map((c) => ({ ...c, title: titles.get(normalizeText(c.id)) ?? "" }));
 }
 
 export interface DigestInput {
   cycle: string;
   requests: OwnerRequest[];
-  answered: Set<string>;
-  changes: ReceivedChange[];
+  answered: ReadonlySet<string>;
+  changes: TitledChange[];
   senderName: string;
 }
 
@@ -39,7 +48,7 @@ function sortedRequests(requests: OwnerRequest[]): OwnerRequest[] {
   return [...requests].sort((a, b) => a.bureau.localeCompare(b.bureau, "ja") || a.owner.localeCompare(b.owner));
 }
 
-export function composeDigest(input: DigestInput): { subject: string; body: string; htmlBody: string } {
+export function composeDigest(input: DigestInput): ComposedMail {
   const label = cycleLabel(input.cycle);
   const total = input.requests.length;
   const done = input.requests.filter((r) => input.answered.has(r.owner)).length;
@@ -76,11 +85,11 @@ export function composeDigest(input: DigestInput): { subject: string; body: stri
     }
     html.push("</tbody></table>");
   }
-  text.push("", `詳細はスプレッドシートの「回答状況_${input.cycle}」シートをご覧ください。`, "", `――――――――――――――――\n${input.senderName}`);
+  text.push("", `詳細はスプレッドシートの「${digestSheetName(input.cycle)}」シートをご覧ください。`, "", `――――――――――――――――\n${input.senderName}`);
   const subject = `【回答状況】プラチナ市役所プロジェクト 継続検討課題の進捗確認（${label}）`;
   const htmlBody = `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.6">
 <p>市政変革推進室 各位</p><p>${escapeHtml(label)}の継続検討課題の進捗確認について、回答期限を過ぎましたので回答状況をお知らせします。<br>回答済 ${done}名 ／ 依頼 ${total}名（未回答 ${total - done}名）</p>
 ${html.join("\n")}
-<p>詳細はスプレッドシートの「回答状況_${escapeHtml(input.cycle)}」シートをご覧ください。</p></body></html>`;
+<p>詳細はスプレッドシートの「${escapeHtml(digestSheetName(input.cycle))}」シートをご覧ください。</p></body></html>`;
   return { subject, body: text.join("\n"), htmlBody };
 }

@@ -1,16 +1,11 @@
 // The follow-up emails in polite Japanese business style, as text and HTML,
 // every value escaped. Pure: the link, dates and settings are given.
 import type { IssueRecord } from "../issue-record";
+import { PROJECT, closingHtml, closingLines, type ComposedMail } from "../mailing/mail";
 import { escapeHtml } from "../plain-text";
 import { formatWareki, formatWarekiWithWeekday } from "../wareki";
 import { cycleLabel } from "./cycle";
 import type { OwnerRequest } from "./recipients";
-
-export interface ComposedMail {
-  subject: string;
-  body: string;
-  htmlBody: string;
-}
 
 export interface MailContext {
   cycle: string;
@@ -20,8 +15,6 @@ export interface MailContext {
   kind: "依頼" | "再依頼";
   test?: boolean;
 }
-
-const PROJECT = "プラチナ市役所プロジェクト";
 
 function subjectOf(context: MailContext): string {
   const tag = context.kind === "再依頼" ? "【再送・ご回答のお願い】" : "【ご回答のお願い】";
@@ -57,17 +50,9 @@ export function composeRequest(request: OwnerRequest, context: MailContext): Com
     `■ ご担当の課題（${request.issues.length}件）`,
     ...lines,
     "",
-    "行き違いの場合はご容赦ください。",
-    "ご不明な点がございましたら、本メールにご返信ください。",
-    "",
-    signature(context.senderName),
+    ...closingLines(context.senderName),
   ].join("\n");
   return { subject: subjectOf(context), body, htmlBody: requestHtml(request, context, opening, deadline) };
-}
-
-/** The sign-off of every mail to staff. */
-export function signature(senderName: string): string {
-  return ["――――――――――――――――", senderName, `${PROJECT} 事務局`].join("\n");
 }
 
 function requestHtml(request: OwnerRequest, context: MailContext, opening: string, deadline: string): string {
@@ -94,7 +79,6 @@ ${context.test ? '<p style="color:#a50e0e;font-weight:bold">※これはテス�
 <tbody>
 ${rows}
 </tbody></table>
-<p>行き違いの場合はご容赦ください。<br>ご不明な点がございましたら、本メールにご返信ください。</p>
-<p style="color:#5f6368">――――――――――――――――<br>${e(context.senderName)}<br>${PROJECT} 事務局</p>
+${closingHtml(context.senderName)}
 </body></html>`;
 }

@@ -1,8 +1,8 @@
 // After the survey's deadline: per 局区, answered or not, how many reforms it
 // has for the year and which it recommends as 好事例 — mailed to the
 // secretariat, who choose what the プラチナレポート shows, and kept as a sheet.
-import type { ComposedMail } from "../follow-up/mail";
-import type { ReceivedChange } from "../follow-up/digest";
+import type { ReceivedChange } from "../mailing/changes";
+import type { ComposedMail } from "../mailing/mail";
 import { escapeHtml } from "../plain-text";
 import { reiwaYear } from "../progress-report";
 import { formatWareki } from "../wareki";
@@ -16,7 +16,7 @@ export interface SurveyDigestInput {
   contacts: BureauContact[];
   unreachable: string[];
   /** 代表メール that answered. */
-  answered: Set<string>;
+  answered: ReadonlySet<string>;
   /** The year's rows of every 局区 asked. */
   rows: ReformRow[];
   changes: ReceivedChange[];

@@ -1,9 +1,9 @@
 // The survey request to a 局区's 代表メール, in polite Japanese business style,
 // as text and HTML with every value escaped. Pure: the link and dates are given.
+import { PROJECT, closingHtml, closingLines, type ComposedMail } from "../mailing/mail";
 import { reiwaYear } from "../progress-report";
 import { escapeHtml } from "../plain-text";
 import { formatWarekiWithWeekday } from "../wareki";
-import { signature, type ComposedMail } from "../follow-up/mail";
 import type { BureauContact, ReformRow } from "./reforms";
 
 export interface SurveyMailContext {
@@ -14,8 +14,6 @@ export interface SurveyMailContext {
   senderName: string;
   kind: "依頼" | "再依頼";
 }
-
-const PROJECT = "プラチナ市役所プロジェクト";
 
 export function surveySubject(year: number, kind: "依頼" | "再依頼" | "まとめ"): string {
   const tag = kind === "まとめ" ? "【回答状況】" : kind === "再依頼" ? "【再送・ご回答のお願い】" : "【ご回答のお願い】";
@@ -63,10 +61,7 @@ export function composeSurveyRequest(contact: BureauContact, rows: readonly Refo
     `■ 回答フォーム：${context.link}`,
     "",
     ...listed,
-    "行き違いの場合はご容赦ください。",
-    "ご不明な点がございましたら、本メールにご返信ください。",
-    "",
-    signature(context.senderName),
+    ...closingLines(context.senderName),
   ].join("\n");
   return { subject: surveySubject(context.year, context.kind), body, htmlBody: requestHtml(contact, rows, context, deadline) };
 }
@@ -93,7 +88,6 @@ ${mine.map((r) => `<tr><td ${cell}>${e(r.取組名)}</td><td ${cell}>${e(r.概�
 <p><strong>回答期限：${e(deadline)}</strong></p>
 <p><a href="${e(context.link)}" style="display:inline-block;padding:8px 16px;background:#1a73e8;color:#fff;text-decoration:none;border-radius:4px">回答フォームを開く</a></p>
 ${tables}
-<p>行き違いの場合はご容赦ください。<br>ご不明な点がございましたら、本メールにご返信ください。</p>
-<p style="color:#5f6368">――――――――――――――――<br>${e(context.senderName)}<br>${PROJECT} 事務局</p>
+${closingHtml(context.senderName)}
 </body></html>`;
 }

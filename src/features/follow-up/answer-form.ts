@@ -1,23 +1,23 @@
 // The owners' personal answer page (the web app): a signed link shows only that
 // owner's issues; answers go through the shared write path with 経路 = メール回答.
 import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
-import { ownerRequests } from "../../core/follow-up/recipients";
-import { latestAnswers, readAnswerLog, type AnswerRecord } from "../../core/follow-up/send-log";
-import { linkProblem, verifyToken, type TokenClaims } from "../../core/follow-up/token";
+import { latestAnswers, type AnswerRecord } from "../../core/mailing/answer-log";
+import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../core/classes";
 import { issueFromRow, type IssueRecord } from "../../core/issue-record";
 import { normalizeEmail } from "../../core/plain-text";
 import { SHEET } from "../../core/sheets";
 import { normalizeText } from "../../core/text";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
-import { linkSigner } from "../../gas/secret";
 import { activeUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";
 import { requireSheet } from "../../gas/sheet-table";
 import { webAppUrl } from "../../gas/triggers";
 import { saveIssues } from "../issue-writer";
-import { answerLogSheet, recordAnswers } from "./logs";
-import { pendingCycle } from "./run";
+import { pendingCycle } from "../mailing/engine";
+import { checkLink } from "../mailing/links";
+import { readAnswers, recordAnswers } from "../mailing/log-sheets";
+import { FOLLOW_UP, cycleRequests } from "./mailing";
 
 export const NO_CHANGE = "変更なし";
 const CHOICES = [NO_CHANGE, ...PROGRESS_CLASSES];
@@ -61,10 +61,10 @@ function errorPage(message: string) {
 
 /** The token's claims, or an error page: bad, expired, other purpose, or another signed-in person. */
 function authenticate(token: unknown): { claims: TokenClaims } | { error: GoogleAppsScript.HTML.HtmlOutput } {
-  const check = verifyToken(token, linkSigner(), Date.now(), "follow-up");
+  const check = checkLink(token, "follow-up");
   if (!check.ok) return { error: errorPage(linkProblem(check.reason, "進捗確認")) };
   const current = cycleOf(new Date());
-  if (check.claims.cycle !== current && check.claims.cycle !== pendingCycle()) {
+  if (check.claims.cycle !== current && check.claims.cycle !== pendingCycle(FOLLOW_UP)) {
     return { error: errorPage(`このリンクは${cycleLabel(check.claims.cycle)}の進捗確認用です。最新のメールのリンクを開いてください。`) };
   }
   const visitor = activeUserEmail();
@@ -77,8 +77,7 @@ function authenticate(token: unknown): { claims: TokenClaims } | { error: Google
 /** The owner's issues for the cycle: those still asked, plus any answered earlier in the cycle. */
 function ownerIssues(claims: TokenClaims, answered: Map<string, AnswerRecord>): IssueRecord[] {
   const data = requireSheet(SHEET.issues);
-  const month = Number(claims.cycle.slice(5, 7));
-  const asked = ownerRequests(data.values, month, loadSettings().settings["⑥の照会月"]).find((r) => r.owner === normalizeEmail(claims.email))?.issues ?? [];
+  const asked = cycleRequests(data.values, claims.cycle, loadSettings().settings).find((r) => r.owner === normalizeEmail(claims.email))?.issues ?? [];
   const ids = new Set(asked.map((i) => i.ID));
   const idCol = data.columns.get("ID") ?? -1;
   const extra = data.values.slice(1)
@@ -119,7 +118,7 @@ export function showAnswerForm(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
   const token = e.parameter?.t;
   const auth = authenticate(token);
   if ("error" in auth) return auth.error;
-  const answered = latestAnswers(readAnswerLog(answerLogSheet().values), auth.claims.cycle, auth.claims.email);
+  const answered = latestAnswers(readAnswers(), auth.claims.cycle, auth.claims.email);
   const issues = ownerIssues(auth.claims, answered).map((issue) => formIssue(issue, answered.get(issue.ID)));
   if (issues.length === 0) return errorPage("今回ご回答いただく課題はありません。ありがとうございました。");
   return page("form", { ...formData(auth.claims, issues), token });
@@ -130,7 +129,7 @@ export function receiveAnswers(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
   const auth = authenticate(params.t);
   if ("error" in auth) return auth.error;
   const owner = normalizeEmail(auth.claims.email);
-  const answered = latestAnswers(readAnswerLog(answerLogSheet().values), auth.claims.cycle, owner);
+  const answered = latestAnswers(readAnswers(), auth.claims.cycle, owner);
   const issues = ownerIssues(auth.claims, answered);
   // Validate everything first: a missing choice re-shows the form with the input kept, and nothing is saved.
   const form = issues.map((issue) => {

@@ -1,8 +1,8 @@
 // The 局区's survey page (the web app, routed by the link's purpose): a signed
 // link shows the year's reforms of the 局区 the address represents, to edit
 // and add to; answers go through saveSurvey with 経路 = 局区照会.
-import { readAnswerLog, type AnswerRecord } from "../../core/follow-up/send-log";
-import { linkProblem, verifyToken, type TokenClaims } from "../../core/follow-up/token";
+import type { AnswerRecord } from "../../core/mailing/answer-log";
+import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { parseFiscalYear } from "../../core/fiscal-year";
 import { normalizeEmail } from "../../core/plain-text";
 import { reiwaYear } from "../../core/progress-report";
@@ -10,11 +10,11 @@ import { SHEET } from "../../core/sheets";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
 import { LIMITS, validateSubmission, type FieldErrors, type ItemResult, type Submission } from "../../core/survey/submission";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
-import { linkSigner } from "../../gas/secret";
 import { activeUserEmail } from "../../gas/session";
 import { requireSheet } from "../../gas/sheet-table";
 import { webAppUrl } from "../../gas/triggers";
-import { answerLogSheet, recordAnswers } from "../follow-up/logs";
+import { checkLink } from "../mailing/links";
+import { readAnswers, recordAnswers } from "../mailing/log-sheets";
 import { saveSurvey } from "./writer";
 
 type WebEvent = { parameter?: Record<string, string> };
@@ -59,7 +59,7 @@ function errorPage(message: string) {
 
 /** The visit, or an error page: bad or expired link, another signed-in person, an address no longer a 局区's. */
 function authenticate(token: unknown): Visit | { error: GoogleAppsScript.HTML.HtmlOutput } {
-  const check = verifyToken(token, linkSigner(), Date.now(), "survey");
+  const check = checkLink(token, "survey");
   if (!check.ok) return { error: errorPage(linkProblem(check.reason, "各局区の取組照会")) };
   const year = parseFiscalYear(check.claims.cycle);
   if (!year) return { error: errorPage(linkProblem("malformed", "各局区の取組照会")) };
@@ -86,7 +86,7 @@ function formData(visit: Visit, bureaus: BureauView[], errors: string[] = []) {
 
 function lastAnswer(visit: Visit): AnswerRecord | undefined {
   const cycle = surveyCycle(visit.yearLabel);
-  return readAnswerLog(answerLogSheet().values).filter((r) => r.cycle === cycle && r.owner === visit.email).at(-1);
+  return readAnswers().filter((r) => r.cycle === cycle && r.owner === visit.email).at(-1);
 }
 
 function baseOf(row: ReformRow): string {

@@ -29,9 +29,13 @@ function field<T>(value: unknown, key: string): T | undefined {
   return value && typeof value === "object" && key in value ? ((value as Record<string, unknown>)[key] as T) : undefined;
 }
 
+/** A send that did not run ({ok: false}) reads like a step that stopped at once when another send held the lock. */
+const BUSY: Step = { sent: [], failed: [], stoppedBecause: "busy", remaining: 0 };
+
 function stepOutcome(result: unknown): Outcome {
-  if (field(result, "cancelled")) return { kind: "ok", text: "送信を取りやめました。何も送信していません。" };
-  const step = result as Step;
+  const refused = field(result, "ok") === false;
+  if (refused && field(result, "reason") === "cancelled") return { kind: "ok", text: "送信を取りやめました。何も送信していません。" };
+  const step = refused ? BUSY : (result as Step);
   const lines = [`送信 ${step.sent.length}件、失敗 ${step.failed.length}件。`];
   if (step.stoppedBecause === "time") lines.push(`時間の上限のため中断しました。残り ${step.remaining}件は1分後に自動で送信します。`);
   if (step.stoppedBecause === "quota") lines.push(`本日の送信数の上限に達しました。残り ${step.remaining}件は翌日に自動で送信します。`);
@@ -58,6 +62,7 @@ export function actionOutcome(name: ReportActionName, result: unknown): Outcome 
     case "sendBureauSurvey":
       return stepOutcome(result);
     case "sendFollowUpPreview":
+      if (field(result, "ok") === false) return { kind: "ok", text: String(field(result, "message") ?? "") };
       return { kind: "ok", text: `${field<string>(result, "owner") ?? ""} 宛てのメールを、テストとして ${field<string>(result, "to") ?? ""} に送信しました。` };
     case "installFollowUpTrigger":
       return { kind: "ok", text: `毎月の自動送信を設定しました。次回: ${formatDateTime(String(field(result, "next") ?? ""))}` };

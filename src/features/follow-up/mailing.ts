@@ -1,0 +1,51 @@
+// The monthly follow-up as a mailing: each month the owners of open tracked
+// issues are asked, one request per owner listing their issues, through the
+// mailing engine; after the deadline the secretariat gets who answered and
+// every change received.
+import { cycleLabel, cycleMonth } from "../../core/follow-up/cycle";
+import { composeDigest, digestRows, withTitles } from "../../core/follow-up/digest";
+import { composeRequest } from "../../core/follow-up/mail";
+import { ownerRequests, type OwnerRequest } from "../../core/follow-up/recipients";
+import type { Settings } from "../../core/settings";
+import { SHEET } from "../../core/sheets";
+import { requireSheet } from "../../gas/sheet-table";
+import type { Audience, Mailing, Recipient } from "../mailing/engine";
+
+export const CONTINUE_HANDLER = "continueFollowUp";
+
+interface Owner extends Recipient {
+  request: OwnerRequest;
+}
+
+export const FOLLOW_UP: Mailing<Owner> = {
+  handler: CONTINUE_HANDLER,
+  stateName: "followUp",
+  linkPurpose: "follow-up",
+  linkCycle: (cycle) => cycle,
+  route: "メール回答",
+  audience,
+};
+
+/** The cycle's requests: ⑥ issues too in the months 設定 names. */
+export function cycleRequests(issueValues: unknown[][], cycle: string, settings: Settings): OwnerRequest[] {
+  return ownerRequests(issueValues, cycleMonth(cycle).month, settings["⑥の照会月"]);
+}
+
+function audience(cycle: string, settings: Settings): Audience<Owner> {
+  const issues = requireSheet(SHEET.issues).values;
+  const requests = cycleRequests(issues, cycle, settings);
+  return {
+    recipients: requests.map((request) => ({ to: request.owner, count: request.issues.length, request })),
+    composer: ({ dates, link }) => (kind, owner) =>
+      composeRequest(owner.request, { cycle, deadline: dates.deadline, link: link(owner.to), senderName: settings.差出人名, kind }),
+    digest: ({ answered, changes }) => {
+      // Titles from 課題 as read now: an issue answered 完了 is no longer asked but its change is listed.
+      const input = { cycle, requests, answered, changes: withTitles(changes, issues), senderName: settings.差出人名 };
+      return { rows: digestRows(input), mail: composeDigest(input) };
+    },
+    confirmation: (pending) => {
+      const count = pending.reduce((n, owner) => n + owner.count, 0);
+      return `${cycleLabel(cycle)}の進捗確認メールを、まだ送っていない ${pending.length}名（課題 ${count}件）に送信します。よろしいですか？`;
+    },
+  };
+}

@@ -1,0 +1,219 @@
+// One step of a mailing cycle — the monthly follow-up, the yearly 局区 survey:
+// send the requests, reminders and digest that are due, each exactly once
+// (送信記録), within Apps Script's time and mail quotas, and schedule the next
+// step (a continuation, the reminder, the digest). A mailing supplies only what
+// differs: who is asked, the mails' text, its form's link and the digest.
+import { answeredOwners } from "../../core/mailing/answer-log";
+import { receivedChanges, type ReceivedChange } from "../../core/mailing/changes";
+import { dueMails, type Due } from "../../core/mailing/due";
+import type { ComposedMail } from "../../core/mailing/mail";
+import { cycleDates, type CycleDates } from "../../core/mailing/schedule";
+import { FAILED, SECRETARIAT_KEY, SENT, requestedAt, type RequestKind, type SendKind } from "../../core/mailing/send-log";
+import type { TokenPurpose } from "../../core/mailing/token";
+import type { Route } from "../../core/issue-update";
+import type { Settings } from "../../core/settings";
+import { SHEET } from "../../core/sheets";
+import { tokyoDate, tokyoMidnight } from "../../core/tokyo-time";
+import { remainingQuota, sendMail } from "../../gas/mail";
+import { scriptProperty, setScriptProperty, withScriptLock } from "../../gas/mailing-state";
+import { loadSettings } from "../../gas/settings";
+import { readSheet } from "../../gas/sheet-table";
+import { deleteTriggers, scheduleOnce } from "../../gas/triggers";
+import { linkMaker } from "./links";
+import { openSendLog, readAnswers, writeDigestSheet } from "./log-sheets";
+
+/** Stop well before Apps Script's 6-minute limit, leaving time to record and reschedule. */
+const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+/** How long a step waits for another one to finish before giving up as busy. */
+const LOCK_WAIT_MS = 30_000;
+
+export interface Recipient {
+  to: string;
+  /** 送信記録's 件数: how many items the mail lists. */
+  count: number;
+}
+
+export interface RequestContext {
+  cycle: string;
+  dates: CycleDates;
+  settings: Settings;
+  /** The recipient's personal link to the mailing's form. */
+  link(to: string): string;
+}
+
+export interface DigestContext {
+  cycle: string;
+  dates: CycleDates;
+  settings: Settings;
+  /** Addresses that answered this cycle (回答記録). */
+  answered: ReadonlySet<string>;
+  /** What the mailing's form changed since the requests went out (履歴). */
+  changes: ReceivedChange[];
+}
+
+/** Who a mailing asks in a cycle, and its mails to them, read once per step. */
+export interface Audience<R extends Recipient> {
+  recipients: readonly R[];
+  /** Called once, before sending, only when a request or reminder is due (it may read more sheets). */
+  composer(context: RequestContext): (kind: RequestKind, recipient: R) => ComposedMail;
+  /** After the deadline: the 回答状況 sheet's rows and the mail to the secretariat. */
+  digest(context: DigestContext): { rows: unknown[][]; mail: ComposedMail };
+  /** The question before a person's manual send, given those not yet asked. */
+  confirmation(pending: readonly R[]): string;
+}
+
+export interface Mailing<R extends Recipient> {
+  /** The one-off trigger that continues the mailing: after a stop, the reminder, the digest. */
+  handler: string;
+  /**
+   * Names the script properties platina.<name>.cycle (the pending cycle) and
+   * platina.<name>.lastRun (the last step's report), apart per mailing so 送信状況 shows only its own.
+   */
+  stateName: string;
+  /** The form the links open, and the cycle the link carries for a send-log cycle. */
+  linkPurpose: TokenPurpose;
+  linkCycle(cycle: string): string;
+  /** 履歴's 経路 of answers through the form. */
+  route: Route;
+  audience(cycle: string, settings: Settings): Audience<R>;
+}
+
+export interface StepReport {
+  cycle: string;
+  sent: { kind: SendKind; to: string; count: number }[];
+  failed: { kind: SendKind; to: string; error: string }[];
+  stoppedBecause: "time" | "quota" | "busy" | null;
+  remaining: number;
+  next: string | null;
+  at: string;
+}
+
+export interface StepOptions {
+  /** A person asked for the send (今すぐ送信), so addresses that failed before are tried again. */
+  retryFailed?: boolean;
+}
+
+interface Task {
+  kind: SendKind;
+  to: string;
+  count: number;
+  send(): void;
+}
+
+/** One step of a mailing under the script lock, so two runs never send the same mail. */
+export function runMailingStep<R extends Recipient>(mailing: Mailing<R>, cycle: string, options: StepOptions = {}): StepReport {
+  const started = Date.now();
+  return withScriptLock(
+    LOCK_WAIT_MS,
+    () => remember(mailing, step(mailing, cycle, started, options)),
+    () => remember(mailing, { cycle, sent: [], failed: [], stoppedBecause: "busy", remaining: 0, next: null, at: new Date().toISOString() }),
+  );
+}
+
+function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: number, options: StepOptions): StepReport {
+  const now = new Date();
+  const sendLog = openSendLog();
+  const log = options.retryFailed ? sendLog.records.filter((r) => r.result === SENT) : sendLog.records;
+  const { settings } = loadSettings();
+  const audience = mailing.audience(cycle, settings);
+  const answered = answeredOwners(readAnswers(), cycle);
+  const dates = cycleDates(requestedAt(log, cycle) ?? now, settings);
+  const due = dueMails({ cycle, now, dates, recipients: audience.recipients, log, answered, digestWanted: settings.事務局メール.length > 0 });
+  const tasks = dueTasks(mailing, audience, due, { cycle, dates, settings, answered });
+
+  const report: StepReport = { cycle, sent: [], failed: [], stoppedBecause: null, remaining: 0, next: null, at: now.toISOString() };
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
+    if (Date.now() - started > TIME_BUDGET_MS) report.stoppedBecause = "time";
+    else if (remainingQuota() < 1) report.stoppedBecause = "quota";
+    if (report.stoppedBecause) {
+      report.remaining = tasks.length - i;
+      break;
+    }
+    try {
+      task.send();
+      report.sent.push({ kind: task.kind, to: task.to, count: task.count });
+      sendLog.append({ at: new Date(), cycle, to: task.to, count: task.count, kind: task.kind, result: SENT, error: "" });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      report.failed.push({ kind: task.kind, to: task.to, error: message });
+      sendLog.append({ at: new Date(), cycle, to: task.to, count: task.count, kind: task.kind, result: FAILED, error: message });
+    }
+  }
+  report.next = scheduleNext(mailing, cycle, report, dates, settings)?.toISOString() ?? null;
+  return report;
+}
+
+function dueTasks<R extends Recipient>(mailing: Mailing<R>, audience: Audience<R>, due: Due<R>, step: Omit<DigestContext, "changes">): Task[] {
+  const { cycle, dates, settings } = step;
+  if (due.digest) return [digestTask(mailing, audience, step)];
+  if (due.requests.length === 0) return [];
+  // Composed up front: a missing web app or key stops the step before any send, not as a failure per address.
+  const compose = audience.composer({ cycle, dates, settings, link: linkMaker(mailing.linkPurpose, mailing.linkCycle(cycle), dates.deadline) });
+  return due.requests.map(({ kind, recipient }) => ({
+    kind, to: recipient.to, count: recipient.count,
+    send: () => sendMail({ to: recipient.to, ...compose(kind, recipient), name: settings.差出人名, replyTo: settings.返信先 || undefined }),
+  }));
+}
+
+function digestTask<R extends Recipient>(mailing: Mailing<R>, audience: Audience<R>, step: Omit<DigestContext, "changes">): Task {
+  const { cycle, dates, settings } = step;
+  return {
+    kind: "まとめ",
+    to: SECRETARIAT_KEY,
+    count: audience.recipients.length,
+    send: () => {
+      const { rows, mail } = audience.digest({ ...step, changes: changesSince(dates.requested, mailing.route) });
+      writeDigestSheet(cycle, rows);
+      sendMail({ to: settings.事務局メール.join(","), ...mail, name: settings.差出人名 });
+    },
+  };
+}
+
+function changesSince(since: Date, route: Route): ReceivedChange[] {
+  const history = readSheet(SHEET.history);
+  return history ? receivedChanges(history.values, route, since) : [];
+}
+
+/** One pending continuation: soon after a stop, the next day after the quota, else the next due step. */
+function scheduleNext<R extends Recipient>(mailing: Mailing<R>, cycle: string, report: StepReport, dates: CycleDates, settings: Settings): Date | null {
+  const now = new Date();
+  let next: Date | null = null;
+  if (report.stoppedBecause === "time") next = new Date(now.getTime() + 60_000);
+  else if (report.stoppedBecause === "quota") {
+    const today = tokyoDate(now);
+    next = new Date(tokyoMidnight(today.year, today.month, today.day).getTime() + (24 + settings.送信時刻) * 3600_000);
+  } else if (now < dates.remindAt) next = dates.remindAt;
+  else if (now <= dates.deadline) next = new Date(dates.deadline.getTime() + 1000);
+  if (next) {
+    scheduleOnce(mailing.handler, next);
+    setScriptProperty(pendingKey(mailing), cycle);
+  } else {
+    deleteTriggers(mailing.handler);
+    setScriptProperty(pendingKey(mailing), null);
+  }
+  return next;
+}
+
+/** The cycle a continuation is due for, if any. */
+export function pendingCycle<R extends Recipient>(mailing: Mailing<R>): string | null {
+  return scriptProperty(pendingKey(mailing));
+}
+
+function pendingKey<R extends Recipient>(mailing: Mailing<R>): string {
+  return `platina.${mailing.stateName}.cycle`;
+}
+
+function lastRunKey<R extends Recipient>(mailing: Mailing<R>): string {
+  return `platina.${mailing.stateName}.lastRun`;
+}
+
+function remember<R extends Recipient>(mailing: Mailing<R>, report: StepReport): StepReport {
+  setScriptProperty(lastRunKey(mailing), JSON.stringify(report).slice(0, 8000));
+  return report;
+}
+
+export function lastRun<R extends Recipient>(mailing: Mailing<R>): StepReport | null {
+  const text = scriptProperty(lastRunKey(mailing));
+  return text ? (JSON.parse(text) as StepReport) : null;
+}

@@ -1,0 +1,32 @@
+// The secretariat's survey controls: 各局区への取組照会 (for a year) and the
+// one-off trigger that continues it.
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../../core/fiscal-year";
+import { InputError } from "../../core/sheet-table";
+import { surveyCycle } from "../../core/survey/reforms";
+import { normalizeText } from "../../core/text";
+import { pendingCycle, runMailingStep, type StepReport } from "../mailing/engine";
+import { sendWithConfirmation, type ManualSendResult } from "../mailing/manual-send";
+import { requireSecretariat } from "../secretariat";
+import { SURVEY } from "./mailing";
+
+/** The year asked about: options.year ("R8", "令和8年度", 2026…), else the current fiscal year. */
+function requestedYear(options: unknown): number {
+  const given = options && typeof options === "object" && "year" in options ? (options as { year: unknown }).year : undefined;
+  if (given === undefined || given === null || given === "") return fiscalYearOfDate(new Date());
+  const year = parseFiscalYear(given);
+  if (!year) throw new InputError(`年度「${normalizeText(given)}」を解釈できません。「R8」のように指定してください。`);
+  return year;
+}
+
+/** 各局区への取組照会: asks first with the numbers when a person is at the sheet, then sends what is due. */
+export function sendSurvey(options?: { year?: unknown }): ManualSendResult {
+  requireSecretariat("取組照会の送信");
+  const cycle = surveyCycle(fiscalYearLabel(requestedYear(options)));
+  return sendWithConfirmation(SURVEY, cycle, "各局区への取組照会");
+}
+
+/** The one-off trigger: the rest after a stop, the reminder, the digest. */
+export function continueSurvey(): StepReport | null {
+  const cycle = pendingCycle(SURVEY);
+  return cycle ? runMailingStep(SURVEY, cycle) : null;
+}

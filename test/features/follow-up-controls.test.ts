@@ -1,0 +1,66 @@
+// The secretariat's own sends with a person at the sheet: 今すぐ送信 asks first
+// with the numbers, and a "No" — or a cancelled テスト送信 — sends and records nothing.
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Runtime } from "../../src/local/runtime/runtime";
+import { answeringUi, outbox, prepareFollowUp } from "../support/follow-up";
+import { SECRETARIAT, issueRows, sheetRecords } from "../support/issues";
+import { testRuntime } from "../support/runtime";
+
+let runtime: Runtime;
+let dir: string;
+
+beforeEach(() => {
+  ({ runtime, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
+  prepareFollowUp(runtime);
+});
+
+/** The owners asked this month and their issue count, as the sheet says. */
+function asked(): { owners: number; issues: number } {
+  const open = issueRows(runtime).filter((r) => (r.整理区分 === "" || r.整理区分 === "⑦") && r.進捗分類 !== "完了");
+  return { owners: new Set(open.map((r) => r.担当者メール)).size, issues: open.length };
+}
+
+describe("今すぐ送信 with a person at the sheet", () => {
+  it("asks with the numbers first; 「いいえ」 sends nothing, records nothing and says it was cancelled", async () => {
+    const { ui, shown } = answeringUi("NO");
+    const execution = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
+    expect(execution.ok, execution.error?.message).toBe(true);
+    expect(execution.result).toEqual({ ok: false, reason: "cancelled", message: "送信を取りやめました。何も送信していません。" });
+    const { owners, issues } = asked();
+    expect(shown).toEqual([{ title: "今すぐ送信", text: `令和8年12月の進捗確認メールを、まだ送っていない ${owners}名（課題 ${issues}件）に送信します。よろしいですか？` }]);
+    expect(await outbox(`${dir}/outbox`)).toEqual([]);
+    expect(sheetRecords(runtime, "送信記録")).toEqual([]);
+  });
+
+  it("「はい」 sends to those not yet asked and shows what it did", async () => {
+    runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const sheet = runtime.model.getSheetByName("課題")!;
+    sheet.setCells(sheet.getLastRow(), 0, [["R8-001", "R8", "新しい課題", "職員", "総務市民局", "人事課", "new.owner@city.example", "", "検討中"].map((v) => ({ kind: "value" as const, value: v }))]);
+    const { ui, shown } = answeringUi("YES");
+    const execution = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
+    expect(execution.result).toMatchObject({ ok: true, sent: [{ kind: "依頼", to: "new.owner@city.example", count: 1 }], failed: [] });
+    expect(shown.map((s) => s.text)).toEqual([
+      "令和8年12月の進捗確認メールを、まだ送っていない 1名（課題 1件）に送信します。よろしいですか？",
+      "送信 1件、失敗 0件。",
+    ]);
+  });
+});
+
+describe("テスト送信 with a person at the sheet", () => {
+  it("cancelled at the address prompt: nothing is mailed, and the result says so", async () => {
+    const { ui, shown } = answeringUi("YES", { button: "CANCEL", text: "" });
+    const execution = runtime.run("sendFollowUpPreview", [], { user: SECRETARIAT, ui });
+    expect(execution.ok, execution.error?.message).toBe(true);
+    expect(execution.result).toEqual({ ok: false, reason: "cancelled", message: "テスト送信を取り消しました。" });
+    expect(shown).toHaveLength(1);
+    expect(await outbox(`${dir}/outbox`)).toEqual([]);
+  });
+
+  it("with an address: mails the copy to the secretariat and names whose it is", async () => {
+    const owner = String(issueRows(runtime).find((r) => r.整理区分 === "" && r.進捗分類 !== "完了")?.担当者メール);
+    const { ui } = answeringUi("YES", { button: "OK", text: owner });
+    const execution = runtime.run("sendFollowUpPreview", [], { user: SECRETARIAT, ui });
+    expect(execution.result).toMatchObject({ ok: true, to: SECRETARIAT, owner });
+    expect((await outbox(`${dir}/outbox`)).map((m) => m.to)).toEqual([[SECRETARIAT]]);
+  });
+});
