@@ -1,6 +1,7 @@
 // A follow-up cycle is a Tokyo month; its reminder and deadline are counted from the day requests went out.
 import { describe, expect, it } from "vitest";
-import { cycleDates, cycleLabel, cycleMonth, cycleOf } from "../../../src/core/follow-up/cycle";
+import { cycleLabel, cycleMonth, cycleOf } from "../../../src/core/follow-up/cycle";
+import { cycleDates } from "../../../src/core/mailing/schedule";
 
 const DEFAULTS = { 回答期限: 10, 再依頼: 7, 送信時刻: 9 };
 const iso = (date: Date) => date.toISOString();

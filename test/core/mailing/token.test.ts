@@ -1,7 +1,7 @@
 // Personal answer links: signed claims that cannot be altered, expire, and serve one purpose.
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createToken, linkProblem, tokenPurpose, verifyToken, type TokenClaims } from "../../../src/core/follow-up/token";
+import { createToken, linkProblem, tokenPurpose, verifyToken, type TokenClaims } from "../../../src/core/mailing/token";
 
 // HMAC-SHA256 in web-safe base64 without padding, as the add-on signs with Utilities.
 const signer = (key: string) => (payload: string) => createHmac("sha256", key).update(payload).digest("base64url");
