@@ -8,6 +8,7 @@ import { HISTORY } from "../core/contracts/history";
 import { ISSUES } from "../core/contracts/issues";
 import { REFORMS } from "../core/contracts/reforms";
 import { REPORT, isoDay, previousReportDay } from "../core/contracts/report";
+import type { Refusal } from "../core/outcome";
 import { progressReport, type Move, type ProgressReport } from "../core/progress-report";
 import { reportHtml } from "../core/report-html";
 import { sheetLayout, type SheetLayout } from "../core/report-layout";
@@ -40,7 +41,7 @@ export type ProgressReportResult =
       chart: boolean;
       message: string;
     })
-  | { ok: false; reason: "exists" | "cancelled"; sheetName: string; message: string };
+  | (Refusal<"exists" | "cancelled"> & { sheetName: string });
 
 /** From the menu (no options, a UI): the dialog. Otherwise: the report sheet. */
 export function makeProgressReport(options?: ProgressReportOptions): ProgressReportResult | null {
