@@ -61,6 +61,22 @@ export interface SheetContract<S extends Specs> {
   requiredColumn<T>(table: SheetTable, field: keyof S & string, parse: (value: unknown) => T | null | undefined, expected: string): (row: TableRow) => T;
 }
 
+/** A row whose record is built on first use: the custom functions read a few columns of many rows. */
+class LazyRow<R> implements RecordRow<R> {
+  private built: R | undefined = undefined;
+  constructor(
+    readonly rowNumber: number,
+    readonly cells: readonly unknown[],
+    readonly columns: ReadonlyMap<string, number>,
+    private readonly build: (table: { columns: ReadonlyMap<string, number> }, cells: readonly unknown[]) => R,
+  ) {}
+
+  get record(): R {
+    if (this.built === undefined) this.built = this.build(this, this.cells);
+    return this.built;
+  }
+}
+
 /** Text of a cell as records and forms carry it: dates as ISO strings, blank as "". */
 export function cellToText(value: unknown): string {
   if (isDateValue(value)) return Number.isNaN(value.getTime()) ? "" : value.toISOString();
@@ -96,13 +112,8 @@ export function defineContract<const S extends Specs>(spec: {
     fields: spec.fields,
     fieldsWith: (rule) => headers.filter((f) => spec.fields[f][rule] !== undefined),
     fromRows(values, required = spec.required) {
-      const table = readTable(values, spec.name, required);
-      // Records are built on first use: the custom functions read a few columns of many rows.
-      const rows = table.rows.map((row) => {
-        let record: RecordOf<S> | undefined;
-        return { ...row, get record() { return (record ??= recordOf(table, row.cells)); } };
-      });
-      return { ...table, rows, indexOf: (field: F) => table.columns.get(field) };
+      const table = readTable(values, spec.name, required, (rowNumber, cells, columns) => new LazyRow(rowNumber, cells, columns, recordOf));
+      return { ...table, indexOf: (field: F) => table.columns.get(field) };
     },
     recordOf,
     toRow(record, headerRow = headers) {
