@@ -4,6 +4,7 @@ import { build } from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PAGES } from "../src/gas/pages";
 import { readEntryPoints, type EntryPoint } from "./entry-points";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -70,6 +71,11 @@ async function buildPages(): Promise<{ name: string; html: string }[]> {
       html = html.replace(match[0], () => inlined);
     }
     pages.push({ name, html });
+  }
+  // The add-on names pages by PageName: a folder it cannot name, or a name without a folder, fails here.
+  const built = pages.map((p) => p.name).sort();
+  if (JSON.stringify(built) !== JSON.stringify([...PAGES].sort())) {
+    throw new Error(`src/ui のページ（${built.join(", ")}）と src/gas/pages.ts の PAGES（${PAGES.join(", ")}）が一致しません。両方をそろえてください。`);
   }
   return pages;
 }

@@ -7,20 +7,24 @@ import { tokenPurpose } from "./core/mailing/token";
 import { receiveAnswers, showAnswerForm } from "./features/follow-up/answer-form";
 import { installMonthlyTrigger, runContinuation, runMonthly, sendNow, sendPreview } from "./features/follow-up/controls";
 import { sendStatus } from "./features/follow-up/status";
-import { findProblems, selectCell as selectProblemCell, showDataCheck } from "./features/data-check";
+import { findProblems, selectProblemCell, showDataCheck } from "./features/data-check";
 import { recordSheetEdit } from "./features/edit-log";
-import { createPlatinaReport as makePlatinaReport } from "./features/platina-report";
-import { createProgressReport as makeProgressReport, showProgressReportPrint as showReportPrint, type ProgressReportOptions } from "./features/progress-report";
-import { buildMenu } from "./features/menu";
-import { setupWorkbook as runSetup } from "./features/setup";
+import { buildPlatinaReport } from "./features/platina-report";
+import { makeProgressReport, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
+import { buildMenu, type MenuFunctionName } from "./features/menu";
+import { prepareWorkbook } from "./features/setup";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
 import { continueSurvey, sendSurvey } from "./features/survey/controls";
-import { issueHistory, myIssues, openStatusSidebar as showSidebar, saveFromSidebar, sidebarContext } from "./features/status-sidebar";
-import { InputError } from "./core/sheet-table";
+import { issueHistory, myIssues, saveFromSidebar, showStatusSidebar, sidebarContext } from "./features/status-sidebar";
+import { InputError } from "./core/contracts/contract";
 import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
 import { normalizeText } from "./core/text";
 import { parseDateInput } from "./core/tokyo-time";
 import { formatWareki } from "./core/wareki";
+
+/** Every menu item calls an entry point of this file: a renamed or missing one fails type checking here. */
+export type MenuTargets = EntryPointName<MenuFunctionName>;
+type EntryPointName<N extends keyof typeof import("./entry-points")> = N;
 
 /**
  * 継続検討課題（整理区分が空欄または⑦）の進捗分類別・年度別の件数表を返します。
@@ -114,7 +118,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
  * メニュー「状況を入力」: 担当課題の進捗を入力するサイドバーを開きます。
  */
 export function openStatusSidebar() {
-  showSidebar();
+  showStatusSidebar();
 }
 
 /**
@@ -141,7 +145,7 @@ export function listDataProblems() {
  * @return 行った変更の一覧（変更がなければ空）
  */
 export function setupWorkbook() {
-  return runSetup();
+  return prepareWorkbook();
 }
 
 /**
@@ -319,7 +323,7 @@ export function createProgressReport(options?: ProgressReportOptions) {
  * @return 印刷用ページの HTML
  */
 export function showProgressReportPrint(asOf: string, years?: string[]) {
-  return showReportPrint(asOf, years);
+  return printProgressReport(asOf, years);
 }
 
 /**
@@ -329,7 +333,7 @@ export function showProgressReportPrint(asOf: string, years?: string[]) {
  * @return {year, fileName: "platina-report-R7.html", html}
  */
 export function createPlatinaReport(options?: { year?: string }) {
-  return makePlatinaReport(options);
+  return buildPlatinaReport(options);
 }
 
 function requireDate(value: unknown): Date {

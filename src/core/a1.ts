@@ -7,6 +7,11 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** "H12" for row 12, column 8. */
+export function cellA1(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
 export function columnNumber(letters: string): number {
   let column = 0;
   for (const ch of letters.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);

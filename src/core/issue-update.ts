@@ -1,9 +1,12 @@
 // One update of an issue, decided on plain values: validation, the conflict
 // check against what the user last saw, and the cells and 履歴 rows to write.
 import { parseProgress } from "./classes";
-import { EDITABLE_FIELDS, sameValue, type EditableField, type IssueRecord } from "./issue-record";
+import type { HistoryEntry, Route } from "./contracts/history";
+import { EDITABLE_FIELDS, LIMITS, type EditableField, type IssueRecord } from "./contracts/issues";
+import { sameValue } from "./issue-record";
 
-export type Route = "サイドバー" | "メール回答" | "シート直接編集" | "局区照会";
+export type { HistoryEntry, Route };
+export { LIMITS };
 
 export interface IssueUpdate {
   id: string;
@@ -11,18 +14,6 @@ export interface IssueUpdate {
   expected: Partial<Record<EditableField | "最終更新日", string>>;
   changes: Partial<Record<EditableField, string>>;
 }
-
-export interface HistoryEntry {
-  日時: Date;
-  利用者: string;
-  ID: string;
-  項目: string;
-  変更前: string;
-  変更後: string;
-  経路: Route;
-}
-
-export const LIMITS: Record<EditableField, number> = { 進捗分類: 40, 実施時期: 100, 進捗メモ: 2000 };
 
 /** Japanese messages for invalid input, keyed by field; empty when valid. */
 export function validateChanges(changes: IssueUpdate["changes"]): Partial<Record<EditableField, string>> {

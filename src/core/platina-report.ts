@@ -3,11 +3,10 @@
 // lang, one h1 and ordered headings, real lists, tables with captions and
 // header cells, no script, no external resource. Every value is escaped.
 import { fiscalYearLabel, parseFiscalYear } from "./fiscal-year";
-import { escapeHtml } from "./plain-text";
+import { REFORMS } from "./contracts/reforms";
 import { reiwaYear } from "./progress-report";
-import { readTable, requiredColumn } from "./sheet-table";
-import { REFORMS_SHEET, bureauTable } from "./tables";
-import { normalizeText } from "./text";
+import { bureauTable } from "./tables";
+import { escapeHtml, normalizeText } from "./text";
 import { formatWareki } from "./wareki";
 
 export interface PlatinaReportInput {
@@ -26,8 +25,8 @@ export function platinaReportFileName(year: number): string {
 
 /** The years that have 局区改革 rows, oldest first. */
 export function reformYears(reforms: unknown[][]): number[] {
-  const table = readTable(reforms, REFORMS_SHEET, ["年度"]);
-  const year = requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
+  const table = REFORMS.fromRows(reforms, ["年度"]);
+  const year = REFORMS.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
   return [...new Set(table.rows.map(year))].sort((a, b) => a - b);
 }
 
@@ -37,13 +36,11 @@ function isChecked(value: unknown): boolean {
 }
 
 function goodExamples(reforms: unknown[][], year: number) {
-  const table = readTable(reforms, REFORMS_SHEET, ["年度", "局区名", "取組名", "概要", "好事例"]);
-  const yearOf = requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
-  const cell = (header: string) => (cells: readonly unknown[]) => cells[table.columns.get(header) as number];
-  const [bureau, name, summary, good] = ["局区名", "取組名", "概要", "好事例"].map(cell);
+  const table = REFORMS.fromRows(reforms, ["年度", "局区名", "取組名", "概要", "好事例"]);
+  const yearOf = REFORMS.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
   return table.rows
-    .filter((row) => isChecked(good(row.cells)) && yearOf(row) === year)
-    .map((row) => ({ bureau: normalizeText(bureau(row.cells)), name: String(name(row.cells) ?? "").trim(), summary: String(summary(row.cells) ?? "").trim() }));
+    .filter((row) => isChecked(row.record.好事例) && yearOf(row) === year)
+    .map(({ record }) => ({ bureau: normalizeText(record.局区名), name: record.取組名.trim(), summary: record.概要.trim() }));
 }
 
 export function platinaReportHtml(input: PlatinaReportInput): string {

@@ -3,15 +3,14 @@
 // the previous report — computed from sheet values replayed to that day.
 import { PROGRESS_CLASSES, PROGRESS_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./classes";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./fiscal-year";
+import { ISSUES } from "./contracts/issues";
+import { REPORT, isoDay } from "./contracts/report";
 import { issuesAsOf } from "./replay";
 import type { Block, Cell, ReportDocument, ReportTable } from "./report-document";
-import { column, readTable, requiredColumn } from "./sheet-table";
 import { bureauTable, directionTable, statusTable, type Table } from "./tables";
 import { isDateValue } from "./text";
-import { tokyoDate } from "./tokyo-time";
 import { formatWareki } from "./wareki";
 
-export const REPORT_SHEET_PREFIX = "報告_";
 const UNSET = "未設定";
 type Class = Progress | typeof UNSET;
 const OUTSIDE = "（対象外）";
@@ -69,26 +68,6 @@ export interface ProgressReport {
   document: ReportDocument;
 }
 
-/** "2026-05-26" of the Tokyo day containing the instant. */
-export function isoDay(instant: Date): string {
-  const { year, month, day } = tokyoDate(instant);
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-export function reportSheetName(asOf: Date): string {
-  return `${REPORT_SHEET_PREFIX}${isoDay(asOf)}`;
-}
-
-/** The latest day before `asOf` that has a 「報告_YYYY-MM-DD」 sheet, as "YYYY-MM-DD". */
-export function previousReportDay(sheetNames: readonly string[], asOf: Date): string | null {
-  const today = isoDay(asOf);
-  const days = sheetNames
-    .map((name) => new RegExp(`^${REPORT_SHEET_PREFIX}(\\d{4}-\\d{2}-\\d{2})$`).exec(name)?.[1])
-    .filter((day): day is string => !!day && day < today)
-    .sort();
-  return days.pop() ?? null;
-}
-
 export function progressReport(input: ReportInput): ProgressReport {
   const now = snapshot(input.issues, input.history, input.asOf, input.years);
   const years = now.years.map(fiscalYearLabel);
@@ -98,7 +77,7 @@ export function progressReport(input: ReportInput): ProgressReport {
   const before = input.previous && snapshot(input.issues, input.history, input.previous, now.years);
   const comparison = before ? compare(before, now, isoDay(input.previous as Date)) : null;
   const report = {
-    sheetName: reportSheetName(input.asOf),
+    sheetName: REPORT.nameFor(input.asOf),
     asOf: isoDay(input.asOf),
     years,
     status: now.status,
@@ -127,17 +106,17 @@ function snapshot(issues: unknown[][], history: unknown[][], day: Date, yearsArg
 
 /** Follow-up issues (整理区分 blank or ⑦) in sheet order, with what the lists show. */
 function trackedIssues(values: unknown[][]): { year: number; issue: ListedIssue }[] {
-  const table = readTable(values, "課題", ["ID", "年度", "課題名", "整理区分", "進捗分類", "実施時期"]);
-  const year = requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
-  const direction = column(table, "整理区分", parseDirection, "①〜⑦を入力してください。");
-  const progress = column(table, "進捗分類", parseProgress, "「完了」「実施中」「検討中」を入力してください。");
-  const text = (header: string) => (cells: readonly unknown[]) => displayText(cells[table.columns.get(header) as number]);
-  const [id, title, timing] = ["ID", "課題名", "実施時期"].map(text);
+  const table = ISSUES.fromRows(values, ["ID", "年度", "課題名", "整理区分", "進捗分類", "実施時期"]);
+  const year = ISSUES.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
+  const direction = ISSUES.column(table, "整理区分", parseDirection, "①〜⑦を入力してください。");
+  const progress = ISSUES.column(table, "進捗分類", parseProgress, "「完了」「実施中」「検討中」を入力してください。");
+  // A 実施時期 typed as a date is shown in 和暦, so it reads the cell rather than the record's ISO text.
+  const timing = ISSUES.column(table, "実施時期", (cell) => displayText(cell), "");
   return table.rows
     .filter((row) => isTracked(direction(row)))
     .map((row) => ({
       year: year(row),
-      issue: { id: id(row.cells), year: fiscalYearLabel(year(row)), title: title(row.cells), timing: timing(row.cells), progress: progress(row) ?? UNSET },
+      issue: { id: row.record.ID.trim(), year: fiscalYearLabel(year(row)), title: row.record.課題名.trim(), timing: timing(row) ?? "", progress: progress(row) ?? UNSET },
     }));
 }
 

@@ -12,8 +12,9 @@
 // - An issue did not exist yet on D, and is left out, when its 年度 begins after
 //   D, or when its first 進捗分類 entry in 履歴 comes after D with a blank 変更前
 //   (the row was added, or first classified, after D — not yet a follow-up then).
+import { HISTORY } from "./contracts/history";
+import { ISSUES } from "./contracts/issues";
 import { fiscalYearOfDate, parseFiscalYear } from "./fiscal-year";
-import { readTable, requiredColumn } from "./sheet-table";
 import { isDateValue, normalizeText } from "./text";
 import { tokyoDate, tokyoMidnight } from "./tokyo-time";
 
@@ -48,14 +49,14 @@ export function endOfTokyoDay(day: Date): number {
 export function issuesAsOf(issues: unknown[][], history: unknown[][], day: Date): Replay {
   const end = endOfTokyoDay(day);
   const changes = changesById(history);
-  const header = (issues[0] ?? []).map(normalizeText);
-  const idCol = header.indexOf("ID");
-  const yearCol = header.indexOf("年度");
+  const table = ISSUES.fromRows(issues, []);
+  // The cell, not the record's text: a 年度 typed as a date is read as the date's fiscal year.
+  const yearCol = table.indexOf("年度");
   const asOfYear = fiscalYearOfDate(day);
   const result: Replay = { values: [issues[0] ?? []], excluded: [], unknown: [] };
   for (const row of issues.slice(1)) {
-    const id = idCol >= 0 ? normalizeText(row[idCol]) : "";
-    const year = yearCol >= 0 ? parseFiscalYear(row[yearCol]) : null;
+    const id = normalizeText(ISSUES.recordOf(table, row).ID);
+    const year = yearCol === undefined ? null : parseFiscalYear(row[yearCol]);
     const own = changes.get(id);
     if ((year && year > asOfYear) || addedAfter(own?.get("進捗分類"), end)) {
       result.excluded.push(id);
@@ -64,9 +65,9 @@ export function issuesAsOf(issues: unknown[][], history: unknown[][], day: Date)
     }
     const replayed = [...row];
     for (const field of REPLAYED_FIELDS) {
-      const col = header.indexOf(field);
+      const col = table.indexOf(field);
       const list = own?.get(field);
-      if (col < 0 || !list) continue;
+      if (col === undefined || !list) continue;
       const value = valueAsOf(list, end);
       if (value === undefined) result.unknown.push({ id, field });
       else if (value !== null) replayed[col] = value.before;
@@ -94,18 +95,18 @@ function addedAfter(list: Change[] | undefined, end: number): boolean {
 function changesById(history: unknown[][]): Map<string, Map<string, Change[]>> {
   const byId = new Map<string, Map<string, Change[]>>();
   if (history.length === 0) return byId;
-  const table = readTable(history, "履歴", ["日時", "ID", "項目", "変更前", "変更後"]);
-  const at = requiredColumn(table, "日時", parseInstant, "日時は日付と時刻で入力してください。");
-  const col = (h: string) => table.columns.get(h) as number;
+  const table = HISTORY.fromRows(history);
+  const at = HISTORY.requiredColumn(table, "日時", parseInstant, "日時は日付と時刻で入力してください。");
   for (const row of table.rows) {
-    const field = normalizeText(row.cells[col("項目")]);
-    const id = normalizeText(row.cells[col("ID")]);
+    const { record } = row;
+    const field = normalizeText(record.項目);
+    const id = normalizeText(record.ID);
     if (!id || !(REPLAYED_FIELDS as readonly string[]).includes(field)) continue;
     const fields = byId.get(id) ?? new Map<string, Change[]>();
     byId.set(id, fields);
     const list = fields.get(field) ?? [];
     fields.set(field, list);
-    list.push({ at: at(row), before: row.cells[col("変更前")], after: row.cells[col("変更後")] });
+    list.push({ at: at(row), before: record.変更前, after: record.変更後 });
   }
   // Rows are appended in time order; sorting (stable) also copes with rows staff moved.
   for (const fields of byId.values()) for (const list of fields.values()) list.sort((a, b) => a.at - b.at);

@@ -1,6 +1,6 @@
 // The 設定 sheet: one row per setting (項目, 値, 説明). Blank values fall back to defaults.
-import { isValidEmail, normalizeEmail } from "./plain-text";
-import { normalizeText } from "./text";
+import { SETTINGS } from "./contracts/settings";
+import { isValidEmail, normalizeEmail, normalizeText } from "./text";
 
 export interface Settings {
   事務局メール: string[];
@@ -56,14 +56,12 @@ export interface SettingsResult {
   errors: string[];
 }
 
-/** Reads 設定 values (header row included): 項目 in one column, 値 in another, found by header. */
+/** Reads 設定 values (header row included); without 項目 and 値 headers every setting takes its default. */
 export function readSettings(values: unknown[][]): SettingsResult {
-  const header = (values[0] ?? []).map(normalizeText);
-  const keyCol = header.indexOf("項目");
-  const valueCol = header.indexOf("値");
+  const table = SETTINGS.fromRows(values, []);
   const raw = new Map<string, { text: string; row: number }>();
-  if (keyCol >= 0 && valueCol >= 0) {
-    values.slice(1).forEach((row, i) => raw.set(normalizeText(row[keyCol]), { text: normalizeText(row[valueCol]), row: i + 2 }));
+  if (table.indexOf("項目") !== undefined && table.indexOf("値") !== undefined) {
+    for (const { record, rowNumber } of table.rows) raw.set(normalizeText(record.項目), { text: normalizeText(record.値), row: rowNumber });
   }
   const settings = {} as Record<string, unknown>;
   const errors: string[] = [];

@@ -28,7 +28,12 @@ export function toGrid(values: unknown): unknown[][] {
   return values.map((row) => (Array.isArray(row) ? row : [row]));
 }
 
-export function readTable(values: unknown, name: string, requiredHeaders: readonly string[]): SheetTable {
+export function readTable<Row extends TableRow = TableRow>(
+  values: unknown,
+  name: string,
+  requiredHeaders: readonly string[],
+  makeRow: (rowNumber: number, cells: readonly unknown[], columns: ReadonlyMap<string, number>) => Row = (rowNumber, cells) => ({ rowNumber, cells }) as Row,
+): SheetTable & { rows: Row[] } {
   const grid = toGrid(values);
   const header = grid[0] ?? [];
   const columns = new Map<string, number>();
@@ -43,11 +48,11 @@ export function readTable(values: unknown, name: string, requiredHeaders: readon
       `${name}: 見出し${list}が見つかりません。範囲の1行目に見出し行を含めて指定してください（見つかった見出し: ${[...columns.keys()].join("、") || "なし"}）。`,
     );
   }
-  const rows: TableRow[] = [];
+  const rows: Row[] = [];
   for (let i = 1; i < grid.length; i++) {
     const cells = grid[i];
     if (cells.every(isBlank)) continue;
-    rows.push({ rowNumber: i + 1, cells });
+    rows.push(makeRow(i + 1, cells, columns));
   }
   return { name, columns, rows };
 }

@@ -2,7 +2,8 @@
 // the browser (plain objects only: dates travel as ISO strings).
 import type { Role } from "./access";
 import type { Progress } from "./classes";
-import type { EditableField, IssueRecord } from "./issue-record";
+import type { EditableField, IssueRecord } from "./contracts/issues";
+import type { Refusal } from "./outcome";
 
 export interface SidebarContext {
   user: string;
@@ -25,10 +26,7 @@ export type SaveFailureReason = "conflict" | "not_found" | "forbidden" | "busy" 
 
 export type SaveResult =
   | { ok: true; issue: IssueRecord }
-  | {
-      ok: false;
-      reason: SaveFailureReason;
-      message: string;
+  | (Refusal<SaveFailureReason> & {
       current?: IssueRecord;
       errors?: Partial<Record<EditableField, string>>;
-    };
+    });

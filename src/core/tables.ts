@@ -12,12 +12,11 @@ import {
   type Progress,
 } from "./classes";
 import { fiscalYearLabel, parseFiscalYear } from "./fiscal-year";
-import { InputError, column, readTable, requiredColumn, toGrid, type SheetTable, type TableRow } from "./sheet-table";
+import { BUREAUS } from "./contracts/bureaus";
+import { ISSUES } from "./contracts/issues";
+import { REFORMS } from "./contracts/reforms";
+import { InputError, toGrid, type SheetTable, type TableRow } from "./sheet-table";
 import { isBlank, normalizeText } from "./text";
-
-export const ISSUES_SHEET = "課題";
-export const REFORMS_SHEET = "局区改革";
-export const BUREAUS_SHEET = "局区";
 
 const EXPECT_YEAR = "「R7」「令和7年度」「2025」のように入力してください。";
 const EXPECT_PROGRESS = "「完了」「実施中」「検討中」（または分類1〜3）のいずれかを入力してください。";
@@ -43,16 +42,16 @@ export function parseYearList(arg: unknown): number[] | null {
 
 function issueReaders(table: SheetTable) {
   return {
-    year: requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR),
-    direction: column(table, "整理区分", parseDirection, EXPECT_DIRECTION),
+    year: ISSUES.requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR),
+    direction: ISSUES.column(table, "整理区分", parseDirection, EXPECT_DIRECTION),
   };
 }
 
 /** Tracked issues (整理区分 blank or ⑦) of the chosen years, with their year and 進捗分類. */
 function trackedIssues(values: unknown, years: number[] | null) {
-  const table = readTable(values, ISSUES_SHEET, ["年度", "整理区分", "進捗分類"]);
+  const table = ISSUES.fromRows(values, ["年度", "整理区分", "進捗分類"]);
   const read = issueReaders(table);
-  const progress = column(table, "進捗分類", parseProgress, EXPECT_PROGRESS);
+  const progress = ISSUES.column(table, "進捗分類", parseProgress, EXPECT_PROGRESS);
   const result: { row: TableRow; year: number; progress: Progress | null }[] = [];
   for (const row of table.rows) {
     if (!isTracked(read.direction(row))) continue;
@@ -92,10 +91,10 @@ export function followUpCount(issues: unknown): number {
 /** 整理区分 ①–⑦ by 区分 (ユーザー/職員), over rows with a 整理区分. */
 export function directionTable(issues: unknown, yearArg?: unknown): Table {
   const years = parseYearList(yearArg);
-  const table = readTable(issues, ISSUES_SHEET, ["整理区分", "区分", ...(years ? ["年度"] : [])]);
-  const direction = column(table, "整理区分", parseDirection, EXPECT_DIRECTION);
-  const audience = requiredColumn(table, "区分", parseAudience, EXPECT_AUDIENCE);
-  const year = years ? requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR) : null;
+  const table = ISSUES.fromRows(issues, ["整理区分", "区分", ...(years ? (["年度"] as const) : [])]);
+  const direction = ISSUES.column(table, "整理区分", parseDirection, EXPECT_DIRECTION);
+  const audience = ISSUES.requiredColumn(table, "区分", parseAudience, EXPECT_AUDIENCE);
+  const year = years ? ISSUES.requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR) : null;
   const counts = new Map<string, number>();
   for (const row of table.rows) {
     const d = direction(row);
@@ -116,9 +115,9 @@ export function directionTable(issues: unknown, yearArg?: unknown): Table {
 /** 取組件数 per 局区, in the 局区 sheet's order when given, with 合計. */
 export function bureauTable(reforms: unknown, bureausArg?: unknown, yearArg?: unknown): Table {
   const years = parseYearList(yearArg);
-  const table = readTable(reforms, REFORMS_SHEET, ["局区名", ...(years ? ["年度"] : [])]);
-  const bureau = requiredColumn(table, "局区名", (v) => normalizeText(v) || null, "局区名を入力してください。");
-  const year = years ? requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR) : null;
+  const table = REFORMS.fromRows(reforms, ["局区名", ...(years ? (["年度"] as const) : [])]);
+  const bureau = REFORMS.requiredColumn(table, "局区名", (v) => normalizeText(v) || null, "局区名を入力してください。");
+  const year = years ? REFORMS.requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR) : null;
   const counts = new Map<string, number>(bureauNames(bureausArg).map((name) => [name, 0]));
   for (const row of table.rows) {
     if (year && years && !years.includes(year(row))) continue;
@@ -134,9 +133,7 @@ export function bureauTable(reforms: unknown, bureausArg?: unknown, yearArg?: un
 /** 局区名 in sheet order from the 局区 range (header included); [] when not given. */
 function bureauNames(arg: unknown): string[] {
   if (arg === undefined || arg === null || arg === "") return [];
-  const table = readTable(arg, BUREAUS_SHEET, ["局区名"]);
-  const index = table.columns.get("局区名") as number;
-  const names = table.rows.map((row) => normalizeText(row.cells[index])).filter((n) => n !== "");
+  const names = BUREAUS.fromRows(arg, ["局区名"]).rows.map((row) => normalizeText(row.record.局区名)).filter((n) => n !== "");
   return [...new Set(names)];
 }
 

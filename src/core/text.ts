@@ -1,4 +1,5 @@
-// Cell text as staff type it: full-width forms, stray spaces and line breaks are folded away.
+// Cell text as staff type it (full-width forms, stray spaces and line breaks folded
+// away), e-mail addresses, and text as the add-on stores and shows it.
 
 export function isDateValue(value: unknown): value is Date {
   // Dates may come from another realm (the Sheets host, a vm context): no instanceof.
@@ -33,4 +34,28 @@ export function memoize<T>(fn: (value: unknown) => T): (value: unknown) => T {
     cache.set(key, result);
     return result;
   };
+}
+
+export function normalizeEmail(value: unknown): string {
+  return String(value ?? "").normalize("NFKC").trim().toLowerCase();
+}
+
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+
+export function isValidEmail(value: unknown): boolean {
+  return EMAIL.test(normalizeEmail(value));
+}
+
+/**
+ * The value to hand setValues so that `text` is stored exactly as typed: setValues
+ * reads strings as typed input, so "=…" would become a formula and "001" the number 1.
+ */
+export function asStoredText(text: string): string {
+  // A leading apostrophe makes Sheets keep the rest as text; it is not stored.
+  return text === "" ? "" : `'${text}`;
+}
+
+/** HTML-escapes text for every place user text is shown. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,13 +1,13 @@
 // The one path every change of an issue takes — sidebar, web form, survey:
 // lock, find the row by ID, check permission and conflicts, write, stamp, 履歴.
 import { canUpdate } from "../core/access";
-import { issueFromRow, type IssueRecord } from "../core/issue-record";
-import { planUpdate, validateChanges, type HistoryEntry, type IssueUpdate, type Route } from "../core/issue-update";
+import { HISTORY, type HistoryEntry, type Route } from "../core/contracts/history";
+import { ISSUES, type IssueField, type IssueRecord } from "../core/contracts/issues";
+import { planUpdate, validateChanges, type IssueUpdate } from "../core/issue-update";
 import type { SaveResult } from "../core/sidebar-api";
-import { SHEET } from "../core/sheets";
 import { BusyError, withDocumentLock } from "../gas/lock";
 import { loadAccessList } from "../gas/settings";
-import { appendRows, findRowById, requireSheet, spreadsheet, writeRowCells, type SheetData } from "../gas/sheet-table";
+import { appendRecords, findById, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
 
 export type { SaveResult };
 
@@ -37,7 +37,7 @@ export function saveIssues(updates: IssueUpdate[], context: WriteContext): SaveR
   if (checked.every((r) => r !== null)) return checked as SaveResult[];
   try {
     return withDocumentLock(() => {
-      const data = requireSheet(SHEET.issues);
+      const data = requireRecords(ISSUES);
       const history: HistoryEntry[] = [];
       const results = updates.map((update, i) => checked[i] ?? saveLocked(data, update, context, history));
       appendHistory(history);
@@ -49,12 +49,12 @@ export function saveIssues(updates: IssueUpdate[], context: WriteContext): SaveR
   }
 }
 
-function saveLocked(data: SheetData, update: IssueUpdate, context: WriteContext, history: HistoryEntry[]): SaveResult {
-  const index = findRowById(data, update.id);
-  if (index < 0) {
+function saveLocked(data: SheetRecords<IssueField, IssueRecord>, update: IssueUpdate, context: WriteContext, history: HistoryEntry[]): SaveResult {
+  const row = findById(data, update.id);
+  if (!row) {
     return { ok: false, reason: "not_found", message: `課題「${update.id}」が見つかりません。削除されたか、ID が変更された可能性があります。一覧を読み込み直してください。` };
   }
-  const current = issueFromRow(data.columns, data.values[index]);
+  const current = row.record;
   const allowed = context.authorized ? context.authorized(current) : canUpdate(context.user, current, loadAccessList());
   if (!allowed) {
     return { ok: false, reason: "forbidden", message: `課題「${update.id}」を更新する権限がありません。担当者、局区の代表者、市政変革推進室のみが更新できます。` };
@@ -69,25 +69,15 @@ function saveLocked(data: SheetData, update: IssueUpdate, context: WriteContext,
     };
   }
   if (plan.history.length === 0) return { ok: true, issue: current };
-  const cells = new Map<number, unknown>();
-  const row = [...data.values[index]];
-  for (const [field, value] of Object.entries(plan.values)) {
-    const col = data.columns.get(field);
-    if (col === undefined) continue;
-    cells.set(col, value);
-    row[col] = value;
-  }
-  writeRowCells(data.sheet, index + 1, cells);
-  data.values[index] = row; // a later update of the same batch sees this one
+  // A later update of the same batch finds the row as written.
+  const written = writeRecordFields(data, row, plan.values);
   history.push(...plan.history);
-  return { ok: true, issue: issueFromRow(data.columns, row) };
+  return { ok: true, issue: written.record };
 }
 
+/** 履歴 rows in one append (the add-on's own sheet: columns in the contract's order). */
 export function appendHistory(entries: HistoryEntry[]): void {
-  if (entries.length === 0) return;
-  const sheet = spreadsheet().getSheetByName(SHEET.history);
-  if (!sheet) throw new Error(`シート「${SHEET.history}」がありません。メニューの「プラチナ → 初期設定」を実行してください。`);
-  appendRows(sheet, entries.map((e) => [e.日時, e.利用者, e.ID, e.項目, e.変更前, e.変更後, e.経路]));
+  appendRecords(HISTORY, entries);
 }
 
 /** google.script.run hands us whatever the browser sent: check it is the documented shape. */

@@ -1,6 +1,8 @@
-// The プラチナ menu. Later features add their items here, in the order staff use them.
+// The プラチナ menu, in the order staff use its items. Each item names an entry
+// point; src/entry-points.ts checks the names against its own exports.
+import { addMenu, type MenuItem } from "../gas/ui";
 
-export const MENU_ITEMS: readonly ({ caption: string; functionName: string } | null)[] = [
+export const MENU_ITEMS = [
   { caption: "状況を入力", functionName: "openStatusSidebar" },
   null,
   { caption: "送信状況", functionName: "showFollowUpStatus" },
@@ -15,16 +17,12 @@ export const MENU_ITEMS: readonly ({ caption: string; functionName: string } | n
   { caption: "プラチナレポートを作成", functionName: "createPlatinaReport" },
   null,
   { caption: "初期設定", functionName: "setupWorkbook" },
-];
+] as const satisfies readonly (MenuItem | null)[];
+
+/** The entry points the menu calls. */
+export type MenuFunctionName = NonNullable<(typeof MENU_ITEMS)[number]>["functionName"];
 
 export function buildMenu(e?: { authMode?: unknown }): void {
-  const ui = SpreadsheetApp.getUi();
-  // Before the add-on is enabled in a document Sheets runs onOpen in AuthMode.NONE,
-  // and only the add-on menu may be created then.
-  const menu = e && String(e.authMode) === "NONE" ? ui.createAddonMenu() : ui.createMenu("プラチナ");
-  for (const item of MENU_ITEMS) {
-    if (item) menu.addItem(item.caption, item.functionName);
-    else menu.addSeparator();
-  }
-  menu.addToUi();
+  // Before the add-on is enabled in a document Sheets runs onOpen in AuthMode.NONE.
+  addMenu("プラチナ", MENU_ITEMS, !!e && String(e.authMode) === "NONE");
 }

@@ -3,11 +3,13 @@
 // a preview and a download link.
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
 import { platinaReportFileName, platinaReportHtml, reformYears } from "../core/platina-report";
-import { InputError } from "../core/sheet-table";
-import { SHEET } from "../core/sheets";
+import { BUREAUS } from "../core/contracts/bureaus";
+import { InputError } from "../core/contracts/contract";
+import { REFORMS } from "../core/contracts/reforms";
 import { normalizeText } from "../core/text";
+import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
-import { readSheet, requireSheet } from "../gas/sheet-table";
+import { readRecords, requireRecords } from "../gas/table";
 import { uiOrNull } from "../gas/ui";
 
 export interface PlatinaReport {
@@ -17,14 +19,14 @@ export interface PlatinaReport {
 }
 
 /** The page for `options.year` (default: the latest year in 局区改革); the dialog when run from the menu. */
-export function createPlatinaReport(options?: { year?: unknown }): PlatinaReport {
-  const reforms = requireSheet(SHEET.reforms).values;
+export function buildPlatinaReport(options?: { year?: unknown }): PlatinaReport {
+  const reforms = requireRecords(REFORMS, []).values;
   const years = reformYears(reforms);
   const chosen = options && typeof options === "object" && "year" in options;
   const year = chosen ? requireYear(options.year) : (years.at(-1) ?? fiscalYearOfDate(new Date()));
   const html = platinaReportHtml({
     reforms,
-    bureaus: readSheet(SHEET.bureaus)?.values ?? [],
+    bureaus: readRecords(BUREAUS, [])?.values ?? [],
     year,
     issuedOn: new Date(),
     publisher: loadSettings().settings.差出人名,
@@ -32,10 +34,8 @@ export function createPlatinaReport(options?: { year?: unknown }): PlatinaReport
   const report = { year: fiscalYearLabel(year), fileName: platinaReportFileName(year), html };
   const ui = uiOrNull();
   if (ui && !chosen) {
-    const template = HtmlService.createTemplateFromFile("platina-report");
-    template.years = (years.length > 0 ? years : [year]).map(fiscalYearLabel);
-    template.report = report;
-    ui.showModalDialog(template.evaluate().setWidth(900).setHeight(640), "プラチナレポートを作成");
+    const dialog = templatePage("platina-report", { years: (years.length > 0 ? years : [year]).map(fiscalYearLabel), report });
+    ui.showModalDialog(dialog.setWidth(900).setHeight(640), "プラチナレポートを作成");
   }
   return report;
 }

@@ -2,18 +2,25 @@
 // as of a chosen day (replayed from 履歴), its printable version, and the
 // dialog that chooses the day and the years.
 import { fiscalYearLabel, parseFiscalYear } from "../core/fiscal-year";
-import { REPORT_SHEET_PREFIX, isoDay, previousReportDay, progressReport, reportSheetName, type Move, type ProgressReport } from "../core/progress-report";
+import { BUREAUS } from "../core/contracts/bureaus";
+import { InputError } from "../core/contracts/contract";
+import { HISTORY } from "../core/contracts/history";
+import { ISSUES } from "../core/contracts/issues";
+import { REFORMS } from "../core/contracts/reforms";
+import { REPORT, isoDay, previousReportDay } from "../core/contracts/report";
+import type { Refusal } from "../core/outcome";
+import { progressReport, type Move, type ProgressReport } from "../core/progress-report";
 import { reportHtml } from "../core/report-html";
 import { sheetLayout, type SheetLayout } from "../core/report-layout";
-import { InputError } from "../core/sheet-table";
-import { SHEET } from "../core/sheets";
 import { parseYearList } from "../core/tables";
 import { parseDateInput } from "../core/tokyo-time";
 import { formatWareki } from "../core/wareki";
 import { withDocumentLock } from "../gas/lock";
 import { activeUserEmail, effectiveUserEmail } from "../gas/session";
-import { readSheet, requireSheet, spreadsheet } from "../gas/sheet-table";
-import { uiOrNull } from "../gas/ui";
+import { templatePage } from "../gas/pages";
+import { replaceSheet, sheetNamed, sheetNames } from "../gas/spreadsheet";
+import { readRecords, requireRecords } from "../gas/table";
+import { confirm, uiOrNull } from "../gas/ui";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -34,23 +41,22 @@ export type ProgressReportResult =
       chart: boolean;
       message: string;
     })
-  | { ok: false; reason: "exists" | "cancelled"; sheetName: string; message: string };
+  | (Refusal<"exists" | "cancelled"> & { sheetName: string });
 
 /** From the menu (no options, a UI): the dialog. Otherwise: the report sheet. */
-export function createProgressReport(options?: ProgressReportOptions): ProgressReportResult | null {
+export function makeProgressReport(options?: ProgressReportOptions): ProgressReportResult | null {
   const ui = uiOrNull();
   if (ui && !hasOptions(options)) {
     openReportDialog(ui);
     return null;
   }
   const request = readOptions(options ?? {});
-  const name = reportSheetName(request.asOf);
-  if (spreadsheet().getSheetByName(name) && !request.replace) {
+  const name = REPORT.nameFor(request.asOf);
+  if (sheetNamed(name) && !request.replace) {
     if (!ui) {
       return { ok: false, reason: "exists", sheetName: name, message: `シート「${name}」はすでにあります。置き換えるときは replace: true を指定してください。何も変更していません。` };
     }
-    const answer = ui.alert("進捗報告を作成", `シート「${name}」はすでにあります。作り直して置き換えますか？`, ui.ButtonSet.YES_NO);
-    if (answer !== ui.Button.YES) return { ok: false, reason: "cancelled", sheetName: name, message: "作成を取りやめました。何も変更していません。" };
+    if (!confirm(ui, "進捗報告を作成", `シート「${name}」はすでにあります。作り直して置き換えますか？`)) return { ok: false, reason: "cancelled", sheetName: name, message: "作成を取りやめました。何も変更していません。" };
   }
   const report = buildReport(request.asOf, request.years);
   const chart = withDocumentLock(() => writeReport(name, report));
@@ -72,13 +78,11 @@ export function createProgressReport(options?: ProgressReportOptions): ProgressR
 }
 
 /** The same report as a printable page (A4 landscape) in a modeless dialog; returns the page. */
-export function showProgressReportPrint(asOf: string, years?: string[] | string): string {
+export function printProgressReport(asOf: string, years?: string[] | string): string {
   const request = readOptions({ asOf, years });
   const report = buildReport(request.asOf, request.years);
-  const template = HtmlService.createTemplateFromFile("report-print");
-  template.title = `${report.document.title}（${report.document.subtitle}）`;
-  template.body = reportHtml(report.document);
-  const page = template.evaluate().setWidth(1100).setHeight(720);
+  const title = `${report.document.title}（${report.document.subtitle}）`;
+  const page = templatePage("report-print", { title, body: reportHtml(report.document) }).setWidth(1100).setHeight(720);
   uiOrNull()?.showModelessDialog(page, `進捗報告（${formatWareki(request.asOf)}時点）の印刷`);
   return page.getContent();
 }
@@ -97,13 +101,12 @@ function readOptions(options: ProgressReportOptions): { asOf: Date; years: numbe
 }
 
 function buildReport(asOf: Date, years: number[] | null): ProgressReport {
-  const sheetNames = spreadsheet().getSheets().map((s) => s.getName());
-  const previous = previousReportDay(sheetNames, asOf);
+  const previous = previousReportDay(sheetNames(), asOf);
   return progressReport({
-    issues: requireSheet(SHEET.issues).values,
-    history: readSheet(SHEET.history)?.values ?? [],
-    reforms: requireSheet(SHEET.reforms).values,
-    bureaus: readSheet(SHEET.bureaus)?.values ?? [],
+    issues: requireRecords(ISSUES, []).values,
+    history: readRecords(HISTORY, [])?.values ?? [],
+    reforms: requireRecords(REFORMS, []).values,
+    bureaus: readRecords(BUREAUS, [])?.values ?? [],
     asOf,
     years,
     previous: previous ? (parseDateInput(previous) ?? null) : null,
@@ -114,10 +117,7 @@ function buildReport(asOf: Date, years: number[] | null): ProgressReport {
 
 /** Replaces the sheet and writes it in a fixed number of calls; true when the chart was built. */
 function writeReport(name: string, report: ProgressReport): boolean {
-  const ss = spreadsheet();
-  const existing = ss.getSheetByName(name);
-  if (existing) ss.deleteSheet(existing);
-  const sheet = ss.insertSheet(name);
+  const sheet = replaceSheet(name);
   const layout = sheetLayout(report.document, { charts: canChart(sheet) });
   const height = layout.values.length;
   const width = layout.values[0].length;
@@ -160,23 +160,20 @@ function insertCharts(sheet: Sheet, charts: SheetLayout["charts"]): void {
 }
 
 function openReportDialog(ui: GoogleAppsScript.Base.Ui): void {
-  const template = HtmlService.createTemplateFromFile("report-dialog");
-  const today = isoDay(new Date());
-  template.today = today;
-  template.years = issueYears();
-  const names = spreadsheet().getSheets().map((s) => s.getName());
-  template.existing = JSON.stringify(names.filter((n) => n.startsWith(REPORT_SHEET_PREFIX)).map((n) => n.slice(REPORT_SHEET_PREFIX.length)));
-  ui.showModalDialog(template.evaluate().setWidth(440).setHeight(420), "進捗報告を作成");
+  const existing = JSON.stringify(sheetNames().map(REPORT.dayOf).filter((day) => day !== null));
+  const dialog = templatePage("report-dialog", { today: isoDay(new Date()), years: issueYears(), existing });
+  ui.showModalDialog(dialog.setWidth(440).setHeight(420), "進捗報告を作成");
 }
 
 /** The 年度 present in 課題, oldest first, for the dialog's checkboxes. */
 function issueYears(): string[] {
-  const data = readSheet(SHEET.issues);
-  const col = data?.columns.get("年度");
-  if (!data || col === undefined) return [];
+  const issues = readRecords(ISSUES, []);
+  if (!issues || issues.indexOf("年度") === undefined) return [];
+  // Lenient: a 年度 the dialog cannot read is データ点検's to report, not a reason to fail here.
+  const yearOf = ISSUES.column(issues, "年度", (cell) => parseFiscalYear(cell) ?? null, "");
   const years = new Set<number>();
-  for (const row of data.values.slice(1)) {
-    const year = parseFiscalYear(row[col]);
+  for (const row of issues.rows) {
+    const year = yearOf(row);
     if (year) years.add(year);
   }
   return [...years].sort((a, b) => a - b).map(fiscalYearLabel);

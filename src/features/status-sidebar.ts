@@ -2,20 +2,21 @@
 // update, each issue's recent history, and saving through the shared write path.
 import { isSecretariat, roleFor, type Role } from "../core/access";
 import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../core/classes";
-import { cellToText, issueFromRow, type IssueRecord } from "../core/issue-record";
+import { cellToText } from "../core/contracts/contract";
+import { HISTORY } from "../core/contracts/history";
+import { ISSUES, type IssueRecord } from "../core/contracts/issues";
 import type { IssueUpdate } from "../core/issue-update";
-import { normalizeEmail } from "../core/plain-text";
-import { SHEET } from "../core/sheets";
-import { normalizeText } from "../core/text";
+import type { HistoryItem, SaveResult, SidebarContext } from "../core/sidebar-api";
+import { normalizeEmail, normalizeText } from "../core/text";
+import { page } from "../gas/pages";
 import { activeUserEmail } from "../gas/session";
 import { loadAccessList } from "../gas/settings";
-import { readSheet } from "../gas/sheet-table";
+import { findById, readRecords } from "../gas/table";
+import { showSidebar } from "../gas/ui";
 import { saveIssue } from "./issue-writer";
-import type { HistoryItem, SaveResult, SidebarContext } from "../core/sidebar-api";
 
-export function openStatusSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle("プラチナ 状況の入力");
-  SpreadsheetApp.getUi().showSidebar(html);
+export function showStatusSidebar(): void {
+  showSidebar(page("sidebar").setTitle("プラチナ 状況の入力"));
 }
 
 export function sidebarContext(): SidebarContext {
@@ -30,44 +31,37 @@ export function sidebarContext(): SidebarContext {
 export function myIssues(): IssueRecord[] {
   const user = activeUserEmail();
   if (!user) return [];
-  const data = readSheet(SHEET.issues);
-  if (!data) return [];
+  const issues = readRecords(ISSUES, []);
+  if (!issues) return [];
   const access = loadAccessList();
-  const idCol = data.columns.get("ID");
-  const issues: IssueRecord[] = [];
-  for (let i = 1; i < data.values.length; i++) {
-    if (idCol !== undefined && normalizeText(data.values[i][idCol]) === "") continue;
-    const issue = issueFromRow(data.columns, data.values[i]);
-    if (roleFor(user, issue, access) !== "none") issues.push(issue);
-  }
-  return issues;
+  const hasIds = issues.indexOf("ID") !== undefined;
+  return issues.rows
+    .map((row) => row.record)
+    .filter((issue) => (!hasIds || normalizeText(issue.ID) !== "") && roleFor(user, issue, access) !== "none");
 }
 
 /** The latest changes of one issue, newest first. Only for users who may see it. */
 export function issueHistory(id: string, limit = 10): HistoryItem[] {
   const user = activeUserEmail();
-  const issues = readSheet(SHEET.issues);
+  const issues = readRecords(ISSUES, []);
   if (!issues || !user) return [];
-  const idCol = issues.columns.get("ID") ?? -1;
-  const row = issues.values.find((r, i) => i > 0 && normalizeText(r[idCol]) === normalizeText(id));
-  if (!row || roleFor(user, issueFromRow(issues.columns, row), loadAccessList()) === "none") return [];
-  const history = readSheet(SHEET.history);
+  const issue = findById(issues, id);
+  if (!issue || roleFor(user, issue.record, loadAccessList()) === "none") return [];
+  const history = readRecords(HISTORY, []);
   if (!history) return [];
-  const col = (h: string) => history.columns.get(h) ?? -1;
-  const items: HistoryItem[] = [];
-  for (let i = history.values.length - 1; i > 0 && items.length < limit; i--) {
-    const r = history.values[i];
-    if (normalizeText(r[col("ID")]) !== normalizeText(id)) continue;
-    items.push({
-      日時: cellToText(r[col("日時")]),
-      利用者: cellToText(r[col("利用者")]),
-      項目: cellToText(r[col("項目")]),
-      変更前: cellToText(r[col("変更前")]),
-      変更後: cellToText(r[col("変更後")]),
-      経路: cellToText(r[col("経路")]),
-    });
-  }
-  return items;
+  const wanted = normalizeText(id);
+  return history.rows
+    .filter(({ record }) => normalizeText(record.ID) === wanted)
+    .slice(-limit)
+    .reverse()
+    .map(({ record: r }) => ({
+      日時: cellToText(r.日時),
+      利用者: r.利用者,
+      項目: r.項目,
+      変更前: cellToText(r.変更前),
+      変更後: cellToText(r.変更後),
+      経路: r.経路,
+    }));
 }
 
 export function saveFromSidebar(update: IssueUpdate): SaveResult {

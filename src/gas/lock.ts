@@ -1,4 +1,6 @@
-// Every write runs under the document lock, so two saves never interleave.
+// Every write runs under the document lock, so two saves never interleave. The one
+// place the lock is chosen: a context without a document changes only this function.
+import { flush } from "./spreadsheet";
 
 export class BusyError extends Error {
   constructor() {
@@ -11,7 +13,7 @@ export function withDocumentLock<T>(fn: () => T, timeoutMs = 10_000): T {
   if (!lock.tryLock(timeoutMs)) throw new BusyError();
   try {
     const result = fn();
-    SpreadsheetApp.flush();
+    flush();
     return result;
   } finally {
     lock.releaseLock();

@@ -1,18 +1,15 @@
-// The key that signs the personal links in follow-up emails. Kept in script
-// properties, never in the sheet, so staff who can edit cells cannot forge links.
-
-const SECRET_KEY = "platina.linkSecret";
+// The key that signs the personal links in follow-up emails (script state, never a sheet).
+import { STATE, readState, writeState } from "./script-state";
 
 /** Creates the key if missing; true when it was created. */
 export function ensureSecret(): boolean {
-  const props = PropertiesService.getScriptProperties();
-  if (props.getProperty(SECRET_KEY)) return false;
-  props.setProperty(SECRET_KEY, `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, ""));
+  if (readState(STATE.linkSecret)) return false;
+  writeState(STATE.linkSecret, `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, ""));
   return true;
 }
 
 export function linkSecret(): string {
-  const secret = PropertiesService.getScriptProperties().getProperty(SECRET_KEY);
+  const secret = readState(STATE.linkSecret);
   if (!secret) throw new Error("回答リンク用の鍵がありません。メニューの「プラチナ → 初期設定」を実行してください。");
   return secret;
 }

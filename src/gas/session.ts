@@ -1,5 +1,5 @@
 // Who is running the code. Empty when Apps Script does not tell (simple triggers, other domains).
-import { normalizeEmail } from "../core/plain-text";
+import { normalizeEmail } from "../core/text";
 
 export function activeUserEmail(): string {
   return normalizeEmail(Session.getActiveUser().getEmail());
@@ -7,4 +7,9 @@ export function activeUserEmail(): string {
 
 export function effectiveUserEmail(): string {
   return normalizeEmail(Session.getEffectiveUser().getEmail());
+}
+
+/** Who made an edit: the event tells it when Sheets knows, else the active user. */
+export function editorEmail(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+  return normalizeEmail(e.user?.getEmail?.() || Session.getActiveUser().getEmail());
 }

@@ -1,4 +1,5 @@
-// Time-driven triggers of the add-on, by handler name.
+// Installable triggers of the add-on, by handler name, and the web app's URL.
+import { spreadsheet } from "./spreadsheet";
 
 export function triggersFor(handler: string): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
@@ -25,6 +26,17 @@ export function scheduleOnce(handler: string, at: Date): void {
 /** Exactly one monthly run of `handler` on `day` at `hour` (the script's zone, Asia/Tokyo). */
 export function scheduleMonthly(handler: string, day: number, hour: number): void {
   replaceTriggers(handler, () => ScriptApp.newTrigger(handler).timeBased().onMonthDay(day).atHour(hour).create());
+}
+
+/** Exactly one installable edit trigger running `handler`: creates it, or removes duplicates. */
+export function ensureEditTrigger(handler: string): { created: boolean; removed: number } {
+  const mine = triggersFor(handler).filter((t) => t.getEventType() === ScriptApp.EventType.ON_EDIT);
+  if (mine.length === 0) {
+    ScriptApp.newTrigger(handler).forSpreadsheet(spreadsheet()).onEdit().create();
+    return { created: true, removed: 0 };
+  }
+  mine.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
+  return { created: false, removed: mine.length - 1 };
 }
 
 /** Set by the build from deploy.json: the one deployment whose /exec URL mails link to. */

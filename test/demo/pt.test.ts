@@ -9,7 +9,7 @@ import { ptReportSection, ptStatus } from "../../src/core/pt/report-section";
 import { SEED_STEPS, readSteps } from "../../src/core/pt/steps";
 import { readTeams } from "../../src/core/pt/teams";
 import { parseDay } from "../../src/core/pt/values";
-import { SEED_BUREAUS } from "../../src/core/sheets";
+import { SEED_BUREAUS } from "../../src/core/contracts/bureaus";
 import {
   MEETING_HEADERS,
   PT_ACTIVITY_HEADERS,
@@ -49,7 +49,7 @@ describe("PT demo sheets", () => {
     }
     expect(members.every((m) => m.年度 === 8 && m.メール.endsWith("@city.example"))).toBe(true);
     expect(new Set(members.map((m) => m.メール)).size).toBe(members.length);
-    const bureaus = SEED_BUREAUS.map((b) => b.name);
+    const bureaus = SEED_BUREAUS.map((b) => b.局区名);
     expect(members.filter((m) => !bureaus.some((b) => m.所属.startsWith(`${b} `)))).toEqual([]);
   });
 

@@ -1,21 +1,14 @@
 // The プラチナレポート dialog: preview the page in a sandboxed frame and offer
 // it for download; choosing another year asks the server for that year's page.
 import { byId } from "../shared/dom";
+import type { PlatinaReportApi } from "../shared/api";
 import { errorText, serverFunctions } from "../shared/server";
 
-interface Report {
-  year: string;
-  fileName: string;
-  html: string;
-}
-
-interface PlatinaApi {
-  createPlatinaReport(options: { year: string }): Report;
-}
+type Report = ReturnType<PlatinaReportApi["createPlatinaReport"]>;
 
 declare const google: { script: { host: { close(): void } } };
 
-const call = serverFunctions<PlatinaApi>();
+const call = serverFunctions<PlatinaReportApi>();
 const year = byId<HTMLSelectElement>("year");
 const download = byId<HTMLAnchorElement>("download");
 const preview = byId<HTMLIFrameElement>("preview");

@@ -1,21 +1,12 @@
 // The 進捗報告 dialog: choose the day and years, create the sheet (replacing an
 // existing one only when the warning is shown), then offer the printable page.
 import { byId } from "../shared/dom";
+import type { ReportDialogApi } from "../shared/api";
 import { errorText, serverFunctions } from "../shared/server";
-
-interface ReportResult {
-  ok: boolean;
-  message: string;
-}
-
-interface ReportApi {
-  createProgressReport(options: { asOf: string; years: string[]; replace: boolean }): ReportResult;
-  showProgressReportPrint(asOf: string, years: string[]): string;
-}
 
 declare const google: { script: { host: { close(): void } } };
 
-const call = serverFunctions<ReportApi>();
+const call = serverFunctions<ReportDialogApi>();
 const form = byId<HTMLFormElement>("form");
 const asOf = byId<HTMLInputElement>("as-of");
 const exists = byId("exists");
@@ -58,6 +49,8 @@ form.addEventListener("submit", async (event) => {
   status.textContent = "作成しています…";
   try {
     const result = await call("createProgressReport", { asOf: asOf.value, years, replace: existing.has(asOf.value) });
+    // null only when called without options (the menu opening this dialog).
+    if (result === null) return;
     status.textContent = result.ok ? result.message : "";
     error.textContent = result.ok ? "" : result.message;
     if (result.ok) {

@@ -1,15 +1,13 @@
 // What the server's google.script.run targets take and return, as the browser
-// sees them (plain objects only: dates travel as ISO strings).
-import type { IssueRecord } from "../../core/issue-record";
-import type { HistoryItem, SaveResult, SidebarContext } from "../../core/sidebar-api";
-import type { IssueUpdate } from "../../core/issue-update";
+// sees them (plain objects only: dates travel as ISO strings). Typed from the
+// entry points themselves (a type-only import: nothing of the server is bundled).
+import type * as EntryPoints from "../../entry-points";
 
 export type { Role } from "../../core/access";
 export type { HistoryItem, SaveFailureReason, SaveResult, SidebarContext } from "../../core/sidebar-api";
 
-export interface SidebarApi {
-  getSidebarContext(): SidebarContext;
-  getMyIssues(): IssueRecord[];
-  getIssueHistory(id: string): HistoryItem[];
-  saveIssueUpdate(update: IssueUpdate): SaveResult;
-}
+type Server = typeof EntryPoints;
+
+export type SidebarApi = Pick<Server, "getSidebarContext" | "getMyIssues" | "getIssueHistory" | "saveIssueUpdate">;
+export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint">;
+export type PlatinaReportApi = Pick<Server, "createPlatinaReport">;

@@ -1,5 +1,6 @@
 // The secretariat's 「報告・送信」 buttons: which entry point each calls, and what
 // the sidebar says afterwards — DOM-free, so Node tests cover the wording.
+import type * as EntryPoints from "../../entry-points";
 import { formatDateTime } from "./logic";
 
 export const REPORT_ACTIONS = [
@@ -15,8 +16,8 @@ export const REPORT_ACTIONS = [
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 export type ReportActionName = ReportAction["name"];
 
-/** The entry points as google.script.run calls them from here: no arguments, so each asks in its own dialog. */
-export type ReportsApi = { [N in ReportActionName]: () => unknown };
+/** The entry points the buttons call, called without arguments so each asks in its own dialog. */
+export type ReportsApi = Pick<typeof EntryPoints, ReportActionName>;
 
 export interface Outcome {
   kind: "ok" | "error";

@@ -1,0 +1,130 @@
+// One sheet's contract: its name, its headers in order, which fields staff may
+// edit, which edits 履歴 records, their limits — and reading rows into records
+// and records back into rows, always by header (never by position).
+import { InputError, column, readTable, requiredColumn, type SheetTable, type TableRow } from "../sheet-table";
+import { isDateValue, normalizeText } from "../text";
+
+export interface FieldRules {
+  /** Staff change it through the sidebar or the web form. */
+  editable?: true;
+  /** A direct edit of the cell is recorded in 履歴. */
+  logged?: true;
+  /** Longest text a form accepts. */
+  maxLength?: number;
+}
+
+export interface FieldSpec<V = string> extends FieldRules {
+  /** The record's value of a cell; text (dates as ISO strings) when not given. */
+  read?: (cell: unknown) => V;
+}
+
+export type Specs = Record<string, FieldSpec<unknown>>;
+type ValueOf<S> = S extends { read: (cell: unknown) => infer V } ? V : string;
+export type RecordOf<S extends Specs> = { [F in keyof S]: ValueOf<S[F]> };
+/** The fields of a contract that carry a rule, e.g. FieldsWith<typeof ISSUES, "editable">. */
+export type FieldsWith<C, Rule extends keyof FieldRules> = C extends SheetContract<infer S>
+  ? { [F in keyof S]: S[F] extends { [K in Rule]: unknown } ? F : never }[keyof S] & string
+  : never;
+
+export interface RecordRow<R> extends TableRow {
+  record: R;
+}
+
+export interface RecordTable<F extends string, R> extends SheetTable {
+  rows: RecordRow<R>[];
+  /** 0-based column of a field; undefined when the sheet has no such header. */
+  indexOf(field: F): number | undefined;
+}
+
+export interface SheetContract<S extends Specs> {
+  readonly name: string;
+  /** In the order 初期設定 writes them. */
+  readonly headers: readonly (keyof S & string)[];
+  /** Headers without which the add-on cannot read the sheet. */
+  readonly required: readonly (keyof S & string)[];
+  readonly fields: Readonly<S>;
+  /** Field names carrying `rule`, in header order. */
+  fieldsWith(rule: keyof FieldRules): (keyof S & string)[];
+  /**
+   * The sheet's values (header row first) as records, blank rows skipped. Missing
+   * optional columns read as blank; `required` (default: the contract's) missing
+   * throws an InputError naming the sheet and the headers found.
+   */
+  fromRows(values: unknown, required?: readonly (keyof S & string)[]): RecordTable<keyof S & string, RecordOf<S>>;
+  /** The record one row holds, given the table it came from. */
+  recordOf(table: Pick<SheetTable, "columns">, cells: readonly unknown[]): RecordOf<S>;
+  /** A row laid out under `headerRow` (the contract's headers when omitted); other columns blank. */
+  toRow(record: Partial<Record<keyof S & string, unknown>>, headerRow?: readonly unknown[]): unknown[];
+  /** Reads one field of each row through a parser: unreadable values throw naming sheet, row, column, value. */
+  column<T>(table: SheetTable, field: keyof S & string, parse: (value: unknown) => T | null | undefined, expected: string): (row: TableRow) => T | null;
+  /** Like column(), and a blank cell throws too. */
+  requiredColumn<T>(table: SheetTable, field: keyof S & string, parse: (value: unknown) => T | null | undefined, expected: string): (row: TableRow) => T;
+}
+
+/** A row whose record is built on first use: the custom functions read a few columns of many rows. */
+class LazyRow<R> implements RecordRow<R> {
+  private built: R | undefined = undefined;
+  constructor(
+    readonly rowNumber: number,
+    readonly cells: readonly unknown[],
+    readonly columns: ReadonlyMap<string, number>,
+    private readonly build: (table: { columns: ReadonlyMap<string, number> }, cells: readonly unknown[]) => R,
+  ) {}
+
+  get record(): R {
+    if (this.built === undefined) this.built = this.build(this, this.cells);
+    return this.built;
+  }
+}
+
+/** Text of a cell as records and forms carry it: dates as ISO strings, blank as "". */
+export function cellToText(value: unknown): string {
+  if (isDateValue(value)) return Number.isNaN(value.getTime()) ? "" : value.toISOString();
+  if (value === null || value === undefined) return "";
+  return String(value);
+}
+
+/** A cell as it is, for fields whose type matters (dates, checkboxes, 変更前 of any kind). */
+export function rawCell(cell: unknown): unknown {
+  return cell ?? "";
+}
+
+export function defineContract<const S extends Specs>(spec: {
+  name: string;
+  fields: S;
+  required: readonly (keyof S & string)[];
+}): SheetContract<S> {
+  const headers = Object.keys(spec.fields) as (keyof S & string)[];
+  type F = keyof S & string;
+  const recordOf = (table: Pick<SheetTable, "columns">, cells: readonly unknown[]) => {
+    const record = {} as Record<string, unknown>;
+    for (const field of headers) {
+      const index = table.columns.get(field);
+      const read = spec.fields[field].read ?? cellToText;
+      record[field] = read(index === undefined ? "" : cells[index]);
+    }
+    return record as RecordOf<S>;
+  };
+  return {
+    name: spec.name,
+    headers,
+    required: spec.required,
+    fields: spec.fields,
+    fieldsWith: (rule) => headers.filter((f) => spec.fields[f][rule] !== undefined),
+    fromRows(values, required = spec.required) {
+      const table = readTable(values, spec.name, required, (rowNumber, cells, columns) => new LazyRow(rowNumber, cells, columns, recordOf));
+      return { ...table, indexOf: (field: F) => table.columns.get(field) };
+    },
+    recordOf,
+    toRow(record, headerRow = headers) {
+      return headerRow.map((cell) => {
+        const field = normalizeText(cell);
+        return field in spec.fields && record[field as F] !== undefined ? record[field as F] : "";
+      });
+    },
+    column: (table, field, parse, expected) => column(table, field, parse, expected),
+    requiredColumn: (table, field, parse, expected) => requiredColumn(table, field, parse, expected),
+  };
+}
+
+export { InputError };

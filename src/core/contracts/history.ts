@@ -1,0 +1,33 @@
+// 履歴: one row per changed cell, appended by the add-on only (the sheet is protected
+// with a warning). 経路 says which path made the change.
+import { defineContract, rawCell, type RecordOf } from "./contract";
+
+export type Route = "サイドバー" | "メール回答" | "シート直接編集" | "局区照会";
+
+export const HISTORY = defineContract({
+  name: "履歴",
+  fields: {
+    日時: { read: rawCell },
+    利用者: {},
+    ID: {},
+    項目: {},
+    // Kept as the cell holds them: a past 実施時期 may be a date, and the report shows it as one.
+    変更前: { read: rawCell },
+    変更後: { read: rawCell },
+    経路: {},
+  },
+  required: ["日時", "ID", "項目", "変更前", "変更後"],
+});
+
+export type HistoryRecord = RecordOf<typeof HISTORY.fields>;
+
+/** A row the add-on appends. */
+export interface HistoryEntry {
+  日時: Date;
+  利用者: string;
+  ID: string;
+  項目: string;
+  変更前: string;
+  変更後: string;
+  経路: Route;
+}

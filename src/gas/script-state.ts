@@ -1,0 +1,45 @@
+// The add-on's state outside the sheets, under typed keys: script properties are
+// shared by every user and trigger; document properties travel with the spreadsheet.
+
+type Store = "script" | "document";
+
+export interface StateKey<T> {
+  store: Store;
+  key: string;
+  encode(value: T): string;
+  decode(text: string): T;
+}
+
+const text = (store: Store, key: string): StateKey<string> => ({ store, key, encode: String, decode: String });
+const json = <T>(store: Store, key: string): StateKey<T> => ({ store, key, encode: (v) => JSON.stringify(v), decode: (t) => JSON.parse(t) as T });
+
+/** The two mailings, each with its own pending cycle and last-run report. */
+export type MailingName = "followUp" | "survey";
+
+export const STATE = {
+  /** Signs the personal links in mails; never in a sheet, so cell editors cannot forge links. */
+  linkSecret: text("script", "platina.linkSecret"),
+  /** The cycle a mailing's one-off continuation trigger will carry on. */
+  pendingCycle: (mailing: MailingName) => text("script", `platina.${mailing}.cycle`),
+  /** What a mailing's last run did, for the 送信状況 dialog. */
+  lastRun: <T>(mailing: MailingName) => json<T>("script", `platina.${mailing}.lastRun`),
+  /** The highest issue number issued per fiscal-year prefix, so a deleted row's ID is never reused. */
+  issuedIds: json<Record<string, number>>("document", "platina.issuedIds"),
+} as const;
+
+function properties(store: Store): GoogleAppsScript.Properties.Properties {
+  return store === "script" ? PropertiesService.getScriptProperties() : PropertiesService.getDocumentProperties();
+}
+
+export function readState<T>(key: StateKey<T>): T | null {
+  const stored = properties(key.store).getProperty(key.key);
+  return stored === null || stored === "" ? null : key.decode(stored);
+}
+
+export function writeState<T>(key: StateKey<T>, value: T): void {
+  properties(key.store).setProperty(key.key, key.encode(value));
+}
+
+export function clearState(key: StateKey<unknown>): void {
+  properties(key.store).deleteProperty(key.key);
+}

@@ -1,0 +1,132 @@
+// Sheets as contract records, in batches: one getValues per sheet read, one
+// setValues per run of adjacent cells written, one setValues per append —
+// whatever the number of rows. Every value goes through the text-safe store rule.
+import type { RecordOf, RecordRow, RecordTable, SheetContract, Specs } from "../core/contracts/contract";
+import { asStoredText, normalizeText } from "../core/text";
+import { requireSheetNamed, sheetNamed } from "./spreadsheet";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SheetRecords<F extends string, R> extends RecordTable<F, R> {
+  sheet: Sheet;
+  /** The data range's values, header row first. */
+  values: unknown[][];
+  recordOf(cells: readonly unknown[]): R;
+}
+
+/** What a write stores: user text always as text, never as a formula. */
+export function storedValue(value: unknown): unknown {
+  return typeof value === "string" ? asStoredText(value) : value;
+}
+
+/** The sheet's records in one read, or null when there is no such sheet. */
+export function readRecords<S extends Specs>(
+  contract: SheetContract<S>,
+  required?: readonly (keyof S & string)[],
+): SheetRecords<keyof S & string, RecordOf<S>> | null {
+  const sheet = sheetNamed(contract.name);
+  return sheet ? recordsOf(contract, sheet, required) : null;
+}
+
+/** Like readRecords, for sheets 初期設定 creates: a missing sheet says what to do. */
+export function requireRecords<S extends Specs>(
+  contract: SheetContract<S>,
+  required?: readonly (keyof S & string)[],
+): SheetRecords<keyof S & string, RecordOf<S>> {
+  return recordsOf(contract, requireSheetNamed(contract.name), required);
+}
+
+function recordsOf<S extends Specs>(contract: SheetContract<S>, sheet: Sheet, required?: readonly (keyof S & string)[]) {
+  const values = sheet.getDataRange().getValues();
+  const table = contract.fromRows(values, required);
+  return { ...table, sheet, values, recordOf: (cells: readonly unknown[]) => contract.recordOf(table, cells) };
+}
+
+/** The row whose ID is `id` (compared as staff see it); undefined when absent. */
+export function findById<R extends { ID: string }>(table: SheetRecords<string, R>, id: string): RecordRow<R> | undefined {
+  const wanted = normalizeText(id);
+  return table.rows.find((row) => normalizeText(row.record.ID) === wanted);
+}
+
+/**
+ * Writes fields of one row: one setValues per run of adjacent columns, so the
+ * usual layout costs one call. Fields the sheet lacks are skipped. Returns the
+ * row as it now stands; later look-ups in `table` see it too.
+ */
+export function writeRecordFields<F extends string, R>(
+  table: SheetRecords<F, R>,
+  row: RecordRow<R>,
+  fields: Partial<Record<F, unknown>>,
+): RecordRow<R> {
+  const cells = new Map<number, unknown>();
+  const next = [...row.cells];
+  for (const [field, value] of Object.entries(fields) as [F, unknown][]) {
+    const index = table.indexOf(field);
+    if (index === undefined) continue;
+    cells.set(index, value);
+    next[index] = value;
+  }
+  writeRuns(cells, (column, run) => table.sheet.getRange(row.rowNumber, column + 1, 1, run.length).setValues([run.map(storedValue)]));
+  const updated = { rowNumber: row.rowNumber, cells: next, record: table.recordOf(next) };
+  table.values[row.rowNumber - 1] = next;
+  const at = table.rows.indexOf(row);
+  if (at >= 0) table.rows[at] = updated;
+  return updated;
+}
+
+/**
+ * Writes whole columns of a block of rows (1-based `firstRow`), given by field
+ * as values top to bottom: one setValues per run of adjacent columns.
+ */
+export function writeFieldColumns<F extends string>(
+  sheet: Sheet,
+  header: { indexOf(field: F): number | undefined },
+  firstRow: number,
+  columns: Partial<Record<F, unknown[]>>,
+): void {
+  const byIndex = new Map<number, unknown[]>();
+  for (const [field, values] of Object.entries(columns) as [F, unknown[]][]) {
+    const index = header.indexOf(field);
+    if (index !== undefined) byIndex.set(index, values);
+  }
+  writeRuns(byIndex, (column, run) => {
+    const block = (run[0] as unknown[]).map((_, r) => run.map((values) => storedValue((values as unknown[])[r])));
+    sheet.getRange(firstRow, column + 1, block.length, run.length).setValues(block);
+  });
+}
+
+/**
+ * Appends records after the last row with content in one write, growing the
+ * sheet when it is full. Columns follow `headerRow` when the caller has read it,
+ * else the contract's order (the add-on's own sheets, such as 履歴).
+ */
+export function appendRecords<S extends Specs>(
+  contract: SheetContract<S>,
+  records: Partial<Record<keyof S & string, unknown>>[],
+  headerRow?: readonly unknown[],
+): void {
+  if (records.length === 0) return;
+  appendRows(requireSheetNamed(contract.name), records.map((r) => contract.toRow(r, headerRow)));
+}
+
+/** Rows after the last row with content, in one write (values through the store rule). */
+export function appendRows(sheet: Sheet, rows: unknown[][]): void {
+  if (rows.length === 0) return;
+  const last = sheet.getLastRow();
+  // Unlike appendRow, getRange past the sheet's last row fails: make room first.
+  const missing = last + rows.length - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(storedValue)));
+}
+
+/** Calls `write(firstColumn, values)` once per run of adjacent 0-based columns. */
+function writeRuns<V>(cells: Map<number, V>, write: (column: number, run: V[]) => void): void {
+  const columns = [...cells.keys()].sort((a, b) => a - b);
+  let start = 0;
+  while (start < columns.length) {
+    let end = start;
+    while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
+    write(columns[start], columns.slice(start, end + 1).map((c) => cells.get(c) as V));
+    start = end + 1;
+  }
+}

@@ -1,0 +1,91 @@
+// Imports point only downward: entry points → features → gas boundary → contracts/core,
+// and the add-on's folders import each other without a cycle.
+import { dirname } from "node:path";
+import { describe, expect, it } from "vitest";
+import { importsOf, sourceFiles, type SourceImport } from "./source-graph";
+
+type Imports = (file: string) => SourceImport[];
+
+const RANK = { core: 0, gas: 1, features: 2, "entry-points": 3 } as const;
+type Layer = keyof typeof RANK | "ui" | "other";
+
+function layerOf(path: string): Layer {
+  if (path === "src/entry-points" || path === "src/entry-points.ts") return "entry-points";
+  const top = path.split("/")[1];
+  return top === "core" || top === "gas" || top === "features" || top === "ui" ? top : "other";
+}
+
+const ADDON = ["src/entry-points.ts", ...sourceFiles("src/core"), ...sourceFiles("src/gas"), ...sourceFiles("src/features")];
+
+function upwardImports(files: string[], imports: Imports = importsOf): string[] {
+  const wrong: string[] = [];
+  for (const file of files) {
+    const from = layerOf(file);
+    for (const { target, typeOnly } of imports(file)) {
+      const to = layerOf(target);
+      if (from === "ui") {
+        // Browser code: core's plain logic, and the server's signatures as types only.
+        const allowed = to === "ui" || to === "core" || (to === "entry-points" && typeOnly);
+        if (!allowed) wrong.push(`${file} → ${target}`);
+      } else if (from !== "other" && (to === "other" || to === "ui" || RANK[to] > RANK[from])) {
+        if (!(from === "entry-points" && to === "entry-points")) wrong.push(`${file} → ${target}`);
+      }
+    }
+  }
+  return wrong;
+}
+
+/**
+ * The folder a file counts in. Contracts and core are one layer (the issue's
+ * "contracts/core"): contracts read cells with core's text helpers, and core's
+ * computations read sheets through contracts.
+ */
+function folderOf(path: string): string {
+  const folder = dirname(path);
+  return folder === "src/core/contracts" ? "src/core" : folder;
+}
+
+/** Folders that import each other through a cycle (each listed cycle once). */
+function folderCycles(files: string[], imports: Imports = importsOf): string[][] {
+  const edges = new Map<string, Set<string>>();
+  for (const file of files) {
+    const from = folderOf(file);
+    for (const { target } of imports(file)) {
+      const to = folderOf(target);
+      if (to !== from) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
+    }
+  }
+  const cycles: string[][] = [];
+  const seen = new Set<string>();
+  const walk = (node: string, path: string[]) => {
+    const at = path.indexOf(node);
+    if (at >= 0) {
+      const cycle = path.slice(at);
+      const key = [...cycle].sort().join(" ");
+      if (!seen.has(key)) (seen.add(key), cycles.push(cycle));
+      return;
+    }
+    for (const next of edges.get(node) ?? []) walk(next, [...path, node]);
+  };
+  for (const node of edges.keys()) walk(node, []);
+  return cycles;
+}
+
+describe("layers", () => {
+  it("import only downward (entry points → features → gas → core; the browser pages only core and the entry points' types)", () => {
+    expect(upwardImports([...ADDON, ...sourceFiles("src/ui")])).toEqual([]);
+  });
+
+  it("see an upward import and a cycle when there is one", () => {
+    const value = (target: string) => [{ target, typeOnly: false }];
+    expect(upwardImports(["src/core/contracts/x.ts"], () => value("src/gas/table"))).toEqual(["src/core/contracts/x.ts → src/gas/table"]);
+    expect(upwardImports(["src/features/x.ts"], () => value("src/entry-points"))).toEqual(["src/features/x.ts → src/entry-points"]);
+    expect(upwardImports(["src/ui/x/main.ts"], () => value("src/entry-points"))).toEqual(["src/ui/x/main.ts → src/entry-points"]);
+    const graph: Record<string, string> = { "src/features/a/x.ts": "src/features/b/y", "src/features/b/y.ts": "src/features/a/x" };
+    expect(folderCycles(Object.keys(graph), (f) => value(graph[f]))).toEqual([["src/features/a", "src/features/b"]]);
+  });
+
+  it("have no import cycle among the add-on's folders", () => {
+    expect(folderCycles(ADDON)).toEqual([]);
+  });
+});
