@@ -23,13 +23,9 @@ export class Journal {
   private committedLength = 0;
   private readonly sheets = new WeakMap<SheetModel, SheetModel>();
 
-  /** The entries up to the last commit. */
-  get committed(): JournalEntry[] {
-    return this.entries.slice(0, this.committedLength);
-  }
-
-  get hasCommits(): boolean {
-    return this.committedLength > 0;
+  /** The entries since the last commit. */
+  get uncommitted(): JournalEntry[] {
+    return this.entries.slice(this.committedLength);
   }
 
   commit(): void {
