@@ -56,7 +56,9 @@ export interface OpenedWorkbook {
 
 export interface Recovery {
   commits: number;
-  mails: { to: string[]; subject: string }[];
+  mails: number;
+  /** Mails sent after the last commit point: the add-on may not have recorded them, so a re-run may send them again. */
+  unconfirmed: { to: string[]; subject: string }[];
 }
 
 export function outboxDir(workbookPath: string): string {
@@ -104,8 +106,12 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
   if (!existsSync(path) && options.createDemoIfMissing) await saveWorkbook(createDemoModel(), path);
   const loaded = await loadDurable(path);
   if (loaded.recovery) {
-    const { commits, mails } = loaded.recovery;
-    options.log?.(`前回の実行が保存の前に終わっていたため、確定していた内容を復元しました（確定 ${commits} 回、送信済みのメール ${mails.length} 通${mails.length ? `: ${mails.map((m) => m.to.join(",")).join(" / ")}` : ""}）。`);
+    const { commits, mails, unconfirmed } = loaded.recovery;
+    const pending = unconfirmed.map((m) => m.to.join(",")).join(" / ");
+    options.log?.(
+      `前回の実行が保存の前に終わっていたため、確定していた内容を復元しました（確定 ${commits} 回、送信 ${mails} 通）。` +
+        (pending ? `最後の確定のあとに送ったメール（記録されていないため、再実行で再送される場合があります）: ${pending}` : ""),
+    );
   }
   const outbox = outboxDir(path);
   // The state as the files on disk say it: what a commit compares against to know whether the state changed.
@@ -205,16 +211,18 @@ async function loadDurable(path: string): Promise<{ model: WorkbookModel; state:
   const base = found?.records[0];
   // Any other digest means the .xlsx was saved after the log was written: the log is already in it.
   if (!found || base?.type !== "base" || base.workbook !== digestOf(readFileSync(path))) return { model, state, recovery: null };
-  const recovery: Recovery = { commits: 0, mails: [] };
+  const recovery: Recovery = { commits: 0, mails: 0, unconfirmed: [] };
   const entries: JournalEntry[] = [];
   let current = state;
   for (const record of found.records.slice(1) as Exclude<LogRecord, { type: "base" }>[]) {
     if (record.type === "commit") {
       recovery.commits++;
+      recovery.unconfirmed = [];
       entries.push(...record.entries);
       if (record.state) current = record.state;
     } else {
-      recovery.mails.push({ to: record.to, subject: record.subject });
+      recovery.mails++;
+      recovery.unconfirmed.push({ to: record.to, subject: record.subject });
       current = { ...current, mail: record.quota };
     }
   }
