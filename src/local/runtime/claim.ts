@@ -50,13 +50,14 @@ export async function claimWorkbook(workbookPath: string, lockDir: string, waitM
     const blocker = current && blocking(current.info);
     if (!blocker) {
       const seq = (current?.seq ?? 0) + 1;
-      if (create(lockDir, seq, "held") && highestSeq(lockDir) === seq) {
+      if (!create(lockDir, seq, "held")) continue; // another process took this number first
+      if (highestSeq(lockDir) === seq) {
         held.set(lockDir, { seq, refs: 1 });
         removeBelow(lockDir, seq);
         installExitHook();
         return releaser(lockDir);
       }
-      // Lost the race for this number (or a higher one appeared meanwhile): our file, if any, is superseded.
+      // Our number was free only because it had been superseded already: ours is too.
       rmSync(join(lockDir, claimName(seq)), { force: true });
       continue;
     }

@@ -127,8 +127,8 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
   };
   const record = (entries: JournalEntry[], state: RuntimeState) => {
     const json = JSON.stringify(state);
-    if (entries.length === 0 && json === durableState) return;
-    if (readOnly) throw new Error(`ブック「${basename(path)}」は読み取り専用で開いています。`);
+    // Read-only: executions change the copy in memory only.
+    if (readOnly || (entries.length === 0 && json === durableState)) return;
     ensureLog();
     log.append({ type: "commit", entries, ...(json !== durableState ? { state } : {}) });
     durableState = json;
@@ -136,6 +136,7 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
   const inner = options.smtp ? smtpTransport(options.smtp) : outboxTransport(outbox);
   const mail: MailTransport = {
     send(message) {
+      if (readOnly) throw new Error(`ブック「${basename(path)}」は読み取り専用で開いているため、メールを送れません。`);
       crash.pass("mail-send");
       const sent = inner.send(message);
       // Recorded before sendEmail returns, so the next send cannot start before this one is on disk. MailApp
