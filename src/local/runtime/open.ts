@@ -179,6 +179,8 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
     durableState = state;
   };
   if (loaded.recovery && !readOnly) await save();
+  // A log the saved .xlsx already holds (a crash just before it was deleted) goes now.
+  else if (!readOnly && existsSync(log.path)) log.remove();
   return {
     runtime,
     path,
