@@ -1,8 +1,9 @@
 // SpreadsheetApp.flush() as a commit point. An execution's workbook writes are
-// journaled; when it fails, what it wrote up to its last flush is replayed onto
-// the saved workbook and the rest is dropped — all-or-nothing for executions that
-// never flush, and no lost record for those that flush after each step (as the
-// follow-up mailing does after each send).
+// journaled in memory; each commit hands the writes since the previous one to
+// the commit log on disk (commit-log.ts). When the execution fails, what it
+// committed is replayed onto the saved workbook and the rest is dropped —
+// all-or-nothing for executions that never flush, and no lost record for those
+// that flush after each step (as the follow-up mailing does after each send).
 import type { SheetModel, WorkbookModel } from "../workbook/model";
 
 export interface JournalEntry {

@@ -1,6 +1,7 @@
 // The local Apps Script runtime: the built bundle, one workbook and its sidecar
 // state. Each run() is one execution — fresh globals, its own user, call counts
-// and simulated duration — and nothing reaches disk unless it succeeds.
+// and simulated duration — and nothing reaches disk but what it commits
+// (SpreadsheetApp.flush(), its successful end) through options.onCommit.
 import vm from "node:vm";
 import { CallCounter, DEFAULT_COST_MODEL, type CallCounts, type CostModel } from "./call-counter";
 import type { AuthModeName, Clock, ExecutionEnv, RuntimeState, UiHost } from "./env";
