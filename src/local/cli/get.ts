@@ -1,7 +1,8 @@
 import { CliError, open, toJson } from "./shared";
 
 export async function commandGet(range: string, options: { workbook: string }): Promise<void> {
-  const { runtime } = await open(options.workbook);
+  // Reads never wait for a workbook in use: every save replaces the files whole, so they are always consistent.
+  const { runtime } = await open(options.workbook, { readOnly: true });
   let values: unknown[][];
   try {
     values = runtime.readRange(range);

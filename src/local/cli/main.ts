@@ -5,7 +5,7 @@ import { commandGet } from "./get";
 import { commandRun } from "./run";
 import { commandStart, DEFAULT_PORT, parsePort } from "./start";
 import { commandTrigger } from "./trigger";
-import { CliError } from "./shared";
+import { CliError, parseWait } from "./shared";
 
 const DEFAULT_WORKBOOK = "platina-demo.xlsx";
 
@@ -40,6 +40,7 @@ program
   .option("--user <email>", "実行ユーザー（Session.getActiveUser）", "")
   .option("--args <json>", "引数リスト（JSON 配列）", "[]")
   .option("--smtp <url>", "送信に使う SMTP サーバー（例: smtp://127.0.0.1:2525）。既定は送信箱フォルダ")
+  .option("--wait <seconds>", "ブックを別の platina が使用中のとき待つ秒数（既定: 30）", parseWait)
   .action(commandRun);
 
 program
@@ -55,6 +56,7 @@ program
   .option("--workbook <file>", "ブック", DEFAULT_WORKBOOK)
   .option("--until <iso>", "ここまで時計を進める（既定: 現在時刻）", isoTime)
   .option("--smtp <url>", "送信に使う SMTP サーバー")
+  .option("--wait <seconds>", "ブックを別の platina が使用中のとき待つ秒数（既定: 30）", parseWait)
   .action(commandTrigger);
 
 program

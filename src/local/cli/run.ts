@@ -7,6 +7,7 @@ export interface RunOptions {
   user: string;
   args: string;
   smtp?: string;
+  wait?: number;
 }
 
 export async function commandRun(entry: string, options: RunOptions): Promise<void> {
@@ -20,6 +21,7 @@ export async function commandRun(entry: string, options: RunOptions): Promise<vo
   const opened = await open(options.workbook, {
     clock: options.now !== undefined ? fakeClock(options.now) : undefined,
     smtp: options.smtp,
+    waitSeconds: options.wait,
   });
   const { runtime } = opened;
   if (!runtime.bundle.entryPoints.includes(entry)) {
@@ -27,7 +29,11 @@ export async function commandRun(entry: string, options: RunOptions): Promise<vo
   }
   const execution = runtime.run(entry, args, { user: options.user });
   // A failed execution keeps nothing, or only what it committed with SpreadsheetApp.flush().
-  await opened.settle(execution);
+  try {
+    await opened.settle(execution);
+  } finally {
+    opened.close();
+  }
   if (!execution.ok) throw new CliError(`${entry} でエラーが発生しました: ${execution.error?.message}`);
   process.stdout.write(`${toJson({ result: execution.result, calls: execution.calls, simulatedMs: execution.simulatedMs })}\n`);
 }

@@ -1,7 +1,9 @@
 // What the CLI commands share: where the bundle is, opening the workbook, JSON output.
+import { InvalidArgumentError } from "commander";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { crashPointsFromEnv } from "../runtime/crash-points";
 import { openWorkbook, type OpenOptions } from "../runtime/open";
 
 /** An error whose message is the whole story for the user (no stack printed). */
@@ -23,11 +25,26 @@ export function logToStderr(line: string): void {
 /** Where `npm start` serves the web app: mails sent from the CLI link there unless deployed elsewhere. */
 export const LOCAL_WEB_APP = "http://127.0.0.1:8787/exec";
 
-export async function open(workbook: string, extra: Partial<OpenOptions> = {}) {
+/** `--wait` in seconds: how long to wait while another platina uses the workbook. */
+export function parseWait(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError(`待ち時間「${value}」が不正です（0 以上の秒数）。`);
+  return seconds;
+}
+
+export async function open(workbook: string, extra: Partial<OpenOptions> & { waitSeconds?: number } = {}) {
   const path = resolve(workbook);
   const isDefault = workbook === "platina-demo.xlsx";
-  if (!existsSync(path) && !isDefault) throw new CliError(`ブック「${workbook}」が見つかりません。`);
-  const opened = await openWorkbook({ workbook: path, bundleDir: BUNDLE_DIR, createDemoIfMissing: isDefault, log: logToStderr, ...extra });
+  if (!existsSync(path) && !isDefault) {
+    const folder = dirname(path);
+    throw new CliError(existsSync(folder) ? `ブック「${workbook}」が見つかりません。` : `ブック「${workbook}」のフォルダ「${folder}」がありません。`);
+  }
+  const { waitSeconds, ...rest } = extra;
+  const opened = await openWorkbook({
+    workbook: path, bundleDir: BUNDLE_DIR, createDemoIfMissing: isDefault, log: logToStderr, crash: crashPointsFromEnv(),
+    ...(waitSeconds !== undefined ? { waitMs: waitSeconds * 1000 } : {}),
+    ...rest,
+  });
   opened.runtime.state.webAppUrl ??= LOCAL_WEB_APP;
   return opened;
 }

@@ -1,8 +1,9 @@
 // SpreadsheetApp.flush() as a commit point. An execution's workbook writes are
-// journaled; when it fails, what it wrote up to its last flush is replayed onto
-// the saved workbook and the rest is dropped — all-or-nothing for executions that
-// never flush, and no lost record for those that flush after each step (as the
-// follow-up mailing does after each send).
+// journaled in memory; each commit hands the writes since the previous one to
+// the commit log on disk (commit-log.ts). When the execution fails, what it
+// committed is replayed onto the saved workbook and the rest is dropped —
+// all-or-nothing for executions that never flush, and no lost record for those
+// that flush after each step (as the follow-up mailing does after each send).
 import type { SheetModel, WorkbookModel } from "../workbook/model";
 
 export interface JournalEntry {
@@ -23,13 +24,9 @@ export class Journal {
   private committedLength = 0;
   private readonly sheets = new WeakMap<SheetModel, SheetModel>();
 
-  /** The entries up to the last commit. */
-  get committed(): JournalEntry[] {
-    return this.entries.slice(0, this.committedLength);
-  }
-
-  get hasCommits(): boolean {
-    return this.committedLength > 0;
+  /** The entries since the last commit. */
+  get uncommitted(): JournalEntry[] {
+    return this.entries.slice(this.committedLength);
   }
 
   commit(): void {

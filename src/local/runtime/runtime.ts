@@ -1,6 +1,7 @@
 // The local Apps Script runtime: the built bundle, one workbook and its sidecar
 // state. Each run() is one execution — fresh globals, its own user, call counts
-// and simulated duration — and nothing reaches disk unless it succeeds.
+// and simulated duration — and nothing reaches disk but what it commits
+// (SpreadsheetApp.flush(), its successful end) through options.onCommit.
 import vm from "node:vm";
 import { CallCounter, DEFAULT_COST_MODEL, type CallCounts, type CostModel } from "./call-counter";
 import type { AuthModeName, Clock, ExecutionEnv, RuntimeState, UiHost } from "./env";
@@ -34,6 +35,13 @@ export interface RuntimeOptions {
   /** Move the clock forward by each call's simulated cost (so the add-on sees time pass). */
   advanceClockByCost?: boolean;
   log?: (line: string) => void;
+  /**
+   * Makes a commit point durable before SpreadsheetApp.flush() returns, and the
+   * rest of a successful execution before run() returns: the writes since the
+   * previous commit, and the state then. If it throws, flush() throws (and a
+   * finished execution counts as failed).
+   */
+  onCommit?: (entries: JournalEntry[], state: RuntimeState) => void;
 }
 
 export interface RunOptions {
@@ -52,8 +60,6 @@ export interface ExecutionResult {
   error?: { message: string; stack?: string };
   calls: CallCounts;
   simulatedMs: number;
-  /** For a failed execution that called SpreadsheetApp.flush(): the writes up to its last flush, to keep. */
-  committed?: JournalEntry[];
   startedAt: number;
   wallMs: number;
   logs: string[];
@@ -116,17 +122,17 @@ export class Runtime {
       const vmArgs = typeof args === "function" ? args(execution.global) : args.map((a) => execution.bridge.toVm("", a));
       const value = fn(...vmArgs);
       if (execution.timedOut) throw new TimeLimitExceeded(TIME_LIMIT_MESSAGE);
+      execution.commit();
       return { ...outcome, ok: true, result: execution.bridge.toHost(value), ...execution.finish(wallStart) };
     } catch (error) {
       const err = error as Error;
       // Sidecar state (properties, triggers, mail quota…) goes back to its last commit point too.
-      const kept = execution.journal.hasCommits ? execution.stateAtCommit : stateAtStart;
+      const kept = execution.stateAtCommit ?? stateAtStart;
       // Mail already sent cannot be unsent: its quota use stays.
       const mail = this.state.mail;
       Object.assign(this.state, structuredClone(kept), { mail });
       return {
         ...outcome, ok: false, error: { message: err?.message ?? String(error), stack: err?.stack }, ...execution.finish(wallStart),
-        ...(execution.journal.hasCommits ? { committed: execution.journal.committed } : {}),
       };
     }
   }
@@ -258,14 +264,17 @@ export class Runtime {
     const env: ExecutionEnv = { clock, timeZone: this.bundle.timeZone, state: this.state, log, ...who };
     const journal = new Journal();
     const flushed: { state: RuntimeState | null } = { state: null };
+    // The commit point moves only once the commit is durable: a failed one leaves the previous point.
+    const commit = () => {
+      this.options.onCommit?.(journal.uncommitted, this.state);
+      journal.commit();
+      flushed.state = structuredClone(this.state);
+    };
     const addon = createAddonContext(() => clock.now());
     const bridge = new ServiceBridge(addon.realm, counter, () => env.authMode);
     const services = createServices(env, {
       model: journal.wrap(this.model),
-      onFlush: () => {
-        journal.commit();
-        flushed.state = structuredClone(this.state);
-      },
+      onFlush: commit,
       bundle: this.bundle,
       mail: this.options.mail,
       lockDir: this.options.lockDir,
@@ -280,6 +289,7 @@ export class Runtime {
       global: addon.global,
       bridge,
       journal,
+      commit,
       get timedOut() {
         return limit.exceeded;
       },

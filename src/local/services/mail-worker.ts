@@ -1,9 +1,10 @@
 // The mail transports' async half: the sync bridge's worker module (nodemailer
 // has no synchronous API). Messages arrive already validated by MailApp.
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import { serveSyncBridge } from "../runtime/sync-bridge";
+import { syncDirectory } from "../workbook/atomic-file";
 import type { OutgoingMail, SentMail } from "./mail";
 
 function toNodemailer(message: OutgoingMail): SendMailOptions {
@@ -44,7 +45,16 @@ async function outbox({ dir, message }: { dir: string; message: OutgoingMail }):
   const info = await transporter.sendMail(toNodemailer(message));
   mkdirSync(dir, { recursive: true });
   const file = join(dir, outboxFileName(dir, message));
-  writeFileSync(file, info.message as Buffer, { flag: "wx" });
+  // On disk before MailApp.sendEmail returns: the runtime records the send next, and a crash must find both.
+  const fd = openSync(file, "wx");
+  try {
+    const bytes = info.message as Buffer;
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  syncDirectory(dir);
   return { messageId: info.messageId, file };
 }
 

@@ -57,7 +57,7 @@ export function createMailApp(env: ExecutionEnv, transport: MailTransport): Goog
     const cc = addressList(params.cc);
     const bcc = addressList(params.bcc);
     const replyTo = addressList(params.replyTo);
-    const recipients = new Set([...to, ...cc, ...bcc].map((entry) => addressOf(entry).toLowerCase())).size;
+    const recipients = recipientCount({ to, cc, bcc });
     if (recipients === 0) throw new Error("Failed to send email: no recipient");
     if (recipients > MAX_RECIPIENTS_PER_MESSAGE) throw new Error("Limit Exceeded: Email Recipients Per Message.");
     const quota = todaysQuota(env);
@@ -158,6 +158,11 @@ function addressList(list: string | undefined): string[] {
 
 const VALID_ADDRESS =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+/** What a message costs of the daily quota: its distinct recipients. */
+export function recipientCount(message: Pick<OutgoingMail, "to" | "cc" | "bcc">): number {
+  return new Set([...message.to, ...message.cc, ...message.bcc].map((entry) => addressOf(entry).toLowerCase())).size;
+}
 
 /** The bare address of `Name <addr>` or `addr`. */
 function addressOf(entry: string): string {

@@ -1,6 +1,7 @@
 // A failed execution keeps nothing — or, if it called SpreadsheetApp.flush(),
 // exactly what it wrote up to its last flush, as Apps Script keeps written cells.
-import { copyFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openWorkbook } from "../../../src/local/runtime/open";
@@ -49,12 +50,15 @@ describe("commit points", () => {
     const { path } = await workbook();
     const other = join(dirname(path), "other.xlsx");
     copyFileSync(path, other);
-    // Another live process (this test's parent) holds the workbook: refused, with who holds it.
-    writeFileSync(`${other}.platina.pid`, String(process.ppid));
-    await expect(openWorkbook({ workbook: other, bundleDir: fixtureBundle(code) })).rejects.toThrow(`プロセス ${process.ppid}`);
+    // Another live process (this test's parent) holds the workbook: refused after the wait, with who holds it.
+    mkdirSync(`${other}.locks`);
+    const claim = (seq: number, pid: number) =>
+      writeFileSync(join(`${other}.locks`, `claim-${String(seq).padStart(9, "0")}`), JSON.stringify({ state: "held", pid, host: hostname(), holder: "other", time: 0 }));
+    claim(1, process.ppid);
+    await expect(openWorkbook({ workbook: other, bundleDir: fixtureBundle(code), waitMs: 100 })).rejects.toThrow(`プロセス ${process.ppid}`);
     // A claim left by a process that has exited is taken over.
-    writeFileSync(`${other}.platina.pid`, "999999");
-    await expect(openWorkbook({ workbook: other, bundleDir: fixtureBundle(code) })).resolves.toBeTruthy();
+    claim(2, 999999);
+    await expect(openWorkbook({ workbook: other, bundleDir: fixtureBundle(code), waitMs: 100 })).resolves.toBeTruthy();
   });
 
   it("keeps nothing of a failed execution that never flushed", async () => {

@@ -1,0 +1,67 @@
+// Real `platina` processes for crash and concurrency tests, and what they leave
+// on disk: the 送信記録 rows and the .eml files of the outbox.
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { openWorkbook } from "../../src/local/runtime/open";
+import { BUILD_DIR } from "./gas-bundle";
+import { sheetRecords } from "./issues";
+
+export const BIN = join(import.meta.dirname, "..", "..", "bin", "platina.js");
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function platina(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Exit> {
+  return new Promise((done) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+      const failure = error as (Error & { code?: number; signal?: NodeJS.Signals }) | null;
+      done({ code: failure ? (typeof failure.code === "number" ? failure.code : null) : 0, signal: failure?.signal ?? null, stdout, stderr });
+    });
+  });
+}
+
+/** Runs `jobs` with at most `limit` at a time, results in order. */
+export async function pool<T>(limit: number, jobs: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
+}
+
+/** A seeded generator (mulberry32), so kill points are the same on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The workbook as the next run will see it (commit log replayed), read without claiming or saving. */
+export async function readBack(path: string) {
+  const opened = await openWorkbook({ workbook: path, bundleDir: BUILD_DIR, readOnly: true });
+  return { runtime: opened.runtime, records: (sheet: string) => sheetRecords(opened.runtime, sheet) };
+}
+
+/** The To: address of each .eml in the outbox folder, in send order. */
+export function outboxRecipients(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".eml"))
+    .sort()
+    .map((f) => /^To: (.+)$/m.exec(readFileSync(join(dir, f), "utf8"))?.[1].trim() ?? "");
+}
