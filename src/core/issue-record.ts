@@ -2,7 +2,7 @@
 // by the 課題 headers, dates as ISO strings (google.script.run rejects Dates).
 import { cellToText } from "./contracts/contract";
 import { ISSUES, type IssueRecord } from "./contracts/issues";
-import { normalizeText } from "./text";
+import { normalizeText } from "./base/text";
 
 export { cellToText };
 export { EDITABLE_FIELDS, type EditableField, type IssueField, type IssueRecord } from "./contracts/issues";

@@ -6,7 +6,7 @@ import { fiscalYearLabel, parseFiscalYear } from "./fiscal-year";
 import { REFORMS } from "./contracts/reforms";
 import { reiwaYear } from "./progress-report";
 import { bureauTable } from "./tables";
-import { escapeHtml, normalizeText } from "./text";
+import { escapeHtml, normalizeText } from "./base/text";
 import { formatWareki } from "./wareki";
 
 export interface PlatinaReportInput {

@@ -1,8 +1,8 @@
 // The 設定 sheet: one row per setting (項目, 値, 説明). Blank values fall back to
 // defaults, except where the description tells staff a blank means "none".
-import { columnLetter } from "./a1";
+import { columnLetter } from "./base/a1";
 import { SETTINGS } from "./contracts/settings";
-import { isValidEmail, normalizeEmail, normalizeText } from "./text";
+import { isValidEmail, normalizeEmail, normalizeText } from "./base/text";
 
 export interface Settings {
   事務局メール: string[];

@@ -2,7 +2,7 @@
  * @deprecated used by follow-up/survey until the mailing engine moves to contracts:
  * read and write through ./table (readRecords, writeRecordFields, appendRecords).
  */
-import { normalizeText } from "../core/text";
+import { normalizeText } from "../core/base/text";
 import { sheetNamed, spreadsheet } from "./spreadsheet";
 import { appendRows, storedValue, writeFieldColumns } from "./table";
 

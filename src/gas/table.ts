@@ -2,7 +2,7 @@
 // setValues per run of adjacent cells written, one setValues per append —
 // whatever the number of rows. Every value goes through the text-safe store rule.
 import type { RecordOf, RecordRow, RecordTable, SheetContract, Specs } from "../core/contracts/contract";
-import { asStoredText, normalizeText } from "../core/text";
+import { asStoredText, normalizeText } from "../core/base/text";
 import { requireSheetNamed, sheetNamed } from "./spreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

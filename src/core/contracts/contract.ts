@@ -1,8 +1,8 @@
 // One sheet's contract: its name, its headers in order, which fields staff may
 // edit, which edits 履歴 records, their limits — and reading rows into records
 // and records back into rows, always by header (never by position).
-import { InputError, column, readTable, requiredColumn, type SheetTable, type TableRow } from "../sheet-table";
-import { isDateValue, normalizeText } from "../text";
+import { InputError, column, readTable, requiredColumn, type SheetTable, type TableRow } from "../base/sheet-table";
+import { isDateValue, normalizeText } from "../base/text";
 
 export interface FieldRules {
   /** Staff change it through the sidebar or the web form. */

@@ -5,7 +5,7 @@ import type { ReceivedChange } from "../mailing/changes";
 import { digestSheetName } from "../mailing/due";
 import type { ComposedMail } from "../mailing/mail";
 import { escapeHtml } from "../plain-text";
-import { normalizeText } from "../text";
+import { normalizeText } from "../base/text";
 import { formatWareki } from "../wareki";
 import { cycleLabel } from "./cycle";
 import type { OwnerRequest } from "./recipients";

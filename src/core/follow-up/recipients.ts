@@ -3,9 +3,9 @@
 import { isTracked, parseDirection, parseProgress } from "../classes";
 import { issueFromRow, type IssueRecord } from "../issue-record";
 import { normalizeEmail } from "../plain-text";
-import { readTable } from "../sheet-table";
+import { readTable } from "../base/sheet-table";
 import { SHEET } from "../sheets";
-import { normalizeText } from "../text";
+import { normalizeText } from "../base/text";
 
 export interface OwnerRequest {
   owner: string;

@@ -1,7 +1,7 @@
 // 回答記録: one row per answer taken through a personal link, so a mailing knows
 // who answered (no reminder for them) and a form shows the previous answer.
 import { normalizeEmail } from "../plain-text";
-import { normalizeText } from "../text";
+import { normalizeText } from "../base/text";
 import { dateOrNull, logRows } from "./log-rows";
 
 export const ANSWER_LOG_HEADERS = ["日時", "サイクル", "回答者", "ID", "回答", "実施時期", "進捗メモ"] as const;

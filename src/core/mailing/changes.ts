@@ -2,7 +2,7 @@
 // read from 履歴 by its 経路, for the digest to the secretariat.
 import { cellToText } from "../issue-record";
 import type { Route } from "../issue-update";
-import { normalizeText } from "../text";
+import { normalizeText } from "../base/text";
 
 export interface ReceivedChange {
   at: Date;

@@ -1,5 +1,5 @@
 // Reading the mailing logs (送信記録, 回答記録) by header name, so their columns may be reordered too.
-import { isDateValue, normalizeText } from "../text";
+import { isDateValue, normalizeText } from "../base/text";
 
 /** The log's rows that belong to a cycle (a row without サイクル is not a record), each as a cell-by-header reader. */
 export function logRows(values: unknown[][]): ((header: string) => unknown)[] {

@@ -1,7 +1,7 @@
 // 送信記録: every request, reminder and digest, recorded as it is sent, so no run
 // — a double-fired trigger, 今すぐ送信, a re-run after a crash — sends twice.
 import { normalizeEmail } from "../plain-text";
-import { normalizeText } from "../text";
+import { normalizeText } from "../base/text";
 import { dateOrNull, logRows } from "./log-rows";
 
 export const SEND_LOG_HEADERS = ["日時", "サイクル", "宛先", "件数", "種別", "結果", "エラー"] as const;

@@ -2,8 +2,8 @@
 // participant lists and the fixed vocabularies, each read the way staff type them.
 import { fiscalYearOfDate } from "../fiscal-year";
 import { isValidEmail, normalizeEmail } from "../plain-text";
-import { compactText, isDateValue, normalizeText } from "../text";
-import { parseDateInput, tokyoDate, tokyoMidnight } from "../tokyo-time";
+import { compactText, isDateValue, normalizeText } from "../base/text";
+import { parseDateInput, tokyoDate, tokyoMidnight } from "../base/tokyo-time";
 
 /** A Tokyo calendar day as "YYYY-MM-DD": compares as text, and survives google.script.run (Dates do not). */
 export type Day = string;

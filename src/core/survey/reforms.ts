@@ -3,9 +3,9 @@
 import { cellToText } from "../issue-record";
 import { isValidEmail, normalizeEmail } from "../plain-text";
 import { parseFiscalYear } from "../fiscal-year";
-import { readTable } from "../sheet-table";
+import { readTable } from "../base/sheet-table";
 import { SHEET } from "../sheets";
-import { normalizeText } from "../text";
+import { normalizeText } from "../base/text";
 
 /** What a 局区 fills in for each reform. */
 export interface ReformValues {

@@ -4,7 +4,7 @@
 // loaded), and a row someone changed since it was loaded is left alone.
 import type { HistoryEntry } from "../issue-update";
 import { sameValue } from "../issue-record";
-import { readTable } from "../sheet-table";
+import { readTable } from "../base/sheet-table";
 import { SHEET } from "../sheets";
 import { REFORM_HEADERS, reformRows, type ReformRow, type ReformValues } from "./reforms";
 

@@ -7,7 +7,7 @@ import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../core/classes";
 import { issueFromRow, type IssueRecord } from "../../core/issue-record";
 import { normalizeEmail } from "../../core/plain-text";
 import { SHEET } from "../../core/sheets";
-import { normalizeText } from "../../core/text";
+import { normalizeText } from "../../core/base/text";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
 import { activeUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";

@@ -4,7 +4,7 @@ import { composeRequest } from "../../core/follow-up/mail";
 import { cycleDates } from "../../core/mailing/schedule";
 import { normalizeEmail } from "../../core/plain-text";
 import { SHEET } from "../../core/sheets";
-import { tokyoDate, tokyoMidnight } from "../../core/tokyo-time";
+import { tokyoDate, tokyoMidnight } from "../../core/base/tokyo-time";
 import { formatWarekiWithWeekday } from "../../core/wareki";
 import { sendMail } from "../../gas/mail";
 import { activeUserEmail } from "../../gas/session";

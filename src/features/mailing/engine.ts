@@ -13,7 +13,7 @@ import type { TokenPurpose } from "../../core/mailing/token";
 import type { Route } from "../../core/issue-update";
 import type { Settings } from "../../core/settings";
 import { SHEET } from "../../core/sheets";
-import { tokyoDate, tokyoMidnight } from "../../core/tokyo-time";
+import { tokyoDate, tokyoMidnight } from "../../core/base/tokyo-time";
 import { remainingQuota, sendMail } from "../../gas/mail";
 import { scriptProperty, setScriptProperty, withScriptLock } from "../../gas/mailing-state";
 import { loadSettings } from "../../gas/settings";

@@ -3,7 +3,7 @@
 // changed rows (one setValues per run of adjacent rows), the added rows and
 // 履歴 — each in one write, whatever the number of rows.
 import { planSurveySave, type ItemResult, type PlanContext, type Submission } from "../../core/survey/submission";
-import { InputError } from "../../core/sheet-table";
+import { InputError } from "../../core/base/sheet-table";
 import { SHEET } from "../../core/sheets";
 import { BusyError, withDocumentLock } from "../../gas/lock";
 import { appendRows, requireSheet, writeColumns, type SheetData } from "../../gas/sheet-table";

@@ -4,7 +4,7 @@
 import { normalizeEmail, isValidEmail } from "../../core/plain-text";
 import { readSettings } from "../../core/settings";
 import { SHEET } from "../../core/sheets";
-import { normalizeText } from "../../core/text";
+import { normalizeText } from "../../core/base/text";
 import type { WorkbookModel } from "../workbook/model";
 import type { WorkbenchUser } from "./api-types";
 
