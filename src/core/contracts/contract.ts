@@ -84,6 +84,21 @@ export function cellToText(value: unknown): string {
   return String(value);
 }
 
+/** Values compare as staff see them: NFKC, trimmed; dates by instant. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return normalizeText(cellToText(a)) === normalizeText(cellToText(b));
+}
+
+/** A date cell as a Date; anything else (blank, text) as null. */
+export function dateCell(cell: unknown): Date | null {
+  return isDateValue(cell) ? cell : null;
+}
+
+/** A checkbox cell: true when ticked (also the text TRUE, as pasted data may have it). */
+export function checkboxCell(cell: unknown): boolean {
+  return cell === true || normalizeText(cell).toUpperCase() === "TRUE";
+}
+
 /** A cell as it is, for fields whose type matters (dates, checkboxes, 変更前 of any kind). */
 export function rawCell(cell: unknown): unknown {
   return cell ?? "";

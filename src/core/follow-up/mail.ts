@@ -1,8 +1,8 @@
 // The follow-up emails in polite Japanese business style, as text and HTML,
 // every value escaped. Pure: the link, dates and settings are given.
-import type { IssueRecord } from "../issue-record";
+import { escapeHtml } from "../base/text";
+import type { IssueRecord } from "../contracts/issues";
 import { PROJECT, closingHtml, closingLines, type ComposedMail } from "../mailing/mail";
-import { escapeHtml } from "../plain-text";
 import { formatWareki, formatWarekiWithWeekday } from "../wareki";
 import { cycleLabel } from "./cycle";
 import type { OwnerRequest } from "./recipients";

@@ -1,6 +1,6 @@
 // What every mailing's mails share: their shape, and the sign-off and closing
 // lines of a mail to staff.
-import { escapeHtml } from "../plain-text";
+import { escapeHtml } from "../base/text";
 
 export interface ComposedMail {
   subject: string;

@@ -1,7 +1,7 @@
 // The value rules shared by the PT sheets: Tokyo days, hours, team names,
 // participant lists and the fixed vocabularies, each read the way staff type them.
 import { fiscalYearOfDate } from "../fiscal-year";
-import { isValidEmail, normalizeEmail } from "../plain-text";
+import { isValidEmail, normalizeEmail } from "../base/text";
 import { compactText, isDateValue, normalizeText } from "../base/text";
 import { parseDateInput, tokyoDate, tokyoMidnight } from "../base/tokyo-time";
 

@@ -2,7 +2,7 @@
 // as text and HTML with every value escaped. Pure: the link and dates are given.
 import { PROJECT, closingHtml, closingLines, type ComposedMail } from "../mailing/mail";
 import { reiwaYear } from "../progress-report";
-import { escapeHtml } from "../plain-text";
+import { escapeHtml } from "../base/text";
 import { formatWarekiWithWeekday } from "../wareki";
 import type { BureauContact, ReformRow } from "./reforms";
 
