@@ -8,7 +8,7 @@ import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
 import { latestAnswers } from "../../core/mailing/answer-log";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
-import { templatePage } from "../../gas/pages";
+import { webPage } from "../../gas/pages";
 import { activeUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";
 import { requireRecords } from "../../gas/table";
@@ -48,9 +48,8 @@ interface ResultRow {
 }
 
 function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
-  return templatePage("answer", { view, choices: CHOICES, wording: PROGRESS_WORDING, errors: [], issues: [], results: [], message: "", ...data })
-    .setTitle("進捗確認のご回答｜プラチナ市役所プロジェクト")
-    .addMetaTag("viewport", "width=device-width, initial-scale=1");
+  const defaults = { view, choices: CHOICES, wording: PROGRESS_WORDING, errors: [], issues: [], results: [], message: "" };
+  return webPage("answer", { ...defaults, ...data }, "進捗確認のご回答｜プラチナ市役所プロジェクト");
 }
 
 function errorPage(message: string) {

@@ -11,7 +11,7 @@ import { reiwaYear } from "../../core/progress-report";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
 import { LIMITS, validateSubmission, type FieldErrors, type ItemResult, type Submission } from "../../core/survey/submission";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
-import { templatePage } from "../../gas/pages";
+import { webPage } from "../../gas/pages";
 import { activeUserEmail } from "../../gas/session";
 import { requireRecords } from "../../gas/table";
 import { webAppUrl } from "../../gas/triggers";
@@ -48,9 +48,8 @@ interface Visit {
 }
 
 function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
-  return templatePage("survey", { view, year: "", errors: [], bureaus: [], results: [], unchanged: 0, message: "", answeredAt: "", limits: LIMITS, ...data })
-    .setTitle("自主改革の取組照会のご回答｜プラチナ市役所プロジェクト")
-    .addMetaTag("viewport", "width=device-width, initial-scale=1");
+  const defaults = { view, year: "", errors: [], bureaus: [], results: [], unchanged: 0, message: "", answeredAt: "", limits: LIMITS };
+  return webPage("survey", { ...defaults, ...data }, "自主改革の取組照会のご回答｜プラチナ市役所プロジェクト");
 }
 
 function errorPage(message: string) {
