@@ -18,8 +18,8 @@ import { continueSurvey, sendSurvey } from "./features/survey/controls";
 import { issueHistory, myIssues, saveFromSidebar, showStatusSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/contracts/contract";
 import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
-import { normalizeText } from "./core/text";
-import { parseDateInput } from "./core/tokyo-time";
+import { normalizeText } from "./core/base/text";
+import { parseDateInput } from "./core/base/tokyo-time";
 import { formatWareki } from "./core/wareki";
 
 /** Every menu item calls an entry point of this file: a renamed or missing one fails type checking here. */

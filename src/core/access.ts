@@ -1,7 +1,7 @@
 // Who may see and update which issue: its owner (担当者メール), the
 // representative of its bureau (局区's 代表メール), and the secretariat (設定).
 import type { IssueRecord } from "./contracts/issues";
-import { normalizeEmail, normalizeText } from "./text";
+import { normalizeEmail, normalizeText } from "./base/text";
 
 export interface AccessList {
   secretariat: string[];

@@ -1,6 +1,6 @@
 // The programme's three classifications, normalized from whatever staff typed.
 
-import { compactText } from "./text";
+import { compactText } from "./base/text";
 
 /** 進捗分類 as the summary tables name them. */
 export type Progress = "完了" | "実施中" | "検討中";

@@ -1,12 +1,12 @@
 // データ点検: every problem in the data, with the cell that holds it, so staff can fix it.
-import { cellA1 } from "./a1";
+import { cellA1 } from "./base/a1";
 import { parseAudience, parseDirection, parseProgress, isTracked } from "./classes";
 import { BUREAUS } from "./contracts/bureaus";
 import type { RecordTable } from "./contracts/contract";
 import { ISSUES } from "./contracts/issues";
 import { REFORMS } from "./contracts/reforms";
 import { parseFiscalYear } from "./fiscal-year";
-import { isBlank, isValidEmail, normalizeText } from "./text";
+import { isBlank, isValidEmail, normalizeText } from "./base/text";
 
 export interface Problem {
   sheet: string;

@@ -3,10 +3,8 @@
 import { parseProgress } from "./classes";
 import type { HistoryEntry, Route } from "./contracts/history";
 import { EDITABLE_FIELDS, LIMITS, type EditableField, type IssueRecord } from "./contracts/issues";
-import { sameValue } from "./issue-record";
+import { sameValue } from "./contracts/contract";
 
-export type { HistoryEntry, Route };
-export { LIMITS };
 
 export interface IssueUpdate {
   id: string;

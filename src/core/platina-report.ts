@@ -6,7 +6,7 @@ import { fiscalYearLabel, parseFiscalYear } from "./fiscal-year";
 import { REFORMS } from "./contracts/reforms";
 import { reiwaYear } from "./progress-report";
 import { bureauTable } from "./tables";
-import { escapeHtml, normalizeText } from "./text";
+import { escapeHtml, normalizeText } from "./base/text";
 import { formatWareki } from "./wareki";
 
 export interface PlatinaReportInput {
@@ -30,16 +30,11 @@ export function reformYears(reforms: unknown[][]): number[] {
   return [...new Set(table.rows.map(year))].sort((a, b) => a - b);
 }
 
-/** A checkbox cell: TRUE when checked (also the text TRUE, as pasted data may have it). */
-function isChecked(value: unknown): boolean {
-  return value === true || normalizeText(value).toUpperCase() === "TRUE";
-}
-
 function goodExamples(reforms: unknown[][], year: number) {
   const table = REFORMS.fromRows(reforms, ["年度", "局区名", "取組名", "概要", "好事例"]);
   const yearOf = REFORMS.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
   return table.rows
-    .filter((row) => isChecked(row.record.好事例) && yearOf(row) === year)
+    .filter((row) => row.record.好事例 && yearOf(row) === year)
     .map(({ record }) => ({ bureau: normalizeText(record.局区名), name: record.取組名.trim(), summary: record.概要.trim() }));
 }
 

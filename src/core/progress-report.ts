@@ -8,7 +8,7 @@ import { REPORT, isoDay } from "./contracts/report";
 import { issuesAsOf } from "./replay";
 import type { Block, Cell, ReportDocument, ReportTable } from "./report-document";
 import { bureauTable, directionTable, statusTable, type Table } from "./tables";
-import { isDateValue } from "./text";
+import { isDateValue } from "./base/text";
 import { formatWareki } from "./wareki";
 
 const UNSET = "未設定";

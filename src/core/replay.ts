@@ -15,8 +15,8 @@
 import { HISTORY } from "./contracts/history";
 import { ISSUES } from "./contracts/issues";
 import { fiscalYearOfDate, parseFiscalYear } from "./fiscal-year";
-import { isDateValue, normalizeText } from "./text";
-import { tokyoDate, tokyoMidnight } from "./tokyo-time";
+import { isDateValue, normalizeText } from "./base/text";
+import { tokyoDate, tokyoMidnight } from "./base/tokyo-time";
 
 export const REPLAYED_FIELDS = ["進捗分類", "実施時期", "整理区分"] as const;
 export type ReplayedField = (typeof REPLAYED_FIELDS)[number];

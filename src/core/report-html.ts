@@ -1,6 +1,6 @@
 // A report document as printable HTML (the body of the print dialog): headed
 // sections, tables with captions and header cells. Every value is escaped.
-import { escapeHtml } from "./text";
+import { escapeHtml } from "./base/text";
 import type { Cell, ReportDocument, ReportTable } from "./report-document";
 
 export function reportHtml(doc: ReportDocument): string {

@@ -1,6 +1,8 @@
-// The 設定 sheet: one row per setting (項目, 値, 説明). Blank values fall back to defaults.
+// The 設定 sheet: one row per setting (項目, 値, 説明). Blank values fall back to
+// defaults, except where the description tells staff a blank means "none".
+import { columnLetter } from "./base/a1";
 import { SETTINGS } from "./contracts/settings";
-import { isValidEmail, normalizeEmail, normalizeText } from "./text";
+import { isValidEmail, normalizeEmail, normalizeText } from "./base/text";
 
 export interface Settings {
   事務局メール: string[];
@@ -18,6 +20,8 @@ interface SettingSpec {
   key: keyof Settings;
   default: string;
   description: string;
+  /** What a blank value means, when not the default (the description says so). */
+  blank?: Settings[keyof Settings];
   parse(text: string): Settings[keyof Settings] | undefined;
 }
 
@@ -45,33 +49,50 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: "差出人名", default: "市政変革推進室", description: "メールの差出人名と署名", parse: (t) => t || undefined },
   { key: "返信先", default: "", description: "返信先メールアドレス（空欄なら送信者）", parse: (t) => (t === "" || isValidEmail(t) ? normalizeEmail(t) : undefined) },
   {
-    key: "⑥の照会月", default: "5,11", description: "整理区分⑥（所管課で継続検討）の課題も照会する月（カンマ区切り、空欄なら照会しない）",
+    key: "⑥の照会月", default: "5,11", description: "整理区分⑥（所管課で継続検討）の課題も照会する月（カンマ区切り、空欄なら照会しない）", blank: [],
     parse: (t) => { const months = list(t).map(Number); return months.every((m) => Number.isInteger(m) && m >= 1 && m <= 12) ? months : undefined; },
   },
 ];
 
 export interface SettingsResult {
   settings: Settings;
-  /** Japanese messages naming the row and value of each unreadable setting (its default is used). */
+  /** Japanese messages naming the sheet, row, column and value of each unreadable setting (its default is used). */
   errors: string[];
 }
 
 /** Reads 設定 values (header row included); without 項目 and 値 headers every setting takes its default. */
 export function readSettings(values: unknown[][]): SettingsResult {
   const table = SETTINGS.fromRows(values, []);
+  const valueColumn = table.indexOf("値");
   const raw = new Map<string, { text: string; row: number }>();
-  if (table.indexOf("項目") !== undefined && table.indexOf("値") !== undefined) {
+  if (table.indexOf("項目") !== undefined && valueColumn !== undefined) {
     for (const { record, rowNumber } of table.rows) raw.set(normalizeText(record.項目), { text: normalizeText(record.値), row: rowNumber });
   }
+  const where = (row: number) => `${SETTINGS.name} ${row}行目 ${columnLetter((valueColumn ?? 0) + 1)}列`;
   const settings = {} as Record<string, unknown>;
   const errors: string[] = [];
   for (const spec of SETTING_SPECS) {
     const given = raw.get(normalizeText(spec.key));
+    if (given && given.text === "" && spec.blank !== undefined) {
+      settings[spec.key] = spec.blank;
+      continue;
+    }
     const parsed = given && given.text !== "" ? spec.parse(given.text) : undefined;
     if (given && given.text !== "" && parsed === undefined) {
-      errors.push(`設定 ${given.row}行目: ${spec.key}「${given.text}」を解釈できません（${spec.description}）。既定値「${spec.default}」を使います。`);
+      errors.push(`${where(given.row)}: ${spec.key}「${given.text}」を解釈できません（${spec.description}）。既定値「${spec.default}」を使います。`);
     }
     settings[spec.key] = parsed ?? spec.parse(spec.default);
   }
-  return { settings: settings as unknown as Settings, errors };
+  const result = settings as unknown as Settings;
+  // A reminder on or after the deadline day would ask for an answer no longer taken.
+  if (result.再依頼 >= result.回答期限) {
+    const fallback = Math.max(1, result.回答期限 - 1);
+    const row = raw.get("再依頼")?.row ?? raw.get("回答期限")?.row;
+    errors.push(
+      `${row === undefined ? SETTINGS.name : where(row)}: 再依頼「${result.再依頼}」日が回答期限「${result.回答期限}」日より短くありません。` +
+        `再依頼は回答期限より短い日数にしてください。${fallback}日を使います。`,
+    );
+    result.再依頼 = fallback;
+  }
+  return { settings: result, errors };
 }

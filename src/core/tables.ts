@@ -15,8 +15,8 @@ import { fiscalYearLabel, parseFiscalYear } from "./fiscal-year";
 import { BUREAUS } from "./contracts/bureaus";
 import { ISSUES } from "./contracts/issues";
 import { REFORMS } from "./contracts/reforms";
-import { InputError, toGrid, type SheetTable, type TableRow } from "./sheet-table";
-import { isBlank, normalizeText } from "./text";
+import { InputError, toGrid, type SheetTable, type TableRow } from "./base/sheet-table";
+import { isBlank, normalizeText } from "./base/text";
 
 const EXPECT_YEAR = "「R7」「令和7年度」「2025」のように入力してください。";
 const EXPECT_PROGRESS = "「完了」「実施中」「検討中」（または分類1〜3）のいずれかを入力してください。";

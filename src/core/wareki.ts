@@ -1,6 +1,6 @@
 // 和暦 from a fixed table rather than Intl: the output must not change with the
 // ICU version of whichever host (Apps Script or Node) runs the bundle.
-import { CalendarDate, tokyoDate } from "./tokyo-time";
+import { CalendarDate, tokyoDate } from "./base/tokyo-time";
 
 const ERAS = [
   { name: "令和", short: "R", start: [2019, 5, 1] },

@@ -1,9 +1,9 @@
 // 局区シート: 報告書「令和7年度の各局区の取組状況」の表に載る29局区（表を列ごとに上から読んだ順）。
 
-export const BUREAU_HEADERS = ["局区名", "区分", "代表メール"] as const;
+import { BUREAUS } from "../core/contracts/bureaus";
 
 /** [局区名, 区分, 代表メール] */
-export const BUREAUS = [
+export const DEMO_BUREAUS = [
   ["会計室", "局", "kaikei@city.example"],
   ["市長公室", "局", "shichokoshitsu@city.example"],
   ["危機管理室", "局", "kikikanri@city.example"],
@@ -35,14 +35,14 @@ export const BUREAUS = [
   ["行政委員会", "局", "gyoseiiinkai@city.example"],
 ] as const satisfies readonly (readonly [string, "局" | "区", string])[];
 
-export type BureauName = (typeof BUREAUS)[number][0];
+export type BureauName = (typeof DEMO_BUREAUS)[number][0];
 
 /** 代表メール of a 局区. */
 export function bureauEmail(name: BureauName): string {
-  return (BUREAUS.find(([n]) => n === name) as (typeof BUREAUS)[number])[2];
+  return (DEMO_BUREAUS.find(([n]) => n === name) as (typeof DEMO_BUREAUS)[number])[2];
 }
 
 /** Header row + one row per 局区, freshly built. */
 export function bureauSheet(): unknown[][] {
-  return [[...BUREAU_HEADERS], ...BUREAUS.map((row) => [...row])];
+  return [[...BUREAUS.headers], ...DEMO_BUREAUS.map(([局区名, 区分, 代表メール]) => BUREAUS.toRow({ 局区名, 区分, 代表メール }))];
 }

@@ -1,9 +1,7 @@
 // デモ用ワークブック（課題・局区改革・局区の3シート）。数値は報告書（R8.5.26 財政・変革局 市政変革推進室）の表を再現する。
-import { BUREAU_HEADERS, bureauSheet } from "./bureaus";
-import { ISSUE_HEADERS, issueSheet } from "./issues";
-import { REFORM_HEADERS, reformSheet } from "./reforms";
-
-export { BUREAU_HEADERS, ISSUE_HEADERS, REFORM_HEADERS };
+import { bureauSheet } from "./bureaus";
+import { issueSheet } from "./issues";
+import { reformSheet } from "./reforms";
 
 /** Each sheet as Sheets getValues gives it: header row + data rows. */
 export interface DemoWorkbook {

@@ -1,21 +1,6 @@
 // 課題シート: R6 の33件（整理区分は空欄）と R7 の75件（整理区分①〜⑦）。
 // 件数は報告書「プラチナ市役所プロジェクト ～令和7年度の進捗状況と令和8年度の進め方～」の表どおり。
-
-export const ISSUE_HEADERS = [
-  "ID",
-  "年度",
-  "課題名",
-  "区分",
-  "制度所管局",
-  "所管課",
-  "担当者メール",
-  "整理区分",
-  "進捗分類",
-  "実施時期",
-  "進捗メモ",
-  "最終更新日",
-  "最終更新者",
-] as const;
+import { ISSUES } from "../core/contracts/issues";
 
 type Audience = "ユーザー" | "職員";
 type Progress = "完了" | "実施中" | "検討中" | "";
@@ -213,7 +198,10 @@ function tokyoDay(mmdd: string): Date {
 function issueRow(id: string, year: string, direction: Direction | "", row: IssueTuple): unknown[] {
   const [title, audience, owner, progress, timing, memo, updated] = row;
   const [bureau, section, email] = OWNERS[owner];
-  return [id, year, title, audience, bureau, section, email, direction, progress, timing, memo, tokyoDay(updated), email];
+  return ISSUES.toRow({
+    ID: id, 年度: year, 課題名: title, 区分: audience, 制度所管局: bureau, 所管課: section, 担当者メール: email,
+    整理区分: direction, 進捗分類: progress, 実施時期: timing, 進捗メモ: memo, 最終更新日: tokyoDay(updated), 最終更新者: email,
+  });
 }
 
 /** Header row + 108 issue rows, freshly built. IDs run R6-001.. and R7-001.. in listing order. */
@@ -223,5 +211,5 @@ export function issueSheet(): unknown[][] {
   const r7 = DIRECTIONS.flatMap((direction) => R7[direction].map((row) => [direction, row] as const)).map(
     ([direction, row], i) => issueRow(id("R7", i + 1), "R7", direction, row),
   );
-  return [[...ISSUE_HEADERS], ...r6, ...r7];
+  return [[...ISSUES.headers], ...r6, ...r7];
 }

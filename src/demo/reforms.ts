@@ -1,15 +1,15 @@
 // 局区改革シート: 令和7年度の各局区の自主改革130件（局区ごとの件数は報告書の表どおり）。
 // 好事例 = true は報告書「各局区の主要な取組」に挙がった取組。
-import { BUREAUS, bureauEmail, type BureauName } from "./bureaus";
+import { REFORMS } from "../core/contracts/reforms";
+import { DEMO_BUREAUS, bureauEmail, type BureauName } from "./bureaus";
 
-export const REFORM_HEADERS = ["年度", "局区名", "取組名", "概要", "好事例", "担当者メール"] as const;
 
 /** [取組名, 概要, 好事例?, 担当者メール?（省略時は局区の代表メール）] */
 type ReformTuple = readonly [string, string, boolean?, string?];
 
 const GOOD = true;
 
-const REFORMS: Record<BureauName, readonly ReformTuple[]> = {
+const DEMO_REFORMS: Record<BureauName, readonly ReformTuple[]> = {
   会計室: [
     ["公共料金のクレジットカード支払導入", "電気・ガス等の公共料金をクレジットカードで一括して支払い、納付書の処理と支払事務を削減した。", GOOD, "suito.kaikei@city.example"],
     ["支出命令の電子決裁化", "支出命令の起案から審査までを電子決裁で完結させ、紙の回付をなくした。"],
@@ -201,15 +201,10 @@ const REFORMS: Record<BureauName, readonly ReformTuple[]> = {
 
 /** Header row + 130 reform rows (R7), grouped by 局区 in the 局区 sheet's order, freshly built. */
 export function reformSheet(): unknown[][] {
-  const rows = BUREAUS.flatMap(([bureau]) =>
-    REFORMS[bureau].map(([title, summary, good = false, email]) => [
-      "R7",
-      bureau,
-      title,
-      summary,
-      good,
-      email ?? bureauEmail(bureau),
-    ]),
+  const rows = DEMO_BUREAUS.flatMap(([bureau]) =>
+    DEMO_REFORMS[bureau].map(([取組名, 概要, 好事例 = false, email]) =>
+      REFORMS.toRow({ 年度: "R7", 局区名: bureau, 取組名, 概要, 好事例, 担当者メール: email ?? bureauEmail(bureau) }),
+    ),
   );
-  return [[...REFORM_HEADERS], ...rows];
+  return [[...REFORMS.headers], ...rows];
 }

@@ -6,7 +6,7 @@ import { ISSUES, LOGGED_FIELDS, type IssueField } from "../core/contracts/issues
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
 import { highestNumbers, nextIds } from "../core/issue-ids";
 import { UNKNOWN_BEFORE } from "../core/replay";
-import { isBlank, normalizeText } from "../core/text";
+import { isBlank, normalizeText } from "../core/base/text";
 import { withDocumentLock } from "../gas/lock";
 import { STATE, readState, writeState } from "../gas/script-state";
 import { editorEmail } from "../gas/session";

@@ -6,7 +6,7 @@ import { platinaReportFileName, platinaReportHtml, reformYears } from "../core/p
 import { BUREAUS } from "../core/contracts/bureaus";
 import { InputError } from "../core/contracts/contract";
 import { REFORMS } from "../core/contracts/reforms";
-import { normalizeText } from "../core/text";
+import { normalizeText } from "../core/base/text";
 import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
 import { readRecords, requireRecords } from "../gas/table";

@@ -13,7 +13,7 @@ import { progressReport, type Move, type ProgressReport } from "../core/progress
 import { reportHtml } from "../core/report-html";
 import { sheetLayout, type SheetLayout } from "../core/report-layout";
 import { parseYearList } from "../core/tables";
-import { parseDateInput } from "../core/tokyo-time";
+import { parseDateInput } from "../core/base/tokyo-time";
 import { formatWareki } from "../core/wareki";
 import { withDocumentLock } from "../gas/lock";
 import { activeUserEmail, effectiveUserEmail } from "../gas/session";

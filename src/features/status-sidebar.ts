@@ -7,7 +7,7 @@ import { HISTORY } from "../core/contracts/history";
 import { ISSUES, type IssueRecord } from "../core/contracts/issues";
 import type { IssueUpdate } from "../core/issue-update";
 import type { HistoryItem, SaveResult, SidebarContext } from "../core/sidebar-api";
-import { normalizeEmail, normalizeText } from "../core/text";
+import { normalizeEmail, normalizeText } from "../core/base/text";
 import { page } from "../gas/pages";
 import { activeUserEmail } from "../gas/session";
 import { loadAccessList } from "../gas/settings";

@@ -1,5 +1,6 @@
-// Every write runs under the document lock, so two saves never interleave. The one
-// place the lock is chosen: a context without a document changes only this function.
+// Every write runs under the document lock, so two saves never interleave; a
+// mailing step runs under the script lock, so two runs never send the same mail.
+// The one place the locks are chosen.
 import { flush } from "./spreadsheet";
 
 export class BusyError extends Error {
@@ -15,6 +16,17 @@ export function withDocumentLock<T>(fn: () => T, timeoutMs = 10_000): T {
     const result = fn();
     flush();
     return result;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Runs `fn` under the script lock, or `whenBusy` if another run holds it for `waitMs`. */
+export function withScriptLock<T>(waitMs: number, fn: () => T, whenBusy: () => T): T {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(waitMs)) return whenBusy();
+  try {
+    return fn();
   } finally {
     lock.releaseLock();
   }

@@ -18,6 +18,11 @@ export function templatePage(name: PageName, data: Record<string, unknown>): Out
   return template.evaluate();
 }
 
+/** A web-app page (the forms behind the mails' links): titled, and scaled for phones. */
+export function webPage(name: PageName, data: Record<string, unknown>, title: string): Output {
+  return templatePage(name, data).setTitle(title).addMetaTag("viewport", "width=device-width, initial-scale=1");
+}
+
 /** A page built from HTML text (no file): for short generated views. */
 export function htmlPage(html: string): Output {
   return HtmlService.createHtmlOutput(html);

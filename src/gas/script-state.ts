@@ -21,8 +21,8 @@ export const STATE = {
   linkSecret: text("script", "platina.linkSecret"),
   /** The cycle a mailing's one-off continuation trigger will carry on. */
   pendingCycle: (mailing: MailingName) => text("script", `platina.${mailing}.cycle`),
-  /** What a mailing's last run did, for the 送信状況 dialog. */
-  lastRun: <T>(mailing: MailingName) => json<T>("script", `platina.${mailing}.lastRun`),
+  /** What a mailing's last run did (JSON, cut to fit), for the 送信状況 dialog. */
+  lastRun: (mailing: MailingName) => text("script", `platina.${mailing}.lastRun`),
   /** The highest issue number issued per fiscal-year prefix, so a deleted row's ID is never reused. */
   issuedIds: json<Record<string, number>>("document", "platina.issuedIds"),
 } as const;

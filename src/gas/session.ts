@@ -1,5 +1,5 @@
 // Who is running the code. Empty when Apps Script does not tell (simple triggers, other domains).
-import { normalizeEmail } from "../core/text";
+import { normalizeEmail } from "../core/base/text";
 
 export function activeUserEmail(): string {
   return normalizeEmail(Session.getActiveUser().getEmail());

@@ -3,7 +3,7 @@ import { buildAccessList, type AccessList } from "../core/access";
 import { BUREAUS } from "../core/contracts/bureaus";
 import { SETTINGS } from "../core/contracts/settings";
 import { readSettings, type SettingsResult } from "../core/settings";
-import { normalizeText } from "../core/text";
+import { normalizeText } from "../core/base/text";
 import { readRecords } from "./table";
 
 const ACCESS_CACHE_KEY = "platina.access.v1";

@@ -1,7 +1,7 @@
 // What 初期設定 puts on sheets besides values: header style, dropdowns, checkboxes,
 // colours and warning-only protections. Each `ensure…` changes nothing when the
 // sheet already has it and returns whether it changed something.
-import { normalizeText } from "../core/text";
+import { normalizeText } from "../core/base/text";
 import { spreadsheet } from "./spreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -2,8 +2,9 @@
 // setValues per run of adjacent cells written, one setValues per append —
 // whatever the number of rows. Every value goes through the text-safe store rule.
 import type { RecordOf, RecordRow, RecordTable, SheetContract, Specs } from "../core/contracts/contract";
-import { asStoredText, normalizeText } from "../core/text";
-import { requireSheetNamed, sheetNamed } from "./spreadsheet";
+import { asStoredText, normalizeText } from "../core/base/text";
+import { styleHeader } from "./sheet-format";
+import { ensureSheetNamed, requireSheetNamed, sheetNamed } from "./spreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -36,8 +37,21 @@ export function requireRecords<S extends Specs>(
   return recordsOf(contract, requireSheetNamed(contract.name), required);
 }
 
-function recordsOf<S extends Specs>(contract: SheetContract<S>, sheet: Sheet, required?: readonly (keyof S & string)[]) {
+/**
+ * For the sheets the add-on keeps for itself (送信記録, 回答記録): the records,
+ * the sheet being created with its header row (bold, frozen) on first use.
+ */
+export function ensureRecords<S extends Specs>(contract: SheetContract<S>): SheetRecords<keyof S & string, RecordOf<S>> {
+  const { sheet } = ensureSheetNamed(contract.name);
   const values = sheet.getDataRange().getValues();
+  if (values.length > 0 && values[0].some((cell) => normalizeText(cell) !== "")) return recordsOf(contract, sheet, [], values);
+  const header = [...contract.headers];
+  sheet.getRange(1, 1, 1, header.length).setValues([header]);
+  styleHeader(sheet, header.length);
+  return recordsOf(contract, sheet, [], [header]);
+}
+
+function recordsOf<S extends Specs>(contract: SheetContract<S>, sheet: Sheet, required?: readonly (keyof S & string)[], values = sheet.getDataRange().getValues()) {
   const table = contract.fromRows(values, required);
   return { ...table, sheet, values, recordOf: (cells: readonly unknown[]) => contract.recordOf(table, cells) };
 }

@@ -1,6 +1,6 @@
 // The demo workbook: the seed programme's data sheets plus the 集計 sheet whose
 // formulas reproduce the seed report's tables.
-import { SUMMARY_SHEET, summaryLayout } from "../core/summary-layout";
+import { SUMMARY } from "../core/contracts/summary";
 import { demoWorkbook } from "../demo";
 import { createWorkbook } from "./workbook/hf-workbook";
 import type { CellInput, WorkbookModel } from "./workbook/model";
@@ -21,8 +21,8 @@ export function createDemoModel(name = "プラチナ市役所プロジェクト�
       sheet.setFrozenRows(1);
       sheet.setStyle({ row: 0, column: 0, numRows: 1, numColumns: rows[0].length }, { bold: true, background: "#e8eef7" });
     }
-    const summary = model.insertSheet(SUMMARY_SHEET);
-    for (const cell of summaryLayout("R7")) {
+    const summary = model.insertSheet(SUMMARY.name);
+    for (const cell of SUMMARY.layout("R7")) {
       summary.setCells(cell.row - 1, cell.column - 1, [[toInput(cell.value)]]);
       if (cell.title) summary.setStyle({ row: cell.row - 1, column: cell.column - 1, numRows: 1, numColumns: 1 }, { bold: true });
     }

@@ -1,19 +1,23 @@
-// Imports point only downward: entry points → features → gas boundary → contracts/core,
-// and the add-on's folders import each other without a cycle.
+// Imports point only downward: entry points → features → gas boundary → core → contracts
+// → base, and the add-on's folders import each other without a cycle.
 import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importsOf, sourceFiles, type SourceImport } from "./source-graph";
 
 type Imports = (file: string) => SourceImport[];
 
-const RANK = { core: 0, gas: 1, features: 2, "entry-points": 3 } as const;
+const RANK = { base: 0, contracts: 1, core: 2, gas: 3, features: 4, "entry-points": 5 } as const;
 type Layer = keyof typeof RANK | "ui" | "other";
 
+/** core/base (text, A1, Tokyo time, tables by header) and core/contracts are layers of their own below core. */
 function layerOf(path: string): Layer {
   if (path === "src/entry-points" || path === "src/entry-points.ts") return "entry-points";
-  const top = path.split("/")[1];
+  const [, top, sub] = path.split("/");
+  if (top === "core" && (sub === "base" || sub === "contracts")) return sub;
   return top === "core" || top === "gas" || top === "features" || top === "ui" ? top : "other";
 }
+
+const CORE_LAYERS: readonly Layer[] = ["base", "contracts", "core"];
 
 const ADDON = ["src/entry-points.ts", ...sourceFiles("src/core"), ...sourceFiles("src/gas"), ...sourceFiles("src/features")];
 
@@ -25,7 +29,7 @@ function upwardImports(files: string[], imports: Imports = importsOf): string[] 
       const to = layerOf(target);
       if (from === "ui") {
         // Browser code: core's plain logic, and the server's signatures as types only.
-        const allowed = to === "ui" || to === "core" || (to === "entry-points" && typeOnly);
+        const allowed = to === "ui" || CORE_LAYERS.includes(to) || (to === "entry-points" && typeOnly);
         if (!allowed) wrong.push(`${file} → ${target}`);
       } else if (from !== "other" && (to === "other" || to === "ui" || RANK[to] > RANK[from])) {
         if (!(from === "entry-points" && to === "entry-points")) wrong.push(`${file} → ${target}`);
@@ -35,23 +39,13 @@ function upwardImports(files: string[], imports: Imports = importsOf): string[] 
   return wrong;
 }
 
-/**
- * The folder a file counts in. Contracts and core are one layer (the issue's
- * "contracts/core"): contracts read cells with core's text helpers, and core's
- * computations read sheets through contracts.
- */
-function folderOf(path: string): string {
-  const folder = dirname(path);
-  return folder === "src/core/contracts" ? "src/core" : folder;
-}
-
 /** Folders that import each other through a cycle (each listed cycle once). */
 function folderCycles(files: string[], imports: Imports = importsOf): string[][] {
   const edges = new Map<string, Set<string>>();
   for (const file of files) {
-    const from = folderOf(file);
+    const from = dirname(file);
     for (const { target } of imports(file)) {
-      const to = folderOf(target);
+      const to = dirname(target);
       if (to !== from) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
     }
   }
@@ -72,13 +66,16 @@ function folderCycles(files: string[], imports: Imports = importsOf): string[][]
 }
 
 describe("layers", () => {
-  it("import only downward (entry points → features → gas → core; the browser pages only core and the entry points' types)", () => {
+  it("import only downward (entry points → features → gas → core → contracts → base; the browser pages only core and the entry points' types)", () => {
     expect(upwardImports([...ADDON, ...sourceFiles("src/ui")])).toEqual([]);
   });
 
   it("see an upward import and a cycle when there is one", () => {
     const value = (target: string) => [{ target, typeOnly: false }];
     expect(upwardImports(["src/core/contracts/x.ts"], () => value("src/gas/table"))).toEqual(["src/core/contracts/x.ts → src/gas/table"]);
+    expect(upwardImports(["src/core/contracts/x.ts"], () => value("src/core/settings"))).toEqual(["src/core/contracts/x.ts → src/core/settings"]);
+    expect(upwardImports(["src/core/base/x.ts"], () => value("src/core/contracts/issues"))).toEqual(["src/core/base/x.ts → src/core/contracts/issues"]);
+    expect(upwardImports(["src/core/mailing/x.ts"], () => value("src/core/contracts/issues"))).toEqual([]);
     expect(upwardImports(["src/features/x.ts"], () => value("src/entry-points"))).toEqual(["src/features/x.ts → src/entry-points"]);
     expect(upwardImports(["src/ui/x/main.ts"], () => value("src/entry-points"))).toEqual(["src/ui/x/main.ts → src/entry-points"]);
     const graph: Record<string, string> = { "src/features/a/x.ts": "src/features/b/y", "src/features/b/y.ts": "src/features/a/x" };

@@ -6,7 +6,7 @@ import ts from "typescript";
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 
 export interface SourceImport {
-  /** Path from the repository root, without extension ("src/core/text"). */
+  /** Path from the repository root, without extension ("src/core/base/text"). */
   target: string;
   typeOnly: boolean;
 }

@@ -1,7 +1,7 @@
 // Who may see and update an issue: its owner, its bureau's representative, the secretariat.
 import { describe, expect, it } from "vitest";
 import { buildAccessList, canUpdate, isSecretariat, ownsIssue, roleFor } from "../../src/core/access";
-import type { IssueRecord } from "../../src/core/issue-record";
+import type { IssueRecord } from "../../src/core/contracts/issues";
 
 const OWNER = "jinji-ka@city.example";
 const REP = "somu@city.example";

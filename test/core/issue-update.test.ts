@@ -1,7 +1,7 @@
 // One issue update decided on plain values: what is refused, what is written, what 履歴 gets.
 import { describe, expect, it } from "vitest";
-import { LIMITS, planUpdate, validateChanges, type IssueUpdate } from "../../src/core/issue-update";
-import type { IssueRecord } from "../../src/core/issue-record";
+import { LIMITS, type IssueRecord } from "../../src/core/contracts/issues";
+import { planUpdate, validateChanges, type IssueUpdate } from "../../src/core/issue-update";
 
 const NOW = new Date("2026-11-25T09:00:00+09:00");
 const USER = "jinji-ka@city.example";

@@ -2,14 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { dueMails, type DueInput } from "../../src/core/mailing/due";
 import { cycleDates } from "../../src/core/mailing/schedule";
-import type { SendRecord } from "../../src/core/mailing/send-log";
+import type { SendRecord } from "../../src/core/contracts/send-log";
 
 const CYCLE = "2026-12";
 const dates = cycleDates(Date.parse("2026-12-01T09:00:00+09:00"), { 回答期限: 10, 再依頼: 7, 送信時刻: 9 });
 const people = ["a@city.example", "b@city.example", "c@city.example"].map((to) => ({ to }));
 
-function record(kind: SendRecord["kind"], to: string, result = "送信済", cycle = CYCLE): SendRecord {
-  return { at: new Date("2026-12-01T00:00:00Z"), cycle, to, count: 1, kind, result, error: "" };
+function record(kind: SendRecord["種別"], to: string, result = "送信済", cycle = CYCLE): SendRecord {
+  return { 日時: new Date("2026-12-01T00:00:00Z"), サイクル: cycle, 宛先: to, 件数: 1, 種別: kind, 結果: result, エラー: "" };
 }
 
 function due(at: string, log: SendRecord[], extra: Partial<DueInput<{ to: string }>> = {}) {

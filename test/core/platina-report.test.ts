@@ -1,7 +1,7 @@
 // プラチナレポート HTML from the demo's 局区改革: content, order, escaping, self-containment.
 import { describe, expect, it } from "vitest";
 import { platinaReportFileName, platinaReportHtml, reformYears } from "../../src/core/platina-report";
-import { parseDateInput } from "../../src/core/tokyo-time";
+import { parseDateInput } from "../../src/core/base/tokyo-time";
 import { demoWorkbook } from "../../src/demo";
 
 const ISSUED = parseDateInput("2026-05-26")!;

@@ -1,7 +1,7 @@
 // Replaying 課題 to the end of a past Tokyo day from 履歴.
 import { describe, expect, it } from "vitest";
 import { UNKNOWN_BEFORE, endOfTokyoDay, issuesAsOf } from "../../src/core/replay";
-import { parseDateInput } from "../../src/core/tokyo-time";
+import { parseDateInput } from "../../src/core/base/tokyo-time";
 
 const HEADER = ["ID", "年度", "課題名", "整理区分", "進捗分類", "実施時期", "進捗メモ"];
 const HISTORY_HEADER = ["日時", "利用者", "ID", "項目", "変更前", "変更後", "経路"];

@@ -50,13 +50,33 @@ describe("readSettings", () => {
     ));
     expect(settings).toEqual(DEFAULTS);
     expect(errors).toEqual([
-      "設定 5行目: 事務局メール「henkaku@city.example, 推進室」を解釈できません（市政変革推進室のメールアドレス（複数はカンマ区切り）。全件の閲覧・更新と回答状況のまとめ送付先）。既定値「」を使います。",
-      "設定 3行目: 送信日「29」を解釈できません（毎月の進捗確認メールを送る日（1〜28））。既定値「1」を使います。",
-      "設定 2行目: 送信時刻「9時」を解釈できません（送信する時刻（0〜23時））。既定値「9」を使います。",
-      "設定 4行目: 回答期限「1.5」を解釈できません（送信日から回答期限までの日数（1〜25））。既定値「10」を使います。",
-      "設定 6行目: 返信先「reply」を解釈できません（返信先メールアドレス（空欄なら送信者））。既定値「」を使います。",
-      "設定 7行目: ⑥の照会月「5,13」を解釈できません（整理区分⑥（所管課で継続検討）の課題も照会する月（カンマ区切り、空欄なら照会しない））。既定値「5,11」を使います。",
+      "設定 5行目 B列: 事務局メール「henkaku@city.example, 推進室」を解釈できません（市政変革推進室のメールアドレス（複数はカンマ区切り）。全件の閲覧・更新と回答状況のまとめ送付先）。既定値「」を使います。",
+      "設定 3行目 B列: 送信日「29」を解釈できません（毎月の進捗確認メールを送る日（1〜28））。既定値「1」を使います。",
+      "設定 2行目 B列: 送信時刻「9時」を解釈できません（送信する時刻（0〜23時））。既定値「9」を使います。",
+      "設定 4行目 B列: 回答期限「1.5」を解釈できません（送信日から回答期限までの日数（1〜25））。既定値「10」を使います。",
+      "設定 6行目 B列: 返信先「reply」を解釈できません（返信先メールアドレス（空欄なら送信者））。既定値「」を使います。",
+      "設定 7行目 B列: ⑥の照会月「5,13」を解釈できません（整理区分⑥（所管課で継続検討）の課題も照会する月（カンマ区切り、空欄なら照会しない））。既定値「5,11」を使います。",
     ]);
+  });
+
+  it("reads a blank ⑥の照会月 as no ⑥ months, as its description says, and a missing row as the default", () => {
+    expect(readSettings(sheet(["⑥の照会月", "", ""]))).toEqual({ settings: { ...DEFAULTS, "⑥の照会月": [] }, errors: [] });
+    expect(readSettings(sheet(["⑥の照会月", "　", ""])).settings["⑥の照会月"]).toEqual([]);
+    expect(readSettings(sheet(["送信日", "3", ""])).settings["⑥の照会月"]).toEqual([5, 11]);
+  });
+
+  it("refuses a 再依頼 not shorter than 回答期限, naming 再依頼's cell, and reminds the day before the deadline instead", () => {
+    const same = readSettings(sheet(["回答期限", "10", ""], ["再依頼", "10", ""]));
+    expect(same.settings.再依頼).toBe(9);
+    expect(same.errors).toEqual(["設定 3行目 B列: 再依頼「10」日が回答期限「10」日より短くありません。再依頼は回答期限より短い日数にしてください。9日を使います。"]);
+    // Columns found by header: 値 in column C.
+    const moved = readSettings([["項目", "説明", "値"], ["再依頼", "", "12"]]);
+    expect(moved.errors).toEqual(["設定 2行目 C列: 再依頼「12」日が回答期限「10」日より短くありません。再依頼は回答期限より短い日数にしてください。9日を使います。"]);
+    // Only 回答期限 given, shorter than the default 再依頼: its row is named.
+    const short = readSettings(sheet(["回答期限", "5", ""]));
+    expect(short.settings.再依頼).toBe(4);
+    expect(short.errors).toEqual(["設定 2行目 B列: 再依頼「7」日が回答期限「5」日より短くありません。再依頼は回答期限より短い日数にしてください。4日を使います。"]);
+    expect(readSettings(sheet(["回答期限", "10", ""], ["再依頼", "9", ""])).errors).toEqual([]);
   });
 
   it("keeps the limits at their edges: 0 and 23 o'clock, 1 to 25 days", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBlank, memoize, normalizeText } from "../../src/core/text";
+import { isBlank, memoize, normalizeText } from "../../src/core/base/text";
 
 describe("text", () => {
   it("treats empty, white-space-only (incl. U+3000) and missing cells as blank", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatWareki, formatWarekiMonth, formatWarekiWithWeekday } from "../../src/core/wareki";
-import { parseDateInput, tokyoDate } from "../../src/core/tokyo-time";
+import { parseDateInput, tokyoDate } from "../../src/core/base/tokyo-time";
 
 const tokyo = (iso: string) => new Date(`${iso}T00:00:00+09:00`);
 

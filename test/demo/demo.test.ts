@@ -1,5 +1,8 @@
 import { describe, it, expect } from "vitest";
-import { BUREAU_HEADERS, ISSUE_HEADERS, REFORM_HEADERS, demoWorkbook } from "../../src/demo";
+import { BUREAUS } from "../../src/core/contracts/bureaus";
+import { ISSUES } from "../../src/core/contracts/issues";
+import { REFORMS } from "../../src/core/contracts/reforms";
+import { demoWorkbook } from "../../src/demo";
 
 type Row = Record<string, unknown>;
 
@@ -34,9 +37,9 @@ describe("headers", () => {
     expect(book.課題[0]).toEqual(["ID", "年度", "課題名", "区分", "制度所管局", "所管課", "担当者メール", "整理区分", "進捗分類", "実施時期", "進捗メモ", "最終更新日", "最終更新者"]);
     expect(book.局区改革[0]).toEqual(["年度", "局区名", "取組名", "概要", "好事例", "担当者メール"]);
     expect(book.局区[0]).toEqual(["局区名", "区分", "代表メール"]);
-    expect(book.課題[0]).toEqual([...ISSUE_HEADERS]);
-    expect(book.局区改革[0]).toEqual([...REFORM_HEADERS]);
-    expect(book.局区[0]).toEqual([...BUREAU_HEADERS]);
+    expect(book.課題[0]).toEqual([...ISSUES.headers]);
+    expect(book.局区改革[0]).toEqual([...REFORMS.headers]);
+    expect(book.局区[0]).toEqual([...BUREAUS.headers]);
   });
 
   it("every row has one cell per header", () => {

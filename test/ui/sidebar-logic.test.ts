@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { IssueRecord } from "../../src/core/issue-record";
+import type { IssueRecord } from "../../src/core/contracts/issues";
 import {
   DEFAULT_FILTERS, buildUpdate, conflictRows, countText, counterText, draftOf, emptyText, failureText, fieldErrors,
   filterChoices, filterIssues, formatDateTime, hasChanges, historyLine, progressBadge, rebase, roleText, type Filters,

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../src/core/classes";
-import type { IssueRecord } from "../../src/core/issue-record";
+import type { IssueRecord } from "../../src/core/contracts/issues";
 import { axeViolations, launchBrowser } from "../support/browser";
 
 const root = join(import.meta.dirname, "..", "..");

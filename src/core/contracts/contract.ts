@@ -1,8 +1,8 @@
 // One sheet's contract: its name, its headers in order, which fields staff may
 // edit, which edits 履歴 records, their limits — and reading rows into records
 // and records back into rows, always by header (never by position).
-import { InputError, column, readTable, requiredColumn, type SheetTable, type TableRow } from "../sheet-table";
-import { isDateValue, normalizeText } from "../text";
+import { InputError, column, readTable, requiredColumn, type SheetTable, type TableRow } from "../base/sheet-table";
+import { isDateValue, normalizeText } from "../base/text";
 
 export interface FieldRules {
   /** Staff change it through the sidebar or the web form. */
@@ -82,6 +82,21 @@ export function cellToText(value: unknown): string {
   if (isDateValue(value)) return Number.isNaN(value.getTime()) ? "" : value.toISOString();
   if (value === null || value === undefined) return "";
   return String(value);
+}
+
+/** Values compare as staff see them: NFKC, trimmed; dates by instant. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return normalizeText(cellToText(a)) === normalizeText(cellToText(b));
+}
+
+/** A date cell as a Date; anything else (blank, text) as null. */
+export function dateCell(cell: unknown): Date | null {
+  return isDateValue(cell) ? cell : null;
+}
+
+/** A checkbox cell: true when ticked (also the text TRUE, as pasted data may have it). */
+export function checkboxCell(cell: unknown): boolean {
+  return cell === true || normalizeText(cell).toUpperCase() === "TRUE";
 }
 
 /** A cell as it is, for fields whose type matters (dates, checkboxes, 変更前 of any kind). */

@@ -1,5 +1,5 @@
 // 報告_YYYY-MM-DD: one generated sheet per progress report, named by its as-of day (Tokyo).
-import { tokyoDate } from "../tokyo-time";
+import { tokyoDate } from "../base/tokyo-time";
 
 const PREFIX = "報告_";
 const NAME = new RegExp(`^${PREFIX}(\\d{4}-\\d{2}-\\d{2})$`);

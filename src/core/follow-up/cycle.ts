@@ -1,6 +1,6 @@
 // A follow-up cycle is a month in Tokyo ("2026-12"); its requests go out on 送信日
 // (the cycle's dates from there are the mailing's: core/mailing/schedule).
-import { tokyoDate } from "../tokyo-time";
+import { tokyoDate } from "../base/tokyo-time";
 import { formatWarekiMonth } from "../wareki";
 
 export function cycleOf(now: Date | number): string {

@@ -1,11 +1,10 @@
 // After the deadline: per 局区, who answered and who did not, and every change
 // received this cycle — mailed to the secretariat and kept as a sheet.
-import { cellToText } from "../issue-record";
+import { escapeHtml, normalizeText } from "../base/text";
+import { ANSWER_STATUS } from "../contracts/answer-status";
+import { ISSUES } from "../contracts/issues";
 import type { ReceivedChange } from "../mailing/changes";
-import { digestSheetName } from "../mailing/due";
 import type { ComposedMail } from "../mailing/mail";
-import { escapeHtml } from "../plain-text";
-import { normalizeText } from "../text";
 import { formatWareki } from "../wareki";
 import { cycleLabel } from "./cycle";
 import type { OwnerRequest } from "./recipients";
@@ -17,10 +16,7 @@ export interface TitledChange extends ReceivedChange {
 
 /** 課題名 by ID, from 課題's values (header row first): also issues no longer asked, e.g. answered 完了. */
 export function withTitles(changes: readonly ReceivedChange[], issueValues: unknown[][]): TitledChange[] {
-  const header = (issueValues[0] ?? []).map(normalizeText);
-  const id = header.indexOf("ID");
-  const title = header.indexOf("課題名");
-  const titles = new Map(issueValues.slice(1).map((row) => [normalizeText(row[id]), cellToText(row[title])]));
+  const titles = new Map(ISSUES.fromRows(issueValues, []).rows.map(({ record }) => [normalizeText(record.ID), record.課題名]));
   return changes.map((c) => ({ ...c, title: titles.get(normalizeText(c.id)) ?? "" }));
 }
 
@@ -34,12 +30,13 @@ export interface DigestInput {
 
 /** Rows of the 回答状況_YYYY-MM sheet: one per owner, then the changes. */
 export function digestRows(input: DigestInput): unknown[][] {
-  const rows: unknown[][] = [["局区", "所管課", "担当者メール", "件数", "回答"]];
+  const { answers, changes } = ANSWER_STATUS.followUp;
+  const rows: unknown[][] = [[...answers]];
   for (const r of sortedRequests(input.requests)) {
     rows.push([r.bureau, r.section, r.owner, r.issues.length, input.answered.has(r.owner) ? "回答済" : "未回答"]);
   }
-  rows.push(["", "", "", "", ""]);
-  rows.push(["日時", "ID", "課題名", "項目", "変更前 → 変更後"]);
+  rows.push(answers.map(() => ""));
+  rows.push([...changes]);
   for (const c of input.changes) rows.push([c.at, c.id, c.title, c.field, `${c.before || "（空欄）"} → ${c.after || "（空欄）"}`]);
   return rows;
 }
@@ -85,11 +82,11 @@ export function composeDigest(input: DigestInput): ComposedMail {
     }
     html.push("</tbody></table>");
   }
-  text.push("", `詳細はスプレッドシートの「${digestSheetName(input.cycle)}」シートをご覧ください。`, "", `――――――――――――――――\n${input.senderName}`);
+  text.push("", `詳細はスプレッドシートの「${ANSWER_STATUS.nameFor(input.cycle)}」シートをご覧ください。`, "", `――――――――――――――――\n${input.senderName}`);
   const subject = `【回答状況】プラチナ市役所プロジェクト 継続検討課題の進捗確認（${label}）`;
   const htmlBody = `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.6">
 <p>市政変革推進室 各位</p><p>${escapeHtml(label)}の継続検討課題の進捗確認について、回答期限を過ぎましたので回答状況をお知らせします。<br>回答済 ${done}名 ／ 依頼 ${total}名（未回答 ${total - done}名）</p>
 ${html.join("\n")}
-<p>詳細はスプレッドシートの「${escapeHtml(digestSheetName(input.cycle))}」シートをご覧ください。</p></body></html>`;
+<p>詳細はスプレッドシートの「${escapeHtml(ANSWER_STATUS.nameFor(input.cycle))}」シートをご覧ください。</p></body></html>`;
   return { subject, body: text.join("\n"), htmlBody };
 }

@@ -1,18 +1,15 @@
 // The follow-up emails in polite Japanese business style, as text and HTML,
 // every value escaped. Pure: the link, dates and settings are given.
-import type { IssueRecord } from "../issue-record";
-import { PROJECT, closingHtml, closingLines, type ComposedMail } from "../mailing/mail";
-import { escapeHtml } from "../plain-text";
+import { escapeHtml } from "../base/text";
+import type { IssueRecord } from "../contracts/issues";
+import { PROJECT, closingHtml, closingLines, type ComposedMail, type RequestMailContext } from "../mailing/mail";
 import { formatWareki, formatWarekiWithWeekday } from "../wareki";
 import { cycleLabel } from "./cycle";
 import type { OwnerRequest } from "./recipients";
 
-export interface MailContext {
+export interface MailContext extends RequestMailContext {
   cycle: string;
-  deadline: Date;
-  link: string;
-  senderName: string;
-  kind: "依頼" | "再依頼";
+  /** テスト送信: marked as a test in the subject and body. */
   test?: boolean;
 }
 

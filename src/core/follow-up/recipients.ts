@@ -1,11 +1,8 @@
 // Who is asked in a cycle: the owners of tracked issues not yet 完了 (and of ⑥
 // issues in the months 設定 names), one request per owner listing all their issues.
+import { normalizeEmail, normalizeText } from "../base/text";
 import { isTracked, parseDirection, parseProgress } from "../classes";
-import { issueFromRow, type IssueRecord } from "../issue-record";
-import { normalizeEmail } from "../plain-text";
-import { readTable } from "../sheet-table";
-import { SHEET } from "../sheets";
-import { normalizeText } from "../text";
+import { ISSUES, type IssueRecord } from "../contracts/issues";
 
 export interface OwnerRequest {
   owner: string;
@@ -16,11 +13,10 @@ export interface OwnerRequest {
 }
 
 export function ownerRequests(issueValues: unknown[][], month: number, askDirection6Months: readonly number[]): OwnerRequest[] {
-  const table = readTable(issueValues, SHEET.issues, ["ID", "担当者メール", "整理区分", "進捗分類"]);
+  const table = ISSUES.fromRows(issueValues, ["ID", "担当者メール", "整理区分", "進捗分類"]);
   const askSix = askDirection6Months.includes(month);
   const byOwner = new Map<string, OwnerRequest>();
-  for (const row of table.rows) {
-    const issue = issueFromRow(table.columns, row.cells);
+  for (const { record: issue } of table.rows) {
     if (normalizeText(issue.ID) === "") continue;
     const direction = parseDirection(issue.整理区分);
     if (direction === undefined) continue;

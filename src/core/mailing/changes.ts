@@ -1,8 +1,8 @@
 // The changes a mailing's answer form made since the cycle's requests went out,
 // read from 履歴 by its 経路, for the digest to the secretariat.
-import { cellToText } from "../issue-record";
-import type { Route } from "../issue-update";
-import { normalizeText } from "../text";
+import { isDateValue, normalizeText } from "../base/text";
+import { cellToText } from "../contracts/contract";
+import type { HistoryRecord, Route } from "../contracts/history";
 
 export interface ReceivedChange {
   at: Date;
@@ -13,18 +13,15 @@ export interface ReceivedChange {
   by: string;
 }
 
-/** `history` is 履歴's values, header row first. */
-export function receivedChanges(history: unknown[][], route: Route, since: Date): ReceivedChange[] {
-  const header = (history[0] ?? []).map(normalizeText);
-  const col = (h: string) => header.indexOf(h);
-  return history.slice(1)
-    .filter((r) => normalizeText(r[col("経路")]) === route && (r[col("日時")] as Date)?.getTime?.() >= since.getTime())
+export function receivedChanges(history: readonly HistoryRecord[], route: Route, since: Date): ReceivedChange[] {
+  return history
+    .filter((r) => normalizeText(r.経路) === route && isDateValue(r.日時) && r.日時.getTime() >= since.getTime())
     .map((r) => ({
-      at: r[col("日時")] as Date,
-      id: cellToText(r[col("ID")]),
-      field: cellToText(r[col("項目")]),
-      before: cellToText(r[col("変更前")]),
-      after: cellToText(r[col("変更後")]),
-      by: cellToText(r[col("利用者")]),
+      at: r.日時 as Date,
+      id: r.ID,
+      field: r.項目,
+      before: cellToText(r.変更前),
+      after: cellToText(r.変更後),
+      by: r.利用者,
     }));
 }

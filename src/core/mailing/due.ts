@@ -2,8 +2,9 @@
 // not yet tried (also those that appeared since the cycle began), a reminder
 // from remindAt to those whose request went out and who have not answered, and
 // after the deadline one digest to the secretariat — each once per cycle.
+import { SECRETARIAT_KEY, type RequestKind, type SendKind, type SendRecord } from "../contracts/send-log";
 import type { CycleDates } from "./schedule";
-import { SECRETARIAT_KEY, alreadyHandled, type RequestKind, type SendKind, type SendRecord } from "./send-log";
+import { alreadyHandled } from "./send-log";
 
 export interface Due<R extends { to: string }> {
   /** Requests and reminders, in sending order (requests first). */
@@ -35,9 +36,4 @@ export function dueMails<R extends { to: string }>(input: DueInput<R>): Due<R> {
     requests.push(...remind.map((recipient) => ({ kind: "再依頼" as const, recipient })));
   }
   return { requests, digest: false };
-}
-
-/** The sheet a cycle's digest is kept in: 回答状況_2026-12, 回答状況_局区照会-R8. */
-export function digestSheetName(cycle: string): string {
-  return `回答状況_${cycle}`;
 }

@@ -1,11 +1,21 @@
 // What every mailing's mails share: their shape, and the sign-off and closing
 // lines of a mail to staff.
-import { escapeHtml } from "../plain-text";
+import { escapeHtml } from "../base/text";
+import type { RequestKind } from "../contracts/send-log";
 
 export interface ComposedMail {
   subject: string;
   body: string;
   htmlBody: string;
+}
+
+/** What every request or reminder needs besides its recipient's items. */
+export interface RequestMailContext {
+  deadline: Date;
+  /** The recipient's personal link to the form. */
+  link: string;
+  senderName: string;
+  kind: RequestKind;
 }
 
 export const PROJECT = "プラチナ市役所プロジェクト";

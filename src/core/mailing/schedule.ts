@@ -1,6 +1,6 @@
 // The dates of one mailing cycle, counted from the day its first request went
 // out: a reminder 再依頼 days later, answers due 回答期限 days after the request.
-import { tokyoDate, tokyoMidnight } from "../tokyo-time";
+import { tokyoDate, tokyoMidnight } from "../base/tokyo-time";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,42 +1,11 @@
-// 送信記録: every request, reminder and digest, recorded as it is sent, so no run
-// — a double-fired trigger, 今すぐ送信, a re-run after a crash — sends twice.
-import { normalizeEmail } from "../plain-text";
-import { normalizeText } from "../text";
-import { dateOrNull, logRows } from "./log-rows";
+// What the send log (送信記録) tells a mailing: which mails of a cycle were
+// already attempted or sent, and when its first request went out.
+import { normalizeEmail } from "../base/text";
+import { SEND_LOG, SENT, type SendKind, type SendRecord } from "../contracts/send-log";
 
-export const SEND_LOG_HEADERS = ["日時", "サイクル", "宛先", "件数", "種別", "結果", "エラー"] as const;
-
-export type SendKind = "依頼" | "再依頼" | "まとめ";
-export type RequestKind = Exclude<SendKind, "まとめ">;
-export const SENT = "送信済";
-export const FAILED = "失敗";
-/** 送信記録's 宛先 of a digest, whoever 事務局メール names. */
-export const SECRETARIAT_KEY = "事務局";
-
-export interface SendRecord {
-  at: Date | null;
-  cycle: string;
-  to: string;
-  count: number;
-  kind: SendKind;
-  result: string;
-  error: string;
-}
-
+/** 送信記録's values (header row first) as records; a row without サイクル is not one. */
 export function readSendLog(values: unknown[][]): SendRecord[] {
-  return logRows(values).map((cell) => ({
-    at: dateOrNull(cell("日時")),
-    cycle: normalizeText(cell("サイクル")),
-    to: normalizeEmail(cell("宛先")),
-    count: Number(cell("件数")) || 0,
-    kind: normalizeText(cell("種別")) as SendKind,
-    result: normalizeText(cell("結果")),
-    error: normalizeText(cell("エラー")),
-  }));
-}
-
-export function sendRow(record: SendRecord): unknown[] {
-  return [record.at, record.cycle, record.to, record.count, record.kind, record.result, record.error];
+  return SEND_LOG.fromRows(values).rows.map((row) => row.record).filter((r) => r.サイクル !== "");
 }
 
 /**
@@ -45,11 +14,11 @@ export function sendRow(record: SendRecord): unknown[] {
  */
 export function alreadyHandled(log: readonly SendRecord[], cycle: string, kind: SendKind, to: string, sentOnly = false): boolean {
   const email = normalizeEmail(to);
-  return log.some((r) => r.cycle === cycle && r.kind === kind && r.to === email && (!sentOnly || r.result === SENT));
+  return log.some((r) => r.サイクル === cycle && r.種別 === kind && r.宛先 === email && (!sentOnly || r.結果 === SENT));
 }
 
 /** When the cycle's first request went out, if it has. */
 export function requestedAt(log: readonly SendRecord[], cycle: string): Date | null {
-  const times = log.filter((r) => r.cycle === cycle && r.kind === "依頼" && r.at).map((r) => (r.at as Date).getTime());
+  const times = log.filter((r) => r.サイクル === cycle && r.種別 === "依頼" && r.日時).map((r) => (r.日時 as Date).getTime());
   return times.length ? new Date(Math.min(...times)) : null;
 }

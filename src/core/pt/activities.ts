@@ -1,7 +1,7 @@
 // PT活動: what the teams did (協議・視察・ヒアリング…), who took part and for how long.
 // Every participant must be a selected member of that 年度: their hours count
 // against the はみだせサポート limit, which only members have.
-import { InputError } from "../sheet-table";
+import { InputError } from "../base/sheet-table";
 import { optional, readRecords, required, type RecordOf } from "./fields";
 import { memberDirectory, type MemberDirectory, type MemberRecord } from "./members";
 import {

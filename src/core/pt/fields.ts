@@ -1,7 +1,7 @@
 // One sheet's columns as data: each header with its parser and the hint shown when a
 // value cannot be read. Kept declarative so the sheet-contract framework can wrap it.
-import { column, readTable, requiredColumn, type TableRow } from "../sheet-table";
-import { normalizeText } from "../text";
+import { column, readTable, requiredColumn, type TableRow } from "../base/sheet-table";
+import { normalizeText } from "../base/text";
 
 export interface Field<T, Required extends boolean = boolean> {
   /** The value of a cell: null when blank, undefined when it cannot be read. */

@@ -1,7 +1,7 @@
 // はみだせサポート制度: members may spend up to 20% of their scheduled working hours
 // on the PT, with their own section's approval. Hours are counted per Tokyo month,
 // for every participant of an activity, in whole minutes so the limit is exact.
-import { normalizeText } from "../text";
+import { normalizeText } from "../base/text";
 import type { Activity } from "./activities";
 import { selectedMembers, type MemberRecord } from "./members";
 import { fiscalYearOfDay, hoursOf, monthOf } from "./values";

@@ -1,6 +1,6 @@
 // 会議: the X会議 the PT reports to, and the 基準日 each progress report is made for.
-import { InputError } from "../sheet-table";
-import { compactText } from "../text";
+import { InputError } from "../base/sheet-table";
+import { compactText } from "../base/text";
 import { optional, readRecords, required, type RecordOf, type ReadRow } from "./fields";
 import { EXPECT_DAY, EXPECT_TEXT, dayToDate, parseDay, parseText, type Day } from "./values";
 

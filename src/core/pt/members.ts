@@ -1,6 +1,6 @@
 // PTメンバー: applicants and selected members of the 若手職員PT, one row per person per 年度.
 import { parseFiscalYear } from "../fiscal-year";
-import { InputError } from "../sheet-table";
+import { InputError } from "../base/sheet-table";
 import { optional, readRecords, required, type RecordOf, type ReadRow } from "./fields";
 import { EXPECT_EMAIL, EXPECT_TEXT, EXPECT_YEAR, expectOneOf, nameKey, parseEmail, parseTeam, parseText, vocabulary } from "./values";
 

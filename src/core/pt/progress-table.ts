@@ -1,7 +1,7 @@
 // PLATINA_PT_TABLE: teams × milestones of the fiscal year containing the as-of day,
 // each cell 完了 / 遅れ / 予定 as it stood at the end of that day.
-import { InputError } from "../sheet-table";
-import { isBlank, normalizeText } from "../text";
+import { InputError } from "../base/sheet-table";
+import { isBlank, normalizeText } from "../base/text";
 import { readSteps, type StepRecord } from "./steps";
 import { EXPECT_DAY, dayOf, fiscalYearOfDay, parseDay, type Day } from "./values";
 

@@ -1,7 +1,7 @@
 // The roadmap: teams × months of the fiscal year (April–March), each cell the
 // milestones due that month with their mark as of the report day. Rendered as a
 // plain HTML table, so screen readers and print read it without a chart.
-import { escapeHtml } from "../plain-text";
+import { escapeHtml } from "../base/text";
 import { stepMark, type StepMark } from "./progress-table";
 import type { StepRecord } from "./steps";
 import type { Day } from "./values";

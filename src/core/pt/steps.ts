@@ -1,6 +1,6 @@
 // PT工程: each team's milestones with a due day (予定) and the day they were done (完了日).
 import { parseFiscalYear } from "../fiscal-year";
-import { InputError } from "../sheet-table";
+import { InputError } from "../base/sheet-table";
 import { optional, readRecords, required, type RecordOf, type ReadRow } from "./fields";
 import { seedMeetings } from "./meetings";
 import { EXPECT_DAY, EXPECT_TEXT, EXPECT_YEAR, expectOneOf, parseDay, parseTeam, parseText, vocabulary, type Day } from "./values";

@@ -1,6 +1,6 @@
 // PT: one row per team per 年度 — the theme citizens will feel, how success shows, and the section that will run it.
 import { parseFiscalYear } from "../fiscal-year";
-import { InputError } from "../sheet-table";
+import { InputError } from "../base/sheet-table";
 import { optional, readRecords, required, type RecordOf, type ReadRow } from "./fields";
 import { EXPECT_TEXT, EXPECT_YEAR, expectOneOf, parseTeam, parseText, vocabulary } from "./values";
 

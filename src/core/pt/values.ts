@@ -1,9 +1,9 @@
 // The value rules shared by the PT sheets: Tokyo days, hours, team names,
 // participant lists and the fixed vocabularies, each read the way staff type them.
 import { fiscalYearOfDate } from "../fiscal-year";
-import { isValidEmail, normalizeEmail } from "../plain-text";
-import { compactText, isDateValue, normalizeText } from "../text";
-import { parseDateInput, tokyoDate, tokyoMidnight } from "../tokyo-time";
+import { isValidEmail, normalizeEmail } from "../base/text";
+import { compactText, isDateValue, normalizeText } from "../base/text";
+import { parseDateInput, tokyoDate, tokyoMidnight } from "../base/tokyo-time";
 
 /** A Tokyo calendar day as "YYYY-MM-DD": compares as text, and survives google.script.run (Dates do not). */
 export type Day = string;

@@ -1,9 +1,10 @@
 // After the survey's deadline: per 局区, answered or not, how many reforms it
 // has for the year and which it recommends as 好事例 — mailed to the
 // secretariat, who choose what the プラチナレポート shows, and kept as a sheet.
+import { ANSWER_STATUS } from "../contracts/answer-status";
 import type { ReceivedChange } from "../mailing/changes";
 import type { ComposedMail } from "../mailing/mail";
-import { escapeHtml } from "../plain-text";
+import { escapeHtml } from "../base/text";
 import { reiwaYear } from "../progress-report";
 import { formatWareki } from "../wareki";
 import { surveySubject } from "./mail";
@@ -44,11 +45,12 @@ function change(c: ReceivedChange): string {
 
 /** Rows of the digest sheet: one per 局区, then the changes received. */
 export function surveyDigestRows(input: SurveyDigestInput): unknown[][] {
-  const rows: unknown[][] = [["局区名", "代表メール", "回答", "取組件数", "好事例候補"]];
+  const { answers, changes } = ANSWER_STATUS.survey;
+  const rows: unknown[][] = [[...answers]];
   for (const line of bureauLines(input)) rows.push([line.bureau, line.email, line.answered ? "回答済" : "未回答", line.count, line.good.join("、")]);
   for (const bureau of input.unreachable) rows.push([bureau, "", "代表メール未設定", "", ""]);
-  rows.push(["", "", "", "", ""]);
-  rows.push(["日時", "ID", "変更内容", "回答者", ""]);
+  rows.push(answers.map(() => ""));
+  rows.push([...changes]);
   for (const c of input.changes) rows.push([c.at, c.id, change(c), c.by, ""]);
   return rows;
 }

@@ -1,18 +1,14 @@
 // The survey request to a 局区's 代表メール, in polite Japanese business style,
 // as text and HTML with every value escaped. Pure: the link and dates are given.
-import { PROJECT, closingHtml, closingLines, type ComposedMail } from "../mailing/mail";
+import { PROJECT, closingHtml, closingLines, type ComposedMail, type RequestMailContext } from "../mailing/mail";
 import { reiwaYear } from "../progress-report";
-import { escapeHtml } from "../plain-text";
+import { escapeHtml } from "../base/text";
 import { formatWarekiWithWeekday } from "../wareki";
 import type { BureauContact, ReformRow } from "./reforms";
 
-export interface SurveyMailContext {
+export interface SurveyMailContext extends RequestMailContext {
   /** Reiwa number of the surveyed year. */
   year: number;
-  deadline: Date;
-  link: string;
-  senderName: string;
-  kind: "依頼" | "再依頼";
 }
 
 export function surveySubject(year: number, kind: "依頼" | "再依頼" | "まとめ"): string {

@@ -1,11 +1,9 @@
 // The yearly survey of each 局区's own reforms (局区改革): who is asked — the
 // 代表メール of 局区, one request per address — and the year's rows they see.
-import { cellToText } from "../issue-record";
-import { isValidEmail, normalizeEmail } from "../plain-text";
+import { isValidEmail, normalizeEmail, normalizeText } from "../base/text";
+import { BUREAUS } from "../contracts/bureaus";
+import { REFORMS } from "../contracts/reforms";
 import { parseFiscalYear } from "../fiscal-year";
-import { readTable } from "../sheet-table";
-import { SHEET } from "../sheets";
-import { normalizeText } from "../text";
 
 /** What a 局区 fills in for each reform. */
 export interface ReformValues {
@@ -26,7 +24,8 @@ export interface BureauContact {
   bureaus: string[];
 }
 
-export const REFORM_HEADERS = ["年度", "局区名", "取組名", "概要", "好事例"] as const;
+/** The 局区改革 columns the survey cannot do without. */
+export const SURVEY_FIELDS = ["年度", "局区名", "取組名", "概要", "好事例"] as const;
 
 const PREFIX = "局区照会-";
 
@@ -41,22 +40,15 @@ export function surveyYear(cycle: string): string {
   return cycle.slice(PREFIX.length);
 }
 
-/** A 好事例 cell: a ticked checkbox, or TRUE typed as text. */
-export function isChecked(value: unknown): boolean {
-  return value === true || normalizeText(value).toUpperCase() === "TRUE";
-}
-
 /** One request per 代表メール; 局区 without a usable address are listed apart. */
 export function bureauContacts(bureauValues: unknown[][]): { contacts: BureauContact[]; unreachable: string[] } {
-  const table = readTable(bureauValues, SHEET.bureaus, ["局区名", "代表メール"]);
-  const nameCol = table.columns.get("局区名") as number;
-  const emailCol = table.columns.get("代表メール") as number;
+  const table = BUREAUS.fromRows(bureauValues, ["局区名", "代表メール"]);
   const byEmail = new Map<string, BureauContact>();
   const unreachable: string[] = [];
-  for (const row of table.rows) {
-    const name = normalizeText(row.cells[nameCol]);
+  for (const { record } of table.rows) {
+    const name = normalizeText(record.局区名);
     if (!name) continue;
-    const email = normalizeEmail(row.cells[emailCol]);
+    const email = normalizeEmail(record.代表メール);
     if (!isValidEmail(email)) {
       unreachable.push(name);
       continue;
@@ -70,20 +62,16 @@ export function bureauContacts(bureauValues: unknown[][]): { contacts: BureauCon
 
 /** The rows of `year` (Reiwa number) for the given 局区, in sheet order. */
 export function reformRows(reformValues: unknown[][], year: number, bureaus: readonly string[]): ReformRow[] {
-  const table = readTable(reformValues, SHEET.reforms, REFORM_HEADERS);
-  const col = (h: (typeof REFORM_HEADERS)[number]) => table.columns.get(h) as number;
+  const table = REFORMS.fromRows(reformValues, SURVEY_FIELDS);
+  // 年度 as the cell holds it: a date or a number reads as its fiscal year too.
+  const yearColumn = table.indexOf("年度") as number;
   const wanted = new Set(bureaus.map(normalizeText));
   const rows: ReformRow[] = [];
   for (const row of table.rows) {
-    const bureau = normalizeText(row.cells[col("局区名")]);
-    if (!wanted.has(bureau) || parseFiscalYear(row.cells[col("年度")]) !== year) continue;
-    rows.push({
-      index: row.rowNumber - 1,
-      局区名: bureau,
-      取組名: cellToText(row.cells[col("取組名")]).trim(),
-      概要: cellToText(row.cells[col("概要")]).trim(),
-      好事例: isChecked(row.cells[col("好事例")]),
-    });
+    const { record } = row;
+    const bureau = normalizeText(record.局区名);
+    if (!wanted.has(bureau) || parseFiscalYear(row.cells[yearColumn]) !== year) continue;
+    rows.push({ index: row.rowNumber - 1, 局区名: bureau, 取組名: record.取組名.trim(), 概要: record.概要.trim(), 好事例: record.好事例 });
   }
   return rows;
 }

@@ -2,11 +2,10 @@
 // then — under the lock, on the sheet as it is now — which rows change, which
 // are added, and the 履歴 rows. Rows are found by (年度, 局区名, 取組名 as
 // loaded), and a row someone changed since it was loaded is left alone.
-import type { HistoryEntry } from "../issue-update";
-import { sameValue } from "../issue-record";
-import { readTable } from "../sheet-table";
-import { SHEET } from "../sheets";
-import { REFORM_HEADERS, reformRows, type ReformRow, type ReformValues } from "./reforms";
+import { sameValue } from "../contracts/contract";
+import type { HistoryEntry } from "../contracts/history";
+import { REFORMS } from "../contracts/reforms";
+import { reformRows, type ReformRow, type ReformValues } from "./reforms";
 
 export const LIMITS = { 取組名: 100, 概要: 1000 } as const;
 
@@ -74,9 +73,11 @@ export interface ItemResult {
   current: ReformValues | null;
 }
 
+type SurveyField = (typeof FIELDS)[number];
+
 export interface SavePlan {
-  /** Cells to write by row index (into values) and 0-based column. */
-  cells: Map<number, Map<number, unknown>>;
+  /** Fields to write by row index (into values). */
+  cells: Map<number, Map<SurveyField, unknown>>;
   appends: unknown[][];
   history: HistoryEntry[];
   results: ItemResult[];
@@ -111,8 +112,6 @@ function cleaned(values: ReformValues): ReformValues {
 }
 
 export function planSurveySave(values: unknown[][], submission: Submission, context: PlanContext): SavePlan {
-  const table = readTable(values, SHEET.reforms, REFORM_HEADERS);
-  const column = (h: string) => table.columns.get(h);
   const bureaus = [...new Set([...submission.edits, ...submission.adds].map((i) => i.局区名))];
   const rows = reformRows(values, context.year, bureaus);
   // The names as this plan leaves them, to refuse a duplicate made meanwhile by someone else.
@@ -149,10 +148,9 @@ export function planSurveySave(values: unknown[][], submission: Submission, cont
       result(edit, next.取組名, "failed", { message: `同じ取組名「${next.取組名}」の取組がすでにあります。取組名を変えてください。` });
       continue;
     }
-    const cells = new Map<number, unknown>();
+    const cells = new Map<SurveyField, unknown>();
     for (const field of changed) {
-      const col = column(field) as number;
-      cells.set(col, next[field]);
+      cells.set(field, next[field]);
       log(edit.局区名, next.取組名, field, text(field, row), text(field, next));
     }
     plan.cells.set(row.index, cells);
@@ -160,20 +158,14 @@ export function planSurveySave(values: unknown[][], submission: Submission, cont
     result(edit, next.取組名, "updated", { changed: [...changed] });
   }
 
-  const width = (values[0] ?? []).length;
   for (const add of submission.adds) {
     const next = cleaned(add.next);
     if (taken(add.局区名, next.取組名)) {
       result(add, next.取組名, "failed", { message: `同じ取組名「${next.取組名}」の取組がすでにあります（ほかの方が先に登録した可能性があります）。` });
       continue;
     }
-    const row: unknown[] = Array(width).fill("");
-    const cells: [string, unknown][] = [["年度", context.yearLabel], ["局区名", add.局区名], ["取組名", next.取組名], ["概要", next.概要], ["好事例", next.好事例], ["担当者メール", context.email]];
-    for (const [header, value] of cells) {
-      const col = column(header);
-      if (col !== undefined) row[col] = value;
-    }
-    plan.appends.push(row);
+    const record = { 年度: context.yearLabel, 局区名: add.局区名, 取組名: next.取組名, 概要: next.概要, 好事例: next.好事例, 担当者メール: context.email };
+    plan.appends.push(REFORMS.toRow(record, values[0]));
     live.push({ 局区名: add.局区名, 取組名: next.取組名 });
     const filled = FIELDS.filter((f) => (f === "好事例" ? next.好事例 : next[f] !== ""));
     for (const field of filled) log(add.局区名, next.取組名, field, "", text(field, next));

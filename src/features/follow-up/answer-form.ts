@@ -1,17 +1,17 @@
 // The owners' personal answer page (the web app): a signed link shows only that
 // owner's issues; answers go through the shared write path with 経路 = メール回答.
-import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
-import { latestAnswers, type AnswerRecord } from "../../core/mailing/answer-log";
-import { linkProblem, type TokenClaims } from "../../core/mailing/token";
+import { normalizeEmail, normalizeText } from "../../core/base/text";
 import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../core/classes";
-import { issueFromRow, type IssueRecord } from "../../core/issue-record";
-import { normalizeEmail } from "../../core/plain-text";
-import { SHEET } from "../../core/sheets";
-import { normalizeText } from "../../core/text";
+import type { AnswerRecord } from "../../core/contracts/answer-log";
+import { ISSUES, type IssueRecord } from "../../core/contracts/issues";
+import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
+import { latestAnswers } from "../../core/mailing/answer-log";
+import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
+import { webPage } from "../../gas/pages";
 import { activeUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";
-import { requireSheet } from "../../gas/sheet-table";
+import { requireRecords } from "../../gas/table";
 import { webAppUrl } from "../../gas/triggers";
 import { saveIssues } from "../issue-writer";
 import { pendingCycle } from "../mailing/engine";
@@ -48,11 +48,8 @@ interface ResultRow {
 }
 
 function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
-  const template = HtmlService.createTemplateFromFile("answer");
-  Object.assign(template, { view, choices: CHOICES, wording: PROGRESS_WORDING, errors: [], issues: [], results: [], message: "", ...data });
-  return template.evaluate()
-    .setTitle("進捗確認のご回答｜プラチナ市役所プロジェクト")
-    .addMetaTag("viewport", "width=device-width, initial-scale=1");
+  const defaults = { view, choices: CHOICES, wording: PROGRESS_WORDING, errors: [], issues: [], results: [], message: "" };
+  return webPage("answer", { ...defaults, ...data }, "進捗確認のご回答｜プラチナ市役所プロジェクト");
 }
 
 function errorPage(message: string) {
@@ -76,13 +73,11 @@ function authenticate(token: unknown): { claims: TokenClaims } | { error: Google
 
 /** The owner's issues for the cycle: those still asked, plus any answered earlier in the cycle. */
 function ownerIssues(claims: TokenClaims, answered: Map<string, AnswerRecord>): IssueRecord[] {
-  const data = requireSheet(SHEET.issues);
-  const asked = cycleRequests(data.values, claims.cycle, loadSettings().settings).find((r) => r.owner === normalizeEmail(claims.email))?.issues ?? [];
+  const table = requireRecords(ISSUES, []);
+  const asked = cycleRequests(table.values, claims.cycle, loadSettings().settings).find((r) => r.owner === normalizeEmail(claims.email))?.issues ?? [];
   const ids = new Set(asked.map((i) => i.ID));
-  const idCol = data.columns.get("ID") ?? -1;
-  const extra = data.values.slice(1)
-    .filter((row) => answered.has(normalizeText(row[idCol])) && !ids.has(normalizeText(row[idCol])))
-    .map((row) => issueFromRow(data.columns, row))
+  const extra = table.rows.map((row) => row.record)
+    .filter((issue) => answered.has(normalizeText(issue.ID)) && !ids.has(normalizeText(issue.ID)))
     .filter((issue) => normalizeEmail(issue.担当者メール) === normalizeEmail(claims.email));
   return [...asked, ...extra];
 }
@@ -96,7 +91,7 @@ function formIssue(issue: IssueRecord, previous: AnswerRecord | undefined): Form
     memo: issue.進捗メモ,
     updated: issue.最終更新日 ? formatWareki(new Date(issue.最終更新日)) : "",
     base: JSON.stringify({ 進捗分類: issue.進捗分類, 実施時期: issue.実施時期, 進捗メモ: issue.進捗メモ, 最終更新日: issue.最終更新日 }),
-    previous: previous ? { answer: previous.answer, timing: previous.timing, memo: previous.memo, at: previous.at ? formatWareki(previous.at) : "" } : null,
+    previous: previous ? { answer: previous.回答, timing: previous.実施時期, memo: previous.進捗メモ, at: previous.日時 ? formatWareki(previous.日時) : "" } : null,
     chosen: previous ? NO_CHANGE : "",
     error: "",
   };
@@ -173,7 +168,7 @@ export function receiveAnswers(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
     const result = saved[i];
     if (result.ok) {
       results.push({ id: item.id, title: item.title, ok: true, answer: item.chosen, timing: result.issue.実施時期, memo: result.issue.進捗メモ, message: "" });
-      records.push({ at: now, cycle: auth.claims.cycle, owner, id: item.id, answer: item.chosen, timing: result.issue.実施時期, memo: result.issue.進捗メモ });
+      records.push({ 日時: now, サイクル: auth.claims.cycle, 回答者: owner, ID: item.id, 回答: item.chosen, 実施時期: result.issue.実施時期, 進捗メモ: result.issue.進捗メモ });
     } else {
       const current = result.current ? `（現在の内容: ${result.current.進捗分類}／${result.current.実施時期 || "—"}／${result.current.進捗メモ || "—"}）` : "";
       results.push({ id: item.id, title: item.title, ok: false, answer: item.chosen, timing: item.timing, memo: item.memo, message: `${result.message}${current}` });

@@ -2,15 +2,15 @@
 import { cycleOf } from "../../core/follow-up/cycle";
 import { composeRequest } from "../../core/follow-up/mail";
 import { cycleDates } from "../../core/mailing/schedule";
-import { normalizeEmail } from "../../core/plain-text";
-import { SHEET } from "../../core/sheets";
-import { tokyoDate, tokyoMidnight } from "../../core/tokyo-time";
+import { normalizeEmail } from "../../core/base/text";
+import { tokyoClock, tokyoDate, tokyoMidnight } from "../../core/base/tokyo-time";
+import { ISSUES } from "../../core/contracts/issues";
 import { formatWarekiWithWeekday } from "../../core/wareki";
 import { sendMail } from "../../gas/mail";
 import { activeUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";
-import { requireSheet } from "../../gas/sheet-table";
 import { scheduleMonthly } from "../../gas/triggers";
+import { requireRecords } from "../../gas/table";
 import { tell, uiOrNull } from "../../gas/ui";
 import { pendingCycle, runMailingStep, type StepReport } from "../mailing/engine";
 import { sendWithConfirmation, type ManualSendResult } from "../mailing/manual-send";
@@ -20,7 +20,7 @@ import { FOLLOW_UP, cycleRequests } from "./mailing";
 export const MONTHLY_HANDLER = "runMonthlyFollowUp";
 
 function formatTime(date: Date): string {
-  return `${formatWarekiWithWeekday(date)} ${Utilities.formatDate(date, "Asia/Tokyo", "H:mm")}`;
+  return `${formatWarekiWithWeekday(date)} ${tokyoClock(date)}`;
 }
 
 /** The next 送信日 at 送信時刻 after now, Tokyo time. */
@@ -65,7 +65,7 @@ export function sendPreview(ownerEmail?: string): PreviewResult {
   const me = activeUserEmail();
   const { settings } = loadSettings();
   const cycle = cycleOf(new Date());
-  const requests = cycleRequests(requireSheet(SHEET.issues).values, cycle, settings);
+  const requests = cycleRequests(requireRecords(ISSUES, []).values, cycle, settings);
   if (requests.length === 0) throw new Error("今月の照会対象の課題がありません。");
   let owner = ownerEmail ? normalizeEmail(ownerEmail) : "";
   const ui = uiOrNull();

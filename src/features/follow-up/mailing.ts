@@ -6,9 +6,9 @@ import { cycleLabel, cycleMonth } from "../../core/follow-up/cycle";
 import { composeDigest, digestRows, withTitles } from "../../core/follow-up/digest";
 import { composeRequest } from "../../core/follow-up/mail";
 import { ownerRequests, type OwnerRequest } from "../../core/follow-up/recipients";
+import { ISSUES } from "../../core/contracts/issues";
 import type { Settings } from "../../core/settings";
-import { SHEET } from "../../core/sheets";
-import { requireSheet } from "../../gas/sheet-table";
+import { requireRecords } from "../../gas/table";
 import type { Audience, Mailing, Recipient } from "../mailing/engine";
 
 export const CONTINUE_HANDLER = "continueFollowUp";
@@ -32,7 +32,7 @@ export function cycleRequests(issueValues: unknown[][], cycle: string, settings:
 }
 
 function audience(cycle: string, settings: Settings): Audience<Owner> {
-  const issues = requireSheet(SHEET.issues).values;
+  const issues = requireRecords(ISSUES, []).values;
   const requests = cycleRequests(issues, cycle, settings);
   return {
     recipients: requests.map((request) => ({ to: request.owner, count: request.issues.length, request })),

@@ -1,13 +1,15 @@
 // 送信状況: the follow-up cycle's sends, answers and failures, the last step and
 // the scheduled runs, as a dialog for the secretariat.
 import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
+import { escapeHtml } from "../../core/base/text";
+import { ISSUES } from "../../core/contracts/issues";
+import { SENT } from "../../core/contracts/send-log";
 import { answeredOwners } from "../../core/mailing/answer-log";
 import { cycleDates } from "../../core/mailing/schedule";
-import { SENT, requestedAt } from "../../core/mailing/send-log";
-import { escapeHtml } from "../../core/plain-text";
-import { SHEET } from "../../core/sheets";
+import { requestedAt } from "../../core/mailing/send-log";
+import { htmlPage } from "../../gas/pages";
 import { loadSettings } from "../../gas/settings";
-import { requireSheet } from "../../gas/sheet-table";
+import { requireRecords } from "../../gas/table";
 import { triggersFor } from "../../gas/triggers";
 import { uiOrNull } from "../../gas/ui";
 import { lastRun, pendingCycle, type StepReport } from "../mailing/engine";
@@ -28,22 +30,22 @@ export interface SendStatus {
 export function sendStatus(): SendStatus {
   const cycle = pendingCycle(FOLLOW_UP) ?? cycleOf(new Date());
   const { settings } = loadSettings();
-  const log = openSendLog().records.filter((r) => r.cycle === cycle);
+  const log = openSendLog().records.filter((r) => r.サイクル === cycle);
   const answered = answeredOwners(readAnswers(), cycle);
-  const requests = cycleRequests(requireSheet(SHEET.issues).values, cycle, settings);
+  const requests = cycleRequests(requireRecords(ISSUES, []).values, cycle, settings);
   const requested = requestedAt(log, cycle);
-  const state = (owner: string, kind: string) => log.find((r) => r.to === owner && r.kind === kind)?.result ?? "未送信";
+  const state = (owner: string, kind: string) => log.find((r) => r.宛先 === owner && r.種別 === kind)?.結果 ?? "未送信";
   const status: SendStatus = {
     cycle,
     requestedAt: requested?.toISOString() ?? null,
     deadline: requested ? cycleDates(requested, settings).deadline.toISOString() : null,
     owners: requests.map((r) => ({ owner: r.owner, bureau: r.bureau, count: r.issues.length, request: state(r.owner, "依頼"), reminder: state(r.owner, "再依頼"), answered: answered.has(r.owner) })),
-    failures: log.filter((r) => r.result !== SENT).map((r) => ({ to: r.to, kind: r.kind, error: r.error })),
+    failures: log.filter((r) => r.結果 !== SENT).map((r) => ({ to: r.宛先, kind: r.種別, error: r.エラー })),
     lastRun: lastRun(FOLLOW_UP),
     nextRuns: [...triggersFor(MONTHLY_HANDLER), ...triggersFor(CONTINUE_HANDLER)].map((t) => ({ handler: t.getHandlerFunction() })),
   };
   const ui = uiOrNull();
-  if (ui) ui.showModelessDialog(HtmlService.createHtmlOutput(statusHtml(status)).setWidth(720).setHeight(520), `送信状況（${cycleLabel(cycle)}）`);
+  if (ui) ui.showModelessDialog(htmlPage(statusHtml(status)).setWidth(720).setHeight(520), `送信状況（${cycleLabel(cycle)}）`);
   return status;
 }
 

@@ -3,21 +3,22 @@
 // (送信記録), within Apps Script's time and mail quotas, and schedule the next
 // step (a continuation, the reminder, the digest). A mailing supplies only what
 // differs: who is asked, the mails' text, its form's link and the digest.
+import { tokyoDate, tokyoMidnight } from "../../core/base/tokyo-time";
+import { HISTORY, type Route } from "../../core/contracts/history";
+import { FAILED, SECRETARIAT_KEY, SENT, type RequestKind, type SendKind } from "../../core/contracts/send-log";
 import { answeredOwners } from "../../core/mailing/answer-log";
 import { receivedChanges, type ReceivedChange } from "../../core/mailing/changes";
 import { dueMails, type Due } from "../../core/mailing/due";
 import type { ComposedMail } from "../../core/mailing/mail";
 import { cycleDates, type CycleDates } from "../../core/mailing/schedule";
-import { FAILED, SECRETARIAT_KEY, SENT, requestedAt, type RequestKind, type SendKind } from "../../core/mailing/send-log";
+import { requestedAt } from "../../core/mailing/send-log";
 import type { TokenPurpose } from "../../core/mailing/token";
-import type { Route } from "../../core/issue-update";
 import type { Settings } from "../../core/settings";
-import { SHEET } from "../../core/sheets";
-import { tokyoDate, tokyoMidnight } from "../../core/tokyo-time";
+import { withScriptLock } from "../../gas/lock";
 import { remainingQuota, sendMail } from "../../gas/mail";
-import { scriptProperty, setScriptProperty, withScriptLock } from "../../gas/mailing-state";
+import { STATE, clearState, readState, writeState, type MailingName } from "../../gas/script-state";
 import { loadSettings } from "../../gas/settings";
-import { readSheet } from "../../gas/sheet-table";
+import { readRecords } from "../../gas/table";
 import { deleteTriggers, scheduleOnce } from "../../gas/triggers";
 import { linkMaker } from "./links";
 import { openSendLog, readAnswers, writeDigestSheet } from "./log-sheets";
@@ -69,7 +70,7 @@ export interface Mailing<R extends Recipient> {
    * Names the script properties platina.<name>.cycle (the pending cycle) and
    * platina.<name>.lastRun (the last step's report), apart per mailing so 送信状況 shows only its own.
    */
-  stateName: string;
+  stateName: MailingName;
   /** The form the links open, and the cycle the link carries for a send-log cycle. */
   linkPurpose: TokenPurpose;
   linkCycle(cycle: string): string;
@@ -113,7 +114,7 @@ export function runMailingStep<R extends Recipient>(mailing: Mailing<R>, cycle: 
 function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: number, options: StepOptions): StepReport {
   const now = new Date();
   const sendLog = openSendLog();
-  const log = options.retryFailed ? sendLog.records.filter((r) => r.result === SENT) : sendLog.records;
+  const log = options.retryFailed ? sendLog.records.filter((r) => r.結果 === SENT) : sendLog.records;
   const { settings } = loadSettings();
   const audience = mailing.audience(cycle, settings);
   const answered = answeredOwners(readAnswers(), cycle);
@@ -133,11 +134,11 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
     try {
       task.send();
       report.sent.push({ kind: task.kind, to: task.to, count: task.count });
-      sendLog.append({ at: new Date(), cycle, to: task.to, count: task.count, kind: task.kind, result: SENT, error: "" });
+      sendLog.append({ 日時: new Date(), サイクル: cycle, 宛先: task.to, 件数: task.count, 種別: task.kind, 結果: SENT, エラー: "" });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       report.failed.push({ kind: task.kind, to: task.to, error: message });
-      sendLog.append({ at: new Date(), cycle, to: task.to, count: task.count, kind: task.kind, result: FAILED, error: message });
+      sendLog.append({ 日時: new Date(), サイクル: cycle, 宛先: task.to, 件数: task.count, 種別: task.kind, 結果: FAILED, エラー: message });
     }
   }
   report.next = scheduleNext(mailing, cycle, report, dates, settings)?.toISOString() ?? null;
@@ -171,8 +172,8 @@ function digestTask<R extends Recipient>(mailing: Mailing<R>, audience: Audience
 }
 
 function changesSince(since: Date, route: Route): ReceivedChange[] {
-  const history = readSheet(SHEET.history);
-  return history ? receivedChanges(history.values, route, since) : [];
+  const history = readRecords(HISTORY, []);
+  return history ? receivedChanges(history.rows.map((row) => row.record), route, since) : [];
 }
 
 /** One pending continuation: soon after a stop, the next day after the quota, else the next due step. */
@@ -187,33 +188,30 @@ function scheduleNext<R extends Recipient>(mailing: Mailing<R>, cycle: string, r
   else if (now <= dates.deadline) next = new Date(dates.deadline.getTime() + 1000);
   if (next) {
     scheduleOnce(mailing.handler, next);
-    setScriptProperty(pendingKey(mailing), cycle);
+    writeState(STATE.pendingCycle(mailing.stateName), cycle);
   } else {
     deleteTriggers(mailing.handler);
-    setScriptProperty(pendingKey(mailing), null);
+    clearState(STATE.pendingCycle(mailing.stateName));
   }
   return next;
 }
 
 /** The cycle a continuation is due for, if any. */
 export function pendingCycle<R extends Recipient>(mailing: Mailing<R>): string | null {
-  return scriptProperty(pendingKey(mailing));
-}
-
-function pendingKey<R extends Recipient>(mailing: Mailing<R>): string {
-  return `platina.${mailing.stateName}.cycle`;
-}
-
-function lastRunKey<R extends Recipient>(mailing: Mailing<R>): string {
-  return `platina.${mailing.stateName}.lastRun`;
+  return readState(STATE.pendingCycle(mailing.stateName));
 }
 
 function remember<R extends Recipient>(mailing: Mailing<R>, report: StepReport): StepReport {
-  setScriptProperty(lastRunKey(mailing), JSON.stringify(report).slice(0, 8000));
+  // A script property holds 9 KB: a long run's report is cut, and then reads as none.
+  writeState(STATE.lastRun(mailing.stateName), JSON.stringify(report).slice(0, 8000));
   return report;
 }
 
 export function lastRun<R extends Recipient>(mailing: Mailing<R>): StepReport | null {
-  const text = scriptProperty(lastRunKey(mailing));
-  return text ? (JSON.parse(text) as StepReport) : null;
+  const text = readState(STATE.lastRun(mailing.stateName));
+  try {
+    return text ? (JSON.parse(text) as StepReport) : null;
+  } catch {
+    return null;
+  }
 }

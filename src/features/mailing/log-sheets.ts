@@ -1,25 +1,15 @@
 // The mailing's own sheets — 送信記録, 回答記録 and each cycle's 回答状況 — read
-// and written here only, so moving them onto another table layer is a change
-// to this file alone. The logs are created with their header row on first use.
-import { ANSWER_LOG_HEADERS, answerRow, readAnswerLog, type AnswerRecord } from "../../core/mailing/answer-log";
-import { digestSheetName } from "../../core/mailing/due";
-import { SEND_LOG_HEADERS, readSendLog, sendRow, type SendRecord } from "../../core/mailing/send-log";
+// and written here only, through their contracts. The logs are created with
+// their header row on first use; records are written under the sheet's own
+// header row, so staff may reorder its columns.
+import { ANSWER_LOG, type AnswerRecord } from "../../core/contracts/answer-log";
+import { ANSWER_STATUS } from "../../core/contracts/answer-status";
+import { SEND_LOG, type SendRecord } from "../../core/contracts/send-log";
+import { readAnswerLog } from "../../core/mailing/answer-log";
+import { readSendLog } from "../../core/mailing/send-log";
 import { withDocumentLock } from "../../gas/lock";
-import { flushWrites } from "../../gas/mailing-state";
-import { appendRows, readSheet, spreadsheet, storedValue, type SheetData } from "../../gas/sheet-table";
-
-const SEND_LOG_SHEET = "送信記録";
-const ANSWER_LOG_SHEET = "回答記録";
-
-/** The sheet's data, creating it with its header row (frozen, bold) when missing. */
-function logSheet(name: string, headers: readonly string[]): SheetData {
-  const existing = readSheet(name);
-  if (existing && existing.values.length > 0) return existing;
-  const sheet = existing?.sheet ?? spreadsheet().insertSheet(name);
-  sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]).setFontWeight("bold").setBackground("#e8eef7");
-  sheet.setFrozenRows(1);
-  return { sheet, values: [[...headers]], columns: new Map(headers.map((h, i) => [h, i])) };
-}
+import { ensureSheetNamed, flush } from "../../gas/spreadsheet";
+import { appendRows, ensureRecords, storedValue } from "../../gas/table";
 
 export interface SendLog {
   /** The records as read, once. */
@@ -29,30 +19,31 @@ export interface SendLog {
 }
 
 export function openSendLog(): SendLog {
-  const data = logSheet(SEND_LOG_SHEET, SEND_LOG_HEADERS);
+  const log = ensureRecords(SEND_LOG);
   return {
-    records: readSendLog(data.values),
+    records: readSendLog(log.values),
     append(record) {
-      appendRows(data.sheet, [sendRow(record)]);
-      flushWrites();
+      appendRows(log.sheet, [SEND_LOG.toRow(record, log.values[0])]);
+      flush();
     },
   };
 }
 
 export function readAnswers(): AnswerRecord[] {
-  return readAnswerLog(logSheet(ANSWER_LOG_SHEET, ANSWER_LOG_HEADERS).values);
+  return readAnswerLog(ensureRecords(ANSWER_LOG).values);
 }
 
 /** Under the document lock: two people answering at once must not write the same row. */
 export function recordAnswers(records: AnswerRecord[]): void {
-  withDocumentLock(() => appendRows(logSheet(ANSWER_LOG_SHEET, ANSWER_LOG_HEADERS).sheet, records.map(answerRow)));
+  withDocumentLock(() => {
+    const log = ensureRecords(ANSWER_LOG);
+    appendRows(log.sheet, records.map((record) => ANSWER_LOG.toRow(record, log.values[0])));
+  });
 }
 
 /** The cycle's 回答状況 sheet, replaced as a whole in one write. */
 export function writeDigestSheet(cycle: string, rows: unknown[][]): void {
-  const name = digestSheetName(cycle);
-  const ss = spreadsheet();
-  const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
+  const { sheet } = ensureSheetNamed(ANSWER_STATUS.nameFor(cycle));
   sheet.clearContents();
   const width = Math.max(...rows.map((r) => r.length));
   if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());

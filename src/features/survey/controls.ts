@@ -1,9 +1,9 @@
 // The secretariat's survey controls: 各局区への取組照会 (for a year) and the
 // one-off trigger that continues it.
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../../core/fiscal-year";
-import { InputError } from "../../core/sheet-table";
+import { InputError } from "../../core/base/sheet-table";
 import { surveyCycle } from "../../core/survey/reforms";
-import { normalizeText } from "../../core/text";
+import { normalizeText } from "../../core/base/text";
 import { pendingCycle, runMailingStep, type StepReport } from "../mailing/engine";
 import { sendWithConfirmation, type ManualSendResult } from "../mailing/manual-send";
 import { requireSecretariat } from "../secretariat";

@@ -1,17 +1,19 @@
 // The 局区's survey page (the web app, routed by the link's purpose): a signed
 // link shows the year's reforms of the 局区 the address represents, to edit
 // and add to; answers go through saveSurvey with 経路 = 局区照会.
-import type { AnswerRecord } from "../../core/mailing/answer-log";
-import { linkProblem, type TokenClaims } from "../../core/mailing/token";
+import { normalizeEmail } from "../../core/base/text";
+import type { AnswerRecord } from "../../core/contracts/answer-log";
+import { BUREAUS } from "../../core/contracts/bureaus";
+import { REFORMS } from "../../core/contracts/reforms";
 import { parseFiscalYear } from "../../core/fiscal-year";
-import { normalizeEmail } from "../../core/plain-text";
+import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { reiwaYear } from "../../core/progress-report";
-import { SHEET } from "../../core/sheets";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
 import { LIMITS, validateSubmission, type FieldErrors, type ItemResult, type Submission } from "../../core/survey/submission";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
+import { webPage } from "../../gas/pages";
 import { activeUserEmail } from "../../gas/session";
-import { requireSheet } from "../../gas/sheet-table";
+import { requireRecords } from "../../gas/table";
 import { webAppUrl } from "../../gas/triggers";
 import { checkLink } from "../mailing/links";
 import { readAnswers, recordAnswers } from "../mailing/log-sheets";
@@ -46,11 +48,8 @@ interface Visit {
 }
 
 function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
-  const template = HtmlService.createTemplateFromFile("survey");
-  Object.assign(template, { view, year: "", errors: [], bureaus: [], results: [], unchanged: 0, message: "", answeredAt: "", limits: LIMITS, ...data });
-  return template.evaluate()
-    .setTitle("自主改革の取組照会のご回答｜プラチナ市役所プロジェクト")
-    .addMetaTag("viewport", "width=device-width, initial-scale=1");
+  const defaults = { view, year: "", errors: [], bureaus: [], results: [], unchanged: 0, message: "", answeredAt: "", limits: LIMITS };
+  return webPage("survey", { ...defaults, ...data }, "自主改革の取組照会のご回答｜プラチナ市役所プロジェクト");
 }
 
 function errorPage(message: string) {
@@ -68,7 +67,7 @@ function authenticate(token: unknown): Visit | { error: GoogleAppsScript.HTML.Ht
   if (visitor && visitor !== email) {
     return { error: errorPage(`このリンクは ${check.claims.email} 宛てです。そのアカウントで開いてください（現在のアカウント: ${visitor}）。`) };
   }
-  const contact = bureauContacts(requireSheet(SHEET.bureaus).values).contacts.find((c) => c.email === email);
+  const contact = bureauContacts(requireRecords(BUREAUS, []).values).contacts.find((c) => c.email === email);
   if (!contact) {
     return { error: errorPage(`このリンクの宛先（${check.claims.email}）は、現在どの局区の代表メールにも登録されていません。市政変革推進室にご連絡ください。`) };
   }
@@ -81,12 +80,12 @@ function pageData(visit: Visit) {
 
 function formData(visit: Visit, bureaus: BureauView[], errors: string[] = []) {
   const previous = lastAnswer(visit);
-  return { ...pageData(visit), action: webAppUrl(), bureaus, errors, answeredAt: previous?.at ? formatWareki(previous.at) : "" };
+  return { ...pageData(visit), action: webAppUrl(), bureaus, errors, answeredAt: previous?.日時 ? formatWareki(previous.日時) : "" };
 }
 
 function lastAnswer(visit: Visit): AnswerRecord | undefined {
   const cycle = surveyCycle(visit.yearLabel);
-  return readAnswers().filter((r) => r.cycle === cycle && r.owner === visit.email).at(-1);
+  return readAnswers().filter((r) => r.サイクル === cycle && r.回答者 === visit.email).at(-1);
 }
 
 function baseOf(row: ReformRow): string {
@@ -101,7 +100,7 @@ export function showSurveyForm(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
   const token = e.parameter?.t;
   const visit = authenticate(token);
   if ("error" in visit) return visit.error;
-  const rows = reformRows(requireSheet(SHEET.reforms).values, visit.year, visit.bureaus);
+  const rows = reformRows(requireRecords(REFORMS, []).values, visit.year, visit.bureaus);
   let next = 0;
   const bureaus = visit.bureaus.map((name) => ({
     name,
@@ -169,7 +168,7 @@ export function receiveSurvey(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
   // An answer whose every change failed is not one yet: the reminder should still come.
   const recorded = failed === 0 || failed < results.length;
   if (recorded) {
-    recordAnswers([{ at: now, cycle: surveyCycle(visit.yearLabel), owner: visit.email, id: `局区改革:${visit.bureaus.join("・")}`, answer: answerText(saved.results), timing: "", memo: "" }]);
+    recordAnswers([{ 日時: now, サイクル: surveyCycle(visit.yearLabel), 回答者: visit.email, ID: `局区改革:${visit.bureaus.join("・")}`, 回答: answerText(saved.results), 実施時期: "", 進捗メモ: "" }]);
   }
   return page("receipt", {
     ...pageData(visit),

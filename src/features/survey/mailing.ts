@@ -1,15 +1,16 @@
 // 各局区への取組照会 as a mailing: once a year each 局区's 代表メール is asked for
 // the year's own reforms (送信記録's サイクル 局区照会-R8, apart from the monthly
 // follow-up), with a reminder and a digest of the answers and 好事例 candidates.
+import { ANSWER_STATUS } from "../../core/contracts/answer-status";
+import { BUREAUS } from "../../core/contracts/bureaus";
+import { REFORMS } from "../../core/contracts/reforms";
 import { parseFiscalYear } from "../../core/fiscal-year";
-import { digestSheetName } from "../../core/mailing/due";
 import { reiwaYear } from "../../core/progress-report";
 import type { Settings } from "../../core/settings";
-import { SHEET } from "../../core/sheets";
 import { composeSurveyDigest, surveyDigestRows } from "../../core/survey/digest";
 import { composeSurveyRequest } from "../../core/survey/mail";
 import { bureauContacts, reformRows, surveyYear, type BureauContact } from "../../core/survey/reforms";
-import { requireSheet } from "../../gas/sheet-table";
+import { requireRecords } from "../../gas/table";
 import type { Audience, Mailing, Recipient } from "../mailing/engine";
 
 const SURVEY_CONTINUE_HANDLER = "continueBureauSurvey";
@@ -30,8 +31,8 @@ export const SURVEY: Mailing<Contact> = {
 
 function audience(cycle: string, settings: Settings): Audience<Contact> {
   const year = parseFiscalYear(surveyYear(cycle)) as number;
-  const { contacts, unreachable } = bureauContacts(requireSheet(SHEET.bureaus).values);
-  const yearRows = () => reformRows(requireSheet(SHEET.reforms).values, year, contacts.flatMap((c) => c.bureaus));
+  const { contacts, unreachable } = bureauContacts(requireRecords(BUREAUS, []).values);
+  const yearRows = () => reformRows(requireRecords(REFORMS, []).values, year, contacts.flatMap((c) => c.bureaus));
   return {
     recipients: contacts.map((contact) => ({ to: contact.email, count: contact.bureaus.length, contact })),
     composer: ({ dates, link }) => {
@@ -40,7 +41,7 @@ function audience(cycle: string, settings: Settings): Audience<Contact> {
       return (kind, { to, contact }) => composeSurveyRequest(contact, rows, { year, deadline: dates.deadline, link: link(to), senderName: settings.差出人名, kind });
     },
     digest: ({ answered, changes }) => {
-      const input = { year, sheetName: digestSheetName(cycle), contacts, unreachable, answered, senderName: settings.差出人名, rows: yearRows(), changes };
+      const input = { year, sheetName: ANSWER_STATUS.nameFor(cycle), contacts, unreachable, answered, senderName: settings.差出人名, rows: yearRows(), changes };
       return { rows: surveyDigestRows(input), mail: composeSurveyDigest(input) };
     },
     confirmation: (pending) => {

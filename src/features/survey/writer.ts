@@ -2,11 +2,11 @@
 // lock, read 局区改革 once, plan on the rows as they are now, then write the
 // changed rows (one setValues per run of adjacent rows), the added rows and
 // 履歴 — each in one write, whatever the number of rows.
-import { planSurveySave, type ItemResult, type PlanContext, type Submission } from "../../core/survey/submission";
-import { InputError } from "../../core/sheet-table";
-import { SHEET } from "../../core/sheets";
+import { InputError } from "../../core/base/sheet-table";
+import { REFORMS } from "../../core/contracts/reforms";
+import { planSurveySave, type ItemResult, type PlanContext, type SavePlan, type Submission } from "../../core/survey/submission";
 import { BusyError, withDocumentLock } from "../../gas/lock";
-import { appendRows, requireSheet, writeColumns, type SheetData } from "../../gas/sheet-table";
+import { appendRows, requireRecords, writeFieldColumns, type SheetRecords } from "../../gas/table";
 import { appendHistory } from "../issue-writer";
 
 export type SurveySaveResult = { ok: true; results: ItemResult[] } | { ok: false; message: string };
@@ -14,10 +14,10 @@ export type SurveySaveResult = { ok: true; results: ItemResult[] } | { ok: false
 export function saveSurvey(submission: Submission, context: PlanContext): SurveySaveResult {
   try {
     return withDocumentLock(() => {
-      const data = requireSheet(SHEET.reforms);
-      const plan = planSurveySave(data.values, submission, context);
-      writeChangedRows(data, plan.cells);
-      appendRows(data.sheet, plan.appends);
+      const table = requireRecords(REFORMS, []);
+      const plan = planSurveySave(table.values, submission, context);
+      writeChangedRows(table, plan.cells);
+      appendRows(table.sheet, plan.appends);
       appendHistory(plan.history);
       return { ok: true, results: plan.results };
     });
@@ -29,18 +29,23 @@ export function saveSurvey(submission: Submission, context: PlanContext): Survey
   }
 }
 
+type Table = SheetRecords<keyof typeof REFORMS.fields & string, unknown>;
+
 /** Rows next to each other are written together; a cell left unchanged in such a run keeps the value read under the lock. */
-function writeChangedRows(data: SheetData, cells: Map<number, Map<number, unknown>>): void {
+function writeChangedRows(table: Table, cells: SavePlan["cells"]): void {
   const indexes = [...cells.keys()].sort((a, b) => a - b);
   let start = 0;
   while (start < indexes.length) {
     let end = start;
     while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
     const run = indexes.slice(start, end + 1);
-    const columns = new Set(run.flatMap((i) => [...(cells.get(i) as Map<number, unknown>).keys()]));
-    const block = new Map<number, unknown[]>();
-    for (const col of columns) block.set(col, run.map((i) => (cells.get(i)?.has(col) ? cells.get(i)?.get(col) : data.values[i][col])));
-    writeColumns(data.sheet, run[0] + 1, block);
+    const fields = new Set(run.flatMap((i) => [...(cells.get(i) ?? new Map()).keys()]));
+    const block: Partial<Record<string, unknown[]>> = {};
+    for (const field of fields) {
+      const column = table.indexOf(field) as number;
+      block[field] = run.map((i) => (cells.get(i)?.has(field) ? cells.get(i)?.get(field) : table.values[i][column]));
+    }
+    writeFieldColumns(table.sheet, table, run[0] + 1, block);
     start = end + 1;
   }
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressObject } from "mailparser";
-import { tokyoDate } from "../../core/tokyo-time";
+import { tokyoDate } from "../../core/base/tokyo-time";
 import type { ExecutionEnv } from "../runtime/env";
 import { createSyncBridge, type SyncBridge } from "../runtime/sync-bridge";
 

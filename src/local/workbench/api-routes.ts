@@ -1,7 +1,7 @@
 // The page's JSON API under /api/: grid windows, edits, menus, google.script.run,
 // dialog answers, user switching, triggers and the clock.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isValidEmail, normalizeEmail } from "../../core/plain-text";
+import { isValidEmail, normalizeEmail } from "../../core/base/text";
 import type { ButtonName, UiAnswer } from "./api-types";
 import { HttpError, readJson, sendJson } from "./http";
 import type { WorkbenchHub } from "./hub";

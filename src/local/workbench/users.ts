@@ -1,10 +1,12 @@
 // Who can sign in to the workbench: the addresses the workbook itself names —
 // the secretariat (設定 事務局メール), each 局区's representative (代表メール) and
 // each issue's owner (課題 担当者メール) — in that order, each once.
-import { normalizeEmail, isValidEmail } from "../../core/plain-text";
+import { normalizeEmail, isValidEmail } from "../../core/base/text";
 import { readSettings } from "../../core/settings";
-import { SHEET } from "../../core/sheets";
-import { normalizeText } from "../../core/text";
+import { BUREAUS } from "../../core/contracts/bureaus";
+import { ISSUES } from "../../core/contracts/issues";
+import { SETTINGS } from "../../core/contracts/settings";
+import { normalizeText } from "../../core/base/text";
 import type { WorkbookModel } from "../workbook/model";
 import type { WorkbenchUser } from "./api-types";
 
@@ -22,7 +24,7 @@ function records(model: WorkbookModel, name: string): Map<string, string>[] {
 }
 
 export function secretariatEmails(model: WorkbookModel): string[] {
-  return readSettings(sheetValues(model, SHEET.settings)).settings.事務局メール;
+  return readSettings(sheetValues(model, SETTINGS.name)).settings.事務局メール;
 }
 
 export function workbookUsers(model: WorkbookModel): WorkbenchUser[] {
@@ -32,8 +34,8 @@ export function workbookUsers(model: WorkbookModel): WorkbenchUser[] {
     if (isValidEmail(address) && !users.has(address)) users.set(address, { email: address, role, label });
   };
   for (const email of secretariatEmails(model)) add(email, "事務局", "市政変革推進室");
-  for (const row of records(model, SHEET.bureaus)) add(row.get("代表メール") ?? "", "局区", row.get("局区名") ?? "");
-  for (const row of records(model, SHEET.issues)) {
+  for (const row of records(model, BUREAUS.name)) add(row.get("代表メール") ?? "", "局区", row.get("局区名") ?? "");
+  for (const row of records(model, ISSUES.name)) {
     add(row.get("担当者メール") ?? "", "所管課", [row.get("制度所管局"), row.get("所管課")].filter(Boolean).join(" "));
   }
   return [...users.values()];

@@ -1,6 +1,6 @@
 // The add-on's web app at /exec (GET → doGet, POST → doPost), visited as the
 // workbench's signed-in user and run as the deployer ("execute as me").
-import { escapeHtml } from "../../core/plain-text";
+import { escapeHtml } from "../../core/base/text";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, send } from "./http";
 import type { WorkbenchHub } from "./hub";

@@ -1,7 +1,7 @@
 // A1 notation for 0-based grid coordinates, and the sheet-name quoting rules
 // that differ between Sheets and the formula engine.
 
-import { closingQuote, columnLetter, columnNumber, quoteSheetName } from "../../core/a1";
+import { closingQuote, columnLetter, columnNumber, quoteSheetName } from "../../core/base/a1";
 import type { GridRange } from "./model";
 
 export { quoteSheetName };

@@ -1,7 +1,8 @@
 // The sidebar's decisions, free of the DOM so Node tests cover them: which
 // issues show, what a save sends, and the Japanese the user reads.
 import { parseProgress, type Progress } from "../../core/classes";
-import { EDITABLE_FIELDS, sameValue, type EditableField, type IssueRecord } from "../../core/issue-record";
+import { sameValue } from "../../core/contracts/contract";
+import { EDITABLE_FIELDS, type EditableField, type IssueRecord } from "../../core/contracts/issues";
 import { validateChanges, type IssueUpdate } from "../../core/issue-update";
 import { formatWareki } from "../../core/wareki";
 import type { HistoryItem, SaveResult, SidebarContext } from "../shared/api";

@@ -1,7 +1,6 @@
 // DOM wiring of the status-entry sidebar: load, list, edit, save. Decisions
 // live in logic.ts; every piece of data is written with textContent.
-import { LIMITS } from "../../core/issue-update";
-import type { EditableField, IssueRecord } from "../../core/issue-record";
+import { LIMITS, type EditableField, type IssueRecord } from "../../core/contracts/issues";
 import type { SaveResult, SidebarApi, SidebarContext } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";

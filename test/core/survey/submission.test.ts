@@ -75,7 +75,7 @@ describe("validateSubmission", () => {
 describe("planSurveySave: edits", () => {
   it("writes only the changed cells of the row, by header, with one 履歴 row per field", () => {
     const plan = planSurveySave(sheet(), submission({ edits: [edit("e1", CASHLESS, values(" 窓口のキャッシュレス化", " 全窓口とオンラインで導入 ", false))] }), CONTEXT);
-    expect([...plan.cells]).toEqual([[1, new Map<number, unknown>([[COL.概要, "全窓口とオンラインで導入"], [COL.好事例, false]])]]);
+    expect([...plan.cells]).toEqual([[1, new Map<string, unknown>([["概要", "全窓口とオンラインで導入"], ["好事例", false]])]]);
     expect(plan.appends).toEqual([]);
     expect(plan.history).toEqual([
       history("局区改革:総務市民局:窓口のキャッシュレス化", "概要", "全窓口で導入", "全窓口とオンラインで導入"),
@@ -89,13 +89,13 @@ describe("planSurveySave: edits", () => {
 
   it("records a rename under the new name, with the old name in 変更前", () => {
     const plan = planSurveySave(sheet(), submission({ edits: [edit("e1", CHAT, values("庁内チャットの全庁導入"))] }), CONTEXT);
-    expect(plan.cells.get(2)).toEqual(new Map([[COL.取組名, "庁内チャットの全庁導入"]]));
+    expect(plan.cells.get(2)).toEqual(new Map([["取組名", "庁内チャットの全庁導入"]]));
     expect(plan.history).toEqual([history("局区改革:総務市民局:庁内チャットの全庁導入", "取組名", "庁内チャット", "庁内チャットの全庁導入")]);
   });
 
   it("keeps text that looks like a formula exactly as typed", () => {
     const plan = planSurveySave(sheet(), submission({ edits: [edit("e1", CHAT, values("庁内チャット", "=HYPERLINK(\"http://x\")"))] }), CONTEXT);
-    expect(plan.cells.get(2)?.get(COL.概要)).toBe("=HYPERLINK(\"http://x\")");
+    expect(plan.cells.get(2)?.get("概要")).toBe("=HYPERLINK(\"http://x\")");
   });
 
   it("reports a row saved as it was as unchanged, and writes nothing", () => {
@@ -132,7 +132,7 @@ describe("planSurveySave: edits", () => {
   it("gives each of two rows of the same name its own edit", () => {
     const twins = [...sheet(), ["総務市民局", "R8", "庁内チャット", REP, "", false]];
     const plan = planSurveySave(twins, submission({ edits: [edit("e1", CHAT, values("庁内チャット", "一つ目")), edit("e2", CHAT, values("庁内チャット", "二つ目"))] }), CONTEXT);
-    expect([...plan.cells].map(([row, cells]) => [row, cells.get(COL.概要)])).toEqual([[2, "一つ目"], [5, "二つ目"]]);
+    expect([...plan.cells].map(([row, cells]) => [row, cells.get("概要")])).toEqual([[2, "一つ目"], [5, "二つ目"]]);
   });
 });
 

@@ -23,8 +23,8 @@ export interface ResolvedRange {
   open: { rows: boolean; columns: boolean };
 }
 
-export { quoteSheetName } from "../../../core/a1";
-import { closingQuote, columnLetter, columnNumber } from "../../../core/a1";
+export { quoteSheetName } from "../../../core/base/a1";
+import { closingQuote, columnLetter, columnNumber } from "../../../core/base/a1";
 
 const ENDPOINT = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
 const R1C1 = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i;

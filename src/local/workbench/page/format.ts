@@ -1,5 +1,5 @@
 // How the page writes times, column letters and cell references.
-import { columnLetter } from "../../../core/a1";
+import { columnLetter } from "../../../core/base/a1";
 
 const tokyo = new Intl.DateTimeFormat("ja-JP", {
   timeZone: "Asia/Tokyo",

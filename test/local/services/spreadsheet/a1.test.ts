@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { columnLetter, columnNumber } from "../../../../src/core/a1";
+import { columnLetter, columnNumber } from "../../../../src/core/base/a1";
 import { formatA1, parseA1, quoteSheetName, resolveA1, shiftFormula } from "../../../../src/local/services/spreadsheet/a1";
 
 describe("column letters", () => {

@@ -10,14 +10,25 @@ export interface CalendarDate {
   weekday: number; // 0 = Sunday
 }
 
+/** The instant moved so that its UTC fields read as Tokyo's. */
+function shifted(instant: Date | number): Date {
+  return new Date((typeof instant === "number" ? instant : instant.getTime()) + TOKYO_OFFSET_MS);
+}
+
 export function tokyoDate(instant: Date | number): CalendarDate {
-  const shifted = new Date((typeof instant === "number" ? instant : instant.getTime()) + TOKYO_OFFSET_MS);
+  const tokyo = shifted(instant);
   return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    weekday: shifted.getUTCDay(),
+    year: tokyo.getUTCFullYear(),
+    month: tokyo.getUTCMonth() + 1,
+    day: tokyo.getUTCDate(),
+    weekday: tokyo.getUTCDay(),
   };
+}
+
+/** "9:05": the Tokyo time of day, hours unpadded. */
+export function tokyoClock(instant: Date | number): string {
+  const tokyo = shifted(instant);
+  return `${tokyo.getUTCHours()}:${String(tokyo.getUTCMinutes()).padStart(2, "0")}`;
 }
 
 /** The instant of 00:00 Tokyo time on the given calendar day. */

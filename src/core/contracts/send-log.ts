@@ -1,0 +1,28 @@
+// 送信記録: every request, reminder and digest, recorded as it is sent, so no run
+// — a double-fired trigger, 今すぐ送信, a re-run after a crash — sends twice.
+// The add-on creates it on first use; a row without サイクル is not a record.
+import { normalizeEmail, normalizeText } from "../base/text";
+import { dateCell, defineContract, type RecordOf } from "./contract";
+
+export type SendKind = "依頼" | "再依頼" | "まとめ";
+export type RequestKind = Exclude<SendKind, "まとめ">;
+export const SENT = "送信済";
+export const FAILED = "失敗";
+/** 送信記録's 宛先 of a digest, whoever 事務局メール names. */
+export const SECRETARIAT_KEY = "事務局";
+
+export const SEND_LOG = defineContract({
+  name: "送信記録",
+  fields: {
+    日時: { read: dateCell },
+    サイクル: { read: normalizeText },
+    宛先: { read: normalizeEmail },
+    件数: { read: (cell) => Number(cell) || 0 },
+    種別: { read: (cell) => normalizeText(cell) as SendKind },
+    結果: { read: normalizeText },
+    エラー: { read: normalizeText },
+  },
+  required: [],
+});
+
+export type SendRecord = RecordOf<typeof SEND_LOG.fields>;
