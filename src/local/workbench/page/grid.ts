@@ -58,8 +58,8 @@ export class Grid {
   private dragging = false;
   private sel: Selection = { row: 0, column: 0, row2: 0, column2: 0 };
   private readonly history = new EditHistory();
-  /** Undo and redo run one after another, each on the outcome of the one before. */
-  private historyQueue: Promise<unknown> = Promise.resolve();
+  /** Edits, undo and redo are sent one after another, each on the outcome of the one before. */
+  private historyQueue: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: GridHost) {
     this.headRows = h("div");
@@ -452,21 +452,36 @@ export class Grid {
     this.select(this.sel.row + delta[0], this.sel.column + delta[1]);
   }
 
-  /** The user's own edit of the shown sheet: written, then kept for undo. */
-  private async write(row: number, column: number, values: string[][]): Promise<void> {
+  /**
+   * The user's own edit of the shown sheet: shown at once, written after any
+   * edit, undo or redo still under way (so Ctrl+Z right after Enter undoes this one), then kept for undo.
+   */
+  private write(row: number, column: number, values: string[][]): Promise<void> {
     const sheet = this.rows!.sheet;
-    const before = await this.writeTo(sheet, row, column, values);
-    if (before) this.history.record({ sheet, row, column, before, after: values });
+    this.showTyped(sheet, row, column, values);
+    return this.enqueue(async () => {
+      const before = await this.send(sheet, row, column, values);
+      if (before) this.history.record({ sheet, row, column, before, after: values });
+    });
   }
 
-  private async writeTo(sheet: string, row: number, column: number, values: string[][]): Promise<string[][] | null> {
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.historyQueue = this.historyQueue.then(task).catch((error: Error) => console.error(error));
+    return this.historyQueue;
+  }
+
+  private showTyped(sheet: string, row: number, column: number, values: string[][]): void {
     const rows = this.caches.get(sheet);
     if (rows && values.length === 1 && values[0].length === 1 && !values[0][0].startsWith("=")) rows.setOptimistic(row, column, values[0][0]);
-    if (rows === this.rows) {
+    if (rows && rows === this.rows) {
       const { first, last } = this.visibleRows();
       this.draw(first, last);
     }
+  }
+
+  private async send(sheet: string, row: number, column: number, values: string[][]): Promise<string[][] | null> {
     const before = await this.host.write(sheet, row, column, values);
+    const rows = this.caches.get(sheet);
     if (!before && rows) {
       // Refused (validation, protection): the server's rows put the old value back.
       rows.invalidate();
@@ -477,8 +492,11 @@ export class Grid {
 
   /** Ctrl+Z / Ctrl+Y: the edit is written back through the same path as typing; its cells become the selection. */
   private replay(direction: "undo" | "redo"): void {
-    const write = async (entry: EditEntry, values: string[][]) => (await this.writeTo(entry.sheet, entry.row, entry.column, values)) !== null;
-    this.historyQueue = this.historyQueue.then(async () => {
+    const write = async (entry: EditEntry, values: string[][]) => {
+      this.showTyped(entry.sheet, entry.row, entry.column, values);
+      return (await this.send(entry.sheet, entry.row, entry.column, values)) !== null;
+    };
+    void this.enqueue(async () => {
       const entry = await (direction === "undo" ? this.history.undo(write) : this.history.redo(write));
       if (!entry || entry.sheet !== this.info?.name) return;
       const numRows = entry.before.length;

@@ -187,7 +187,8 @@ subscribe({
     // The users come from the workbook (設定, 局区, 課題): the list follows its edits.
     clearTimeout(usersTimer);
     usersTimer = window.setTimeout(() => {
-      void getJson<SessionView>("/api/session").then((s) => switcher.render(s.users, user));
+      // A refresh that fails (the server is stopping) leaves the list as it was.
+      void getJson<SessionView>("/api/session").then((s) => switcher.render(s.users, user)).catch(() => undefined);
     }, 1000);
   },
   ui: show,
