@@ -29,22 +29,18 @@ export class EditHistory {
    * Writes the last edit's old texts (or the last undone edit's new ones) through
    * `write`; the entry moves to the other stack only if that write went through.
    */
-  async undo(write: (entry: EditEntry, values: string[][]) => Promise<boolean>): Promise<EditEntry | null> {
+  undo(write: (entry: EditEntry, values: string[][]) => Promise<boolean>): Promise<void> {
     return this.move(this.done, this.undone, (entry) => write(entry, entry.before));
   }
 
-  async redo(write: (entry: EditEntry, values: string[][]) => Promise<boolean>): Promise<EditEntry | null> {
+  redo(write: (entry: EditEntry, values: string[][]) => Promise<boolean>): Promise<void> {
     return this.move(this.undone, this.done, (entry) => write(entry, entry.after));
   }
 
-  private async move(from: EditEntry[], to: EditEntry[], write: (entry: EditEntry) => Promise<boolean>): Promise<EditEntry | null> {
+  private async move(from: EditEntry[], to: EditEntry[], write: (entry: EditEntry) => Promise<boolean>): Promise<void> {
     const entry = from.pop();
-    if (!entry) return null;
-    if (!(await write(entry))) {
-      from.push(entry);
-      return null;
-    }
-    to.push(entry);
-    return entry;
+    if (!entry) return;
+    if (await write(entry)) to.push(entry);
+    else from.push(entry);
   }
 }

@@ -60,6 +60,8 @@ export class Grid {
   private readonly history = new EditHistory();
   /** Edits, undo and redo are sent one after another, each on the outcome of the one before. */
   private historyQueue: Promise<void> = Promise.resolve();
+  /** Counts the user's own moves of the selection (clicks, keys), so that a late undo does not take it back. */
+  private userMoves = 0;
 
   constructor(private readonly host: GridHost) {
     this.headRows = h("div");
@@ -316,6 +318,7 @@ export class Grid {
     row = Math.max(0, Math.min(info.maxRows - 1, row));
     column = Math.max(0, Math.min(info.maxColumns - 1, column));
     this.sel = extend ? { ...this.sel, row2: row, column2: column } : { row, column, row2: row, column2: column };
+    this.userMoves++;
     this.scrollIntoView(extend ? row : this.sel.row, extend ? column : this.sel.column);
     const { first, last } = this.visibleRows();
     this.draw(first, last);
@@ -490,19 +493,22 @@ export class Grid {
     return before;
   }
 
-  /** Ctrl+Z / Ctrl+Y: the edit is written back through the same path as typing; its cells become the selection. */
+  /**
+   * Ctrl+Z / Ctrl+Y: the edit is written back through the same path as typing. Its
+   * cells become the selection, unless the user has moved it since pressing the key.
+   */
   private replay(direction: "undo" | "redo"): void {
+    const movesAtKey = this.userMoves;
     const write = async (entry: EditEntry, values: string[][]) => {
+      if (entry.sheet === this.info?.name && this.userMoves === movesAtKey) {
+        const numColumns = Math.max(...values.map((r) => r.length));
+        const range = { row: entry.row, column: entry.column, numRows: values.length, numColumns };
+        this.setSelection({ sheet: entry.sheet, range, current: { row: entry.row, column: entry.column } });
+      }
       this.showTyped(entry.sheet, entry.row, entry.column, values);
       return (await this.send(entry.sheet, entry.row, entry.column, values)) !== null;
     };
-    void this.enqueue(async () => {
-      const entry = await (direction === "undo" ? this.history.undo(write) : this.history.redo(write));
-      if (!entry || entry.sheet !== this.info?.name) return;
-      const numRows = entry.before.length;
-      const numColumns = Math.max(...entry.before.map((r) => r.length));
-      this.setSelection({ sheet: entry.sheet, range: { row: entry.row, column: entry.column, numRows, numColumns }, current: { row: entry.row, column: entry.column } });
-    });
+    void this.enqueue(() => (direction === "undo" ? this.history.undo(write) : this.history.redo(write)));
   }
 
   private clearSelection(): void {
