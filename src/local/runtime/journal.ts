@@ -14,7 +14,7 @@ export interface JournalEntry {
 }
 
 const SHEET_WRITES = new Set([
-  "setName", "setCells", "setNumberFormat", "setStyle", "insertRowsAfter", "deleteRows", "insertColumnsAfter",
+  "setName", "setCells", "setNumberFormat", "setStyle", "setBorders", "insertRowsAfter", "deleteRows", "insertColumnsAfter",
   "deleteColumns", "setFrozenRows", "setFrozenColumns", "setValidation", "setConditionalRules", "setColumnWidth",
   "setHidden", "setTabColor",
 ]);

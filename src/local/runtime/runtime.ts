@@ -10,6 +10,7 @@ import { Journal, type JournalEntry } from "./journal";
 import { ServiceBridge } from "./service-proxy";
 import { createAddonContext } from "./vm-context";
 import { createServices, type MailTransport } from "./services";
+import type { ActiveSelection } from "../services/spreadsheet/context";
 import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
 import { nextRunAfter, type DueFiring } from "../services/trigger-schedule";
 import type { TriggerRecord } from "./env";
@@ -50,6 +51,8 @@ export interface RunOptions {
   effectiveUser?: string;
   authMode?: AuthModeName;
   ui?: UiHost | null;
+  /** What the user has selected in the open spreadsheet (getActiveRange/getCurrentCell start there). */
+  selection?: ActiveSelection | null;
 }
 
 export interface ExecutionResult {
@@ -60,6 +63,8 @@ export interface ExecutionResult {
   error?: { message: string; stack?: string };
   calls: CallCounts;
   simulatedMs: number;
+  /** Where the execution moved the selection (activate, setActiveRange, setActiveSheet…), if it did; a UI shows it. */
+  selection?: ActiveSelection;
   startedAt: number;
   wallMs: number;
   logs: string[];
@@ -113,6 +118,7 @@ export class Runtime {
     const execution = this.newContext(
       { activeUser: user, effectiveUser: run.effectiveUser ?? user, authMode: run.authMode ?? "FULL", ui: run.ui ?? null },
       logs,
+      run.selection ?? null,
     );
     const outcome = { entryPoint, user, startedAt, logs } as const;
     const stateAtStart = structuredClone(this.state);
@@ -173,7 +179,7 @@ export class Runtime {
    * authorization) and every installable edit trigger (as its creator), as Sheets does.
    * API writes never come here.
    */
-  fireEdit(edit: { sheet: string; a1: string; user: string; value?: unknown; oldValue?: unknown; ui?: UiHost | null }): ExecutionResult[] {
+  fireEdit(edit: { sheet: string; a1: string; user: string; value?: unknown; oldValue?: unknown; ui?: UiHost | null; selection?: ActiveSelection | null }): ExecutionResult[] {
     const event = (global: Record<string, any>, extra: Record<string, unknown>) => {
       const source = global.SpreadsheetApp.getActiveSpreadsheet();
       const range = source.getSheetByName(edit.sheet).getRange(edit.a1);
@@ -185,7 +191,7 @@ export class Runtime {
     };
     const results: ExecutionResult[] = [];
     if (this.bundle.entryPoints.includes("onEdit")) {
-      results.push(this.run("onEdit", (g) => event(g, { authMode: "LIMITED" }), { user: edit.user, authMode: "LIMITED", ui: edit.ui }));
+      results.push(this.run("onEdit", (g) => event(g, { authMode: "LIMITED" }), { user: edit.user, authMode: "LIMITED", ui: edit.ui, selection: edit.selection }));
     }
     for (const trigger of this.state.triggers.filter((t) => t.eventType === "ON_EDIT")) {
       if (!this.bundle.entryPoints.includes(trigger.handler)) continue;
@@ -193,6 +199,7 @@ export class Runtime {
         this.run(trigger.handler, (g) => event(g, { authMode: "FULL", triggerUid: trigger.uid }), {
           user: edit.user,
           effectiveUser: trigger.owner,
+          selection: edit.selection,
         }),
       );
     }
@@ -246,6 +253,7 @@ export class Runtime {
   private newContext(
     who: { activeUser: string; effectiveUser: string; authMode: AuthModeName; ui: UiHost | null },
     logs: string[],
+    selection: ActiveSelection | null = null,
   ) {
     const { clock, costModel, enforceTimeLimit, advanceClockByCost } = this.options;
     // Apps Script's limit cannot be caught: once passed, every further call fails and the run is failed.
@@ -270,6 +278,7 @@ export class Runtime {
       journal.commit();
       flushed.state = structuredClone(this.state);
     };
+    let selected: (() => ActiveSelection) | null = null;
     const addon = createAddonContext(() => clock.now());
     const bridge = new ServiceBridge(addon.realm, counter, () => env.authMode);
     const services = createServices(env, {
@@ -280,6 +289,8 @@ export class Runtime {
       lockDir: this.options.lockDir,
       spreadsheetId: this.options.spreadsheetId ?? "local-workbook",
       evaluate: (code, scope) => this.evaluateInContext(addon.context, code, scope),
+      selection,
+      onSelect: (read) => (selected = read),
     });
     for (const [name, service] of Object.entries(services.globals)) addon.global[name] = bridge.expose(name, service);
     addon.global.Logger = bridge.expose("Logger", { log: (...a: unknown[]) => { log(a.map(String).join(" ")); } });
@@ -299,7 +310,8 @@ export class Runtime {
       releaseLocks: services.releaseLocks,
       finish: (wallStart: number) => {
         services.releaseLocks();
-        return { calls: counter.counts, simulatedMs: counter.simulatedMs, wallMs: performance.now() - wallStart };
+        const moved = selected ? { selection: (selected as () => ActiveSelection)() } : {};
+        return { calls: counter.counts, simulatedMs: counter.simulatedMs, wallMs: performance.now() - wallStart, ...moved };
       },
     };
   }

@@ -7,6 +7,7 @@ import { createMailApp, type MailTransport } from "../services/mail";
 import { createPropertiesService } from "../services/properties";
 import { createScriptApp } from "../services/script-app";
 import { createSession } from "../services/session";
+import type { ActiveSelection } from "../services/spreadsheet/context";
 import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
 import { createUtilities } from "../services/utilities";
 import type { WorkbookModel } from "../workbook/model";
@@ -24,12 +25,17 @@ export interface ServiceDeps {
   /** Runs template code in the add-on's own global scope. */
   evaluate(code: string, scope: Record<string, unknown>): unknown;
   onFlush?: () => void;
+  /** The user's selection at the start, and where the execution's moves of it are reported. */
+  selection?: ActiveSelection | null;
+  onSelect?: (read: () => ActiveSelection) => void;
 }
 
 export function createServices(env: ExecutionEnv, deps: ServiceDeps) {
   const lockService = createLockService(env, deps.lockDir);
   const globals: Record<string, object> = {
-    SpreadsheetApp: createSpreadsheetApp(env, deps.model, { id: deps.spreadsheetId, onFlush: deps.onFlush }),
+    SpreadsheetApp: createSpreadsheetApp(env, deps.model, {
+      id: deps.spreadsheetId, onFlush: deps.onFlush, selection: deps.selection, onSelect: deps.onSelect,
+    }),
     HtmlService: createHtmlService(env, { readFile: (name) => deps.bundle.readHtml(name), evaluate: deps.evaluate }),
     ScriptApp: createScriptApp(env, { spreadsheetId: deps.spreadsheetId }),
     PropertiesService: createPropertiesService(env),

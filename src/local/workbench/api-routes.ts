@@ -5,6 +5,7 @@ import { isValidEmail, normalizeEmail } from "../../core/base/text";
 import type { ButtonName, UiAnswer } from "./api-types";
 import { HttpError, readJson, sendJson } from "./http";
 import type { WorkbenchHub } from "./hub";
+import { readSelection } from "./selection-input";
 
 /** Rows per grid request: enough for a screen and some scrolling either way. */
 const MAX_WINDOW = 500;
@@ -39,7 +40,7 @@ const routes: Record<string, (ctx: Context) => Promise<unknown>> = {
     }),
 
   "POST /api/edit": async ({ hub, req }) => {
-    const body = await readJson<{ sheet: unknown; row: unknown; column: unknown; values: unknown }>(req);
+    const body = await readJson<{ sheet: unknown; row: unknown; column: unknown; values: unknown; confirmed?: unknown }>(req);
     const values = body.values;
     if (!Array.isArray(values) || !values.every((r) => Array.isArray(r) && r.every((v) => typeof v === "string"))) {
       throw new HttpError(400, "values は文字列の2次元配列で指定してください。");
@@ -50,7 +51,14 @@ const routes: Record<string, (ctx: Context) => Promise<unknown>> = {
       column: integer(String(body.column), "column", 0, 18277),
       values: values as string[][],
       user: hub.user,
+      confirmed: body.confirmed === true,
     });
+  },
+
+  /** The page's selection changed (the add-on's getActiveRange follows it). */
+  "POST /api/selection": async ({ hub, req }) => {
+    hub.selection = readSelection(await readJson<unknown>(req));
+    return { ok: true };
   },
 
   "POST /api/open": async ({ hub }) => ({ menus: await hub.open() }),
@@ -64,8 +72,11 @@ const routes: Record<string, (ctx: Context) => Promise<unknown>> = {
   },
 
   "POST /api/menu": async ({ hub, req }) => {
-    const entry = text((await readJson<{ entry: unknown }>(req)).entry, "entry");
-    return hub.worker.request("run", { entry, args: [], user: hub.user, surface: "menu", deployer: "" });
+    const body = await readJson<{ entry: unknown; selection?: unknown }>(req);
+    // The menu click carries the selection itself, so that it cannot race a separate selection request.
+    if (body.selection !== undefined) hub.selection = readSelection(body.selection);
+    const entry = text(body.entry, "entry");
+    return hub.worker.request("run", { entry, args: [], user: hub.user, surface: "menu", deployer: "", selection: hub.selection });
   },
 
   /** google.script.run from a sidebar, dialog or web-app page. */
@@ -81,6 +92,7 @@ const routes: Record<string, (ctx: Context) => Promise<unknown>> = {
       user: hub.user,
       surface: surface.kind,
       deployer: webapp ? await hub.deployer() : "",
+      selection: hub.selection,
     });
   },
 

@@ -1,8 +1,10 @@
 // The JSON the workbench page and its server exchange (type-only: the page's
 // bundle and the server both import it).
 import type { ButtonName, ButtonSetName, MenuSpec } from "../runtime/env";
+import type { ActiveSelection } from "../services/spreadsheet/context";
+import type { CellBorders } from "../workbook/model";
 
-export type { ButtonName, ButtonSetName, MenuSpec };
+export type { ActiveSelection, ButtonName, ButtonSetName, CellBorders, MenuSpec };
 
 export interface SheetInfo {
   name: string;
@@ -42,6 +44,8 @@ export interface CellView {
   bold?: boolean;
   align?: "left" | "center" | "right";
   wrap?: boolean;
+  /** Lines on the cell's sides (setBorder). */
+  bd?: CellBorders;
   /** Index into RowsWindow.validations. */
   dv?: number;
   /** The value breaks the cell's validation rule (shown with a red corner). */
@@ -152,10 +156,15 @@ export interface ServerEvents {
   execution: ExecutionView;
   clock: { now: number };
   busy: { entryPoint: string | null };
+  /** The add-on moved the selection (Range.activate, setActiveRange…): the page shows it. */
+  selection: ActiveSelection;
 }
 
 /** google.script.run's reply: the value, or the error the failure handler gets. */
 export type ScriptReply = { ok: true; value: unknown; warning?: string } | { ok: false; error: string };
 
-/** A cell edit's reply: refused edits carry Sheets' message. */
-export type EditReply = { ok: true } | { ok: false; error: string };
+/**
+ * A cell edit's reply: what the cells held before (for undo), Sheets' message for a
+ * refused edit, or the question a warning-only protection asks before the edit is made.
+ */
+export type EditReply = { ok: true; before: string[][] } | { ok: false; error: string } | { ok: false; warning: string };

@@ -105,6 +105,7 @@ export function readRows(model: WorkbookModel, sheetName: string, from: number, 
       if (style.bold) cell.bold = true;
       if (style.horizontalAlignment) cell.align = style.horizontalAlignment;
       if (style.wrap) cell.wrap = true;
+      if (style.borders) cell.bd = style.borders;
       const rule = sheet.getValidation(row, c);
       if (rule) {
         let entry = validationIndex.get(rule);

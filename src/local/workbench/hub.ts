@@ -1,7 +1,7 @@
 // What the HTTP thread keeps: the signed-in user, the menus onOpen built, the
 // executions log, dialogs waiting for an answer and the HTML of open surfaces —
 // fed by the worker's events and pushed to the pages.
-import type { ExecutionView, MenuSpec, SessionView, UiAnswer, UiRequest } from "./api-types";
+import type { ActiveSelection, ExecutionView, MenuSpec, SessionView, UiAnswer, UiRequest } from "./api-types";
 import type { EventStream } from "./event-stream";
 import type { SurfaceConfig } from "./surface-html";
 import type { WorkbenchWorker, WorkerEvent } from "./worker-host";
@@ -19,6 +19,8 @@ export class WorkbenchHub {
   /** The add-on's top-level functions, for the google.script.run shim. */
   entryPoints: string[] = [];
   menus: MenuSpec[] = [];
+  /** What the user has selected in the page; executions from menus, sidebars and dialogs start there. */
+  selection: ActiveSelection | null = null;
   readonly executions: ExecutionView[] = [];
   private readonly pending = new Map<number, UiRequest>();
   private readonly surfaces = new Map<string, Surface>();
@@ -55,6 +57,10 @@ export class WorkbenchHub {
         break;
       case "clock":
         this.events.broadcast("clock", { now: event.now });
+        break;
+      case "selection":
+        this.selection = event.selection;
+        this.events.broadcast("selection", event.selection);
         break;
       case "fatal":
         process.stderr.write(`platina: ワークベンチの実行環境でエラーが発生しました: ${event.error}\n`);

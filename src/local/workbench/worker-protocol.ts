@@ -1,6 +1,6 @@
 // Messages between the HTTP thread and the worker that owns the runtime.
 import type {
-  EditReply, ExecutionView, MenuSpec, RowsWindow, ScriptReply, SheetInfo, TriggerView, UiAnswer, UiRequest, WorkbenchUser, WorkbookInfo,
+  ActiveSelection, EditReply, ExecutionView, MenuSpec, RowsWindow, ScriptReply, SheetInfo, TriggerView, UiAnswer, UiRequest, WorkbenchUser, WorkbookInfo,
 } from "./api-types";
 
 export interface WorkerInit {
@@ -29,8 +29,10 @@ export interface WorkerOps {
   info: { args: Record<string, never>; reply: { workbook: WorkbookInfo; users: WorkbenchUser[]; now: number; timeZone: string; deployer: string | null } };
   rows: { args: { sheet: string; from: number; count: number }; reply: RowsWindow };
   open: { args: { user: string }; reply: { menus: MenuSpec[] } };
-  edit: { args: { sheet: string; row: number; column: number; values: string[][]; user: string }; reply: EditReply };
-  run: { args: { entry: string; args: unknown[]; user: string; surface: Surface; deployer: string }; reply: ScriptReply };
+  /** `confirmed`: the user answered a warning-only protection's question with OK. */
+  edit: { args: { sheet: string; row: number; column: number; values: string[][]; user: string; confirmed?: boolean }; reply: EditReply };
+  /** `selection`: what the user has selected in the page, where the add-on's getActiveRange starts. */
+  run: { args: { entry: string; args: unknown[]; user: string; surface: Surface; deployer: string; selection?: ActiveSelection | null }; reply: ScriptReply };
   triggers: { args: Record<string, never>; reply: TriggerView[] };
   fireTrigger: { args: { uid: string }; reply: { ok: boolean; error?: string } };
   /** Without `to`: fires what is due by the clock's own now. */
@@ -61,7 +63,8 @@ export type WorkerMessage =
   | { event: "ui"; request: UiRequest; html?: string }
   | { event: "execution"; execution: Omit<ExecutionView, "id"> }
   | { event: "busy"; entryPoint: string | null }
-  | { event: "clock"; now: number };
+  | { event: "clock"; now: number }
+  | { event: "selection"; selection: ActiveSelection };
 
 /** What the HTTP thread sends on the ui port. */
 export type UiPortMessage = { id: number; answer: UiAnswer } | { id: number; cancel: string };

@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { TriggerRecord } from "../runtime/env";
 import type { ExecutionResult } from "../runtime/runtime";
 import type { ExecutionView } from "./api-types";
-import { applyEdit, refuseEdit, type CellEdit } from "./cell-edit";
+import { applyEdit, protectionWarning, refuseEdit, textsBefore, type CellEdit } from "./cell-edit";
 import { workbenchClock } from "./clock";
 import { executionView, scriptReply } from "./execution-view";
 import { readRows } from "./grid-window";
@@ -62,6 +62,12 @@ const channel = new UiChannel(init.uiPort, init.uiSignal, (message) => {
 
 function log(kind: ExecutionView["kind"], result: ExecutionResult, effectiveUser = result.user): void {
   post({ event: "execution", execution: executionView(kind, result, effectiveUser) });
+}
+
+/** The page follows where an execution with the spreadsheet open moved the selection (its last move wins). */
+function showSelection(results: ExecutionResult[]): void {
+  const moved = results.filter((r) => r.selection).at(-1)?.selection;
+  if (moved) post({ event: "selection", selection: moved });
 }
 
 const runtime = () => session.runtime;
@@ -134,15 +140,21 @@ const handlers: Handlers = {
     return { menus: ui.menus };
   },
 
-  edit: async (edit: CellEdit) => {
+  edit: async ({ confirmed, ...edit }: CellEdit & { confirmed?: boolean }) => {
     const refusal = refuseEdit(runtime().model, runtime().state, edit);
     if (refusal) return { ok: false, error: refusal };
+    const warning = confirmed ? null : protectionWarning(runtime().model, runtime().state, edit);
+    if (warning) return { ok: false, warning };
+    const before = textsBefore(runtime().model, edit);
     const applied = applyEdit(runtime().model, edit);
     session.flushChanges(); // on screen before the save
     // The user's typing is saved before any edit trigger runs: a failing trigger loses its own changes, never the edit.
     await session.save();
-    if (!hasEntry("onEdit") && !runtime().state.triggers.some((t) => t.eventType === "ON_EDIT")) return { ok: true };
-    const results = runtime().fireEdit({ sheet: edit.sheet, user: edit.user, ui: workbenchUi(channel), ...applied });
+    if (!hasEntry("onEdit") && !runtime().state.triggers.some((t) => t.eventType === "ON_EDIT")) return { ok: true, before };
+    // In Sheets the edited cells are the selection while the triggers run.
+    const range = { row: edit.row, column: edit.column, numRows: before.length, numColumns: Math.max(...before.map((r) => r.length)) };
+    const selection = { sheet: edit.sheet, range, current: { row: edit.row, column: edit.column } };
+    const results = runtime().fireEdit({ sheet: edit.sheet, user: edit.user, ui: workbenchUi(channel), selection, ...applied });
     // Triggers run one after another in one go; if one fails, the workbook settles back to the user's edit
     // (plus what that trigger committed with flush()), so the others' changes go too.
     const failed = results.find((r) => !r.ok);
@@ -151,17 +163,21 @@ const handlers: Handlers = {
       const trigger = runtime().state.triggers.find((t) => t.eventType === "ON_EDIT" && t.handler === result.entryPoint);
       log("edit", result, trigger?.owner);
     }
-    return { ok: true };
+    showSelection(results);
+    return { ok: true, before };
   },
 
-  run: async ({ entry, args, user, surface, deployer }) => {
+  run: async ({ entry, args, user, surface, deployer, selection }) => {
     if (entry.endsWith("_") || !hasEntry(entry)) return { ok: false, error: `Script function not found: ${entry}` };
     const webapp = surface === "webapp";
     if (surface === "menu") post({ event: "busy", entryPoint: entry });
     try {
-      const options = webapp ? { user, effectiveUser: deployer, ui: null } : { user, ui: workbenchUi(channel) };
+      // A web app has no open spreadsheet, so no selection to start from or to move.
+      const options = webapp ? { user, effectiveUser: deployer, ui: null } : { user, ui: workbenchUi(channel), selection };
       const kind = surface === "menu" ? "menu" : webapp ? "webapp" : "script";
-      return scriptReply(await execute(kind, () => runtime().run(entry, args, options), webapp ? deployer : user));
+      const result = await execute(kind, () => runtime().run(entry, args, options), webapp ? deployer : user);
+      if (!webapp) showSelection([result]);
+      return scriptReply(result);
     } finally {
       if (surface === "menu") post({ event: "busy", entryPoint: null });
     }

@@ -5,11 +5,12 @@
 
 import { DetailedCellError, ErrorType, type HyperFormula, type RawCellContent, type SimpleCellAddress } from "hyperformula";
 import { cellA1, fromEngineFormula, toEngineFormula } from "./a1";
+import { borderChanges, withSide } from "./borders";
 import { dateToSerial, hasTimePart, isDate, serialToDate } from "./dates";
 import type { CachedCell, LoadedSheet, RawValue, StoredCell } from "./file-cells";
 import { engineValueToArgument, errorDisplay, impliedDateFormat, isSpillError } from "./formula-engine";
 import type { HfWorkbook } from "./hf-workbook";
-import type { CellError, CellInput, CellStyle, CellValue, ConditionalRule, GridRange, SheetModel, ValidationRule } from "./model";
+import type { BorderUpdate, CellError, CellInput, CellStyle, CellValue, ConditionalRule, GridRange, SheetModel, ValidationRule } from "./model";
 import { DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, GENERAL, formatValue, isDateFormat, isGeneral } from "./number-format";
 import { SparseGrid } from "./sparse-grid";
 import { shiftConditionalRules, shiftKeys } from "./structure-shift";
@@ -157,7 +158,8 @@ export class HfSheet implements SheetModel {
   }
 
   getStyle(row: number, column: number): CellStyle {
-    return { ...this.styles.get(row, column) };
+    const style = this.styles.get(row, column);
+    return style?.borders ? { ...style, borders: { ...style.borders } } : { ...style };
   }
 
   /** Keys present in `style` are set; a key given as undefined is reset. */
@@ -173,6 +175,19 @@ export class HfSheet implements SheetModel {
         else this.styles.delete(row, column);
       }),
     );
+  }
+
+  setBorders(range: GridRange, update: BorderUpdate): void {
+    this.touchLayout(() => {
+      for (const change of borderChanges(range, update, this.maxRows, this.maxColumns)) {
+        const style: CellStyle = { ...this.styles.get(change.row, change.column) };
+        const borders = withSide(style.borders, change.side, change.line);
+        if (borders) style.borders = borders;
+        else delete style.borders;
+        if (Object.keys(style).length) this.styles.set(change.row, change.column, style);
+        else this.styles.delete(change.row, change.column);
+      }
+    });
   }
 
   insertRowsAfter(afterRow: number, howMany: number): void {

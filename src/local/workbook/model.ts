@@ -47,6 +47,35 @@ export interface CellStyle {
   bold?: boolean;
   horizontalAlignment?: "left" | "center" | "right";
   wrap?: boolean;
+  borders?: CellBorders;
+}
+
+/** SpreadsheetApp.BorderStyle names. */
+export type BorderStyleName = "DOTTED" | "DASHED" | "SOLID" | "SOLID_MEDIUM" | "SOLID_THICK" | "DOUBLE";
+
+export interface BorderLine {
+  /** Lower-case #rrggbb. */
+  color: string;
+  style: BorderStyleName;
+}
+
+/** The lines on a cell's own sides (an edge shared with a neighbour is kept on one side only). */
+export interface CellBorders {
+  top?: BorderLine;
+  left?: BorderLine;
+  bottom?: BorderLine;
+  right?: BorderLine;
+}
+
+/** Range.setBorder's arguments: true draws `line`, false removes, null leaves that edge as it is. */
+export interface BorderUpdate {
+  top: boolean | null;
+  left: boolean | null;
+  bottom: boolean | null;
+  right: boolean | null;
+  vertical: boolean | null;
+  horizontal: boolean | null;
+  line: BorderLine;
 }
 
 /** Why a formula cell shows an error, for the hover note (#ERROR! carries the thrown message). */
@@ -75,6 +104,8 @@ export interface SheetModel {
   setNumberFormat(range: GridRange, format: string): void;
   getStyle(row: number, column: number): CellStyle;
   setStyle(range: GridRange, style: CellStyle): void;
+  /** Outer edges and inner lines of the range; the neighbour's side of a changed outer edge is cleared. */
+  setBorders(range: GridRange, update: BorderUpdate): void;
   insertRowsAfter(afterRow: number, howMany: number): void; // afterRow is 0-based index of the row to insert after; -1 inserts at the top
   deleteRows(row: number, howMany: number): void;
   insertColumnsAfter(afterColumn: number, howMany: number): void;

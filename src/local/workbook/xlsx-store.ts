@@ -12,7 +12,7 @@ import { isDate, utcFieldsDateToSerial } from "./dates";
 import type { LoadedSheet, RawValue } from "./file-cells";
 import type { HfSheet } from "./hf-sheet";
 import { createWorkbook, HfWorkbook } from "./hf-workbook";
-import type { CellInput, CellStyle, ConditionalRule, GridRange, ValidationRule, WorkbookModel } from "./model";
+import type { BorderLine, BorderStyleName, CellBorders, CellInput, CellStyle, ConditionalRule, GridRange, ValidationRule, WorkbookModel } from "./model";
 import { isGeneral } from "./number-format";
 
 /** Very hidden sheet holding what xlsx cannot say: rows of [kind, sheet, A1 range, JSON]. */
@@ -191,7 +191,39 @@ function readStyle(cell: ExcelJS.Cell): CellStyle | null {
   const horizontal = cell.alignment?.horizontal;
   if (horizontal === "left" || horizontal === "center" || horizontal === "right") style.horizontalAlignment = horizontal;
   if (cell.alignment?.wrapText) style.wrap = true;
+  const borders = readBorders(cell.border);
+  if (borders) style.borders = borders;
   return Object.keys(style).length ? style : null;
+}
+
+const BORDER_SIDES = ["top", "left", "bottom", "right"] as const;
+/** Sheets' border styles as xlsx line styles, and back (xlsx has more: each reads as the nearest). */
+const XLSX_BORDER: Record<BorderStyleName, ExcelJS.BorderStyle> = {
+  DOTTED: "dotted", DASHED: "dashed", SOLID: "thin", SOLID_MEDIUM: "medium", SOLID_THICK: "thick", DOUBLE: "double",
+};
+const SHEETS_BORDER: Partial<Record<ExcelJS.BorderStyle, BorderStyleName>> = {
+  hair: "SOLID", thin: "SOLID", dotted: "DOTTED", dashDot: "DASHED", dashDotDot: "DASHED", dashed: "DASHED",
+  mediumDashDotDot: "DASHED", slantDashDot: "DASHED", mediumDashed: "DASHED", mediumDashDot: "DASHED",
+  medium: "SOLID_MEDIUM", thick: "SOLID_THICK", double: "DOUBLE",
+};
+
+function readBorders(border: Partial<ExcelJS.Borders> | undefined): CellBorders | null {
+  const borders: CellBorders = {};
+  for (const side of BORDER_SIDES) {
+    const line = border?.[side];
+    const style = line?.style && SHEETS_BORDER[line.style];
+    if (style) borders[side] = { style, color: line.color?.argb ? argbToHex(line.color.argb) : "#000000" };
+  }
+  return Object.keys(borders).length ? borders : null;
+}
+
+function writeBorders(borders: CellBorders): Partial<ExcelJS.Borders> {
+  const xlsx: Partial<ExcelJS.Borders> = {};
+  for (const side of BORDER_SIDES) {
+    const line: BorderLine | undefined = borders[side];
+    if (line) xlsx[side] = { style: XLSX_BORDER[line.style], color: { argb: hexToArgb(line.color) } };
+  }
+  return xlsx;
 }
 
 function readValidations(ws: ExcelJS.Worksheet, sheet: HfSheet): void {
@@ -325,6 +357,7 @@ function writeStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.horizontalAlignment || style.wrap) {
     cell.alignment = { ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}), ...(style.wrap ? { wrapText: true } : {}) };
   }
+  if (style.borders) cell.border = writeBorders(style.borders);
 }
 
 function writeValidations(ws: ExcelJS.Worksheet, sheet: HfSheet, meta: MetaRecord[]): void {

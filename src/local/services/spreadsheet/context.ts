@@ -3,7 +3,7 @@
 // and the checks Sheets makes before building a Range. Kept off the API classes
 // so these helpers are neither visible to nor counted as add-on calls.
 import type { ExecutionEnv } from "../../runtime/env";
-import type { SheetModel, WorkbookModel } from "../../workbook/model";
+import type { GridRange, SheetModel, WorkbookModel } from "../../workbook/model";
 import { parseA1, resolveA1, type ResolvedRange } from "./a1";
 import { RangeImpl } from "./range";
 import { SheetImpl } from "./sheet";
@@ -14,13 +14,24 @@ export interface SpreadsheetOptions {
   url?: string;
   /** SpreadsheetApp.flush(): where the runtime persists or notifies. */
   onFlush?: () => void;
+  /** What the user has selected in the open spreadsheet when the execution starts (none in triggers and the CLI). */
+  selection?: ActiveSelection | null;
+  /** Told when the execution moves the selection; `read` gives where it is then or later (the first tab's A1 once its sheet is gone). */
+  onSelect?: (read: () => ActiveSelection) => void;
+}
+
+/** A selection as the workbench shows it: the sheet, the selected block and the current cell, 0-based. */
+export interface ActiveSelection {
+  sheet: string;
+  range: GridRange;
+  current: { row: number; column: number };
 }
 
 export class WorkbookContext {
   readonly spreadsheet: SpreadsheetImpl;
   private readonly sheets = new Map<SheetModel, SheetImpl>();
   private active: SheetModel | null = null;
-  private selection: { sheet: SheetModel; area: ResolvedRange } | null = null;
+  private selection: { sheet: SheetModel; area: ResolvedRange; current: { row: number; column: number } } | null = null;
 
   constructor(
     readonly env: ExecutionEnv,
@@ -28,6 +39,7 @@ export class WorkbookContext {
     readonly options: SpreadsheetOptions,
   ) {
     this.spreadsheet = new SpreadsheetImpl(this);
+    if (options.selection) this.startFrom(options.selection);
   }
 
   /** Custom functions may only read: every workbook change is refused, as in Sheets. */
@@ -55,6 +67,7 @@ export class WorkbookContext {
   setActiveSheet(sheet: SheetModel): void {
     if (this.active !== sheet) this.selection = null;
     this.active = sheet;
+    this.moved();
   }
 
   /** The selection on the active sheet; A1 when nothing was selected there. */
@@ -64,9 +77,49 @@ export class WorkbookContext {
     return this.range(sheet, 1, 1, 1, 1);
   }
 
+  /** The current cell: inside the active range, its top-left unless the user started the selection elsewhere. */
+  currentCell(): RangeImpl {
+    const sheet = this.activeSheet();
+    if (this.selection?.sheet !== sheet) return this.range(sheet, 1, 1, 1, 1);
+    return this.range(sheet, this.selection.current.row, this.selection.current.column, 1, 1);
+  }
+
+  /** As Range.activate(): the range's sheet becomes active, its top-left cell the current cell. */
   setActiveRange(range: RangeImpl): void {
     this.active = range.sheetModel;
-    this.selection = { sheet: range.sheetModel, area: range.area };
+    this.selection = { sheet: range.sheetModel, area: range.area, current: { row: range.area.row, column: range.area.column } };
+    this.moved();
+  }
+
+  /** The user's selection when the execution started; ignored when its sheet or cells are gone. */
+  private startFrom(start: ActiveSelection): void {
+    const sheet = this.model.getSheetByName(start.sheet);
+    if (!sheet) return;
+    const { row, column, numRows, numColumns } = start.range;
+    const fits = row >= 0 && column >= 0 && numRows >= 1 && numColumns >= 1 && row + numRows <= sheet.getMaxRows() && column + numColumns <= sheet.getMaxColumns();
+    this.active = sheet;
+    if (!fits) return;
+    const inRange = (value: number, from: number, count: number) => (value >= from && value < from + count ? value : from);
+    this.selection = {
+      sheet,
+      area: { row: row + 1, column: column + 1, numRows, numColumns, open: { rows: false, columns: false } },
+      current: { row: inRange(start.current.row, row, numRows) + 1, column: inRange(start.current.column, column, numColumns) + 1 },
+    };
+  }
+
+  private moved(): void {
+    this.options.onSelect?.(() => this.selectionView());
+  }
+
+  private selectionView(): ActiveSelection {
+    const sheet = this.activeSheet();
+    const area = this.activeRange().area;
+    const current = this.currentCell().area;
+    return {
+      sheet: sheet.getName(),
+      range: { row: area.row - 1, column: area.column - 1, numRows: area.numRows, numColumns: area.numColumns },
+      current: { row: current.row - 1, column: current.column - 1 },
+    };
   }
 
   /** A Range from 1-based coordinates, with Apps Script's argument checks. */

@@ -180,9 +180,13 @@ export function blocksEdit(record: ProtectionRecord, env: ExecutionEnv): boolean
   return !record.warningOnly && record.editors.length > 0 && !includesEmail(record.editors, env.effectiveUser);
 }
 
-/** Whether the record stops the effective user from editing `area` (a sheet protection spares its unprotected ranges). */
+/** Whether the record stops the effective user from editing `area`. */
 export function blocksRange(record: ProtectionRecord, env: ExecutionEnv, sheet: SheetModel, area: ResolvedRange): boolean {
-  if (!blocksEdit(record, env)) return false;
+  return blocksEdit(record, env) && coversRange(record, sheet, area);
+}
+
+/** Whether `area` touches what the record protects (a sheet protection spares its unprotected ranges). */
+export function coversRange(record: ProtectionRecord, sheet: SheetModel, area: ResolvedRange): boolean {
   const resolve = (a1: string) => resolveA1(parseA1(a1)!, sheet.getMaxRows(), sheet.getMaxColumns());
   if (record.range !== null) return overlaps(resolve(record.range), area);
   return !record.unprotected.some((a1) => contains(resolve(a1), area));

@@ -1,10 +1,11 @@
 // Range offline: a fixed block of one sheet, read and written through SheetModel.
 // Writes parse strings as typed input (user-entered.ts); a mismatched setValues
 // writes nothing, with Apps Script's exact message.
-import type { CellInput, CellStyle, GridRange, SheetModel } from "../../workbook/model";
+import type { BorderStyleName, CellInput, CellStyle, GridRange, SheetModel } from "../../workbook/model";
 import { GENERAL } from "../../workbook/number-format";
 import { markUnsupported } from "../api-surface";
 import { formatA1, quoteSheetName, shiftFormula, type ResolvedRange } from "./a1";
+import { normalizeColor } from "./colors";
 import type { WorkbookContext } from "./context";
 import { DataValidationBuilderImpl, fromValidationRule, toValidationRule } from "./data-validation";
 import { blocksRange, createProtection } from "./protection";
@@ -12,6 +13,7 @@ import { parseUserEntered, type UserEntry } from "./user-entered";
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type BorderStyle = GoogleAppsScript.Spreadsheet.BorderStyle;
 type HorizontalAlignment = "left" | "center" | "normal" | "right" | null;
 type ClearOptions = {
   commentsOnly?: boolean;
@@ -36,7 +38,7 @@ const UNSUPPORTED = [
   "getVerticalAlignments", "getWrap", "getWrapStrategies", "getWrapStrategy", "getWraps", "insertCells",
   "isChecked", "isEndColumnBounded", "isEndRowBounded", "isPartOfMerge", "isStartColumnBounded",
   "isStartRowBounded", "merge", "mergeAcross", "mergeVertically", "moveTo", "randomize", "removeCheckboxes",
-  "removeDuplicates", "setBackgroundObject", "setBackgroundObjects", "setBackgroundRGB", "setBorder",
+  "removeDuplicates", "setBackgroundObject", "setBackgroundObjects", "setBackgroundRGB",
   "setFontColorObject", "setFontColorObjects", "setFontFamilies", "setFontFamily", "setFontLine", "setFontLines",
   "setFontSize", "setFontSizes", "setFontStyle", "setFontStyles", "setFormulaR1C1", "setFormulasR1C1", "setNote",
   "setNotes", "setRichTextValue", "setRichTextValues", "setShowHyperlink", "setTextDirection",
@@ -310,25 +312,51 @@ export class RangeImpl implements GasRange {
 
   setBackground(color: string | null): RangeImpl {
     this.ctx.guard("Range.setBackground");
-    this.sheetModel.setStyle(grid(this), { background: colorOrReset(color) });
+    this.sheetModel.setStyle(grid(this), { background: colorOrReset(color, "Range.setBackground") });
     return this;
   }
 
   setBackgrounds(colors: Array<Array<string | null>>): RangeImpl {
     this.ctx.guard("Range.setBackgrounds");
-    styleEach(this, colors, "setBackgrounds", (color) => ({ background: colorOrReset(color) }));
+    styleEach(this, colors, "setBackgrounds", (color) => ({ background: colorOrReset(color, "Range.setBackgrounds") }));
     return this;
   }
 
   setFontColor(color: string | null): RangeImpl {
     this.ctx.guard("Range.setFontColor");
-    this.sheetModel.setStyle(grid(this), { fontColor: colorOrReset(color) });
+    this.sheetModel.setStyle(grid(this), { fontColor: colorOrReset(color, "Range.setFontColor") });
     return this;
   }
 
   setFontColors(colors: unknown[][]): RangeImpl {
     this.ctx.guard("Range.setFontColors");
-    styleEach(this, colors, "setFontColors", (color) => ({ fontColor: colorOrReset(color as string | null) }));
+    styleEach(this, colors, "setFontColors", (color) => ({ fontColor: colorOrReset(color as string | null, "Range.setFontColors") }));
+    return this;
+  }
+
+  /**
+   * Apps Script's two overloads: the six edges (true draws, false removes, null
+   * leaves as is), then optionally colour and style (null = black, SOLID).
+   */
+  setBorder(
+    top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null,
+    vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: BorderStyle | null,
+  ): RangeImpl {
+    this.ctx.guard("Range.setBorder");
+    const args = [...arguments] as unknown[];
+    const edges = args.slice(0, 6);
+    const colorOk = color === null || typeof color === "string";
+    if ((args.length !== 6 && args.length !== 8) || edges.some((e) => e !== null && typeof e !== "boolean") || (args.length === 8 && !colorOk)) {
+      throw new Error(`The parameters (${args.map(typeName).join(",")}) don't match the method signature for SpreadsheetApp.Range.setBorder.`);
+    }
+    const styleName = style == null ? "SOLID" : String(style);
+    if (!BORDER_STYLES.includes(styleName as BorderStyleName)) {
+      throw new Error(`Range.setBorder: 罫線の種類「${styleName}」はありません。SpreadsheetApp.BorderStyle の値を指定してください。`);
+    }
+    this.sheetModel.setBorders(grid(this), {
+      top, left, bottom, right, vertical, horizontal,
+      line: { color: color == null ? "#000000" : normalizeColor(color, "Range.setBorder"), style: styleName as BorderStyleName },
+    });
     return this;
   }
 
@@ -466,7 +494,18 @@ const RESET_STYLE: CellStyle = {
   bold: undefined,
   horizontalAlignment: undefined,
   wrap: undefined,
+  borders: undefined,
 };
+
+const BORDER_STYLES: readonly BorderStyleName[] = ["DOTTED", "DASHED", "SOLID", "SOLID_MEDIUM", "SOLID_THICK", "DOUBLE"];
+
+/** How Apps Script names an argument's type in a signature mismatch. */
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "string") return "String";
+  if (typeof value === "boolean") return "Boolean";
+  return typeof value;
+}
 
 function styleEach<T>(range: RangeImpl, values: T[][], method: string, style: (value: T) => CellStyle): void {
   checkShape(range, values, method);
@@ -482,8 +521,8 @@ function fontColor(style: CellStyle): string {
 }
 
 /** Sheets reports colours as lower-case hex; null resets to the default. */
-function colorOrReset(color: string | null | undefined): string | undefined {
-  return color == null ? undefined : String(color).toLowerCase();
+function colorOrReset(color: string | null | undefined, member: string): string | undefined {
+  return color == null ? undefined : normalizeColor(color, member);
 }
 
 function alignmentOrReset(alignment: HorizontalAlignment | undefined): CellStyle["horizontalAlignment"] {

@@ -113,11 +113,11 @@ export class SheetImpl implements GasSheet {
   }
 
   getActiveCell(): RangeImpl {
-    return (this.getActiveRange() ?? this.ctx.range(this.model, 1, 1, 1, 1)).getCell(1, 1);
+    return this.ctx.activeSheet() === this.model ? this.ctx.currentCell() : this.ctx.range(this.model, 1, 1, 1, 1);
   }
 
   getCurrentCell(): RangeImpl | null {
-    return this.getActiveRange()?.getCell(1, 1) ?? null;
+    return this.ctx.activeSheet() === this.model ? this.ctx.currentCell() : null;
   }
 
   setActiveRange(range: GasRange): GasRange {

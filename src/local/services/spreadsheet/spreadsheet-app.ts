@@ -68,7 +68,7 @@ export class SpreadsheetAppImpl implements GasApp {
   }
 
   getCurrentCell(): RangeImpl {
-    return this.ctx.activeRange().getCell(1, 1);
+    return this.ctx.currentCell();
   }
 
   /** Only an execution started from the open spreadsheet has a UI (not triggers, custom functions or the CLI). */

@@ -122,11 +122,11 @@ export class SpreadsheetImpl implements GasSpreadsheet {
   }
 
   getActiveCell(): RangeImpl {
-    return this.ctx.activeRange().getCell(1, 1);
+    return this.ctx.currentCell();
   }
 
   getCurrentCell(): RangeImpl {
-    return this.ctx.activeRange().getCell(1, 1);
+    return this.ctx.currentCell();
   }
 
   /** A1 notation, on the named sheet ('課題'!A1:B2) or the active one. */

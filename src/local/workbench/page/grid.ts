@@ -1,11 +1,13 @@
 // The sheet grid: row and column headers, frozen rows and columns (sticky),
 // and only the rows in view drawn (10,000-row sheets scroll without drawing
-// 10,000 rows). Selection, typing, the in-cell editor, validation dropdowns,
-// checkboxes, copy and paste.
-import type { CellView, RowsWindow, SheetInfo, ValidationView } from "../api-types";
+// 10,000 rows). Selection (also moved by the add-on), typing, the in-cell
+// editor, validation dropdowns, checkboxes, copy and paste, undo and redo,
+// column widths, colours and borders from the workbook.
+import type { ActiveSelection, CellBorders, CellView, RowsWindow, SheetInfo, ValidationView } from "../api-types";
 import { openEditor, type Move } from "./cell-editor";
 import { escapeHtml, h } from "./dom";
 import { openDropdown } from "./dropdown";
+import { EditHistory, type EditEntry } from "./edit-history";
 import { cellName, columnName } from "./format";
 import { SheetRows } from "./grid-data";
 
@@ -29,8 +31,8 @@ export interface GridHost {
   onSelection(name: string, cell: CellView | null): void;
   /** The editor's text as it is typed, for the formula bar. */
   onEditing(text: string): void;
-  /** Writes what the user typed/pasted into the sheet; false when refused (the host says why). */
-  write(sheet: string, row: number, column: number, values: string[][]): Promise<boolean>;
+  /** Writes what the user typed/pasted into the sheet: what the cells held before, or null when refused (the host says why). */
+  write(sheet: string, row: number, column: number, values: string[][]): Promise<string[][] | null>;
 }
 
 export class Grid {
@@ -55,6 +57,11 @@ export class Grid {
   private editing = false;
   private dragging = false;
   private sel: Selection = { row: 0, column: 0, row2: 0, column2: 0 };
+  private readonly history = new EditHistory();
+  /** Edits, undo and redo are sent one after another, each on the outcome of the one before. */
+  private historyQueue: Promise<void> = Promise.resolve();
+  /** Counts the user's own moves of the selection (clicks, keys), so that a late undo does not take it back. */
+  private userMoves = 0;
 
   constructor(private readonly host: GridHost) {
     this.headRows = h("div");
@@ -119,6 +126,37 @@ export class Grid {
 
   activeCell(): CellView | null {
     return this.rows?.cell(this.sel.row, this.sel.column) ?? null;
+  }
+
+  /** The selection as the server takes it (null before a sheet is shown). */
+  selection(): ActiveSelection | null {
+    if (!this.info) return null;
+    const { row, column, row2, column2 } = this.sel;
+    return {
+      sheet: this.info.name,
+      range: { row: Math.min(row, row2), column: Math.min(column, column2), numRows: Math.abs(row2 - row) + 1, numColumns: Math.abs(column2 - column) + 1 },
+      current: { row, column },
+    };
+  }
+
+  /** Selects a block of the shown sheet with `current` as the active cell (the add-on's setActiveRange). */
+  setSelection(selection: ActiveSelection): void {
+    const info = this.info;
+    if (!info || selection.sheet !== info.name) return;
+    const { row, column, numRows, numColumns } = selection.range;
+    const clampRow = (r: number) => Math.max(0, Math.min(info.maxRows - 1, r));
+    const clampColumn = (c: number) => Math.max(0, Math.min(info.maxColumns - 1, c));
+    const current = selection.current;
+    this.sel = {
+      row: clampRow(current.row),
+      column: clampColumn(current.column),
+      row2: clampRow(current.row === row ? row + numRows - 1 : row),
+      column2: clampColumn(current.column === column ? column + numColumns - 1 : column),
+    };
+    this.scrollIntoView(this.sel.row, this.sel.column);
+    const { first, last } = this.visibleRows();
+    this.draw(first, last);
+    this.announce();
   }
 
   /** Commits text for the active cell (from the formula bar). */
@@ -250,6 +288,7 @@ export class Grid {
       if (cell.bg) style.push(`background:${cssColor(cell.bg)}`);
       if (cell.fg) style.push(`color:${cssColor(cell.fg)}`);
       if (cell.align) style.push(`text-align:${cell.align}`);
+      if (cell.bd) style.push(...borderCss(cell.bd));
       content = escapeHtml(cell.v);
       if (overflow) {
         classes.push("ov");
@@ -279,6 +318,7 @@ export class Grid {
     row = Math.max(0, Math.min(info.maxRows - 1, row));
     column = Math.max(0, Math.min(info.maxColumns - 1, column));
     this.sel = extend ? { ...this.sel, row2: row, column2: column } : { row, column, row2: row, column2: column };
+    this.userMoves++;
     this.scrollIntoView(extend ? row : this.sel.row, extend ? column : this.sel.column);
     const { first, last } = this.visibleRows();
     this.draw(first, last);
@@ -358,7 +398,10 @@ export class Grid {
       PageUp: [r - page, c], PageDown: [r + page, c],
     };
     const modifier = event.ctrlKey || event.metaKey;
-    if (event.key === "ArrowDown" && event.altKey) this.openList();
+    const letter = event.key.toLowerCase();
+    if (modifier && letter === "z") this.replay(event.shiftKey ? "redo" : "undo");
+    else if (modifier && letter === "y") this.replay("redo");
+    else if (event.key === "ArrowDown" && event.altKey) this.openList();
     else if (event.key in moves && !modifier) this.select(...moves[event.key], event.shiftKey && !event.key.startsWith("Page"));
     else if (event.key === "Tab") this.select(row, column + (event.shiftKey ? -1 : 1));
     else if (event.key === "Enter" || event.key === "F2") this.startEdit();
@@ -412,16 +455,60 @@ export class Grid {
     this.select(this.sel.row + delta[0], this.sel.column + delta[1]);
   }
 
-  private async write(row: number, column: number, values: string[][]): Promise<void> {
-    const rows = this.rows!;
-    if (values.length === 1 && values[0].length === 1 && !values[0][0].startsWith("=")) rows.setOptimistic(row, column, values[0][0]);
-    const { first, last } = this.visibleRows();
-    this.draw(first, last);
-    if (!(await this.host.write(rows.sheet, row, column, values))) {
+  /**
+   * The user's own edit of the shown sheet: shown at once, written after any
+   * edit, undo or redo still under way (so Ctrl+Z right after Enter undoes this one), then kept for undo.
+   */
+  private write(row: number, column: number, values: string[][]): Promise<void> {
+    const sheet = this.rows!.sheet;
+    this.showTyped(sheet, row, column, values);
+    return this.enqueue(async () => {
+      const before = await this.send(sheet, row, column, values);
+      if (before) this.history.record({ sheet, row, column, before, after: values });
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.historyQueue = this.historyQueue.then(task).catch((error: Error) => console.error(error));
+    return this.historyQueue;
+  }
+
+  private showTyped(sheet: string, row: number, column: number, values: string[][]): void {
+    const rows = this.caches.get(sheet);
+    if (rows && values.length === 1 && values[0].length === 1 && !values[0][0].startsWith("=")) rows.setOptimistic(row, column, values[0][0]);
+    if (rows && rows === this.rows) {
+      const { first, last } = this.visibleRows();
+      this.draw(first, last);
+    }
+  }
+
+  private async send(sheet: string, row: number, column: number, values: string[][]): Promise<string[][] | null> {
+    const before = await this.host.write(sheet, row, column, values);
+    const rows = this.caches.get(sheet);
+    if (!before && rows) {
       // Refused (validation, protection): the server's rows put the old value back.
       rows.invalidate();
       if (rows === this.rows) this.redraw();
     }
+    return before;
+  }
+
+  /**
+   * Ctrl+Z / Ctrl+Y: the edit is written back through the same path as typing. Its
+   * cells become the selection, unless the user has moved it since pressing the key.
+   */
+  private replay(direction: "undo" | "redo"): void {
+    const movesAtKey = this.userMoves;
+    const write = async (entry: EditEntry, values: string[][]) => {
+      if (entry.sheet === this.info?.name && this.userMoves === movesAtKey) {
+        const numColumns = Math.max(...values.map((r) => r.length));
+        const range = { row: entry.row, column: entry.column, numRows: values.length, numColumns };
+        this.setSelection({ sheet: entry.sheet, range, current: { row: entry.row, column: entry.column } });
+      }
+      this.showTyped(entry.sheet, entry.row, entry.column, values);
+      return (await this.send(entry.sheet, entry.row, entry.column, values)) !== null;
+    };
+    void this.enqueue(() => (direction === "undo" ? this.history.undo(write) : this.history.redo(write)));
   }
 
   private clearSelection(): void {
@@ -478,6 +565,18 @@ function estimateWidth(text: string, bold = false): number {
   let width = 0;
   for (const ch of text) width += /[\u0000-\u02ff\uff61-\uff9f]/.test(ch) ? 7 : 13;
   return bold ? width * 1.08 : width;
+}
+
+/** Sheets' border styles drawn with CSS, over the cell's gridline. */
+const BORDER_CSS: Record<string, string> = {
+  SOLID: "1px solid", SOLID_MEDIUM: "2px solid", SOLID_THICK: "3px solid", DOTTED: "1px dotted", DASHED: "1px dashed", DOUBLE: "3px double",
+};
+
+function borderCss(borders: CellBorders): string[] {
+  return (["top", "left", "bottom", "right"] as const).flatMap((side) => {
+    const line = borders[side];
+    return line ? [`border-${side}:${BORDER_CSS[line.style] ?? "1px solid"} ${cssColor(line.color)}`] : [];
+  });
 }
 
 /** Colours come from the workbook; only plain colour values reach the style attribute. */

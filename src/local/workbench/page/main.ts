@@ -1,6 +1,6 @@
 // The workbench page: a spreadsheet that looks like Sheets, running the add-on
 // locally. Wires the grid, menus, dialogs, sidebar and panels to the server.
-import type { EditReply, ExecutionView, ScriptReply, SessionView, SheetInfo, UiAnswer, UiRequest } from "../api-types";
+import type { ActiveSelection, EditReply, ExecutionView, ScriptReply, SessionView, SheetInfo, UiAnswer, UiRequest } from "../api-types";
 import { getJson, postJson, subscribe } from "./api";
 import { Dialogs } from "./dialogs";
 import { byId, h } from "./dom";
@@ -8,6 +8,7 @@ import { ExecutionsPanel } from "./executions-panel";
 import { Grid } from "./grid";
 import { Menubar } from "./menubar";
 import { OutboxPanel } from "./outbox-panel";
+import { confirmProtectedEdit } from "./protection-warning";
 import { Sidebar } from "./sidebar";
 import { listenToSurfaces } from "./surfaces";
 import { TriggersPanel } from "./triggers-panel";
@@ -25,22 +26,45 @@ let clockRunning = false;
 const dialogs = new Dialogs((id: number, answer: UiAnswer) => postJson("/api/ui/answer", { id, ...answer }).then(() => undefined));
 const sidebar = new Sidebar();
 
+let selectionTimer = 0;
+
+/** The add-on's getActiveRange starts from what is selected here: the server hears of each change (the last one of a burst). */
+function reportSelection(): void {
+  clearTimeout(selectionTimer);
+  selectionTimer = window.setTimeout(() => {
+    const selection = grid.selection();
+    if (selection) void postJson("/api/selection", selection).catch(() => undefined);
+  }, 100);
+}
+
+/** One edit: a warning-only protection asks first, and Cancel leaves the cells as they were. */
+async function edit(sheet: string, row: number, column: number, values: string[][], confirmed = false): Promise<string[][] | null> {
+  const reply = await postJson<EditReply>("/api/edit", { sheet, row, column, values, confirmed });
+  if (reply.ok) return reply.before;
+  if ("warning" in reply) {
+    const ok = await confirmProtectedEdit(reply.warning);
+    grid.focus();
+    return ok ? edit(sheet, row, column, values, true) : null;
+  }
+  dialogs.notice("編集できません", reply.error);
+  return null;
+}
+
 const grid = new Grid({
   onSelection(name, cell) {
     nameBox.textContent = name;
     if (document.activeElement !== formula) formula.value = cell?.f ?? cell?.x ?? cell?.v ?? "";
+    reportSelection();
   },
   onEditing(text) {
     formula.value = text;
   },
   async write(sheet, row, column, values) {
     try {
-      const reply = await postJson<EditReply>("/api/edit", { sheet, row, column, values });
-      if (!reply.ok) dialogs.notice("編集できません", reply.error);
-      return reply.ok;
+      return await edit(sheet, row, column, values);
     } catch (error) {
       dialogs.notice("編集できません", (error as Error).message);
-      return false;
+      return null;
     }
   },
 });
@@ -63,7 +87,7 @@ formula.addEventListener("keydown", (event) => {
 const menubar = new Menubar(byId("menubar"), (functionName) => void runMenu(functionName));
 
 async function runMenu(functionName: string): Promise<void> {
-  const reply = await postJson<ScriptReply>("/api/menu", { entry: functionName });
+  const reply = await postJson<ScriptReply>("/api/menu", { entry: functionName, selection: grid.selection() ?? undefined });
   if (!reply.ok) dialogs.toast({ id: 0, kind: "toast", title: "スクリプトのエラー", message: reply.error, timeoutSeconds: -1 });
 }
 
@@ -163,7 +187,8 @@ subscribe({
     // The users come from the workbook (設定, 局区, 課題): the list follows its edits.
     clearTimeout(usersTimer);
     usersTimer = window.setTimeout(() => {
-      void getJson<SessionView>("/api/session").then((s) => switcher.render(s.users, user));
+      // A refresh that fails (the server is stopping) leaves the list as it was.
+      void getJson<SessionView>("/api/session").then((s) => switcher.render(s.users, user)).catch(() => undefined);
     }, 1000);
   },
   ui: show,
@@ -178,6 +203,10 @@ subscribe({
     refreshTimer = window.setTimeout(refreshPanel, 200);
   },
   clock: ({ now }) => triggers.setClock(now, clockRunning),
+  selection: (selection: ActiveSelection) => {
+    if (selection.sheet !== grid.sheet) showSheet(selection.sheet);
+    grid.setSelection(selection);
+  },
   busy: ({ entryPoint }) => {
     busy.hidden = entryPoint === null;
     busy.textContent = entryPoint ? "スクリプトを実行しています…" : "";
