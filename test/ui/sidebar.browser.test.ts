@@ -26,6 +26,7 @@ const fixture = {
     role: "secretariat",
     bureaus: [],
     progress: PROGRESS_CLASSES.map((value) => ({ value, label: PROGRESS_WORDING[value] })),
+    problem: null as string | null,
   },
   issues: [
     issue({ ID: "R6-001", 年度: "R6", 課題名: "週休3日制が可能なフレックスタイム制を試行", 整理区分: "", 進捗分類: "完了", 実施時期: "R8年4月本格実施" }),

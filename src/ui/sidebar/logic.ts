@@ -201,6 +201,7 @@ export function failureText(result: Extract<SaveResult, { ok: false }>): string 
     case "busy":
       return MESSAGES.busy;
     case "forbidden":
+    case "contract":
     case "invalid":
       return result.message || MESSAGES.checkInput;
   }
