@@ -311,7 +311,7 @@ function announce(kind: "ok" | "error", text: string): void {
 
 async function save(): Promise<void> {
   const editing = open;
-  if (!editing || busy.active || !hasChanges(editing.base, editing.draft)) return;
+  if (!editing || busy.active || blockedBy !== null || !hasChanges(editing.base, editing.draft)) return;
   const errors = fieldErrors(editing.base, editing.draft);
   const firstInvalid = (Object.keys(errorIds) as EditableField[]).find((field) => errors[field]);
   if (firstInvalid) {
