@@ -4,7 +4,6 @@ import { isSecretariat, roleFor, type Role } from "../core/access";
 import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../core/classes";
 import { cellToText } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
-import { ContractError } from "../core/contracts/contract";
 import { ISSUES, WRITE_FIELDS, type IssueRecord } from "../core/contracts/issues";
 import type { IssueUpdate } from "../core/issue-update";
 import type { HistoryItem, SaveResult, SidebarContext } from "../core/sidebar-api";
@@ -12,7 +11,7 @@ import { normalizeEmail, normalizeText } from "../core/text";
 import { page } from "../gas/pages";
 import { activeUserEmail } from "../gas/session";
 import { loadAccessList } from "../gas/settings";
-import { findById, readRecords, requireHeaders } from "../gas/table";
+import { checkHeaders, findById, readRecords } from "../gas/table";
 import { showSidebar } from "../gas/ui";
 import { saveIssue } from "./issue-writer";
 
@@ -30,14 +29,8 @@ export function sidebarContext(): SidebarContext {
 
 /** What keeps the sidebar from listing and saving correctly: 課題's columns it reads and writes, and 履歴. */
 function contractProblem(): string | null {
-  try {
-    requireHeaders(ISSUES, WRITE_FIELDS);
-    requireHeaders(HISTORY);
-    return null;
-  } catch (error) {
-    if (!(error instanceof ContractError)) throw error;
-    return `${error.message}\n\n見出しを直すまで保存できません。何も変更していません。`;
-  }
+  const problems = [...checkHeaders(ISSUES, WRITE_FIELDS), ...checkHeaders(HISTORY)];
+  return problems.length === 0 ? null : `${problems.map((p) => p.message).join("\n")}\n\n見出しを直すまで保存できません。何も変更していません。`;
 }
 
 /** The issues the signed-in user may update, as plain objects (no Dates: google.script.run refuses them). */

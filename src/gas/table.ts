@@ -1,7 +1,7 @@
 // Sheets as contract records, in batches: one getValues per sheet read, one
 // setValues per run of adjacent cells written, one setValues per append —
 // whatever the number of rows. Every value goes through the text-safe store rule.
-import { ContractError, type RecordOf, type RecordRow, type RecordTable, type SheetContract, type Specs } from "../core/contracts/contract";
+import { ContractError, type HeaderProblem, type RecordOf, type RecordRow, type RecordTable, type SheetContract, type Specs } from "../core/contracts/contract";
 import { asStoredText, normalizeText } from "../core/text";
 import { requireSheetNamed, sheetNamed } from "./spreadsheet";
 
@@ -49,10 +49,18 @@ function recordsOf<S extends Specs>(contract: SheetContract<S>, sheet: Sheet, re
  * (one read of row 1): a missing, duplicated or renamed `needed` header throws a ContractError.
  */
 export function requireHeaders<S extends Specs>(contract: SheetContract<S>, needed: readonly (keyof S & string)[] = contract.headers): void {
-  const sheet = requireSheetNamed(contract.name);
-  const row = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
-  const problems = contract.check(row, needed);
+  const problems = headerProblemsOf(requireSheetNamed(contract.name), contract, needed);
   if (problems.length > 0) throw new ContractError(problems);
+}
+
+/** Like requireHeaders, as a list; a sheet not created yet has none (its readers say what to do). */
+export function checkHeaders<S extends Specs>(contract: SheetContract<S>, needed: readonly (keyof S & string)[] = contract.headers): HeaderProblem[] {
+  const sheet = sheetNamed(contract.name);
+  return sheet ? headerProblemsOf(sheet, contract, needed) : [];
+}
+
+function headerProblemsOf<S extends Specs>(sheet: Sheet, contract: SheetContract<S>, needed: readonly (keyof S & string)[]): HeaderProblem[] {
+  return contract.check(sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0], needed);
 }
 
 /** The row whose ID is `id` (compared as staff see it); undefined when absent. */
