@@ -4,11 +4,13 @@
 import { fiscalYearLabel, fiscalYearOfDate } from "./core/fiscal-year";
 import type { IssueUpdate } from "./core/issue-update";
 import { tokenPurpose } from "./core/mailing/token";
+import type { PERMISSIONS } from "./core/permissions";
 import { receiveAnswers, showAnswerForm } from "./features/follow-up/answer-form";
 import { installMonthlyTrigger, runContinuation, runMonthly, sendNow, sendPreview } from "./features/follow-up/controls";
 import { sendStatus } from "./features/follow-up/status";
 import { findProblems, selectProblemCell, showDataCheck } from "./features/data-check";
-import { recordSheetEdit } from "./features/edit-log";
+import { recordSheetChange, recordSheetEdit } from "./features/edit-log";
+import { guarded } from "./features/guard";
 import { buildPlatinaReport } from "./features/platina-report";
 import { makeProgressReport, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
@@ -25,6 +27,9 @@ import { formatWareki } from "./core/wareki";
 /** Every menu item calls an entry point of this file: a renamed or missing one fails type checking here. */
 export type MenuTargets = EntryPointName<MenuFunctionName>;
 type EntryPointName<N extends keyof typeof import("./entry-points")> = N;
+/** Every entry point declares who may call it in core/permissions.ts: a new one without a line there fails type checking here. */
+export type DeclaredEntryPoints = Declared<keyof typeof import("./entry-points")>;
+type Declared<N extends keyof typeof PERMISSIONS> = N;
 
 /**
  * 継続検討課題（整理区分が空欄または⑦）の進捗分類別・年度別の件数表を返します。
@@ -35,7 +40,7 @@ type EntryPointName<N extends keyof typeof import("./entry-points")> = N;
  * @customfunction
  */
 export function PLATINA_STATUS_TABLE(issues: unknown, years?: unknown) {
-  return statusTable(issues, years);
+  return guarded("PLATINA_STATUS_TABLE", () => statusTable(issues, years));
 }
 
 /**
@@ -46,7 +51,7 @@ export function PLATINA_STATUS_TABLE(issues: unknown, years?: unknown) {
  * @customfunction
  */
 export function PLATINA_FOLLOWUP_COUNT(issues: unknown) {
-  return followUpCount(issues);
+  return guarded("PLATINA_FOLLOWUP_COUNT", () => followUpCount(issues));
 }
 
 /**
@@ -58,7 +63,7 @@ export function PLATINA_FOLLOWUP_COUNT(issues: unknown) {
  * @customfunction
  */
 export function PLATINA_DIRECTION_TABLE(issues: unknown, year?: unknown) {
-  return directionTable(issues, year);
+  return guarded("PLATINA_DIRECTION_TABLE", () => directionTable(issues, year));
 }
 
 /**
@@ -71,7 +76,7 @@ export function PLATINA_DIRECTION_TABLE(issues: unknown, year?: unknown) {
  * @customfunction
  */
 export function PLATINA_BUREAU_TABLE(reforms: unknown, bureaus?: unknown, year?: unknown) {
-  return bureauTable(reforms, bureaus, year);
+  return guarded("PLATINA_BUREAU_TABLE", () => bureauTable(reforms, bureaus, year));
 }
 
 /**
@@ -82,7 +87,7 @@ export function PLATINA_BUREAU_TABLE(reforms: unknown, bureaus?: unknown, year?:
  * @customfunction
  */
 export function PLATINA_FISCAL_YEAR(date: unknown) {
-  return fiscalYearLabel(fiscalYearOfDate(requireDate(date)));
+  return guarded("PLATINA_FISCAL_YEAR", () => fiscalYearLabel(fiscalYearOfDate(requireDate(date))));
 }
 
 /**
@@ -93,7 +98,7 @@ export function PLATINA_FISCAL_YEAR(date: unknown) {
  * @customfunction
  */
 export function PLATINA_WAREKI(date: unknown) {
-  return formatWareki(requireDate(date));
+  return guarded("PLATINA_WAREKI", () => formatWareki(requireDate(date)));
 }
 
 /**
@@ -102,7 +107,7 @@ export function PLATINA_WAREKI(date: unknown) {
  * @param {GoogleAppsScript.Events.SheetsOnOpen} e 開いたときのイベント
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
-  buildMenu(e);
+  return guarded("onOpen", () => buildMenu(e));
 }
 
 /**
@@ -111,14 +116,14 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
  * @param {GoogleAppsScript.Events.AddonOnInstall} e インストール時のイベント
  */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
-  buildMenu(e);
+  return guarded("onInstall", () => buildMenu(e));
 }
 
 /**
  * メニュー「状況を入力」: 担当課題の進捗を入力するサイドバーを開きます。
  */
 export function openStatusSidebar() {
-  showStatusSidebar();
+  return guarded("openStatusSidebar", () => showStatusSidebar());
 }
 
 /**
@@ -127,7 +132,7 @@ export function openStatusSidebar() {
  * @return 見つかった問題（シート・セル・値・内容）
  */
 export function checkData() {
-  return showDataCheck();
+  return guarded("checkData", () => showDataCheck());
 }
 
 /**
@@ -136,7 +141,7 @@ export function checkData() {
  * @return 見つかった問題
  */
 export function listDataProblems() {
-  return findProblems();
+  return guarded("listDataProblems", () => findProblems());
 }
 
 /**
@@ -145,7 +150,7 @@ export function listDataProblems() {
  * @return 行った変更の一覧（変更がなければ空）
  */
 export function setupWorkbook() {
-  return prepareWorkbook();
+  return guarded("setupWorkbook", () => prepareWorkbook());
 }
 
 /**
@@ -154,7 +159,16 @@ export function setupWorkbook() {
  * @param {GoogleAppsScript.Events.SheetsOnEdit} e 編集イベント
  */
 export function onIssueEdit(e: GoogleAppsScript.Events.SheetsOnEdit) {
-  recordSheetEdit(e);
+  return guarded("onIssueEdit", () => recordSheetEdit(e), e);
+}
+
+/**
+ * インストール型の変更トリガー: 課題シートの行の削除を検出し、削除された課題の ID を履歴に記録します。
+ *
+ * @param {GoogleAppsScript.Events.SheetsOnChange} e 変更イベント（changeType など）
+ */
+export function onIssueChange(e: GoogleAppsScript.Events.SheetsOnChange) {
+  return guarded("onIssueChange", () => recordSheetChange(e), e);
 }
 
 /**
@@ -163,7 +177,7 @@ export function onIssueEdit(e: GoogleAppsScript.Events.SheetsOnEdit) {
  * @return 利用者・役割・担当局区・進捗分類
  */
 export function getSidebarContext() {
-  return sidebarContext();
+  return guarded("getSidebarContext", () => sidebarContext());
 }
 
 /**
@@ -172,7 +186,7 @@ export function getSidebarContext() {
  * @return 課題（見出し名をキーとするオブジェクト。日付は ISO 文字列）の配列
  */
 export function getMyIssues() {
-  return myIssues();
+  return guarded("getMyIssues", () => myIssues());
 }
 
 /**
@@ -182,7 +196,7 @@ export function getMyIssues() {
  * @return 変更履歴
  */
 export function getIssueHistory(id: string) {
-  return issueHistory(id);
+  return guarded("getIssueHistory", () => issueHistory(id));
 }
 
 /**
@@ -192,7 +206,7 @@ export function getIssueHistory(id: string) {
  * @return {ok: true, issue} または {ok: false, reason, message, current}
  */
 export function saveIssueUpdate(update: IssueUpdate) {
-  return saveFromSidebar(update);
+  return guarded("saveIssueUpdate", () => saveFromSidebar(update));
 }
 
 /**
@@ -202,7 +216,7 @@ export function saveIssueUpdate(update: IssueUpdate) {
  * @param {string} a1 セル番地（例: H12）
  */
 export function selectCell(sheetName: string, a1: string) {
-  selectProblemCell(sheetName, a1);
+  return guarded("selectCell", () => selectProblemCell(sheetName, a1));
 }
 
 /**
@@ -212,8 +226,7 @@ export function selectCell(sheetName: string, a1: string) {
  * @return 送信結果
  */
 export function runMonthlyFollowUp(e?: GoogleAppsScript.Events.TimeDriven) {
-  void e;
-  return runMonthly();
+  return guarded("runMonthlyFollowUp", () => runMonthly(), e);
 }
 
 /**
@@ -223,8 +236,7 @@ export function runMonthlyFollowUp(e?: GoogleAppsScript.Events.TimeDriven) {
  * @return 送信結果
  */
 export function continueFollowUp(e?: GoogleAppsScript.Events.TimeDriven) {
-  void e;
-  return runContinuation();
+  return guarded("continueFollowUp", () => runContinuation(), e);
 }
 
 /**
@@ -233,7 +245,7 @@ export function continueFollowUp(e?: GoogleAppsScript.Events.TimeDriven) {
  * @return 次回の実行日時
  */
 export function installFollowUpTrigger() {
-  return installMonthlyTrigger();
+  return guarded("installFollowUpTrigger", () => installMonthlyTrigger());
 }
 
 /**
@@ -242,7 +254,7 @@ export function installFollowUpTrigger() {
  * @return 送信結果、または {ok: false, reason, message}（件数の確認で取り消したとき reason は "cancelled"、別の送信処理が実行中のとき "busy"）
  */
 export function sendFollowUpNow() {
-  return sendNow();
+  return guarded("sendFollowUpNow", () => sendNow());
 }
 
 /**
@@ -252,7 +264,7 @@ export function sendFollowUpNow() {
  * @return {ok: true, to, owner, subject}、または入力を取り消したとき {ok: false, reason: "cancelled", message}
  */
 export function sendFollowUpPreview(ownerEmail?: string) {
-  return sendPreview(ownerEmail);
+  return guarded("sendFollowUpPreview", () => sendPreview(ownerEmail));
 }
 
 /**
@@ -261,7 +273,7 @@ export function sendFollowUpPreview(ownerEmail?: string) {
  * @return 送信状況
  */
 export function showFollowUpStatus() {
-  return sendStatus();
+  return guarded("showFollowUpStatus", () => sendStatus());
 }
 
 /**
@@ -271,7 +283,7 @@ export function showFollowUpStatus() {
  * @return 送信結果、または {ok: false, reason, message}（件数の確認で取り消したとき reason は "cancelled"、別の送信処理が実行中のとき "busy"）
  */
 export function sendBureauSurvey(options?: { year?: string }) {
-  return sendSurvey(options);
+  return guarded("sendBureauSurvey", () => sendSurvey(options));
 }
 
 /**
@@ -281,8 +293,7 @@ export function sendBureauSurvey(options?: { year?: string }) {
  * @return 送信結果（照会中の年度がなければ null）
  */
 export function continueBureauSurvey(e?: GoogleAppsScript.Events.TimeDriven) {
-  void e;
-  return continueSurvey();
+  return guarded("continueBureauSurvey", () => continueSurvey(), e);
 }
 
 /**
@@ -292,7 +303,7 @@ export function continueBureauSurvey(e?: GoogleAppsScript.Events.TimeDriven) {
  * @return フォームのページ
  */
 export function doGet(e: GoogleAppsScript.Events.DoGet) {
-  return tokenPurpose(e.parameter?.t) === "survey" ? showSurveyForm(e) : showAnswerForm(e);
+  return guarded("doGet", () => (tokenPurpose(e.parameter?.t) === "survey" ? showSurveyForm(e) : showAnswerForm(e)));
 }
 
 /**
@@ -302,7 +313,7 @@ export function doGet(e: GoogleAppsScript.Events.DoGet) {
  * @return 受付内容のページ
  */
 export function doPost(e: GoogleAppsScript.Events.DoPost) {
-  return tokenPurpose(e.parameter?.t) === "survey" ? receiveSurvey(e) : receiveAnswers(e);
+  return guarded("doPost", () => (tokenPurpose(e.parameter?.t) === "survey" ? receiveSurvey(e) : receiveAnswers(e)));
 }
 
 /**
@@ -312,7 +323,7 @@ export function doPost(e: GoogleAppsScript.Events.DoPost) {
  * @return {ok: true, sheetName, status, followUp, …} または {ok: false, reason, message}（ダイアログを開いたときは null）
  */
 export function createProgressReport(options?: ProgressReportOptions) {
-  return makeProgressReport(options);
+  return guarded("createProgressReport", () => makeProgressReport(options));
 }
 
 /**
@@ -323,7 +334,7 @@ export function createProgressReport(options?: ProgressReportOptions) {
  * @return 印刷用ページの HTML
  */
 export function showProgressReportPrint(asOf: string, years?: string[]) {
-  return printProgressReport(asOf, years);
+  return guarded("showProgressReportPrint", () => printProgressReport(asOf, years));
 }
 
 /**
@@ -333,7 +344,7 @@ export function showProgressReportPrint(asOf: string, years?: string[]) {
  * @return {year, fileName: "platina-report-R7.html", html}
  */
 export function createPlatinaReport(options?: { year?: string }) {
-  return buildPlatinaReport(options);
+  return guarded("createPlatinaReport", () => buildPlatinaReport(options));
 }
 
 function requireDate(value: unknown): Date {

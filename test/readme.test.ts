@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readEntryPoints } from "../scripts/entry-points";
+import { PERMISSIONS } from "../src/core/permissions";
 import { MENU_ITEMS } from "../src/features/menu";
 
 const root = join(import.meta.dirname, "..");
@@ -21,6 +22,15 @@ describe("README", () => {
       expect(readme, item.caption).toContain(item.caption);
     }
     for (const entry of entries) expect(readme, entry.name).toContain(`\`${entry.name}`);
+  });
+
+  it("lists every entry point in the permission table, in the row of its declared permission", () => {
+    const section = readme.slice(readme.indexOf("## Permissions"), readme.indexOf("### 見出しの確認"));
+    for (const [name, permission] of Object.entries(PERMISSIONS)) {
+      const row = section.split("\n").find((line) => line.startsWith(`| ${permission} |`));
+      expect(row, permission).toBeDefined();
+      expect(row, name).toContain(`\`${name}\``);
+    }
   });
 
   it("documents every custom function with an example", () => {

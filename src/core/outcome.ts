@@ -8,6 +8,11 @@ export interface Refusal<Reason extends string = string> {
   message: string;
 }
 
+/** Tells a refusal from a result, e.g. in the browser after google.script.run. */
+export function isRefusal(value: unknown): value is Refusal {
+  return value !== null && typeof value === "object" && (value as { ok?: unknown }).ok === false && typeof (value as { message?: unknown }).message === "string";
+}
+
 export function refuse<Reason extends string>(reason: Reason, message: string): Refusal<Reason> {
   return { ok: false, reason, message };
 }

@@ -11,6 +11,8 @@ export interface SidebarContext {
   /** 局区 the user represents (bureau role). */
   bureaus: string[];
   progress: { value: Progress; label: string }[];
+  /** Why nothing can be saved (a header of 課題 or 履歴 is missing, duplicated or renamed); null when all is well. */
+  problem: string | null;
 }
 
 export interface HistoryItem {
@@ -22,7 +24,7 @@ export interface HistoryItem {
   経路: string;
 }
 
-export type SaveFailureReason = "conflict" | "not_found" | "forbidden" | "busy" | "invalid";
+export type SaveFailureReason = "conflict" | "not_found" | "forbidden" | "busy" | "invalid" | "contract";
 
 export type SaveResult =
   | { ok: true; issue: IssueRecord }

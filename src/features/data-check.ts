@@ -1,5 +1,7 @@
 // データ点検: a dialog listing every problem with its cell, each a link that selects it.
 import { BUREAUS } from "../core/contracts/bureaus";
+import type { SheetContract, Specs } from "../core/contracts/contract";
+import { HISTORY } from "../core/contracts/history";
 import { ISSUES } from "../core/contracts/issues";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
@@ -19,11 +21,27 @@ export function findProblems(): CheckedProblem[] {
   const bureaus = readRecords(BUREAUS, [])?.values ?? null;
   const issues = readRecords(ISSUES, [])?.values;
   const reforms = readRecords(REFORMS, [])?.values;
-  const problems: Problem[] = [];
-  if (issues) problems.push(...checkIssues(issues, bureaus));
-  if (reforms) problems.push(...checkReforms(reforms, bureaus));
+  const history = readRecords(HISTORY, [])?.values;
+  const settings = readRecords(SETTINGS, [])?.values;
+  // Header problems first: until they are fixed the add-on reads and writes the wrong cells or none.
+  const problems: Problem[] = [
+    ...headerProblemsOf(ISSUES, issues), ...headerProblemsOf(REFORMS, reforms), ...headerProblemsOf(BUREAUS, bureaus),
+    ...headerProblemsOf(HISTORY, history), ...headerProblemsOf(SETTINGS, settings),
+  ];
+  const bureausOk = !problems.some((p) => p.sheet === BUREAUS.name);
+  const checkable = (values: unknown[][] | undefined | null, sheet: string) => values && !problems.some((p) => p.sheet === sheet);
+  if (checkable(issues, ISSUES.name)) problems.push(...checkIssues(issues as unknown[][], bureausOk ? bureaus : null));
+  if (checkable(reforms, REFORMS.name)) problems.push(...checkReforms(reforms as unknown[][], bureausOk ? bureaus : null));
   for (const message of loadSettings().errors) problems.push({ sheet: SETTINGS.name, row: 1, column: 1, header: "", value: "", message });
   return problems.map((p) => ({ ...p, a1: a1Of(p) }));
+}
+
+/** The contract's header problems of a sheet, each pointing at row 1 (the column involved, else A1). */
+function headerProblemsOf<S extends Specs>(contract: SheetContract<S>, values: unknown[][] | null | undefined): Problem[] {
+  if (!values) return [];
+  return contract.check(values[0] ?? [], contract.headers).map((p) => ({
+    sheet: p.sheet, row: 1, column: p.columns[0] ?? 1, header: p.header, value: p.found ?? "", message: p.message,
+  }));
 }
 
 export function showDataCheck(): CheckedProblem[] {

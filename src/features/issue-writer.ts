@@ -1,13 +1,14 @@
 // The one path every change of an issue takes — sidebar, web form, survey:
 // lock, find the row by ID, check permission and conflicts, write, stamp, 履歴.
 import { canUpdate } from "../core/access";
+import { ContractError } from "../core/contracts/contract";
 import { HISTORY, type HistoryEntry, type Route } from "../core/contracts/history";
-import { ISSUES, type IssueField, type IssueRecord } from "../core/contracts/issues";
+import { ISSUES, WRITE_FIELDS, type IssueField, type IssueRecord } from "../core/contracts/issues";
 import { planUpdate, validateChanges, type IssueUpdate } from "../core/issue-update";
 import type { SaveResult } from "../core/sidebar-api";
 import { BusyError, withDocumentLock } from "../gas/lock";
 import { loadAccessList } from "../gas/settings";
-import { appendRecords, findById, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
+import { appendRecords, findById, requireHeaders, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
 
 export type { SaveResult };
 
@@ -37,13 +38,18 @@ export function saveIssues(updates: IssueUpdate[], context: WriteContext): SaveR
   if (checked.every((r) => r !== null)) return checked as SaveResult[];
   try {
     return withDocumentLock(() => {
-      const data = requireRecords(ISSUES);
+      // Every header this path reads or writes, checked before the first write: no save to nowhere, no 履歴 row in a wrong column.
+      const data = requireRecords(ISSUES, WRITE_FIELDS);
+      requireHeaders(HISTORY);
       const history: HistoryEntry[] = [];
       const results = updates.map((update, i) => checked[i] ?? saveLocked(data, update, context, history));
       appendHistory(history);
       return results;
     });
   } catch (error) {
+    if (error instanceof ContractError) {
+      return updates.map((_, i) => checked[i] ?? { ok: false, reason: "contract", message: `${error.message}\n\n見出しを直すまで保存できません。何も変更していません。` });
+    }
     if (!(error instanceof BusyError)) throw error;
     return updates.map((_, i) => checked[i] ?? { ok: false, reason: "busy", message: error.message });
   }

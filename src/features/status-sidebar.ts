@@ -4,14 +4,14 @@ import { isSecretariat, roleFor, type Role } from "../core/access";
 import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../core/classes";
 import { cellToText } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
-import { ISSUES, type IssueRecord } from "../core/contracts/issues";
+import { ISSUES, WRITE_FIELDS, type IssueRecord } from "../core/contracts/issues";
 import type { IssueUpdate } from "../core/issue-update";
 import type { HistoryItem, SaveResult, SidebarContext } from "../core/sidebar-api";
 import { normalizeEmail, normalizeText } from "../core/base/text";
 import { page } from "../gas/pages";
 import { activeUserEmail } from "../gas/session";
 import { loadAccessList } from "../gas/settings";
-import { findById, readRecords } from "../gas/table";
+import { checkHeaders, findById, readRecords } from "../gas/table";
 import { showSidebar } from "../gas/ui";
 import { saveIssue } from "./issue-writer";
 
@@ -24,26 +24,30 @@ export function sidebarContext(): SidebarContext {
   const access = loadAccessList();
   const bureaus = access.bureauByRep[user] ?? [];
   const role: Role = isSecretariat(user, access) ? "secretariat" : bureaus.length > 0 ? "bureau" : user ? "owner" : "none";
-  return { user, role, bureaus, progress: PROGRESS_CLASSES.map((value) => ({ value, label: PROGRESS_WORDING[value] })) };
+  return { user, role, bureaus, progress: PROGRESS_CLASSES.map((value) => ({ value, label: PROGRESS_WORDING[value] })), problem: contractProblem() };
+}
+
+/** What keeps the sidebar from listing and saving correctly: 課題's columns it reads and writes, and 履歴. */
+function contractProblem(): string | null {
+  const problems = [...checkHeaders(ISSUES, WRITE_FIELDS), ...checkHeaders(HISTORY)];
+  return problems.length === 0 ? null : `${problems.map((p) => p.message).join("\n")}\n\n見出しを直すまで保存できません。何も変更していません。`;
 }
 
 /** The issues the signed-in user may update, as plain objects (no Dates: google.script.run refuses them). */
 export function myIssues(): IssueRecord[] {
   const user = activeUserEmail();
   if (!user) return [];
-  const issues = readRecords(ISSUES, []);
+  // Read with the columns a save needs: a cleared 進捗分類 header must not list every issue as blank.
+  const issues = readRecords(ISSUES, WRITE_FIELDS);
   if (!issues) return [];
   const access = loadAccessList();
-  const hasIds = issues.indexOf("ID") !== undefined;
-  return issues.rows
-    .map((row) => row.record)
-    .filter((issue) => (!hasIds || normalizeText(issue.ID) !== "") && roleFor(user, issue, access) !== "none");
+  return issues.rows.map((row) => row.record).filter((issue) => normalizeText(issue.ID) !== "" && roleFor(user, issue, access) !== "none");
 }
 
 /** The latest changes of one issue, newest first. Only for users who may see it. */
 export function issueHistory(id: string, limit = 10): HistoryItem[] {
   const user = activeUserEmail();
-  const issues = readRecords(ISSUES, []);
+  const issues = readRecords(ISSUES, ["ID", "担当者メール", "制度所管局"]);
   if (!issues || !user) return [];
   const issue = findById(issues, id);
   if (!issue || roleFor(user, issue.record, loadAccessList()) === "none") return [];

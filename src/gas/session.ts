@@ -10,6 +10,6 @@ export function effectiveUserEmail(): string {
 }
 
 /** Who made an edit: the event tells it when Sheets knows, else the active user. */
-export function editorEmail(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+export function editorEmail(e: { user?: GoogleAppsScript.Base.User }): string {
   return normalizeEmail(e.user?.getEmail?.() || Session.getActiveUser().getEmail());
 }

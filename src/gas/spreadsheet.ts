@@ -40,3 +40,10 @@ export function ensureSheetNamed(name: string): { sheet: Sheet; created: boolean
   const existing = sheetNamed(name);
   return existing ? { sheet: existing, created: false } : { sheet: spreadsheet().insertSheet(name), created: true };
 }
+
+/** The add-on's own bookkeeping sheet named `name`, created hidden when missing. */
+export function ensureHiddenSheet(name: string): { sheet: Sheet; created: boolean } {
+  const found = ensureSheetNamed(name);
+  if (found.created) found.sheet.hideSheet();
+  return found;
+}

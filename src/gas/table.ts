@@ -1,7 +1,7 @@
 // Sheets as contract records, in batches: one getValues per sheet read, one
 // setValues per run of adjacent cells written, one setValues per append —
 // whatever the number of rows. Every value goes through the text-safe store rule.
-import type { RecordOf, RecordRow, RecordTable, SheetContract, Specs } from "../core/contracts/contract";
+import { ContractError, type HeaderProblem, type RecordOf, type RecordRow, type RecordTable, type SheetContract, type Specs } from "../core/contracts/contract";
 import { asStoredText, normalizeText } from "../core/base/text";
 import { styleHeader } from "./sheet-format";
 import { ensureSheetNamed, requireSheetNamed, sheetNamed } from "./spreadsheet";
@@ -44,16 +44,37 @@ export function requireRecords<S extends Specs>(
 export function ensureRecords<S extends Specs>(contract: SheetContract<S>): SheetRecords<keyof S & string, RecordOf<S>> {
   const { sheet } = ensureSheetNamed(contract.name);
   const values = sheet.getDataRange().getValues();
-  if (values.length > 0 && values[0].some((cell) => normalizeText(cell) !== "")) return recordsOf(contract, sheet, [], values);
+  if (values.length > 0 && values[0].some((cell) => normalizeText(cell) !== "")) return recordsOf(contract, sheet, undefined, values);
   const header = [...contract.headers];
   sheet.getRange(1, 1, 1, header.length).setValues([header]);
   styleHeader(sheet, header.length);
-  return recordsOf(contract, sheet, [], [header]);
+  return recordsOf(contract, sheet, undefined, [header]);
 }
 
 function recordsOf<S extends Specs>(contract: SheetContract<S>, sheet: Sheet, required?: readonly (keyof S & string)[], values = sheet.getDataRange().getValues()) {
+  const problems = contract.check(values[0] ?? [], required ?? contract.required);
+  if (problems.length > 0) throw new ContractError(problems);
   const table = contract.fromRows(values, required);
   return { ...table, sheet, values, recordOf: (cells: readonly unknown[]) => contract.recordOf(table, cells) };
+}
+
+/**
+ * Checks the header row of a sheet 初期設定 creates before anything is written to it
+ * (one read of row 1): a missing, duplicated or renamed `needed` header throws a ContractError.
+ */
+export function requireHeaders<S extends Specs>(contract: SheetContract<S>, needed: readonly (keyof S & string)[] = contract.headers): void {
+  const problems = headerProblemsOf(requireSheetNamed(contract.name), contract, needed);
+  if (problems.length > 0) throw new ContractError(problems);
+}
+
+/** Like requireHeaders, as a list; a sheet not created yet has none (its readers say what to do). */
+export function checkHeaders<S extends Specs>(contract: SheetContract<S>, needed: readonly (keyof S & string)[] = contract.headers): HeaderProblem[] {
+  const sheet = sheetNamed(contract.name);
+  return sheet ? headerProblemsOf(sheet, contract, needed) : [];
+}
+
+function headerProblemsOf<S extends Specs>(sheet: Sheet, contract: SheetContract<S>, needed: readonly (keyof S & string)[]): HeaderProblem[] {
+  return contract.check(sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0], needed);
 }
 
 /** The row whose ID is `id` (compared as staff see it); undefined when absent. */
@@ -131,6 +152,17 @@ export function appendRows(sheet: Sheet, rows: unknown[][]): void {
   const missing = last + rows.length - sheet.getMaxRows();
   if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
   sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(storedValue)));
+}
+
+/**
+ * Makes the sheet hold exactly the contract's header row and `records` (the add-on's
+ * own sheets): one setValues, plus one clear when the list got shorter.
+ */
+export function replaceRecords<S extends Specs>(sheet: Sheet, contract: SheetContract<S>, records: Partial<Record<keyof S & string, unknown>>[]): void {
+  const rows = [[...contract.headers], ...records.map((r) => contract.toRow(r).map(storedValue))];
+  const before = sheet.getLastRow();
+  sheet.getRange(1, 1, rows.length, contract.headers.length).setValues(rows);
+  if (before > rows.length) sheet.getRange(rows.length + 1, 1, before - rows.length, contract.headers.length).clearContent();
 }
 
 /** Calls `write(firstColumn, values)` once per run of adjacent 0-based columns. */

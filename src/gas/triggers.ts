@@ -28,11 +28,13 @@ export function scheduleMonthly(handler: string, day: number, hour: number): voi
   replaceTriggers(handler, () => ScriptApp.newTrigger(handler).timeBased().onMonthDay(day).atHour(hour).create());
 }
 
-/** Exactly one installable edit trigger running `handler`: creates it, or removes duplicates. */
-export function ensureEditTrigger(handler: string): { created: boolean; removed: number } {
-  const mine = triggersFor(handler).filter((t) => t.getEventType() === ScriptApp.EventType.ON_EDIT);
+/** Exactly one installable edit (or change) trigger running `handler`: creates it, or removes duplicates. */
+export function ensureEditTrigger(handler: string, event: "edit" | "change" = "edit"): { created: boolean; removed: number } {
+  const type = event === "edit" ? ScriptApp.EventType.ON_EDIT : ScriptApp.EventType.ON_CHANGE;
+  const mine = triggersFor(handler).filter((t) => t.getEventType() === type);
   if (mine.length === 0) {
-    ScriptApp.newTrigger(handler).forSpreadsheet(spreadsheet()).onEdit().create();
+    const builder = ScriptApp.newTrigger(handler).forSpreadsheet(spreadsheet());
+    (event === "edit" ? builder.onEdit() : builder.onChange()).create();
     return { created: true, removed: 0 };
   }
   mine.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
@@ -53,3 +55,9 @@ export function webAppUrl(): string {
   return url;
 }
 
+
+/** True when `uid` names an installable trigger of the account running the code (each account sees only its own). */
+export function isOwnTrigger(uid: unknown): boolean {
+  if (typeof uid !== "string" || uid === "") return false;
+  return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
+}

@@ -40,3 +40,8 @@ export function addMenu(title: string, items: readonly (MenuItem | null)[], auth
 export function showSidebar(output: GoogleAppsScript.HTML.HtmlOutput): void {
   SpreadsheetApp.getUi().showSidebar(output);
 }
+
+/** A short note in the spreadsheet's corner: the edit triggers' way to warn the person typing. */
+export function toast(title: string, message: string): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 15);
+}

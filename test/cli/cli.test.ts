@@ -66,7 +66,7 @@ describe("platina run", () => {
     expect(out.calls.SpreadsheetApp["Range.setValues"]).toBeGreaterThan(0);
     expect(out.simulatedMs).toBeGreaterThan(0);
     const state = JSON.parse(readFileSync(join(dir, "book.xlsx.platina.json"), "utf8"));
-    expect(state.triggers.map((t: { handler: string }) => t.handler)).toEqual(["onIssueEdit"]);
+    expect(state.triggers.map((t: { handler: string }) => t.handler)).toEqual(["onIssueEdit", "onIssueChange"]);
     const settings = JSON.parse((await platina(dir, "get", "設定!A2:B2", "--workbook", "book.xlsx")).stdout);
     expect(settings).toEqual([["事務局メール", "henkaku@city.example"]]);
   });

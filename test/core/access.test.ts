@@ -29,9 +29,12 @@ describe("buildAccessList", () => {
     });
   });
 
-  it("reads full-width and padded 局区 names and addresses as staff typed them", () => {
-    const list = buildAccessList([], [{ name: "　総務市民局 ", rep: "ＳＯＭＵ＠city.example" }]);
+  it("reads full-width and padded 局区 names as staff typed them; addresses only trimmed and lower-cased", () => {
+    const list = buildAccessList([], [{ name: "　総務市民局 ", rep: " SOMU@city.example " }]);
     expect(list.bureauByRep).toEqual({ [REP]: ["総務市民局"] });
+    // A full-width address is another string (issue 12: no NFKC look-alikes), so it does not become REP.
+    const lookAlike = buildAccessList([], [{ name: "総務市民局", rep: "ＳＯＭＵ＠city.example" }]);
+    expect(lookAlike.bureauByRep[REP]).toBeUndefined();
   });
 });
 
@@ -52,10 +55,13 @@ describe("roleFor", () => {
     expect(roleFor(REP, issue({ 担当者メール: REP }), access)).toBe("bureau");
   });
 
-  it("compares e-mail addresses regardless of case, width and surrounding spaces", () => {
+  it("compares e-mail addresses regardless of case and surrounding spaces, never width", () => {
     expect(roleFor(" JINJI-KA@CITY.EXAMPLE", issue(), access)).toBe("owner");
     expect(roleFor("Second@city.example", issue(), access)).toBe("secretariat");
-    expect(roleFor("ｓｏｍｕ@city.example", issue(), access)).toBe("bureau");
+    expect(roleFor(" SOMU@city.example ", issue(), access)).toBe("bureau");
+    // Full-width look-alikes (issue 12) are other addresses.
+    expect(roleFor("ｓｏｍｕ@city.example", issue(), access)).toBe("none");
+    expect(isSecretariat("ｈｅｎｋａｋｕ＠city.example", access)).toBe(false);
     expect(roleFor(OWNER, issue({ 担当者メール: "Jinji-Ka@City.Example " }), access)).toBe("owner");
   });
 

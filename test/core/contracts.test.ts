@@ -48,7 +48,7 @@ describe("a sheet contract", () => {
 
   it("states the 課題 field rules: what staff edit, what 履歴 records, their limits", () => {
     expect(EDITABLE_FIELDS).toEqual(["進捗分類", "実施時期", "進捗メモ"]);
-    expect(LOGGED_FIELDS).toEqual(["担当者メール", "整理区分", "進捗分類", "実施時期", "進捗メモ"]);
+    expect(LOGGED_FIELDS).toEqual(["ID", "年度", "担当者メール", "整理区分", "進捗分類", "実施時期", "進捗メモ"]);
     expect(LIMITS).toEqual({ 進捗分類: 40, 実施時期: 100, 進捗メモ: 2000 });
   });
 });

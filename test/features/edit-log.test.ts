@@ -12,15 +12,22 @@ beforeEach(() => {
   setUp(runtime);
 });
 
-/** A user typing into cells: the value lands first, then Sheets fires the triggers. */
-function typeInto(a1Row: number, column: number, values: unknown[][], oldValue?: unknown) {
-  const sheet = runtime.model.getSheetByName("課題")!;
-  sheet.setCells(a1Row - 1, column, values.map((r) => r.map((v) => (v === "" ? { kind: "empty" as const } : { kind: "value" as const, value: v as string }))));
+/** A user typing into cells: the value lands first, then Sheets fires the triggers. "=…" is typed as a formula. */
+function typeInto(a1Row: number, column: number, values: unknown[][], oldValue?: unknown, sheetName = "課題") {
+  const sheet = runtime.model.getSheetByName(sheetName)!;
+  const input = (v: unknown) =>
+    v === "" ? { kind: "empty" as const } : typeof v === "string" && v.startsWith("=") ? { kind: "formula" as const, formula: v } : { kind: "value" as const, value: v as string };
+  sheet.setCells(a1Row - 1, column, values.map((r) => r.map(input)));
   const letter = (c: number) => String.fromCharCode(65 + c);
   const a1 = `${letter(column)}${a1Row}:${letter(column + values[0].length - 1)}${a1Row + values.length - 1}`;
   const single = values.length === 1 && values[0].length === 1;
-  return runtime.fireEdit({ sheet: "課題", a1, user: STAFF, value: single ? values[0][0] : undefined, oldValue: single ? oldValue : undefined });
+  return runtime.fireEdit({ sheet: sheetName, a1, user: STAFF, value: single ? values[0][0] : undefined, oldValue: single ? oldValue : undefined });
 }
+
+const column = (header: string, sheet = "課題") => {
+  const model = runtime.model.getSheetByName(sheet)!;
+  return model.getValues({ row: 0, column: 0, numRows: 1, numColumns: model.getLastColumn() })[0].indexOf(header);
+};
 
 describe("onIssueEdit", () => {
   it("records a single-cell edit with its old value, route シート直接編集, and stamps the row", () => {
@@ -61,5 +68,78 @@ describe("onIssueEdit", () => {
     expect(historyRows(runtime)).toEqual([]);
     expect(runtime.fireEdit({ sheet: "局区", a1: "C2", user: SECRETARIAT, value: "x@city.example" }).every((r) => r.ok)).toBe(true);
     expect(historyRows(runtime)).toEqual([]);
+  });
+});
+
+describe("what 履歴 keeps of direct edits (issue 12)", () => {
+  it("records a formula typed into 進捗メモ as its text, not its result", () => {
+    const before = issueRows(runtime)[2];
+    const formula = '=HYPERLINK("https://example.com/x","資料")';
+    const [result] = typeInto(4, column("進捗メモ"), [[formula]], before.進捗メモ);
+    expect(result.ok, result.error?.message).toBe(true);
+    expect(historyRows(runtime)).toEqual([expect.objectContaining({ ID: before.ID, 項目: "進捗メモ", 変更前: before.進捗メモ, 変更後: formula })]);
+  });
+
+  it("records ID and 年度 changes made in the sheet", () => {
+    const before = issueRows(runtime)[0];
+    typeInto(2, column("年度"), [["R8"]], before.年度);
+    typeInto(2, column("ID"), [["R8-900"]], before.ID);
+    expect(historyRows(runtime).map((h) => [h.ID, h.項目, h.変更前, h.変更後])).toEqual([
+      [before.ID, "年度", before.年度, "R8"],
+      ["R8-900", "ID", before.ID, "R8-900"],
+    ]);
+  });
+
+  it("records a pasted block cell by cell, formulas as typed", () => {
+    const rows = issueRows(runtime);
+    const progress = column("進捗分類");
+    typeInto(2, progress, [["完了", "=CONCAT(\"R8年\",\"4月\")"], ["実施中", "R8年6月"]]);
+    expect(historyRows(runtime).map((h) => [h.ID, h.項目, h.変更後])).toEqual([
+      [rows[0].ID, "進捗分類", "完了"], [rows[0].ID, "実施時期", '=CONCAT("R8年","4月")'],
+      [rows[1].ID, "進捗分類", "実施中"], [rows[1].ID, "実施時期", "R8年6月"],
+    ]);
+  });
+
+  it("records each deleted row of 課題 by ID and 課題名, found by the change trigger", () => {
+    const rows = issueRows(runtime);
+    expect(runtime.state.triggers.filter((t) => t.eventType === "ON_CHANGE").map((t) => t.handler)).toEqual(["onIssueChange"]);
+    runtime.model.getSheetByName("課題")!.deleteRows(2, 2); // sheet rows 3 and 4
+    const [result] = runtime.fireChange({ changeType: "REMOVE_ROW", user: STAFF });
+    expect(result.ok, result.error?.message).toBe(true);
+    expect(result.result).toEqual([rows[1].ID, rows[2].ID]);
+    expect(historyRows(runtime).map((h) => [h.ID, h.項目, h.変更前, h.変更後, h.利用者])).toEqual([
+      [rows[1].ID, "行の削除", rows[1].課題名, "", STAFF],
+      [rows[2].ID, "行の削除", rows[2].課題名, "", STAFF],
+    ]);
+    // Kept up to date: the next deletion reports only its own row.
+    runtime.model.getSheetByName("課題")!.deleteRows(1, 1);
+    expect(runtime.fireChange({ changeType: "REMOVE_ROW", user: STAFF })[0].result).toEqual([rows[0].ID]);
+  });
+
+  it("keeps a new row's ID, so deleting that row later is recorded too", () => {
+    const count = issueRows(runtime).length;
+    typeInto(count + 2, 1, [["R8", "窓口のキャッシュレス化"]]);
+    runtime.model.getSheetByName("課題")!.deleteRows(count + 1, 1);
+    expect(runtime.fireChange({ changeType: "REMOVE_ROW", user: STAFF })[0].result).toEqual(["R8-001"]);
+  });
+
+  it("records nothing for other changes, and nothing when the ID column cannot be read", () => {
+    expect(runtime.fireChange({ changeType: "INSERT_ROW", user: STAFF })[0].result).toEqual([]);
+    const idColumn = column("ID");
+    runtime.model.getSheetByName("課題")!.setCells(0, idColumn, [[{ kind: "empty" }]]);
+    runtime.model.getSheetByName("課題")!.deleteRows(1, 1);
+    expect(runtime.fireChange({ changeType: "REMOVE_ROW", user: STAFF })[0].result).toEqual([]);
+    expect(historyRows(runtime)).toEqual([]);
+  });
+
+  it("logs an edit of row 1 of a contract sheet and warns, naming what broke", () => {
+    const [result] = typeInto(1, column("進捗分類"), [[""]], "進捗分類");
+    expect(result.ok, result.error?.message).toBe(true);
+    expect(historyRows(runtime)).toEqual([expect.objectContaining({ ID: "（見出し）", 項目: "見出し（課題!I1）", 変更前: "進捗分類", 変更後: "", 利用者: STAFF })]);
+    expect(result.result).toContain("シート「課題」の見出し（1行目）が直接変更されました（履歴に記録しました）");
+    expect(result.result).toContain("見出し「進捗分類」が見つかりません");
+    const [bureau] = typeInto(1, column("代表メール", "局区"), [["代表者メール"]], "代表メール", "局区");
+    expect(bureau.result).toContain("C列の「代表者メール」は「代表メール」の名前を変えたものと思われます");
+    expect(historyRows(runtime).at(-1)).toMatchObject({ 項目: "見出し（局区!C1）", 変更前: "代表メール", 変更後: "代表者メール" });
   });
 });

@@ -170,7 +170,8 @@ describe("who may send", () => {
     const owner = [...openOwners(runtime).keys()][0];
     for (const entry of ["sendFollowUpNow", "sendFollowUpPreview", "installFollowUpTrigger"]) {
       const execution = runtime.run(entry, [], { user: owner });
-      expect(execution.error?.message, entry).toContain("市政変革推進室（設定シートの「事務局メール」）のみが実行できます");
+      expect(execution.result, entry).toMatchObject({ ok: false, reason: "forbidden" });
+      expect((execution.result as { message: string }).message, entry).toContain("市政変革推進室（設定シートの「事務局メール」）のみが実行できます");
     }
     expect(runtime.state.triggers.filter((t) => t.handler === "runMonthlyFollowUp")).toHaveLength(0);
   });

@@ -225,8 +225,8 @@ describe("sending exactly once, beside the monthly follow-up", () => {
 
   it("is for the secretariat only, and the menu offers it after 自動送信を設定", () => {
     const execution = runtime.run("sendBureauSurvey", [{ year: "R7" }], { user: MOJI });
-    expect(execution.ok).toBe(false);
-    expect(execution.error?.message).toContain("市政変革推進室（設定シートの「事務局メール」）のみが実行できます");
+    expect(execution.result).toMatchObject({ ok: false, reason: "forbidden" });
+    expect((execution.result as { message: string }).message).toContain("市政変革推進室（設定シートの「事務局メール」）のみが実行できます");
     const bad = runtime.run("sendBureauSurvey", [{ year: "来年" }], { user: SECRETARIAT });
     expect(bad.error?.message).toContain("年度「来年」を解釈できません");
     const captions = MENU_ITEMS.map((i) => i?.caption);

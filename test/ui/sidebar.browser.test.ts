@@ -26,6 +26,7 @@ const fixture = {
     role: "secretariat",
     bureaus: [],
     progress: PROGRESS_CLASSES.map((value) => ({ value, label: PROGRESS_WORDING[value] })),
+    problem: null as string | null,
   },
   issues: [
     issue({ ID: "R6-001", 年度: "R6", 課題名: "週休3日制が可能なフレックスタイム制を試行", 整理区分: "", 進捗分類: "完了", 実施時期: "R8年4月本格実施" }),
@@ -337,6 +338,65 @@ describe("報告・送信 in the sidebar", () => {
     await expect(page.getByRole("button", { name: "テスト送信" }).isEnabled()).resolves.toBe(true);
     expect(await axeViolations(page, null)).toEqual([]);
     await page.screenshot({ path: join(root, "test-artifacts", "sidebar-reports-error.png"), fullPage: true });
+    await page.close();
+  });
+});
+
+describe("status sidebar with a sheet-contract problem (issue 12)", () => {
+  let browser: Browser;
+  const PROBLEM = "シート「課題」の見出し「進捗分類」が見つかりません。1行目の見出しを「進捗分類」に戻してください。\n\n見出しを直すまで保存できません。何も変更していません。";
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(data: object): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+    await page.addInitScript({ content: stubFor(data) });
+    await page.goto(pathToFileURL(join(root, "build", "sidebar.html")).href);
+    await page.locator("#banner").waitFor({ state: "attached" });
+    return page;
+  }
+
+  it("shows the server's message as a banner and never enables saving", async () => {
+    const page = await open({ ...fixture, context: { ...fixture.context, problem: PROBLEM } });
+    await page.locator("#banner").filter({ hasText: "保存できません" }).waitFor();
+    await expect(page.locator("#banner").innerText()).resolves.toContain("見出し「進捗分類」が見つかりません");
+    expect(await page.locator("#banner").getAttribute("role")).toBe("alert");
+    await page.locator("#count").filter({ hasText: "件を表示" }).waitFor();
+    await page.locator('button.item[data-id="R6-022"]').click();
+    await page.locator("#memo").fill("保存できないはずの入力");
+    expect(await page.locator("#save").isDisabled()).toBe(true);
+    await page.locator("#form").evaluate((form: HTMLFormElement) => form.requestSubmit());
+    const saves = await page.evaluate(() => (window as any).__stub.calls.filter((c: any) => c.name === "saveIssueUpdate"));
+    expect(saves).toEqual([]);
+    mkdirSync(join(root, "test-artifacts"), { recursive: true });
+    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-contract-banner.png") });
+    await page.close();
+  });
+
+  it("shows a refused list (reason contract) as the banner with no issues", async () => {
+    const page = await open({ ...fixture, issues: { ok: false, reason: "contract", message: PROBLEM } });
+    await page.locator("#banner").filter({ hasText: "見出しを直すまで保存できません" }).waitFor();
+    expect(await page.locator("button.item").count()).toBe(0);
+    await page.close();
+  });
+
+  it("blocks saving when a save is refused for a contract problem found meanwhile", async () => {
+    const page = await open(fixture);
+    await page.locator("#count").filter({ hasText: "件を表示" }).waitFor();
+    expect(await page.locator("#banner").isHidden()).toBe(true);
+    await page.evaluate((message) => (window as any).__stub.replies.push({ ok: false, reason: "contract", message }), PROBLEM);
+    await page.locator('button.item[data-id="R6-022"]').click();
+    await page.locator("#memo").fill("新しいメモ");
+    await page.locator("#save").click();
+    await page.locator("#banner").filter({ hasText: "見出し「進捗分類」" }).waitFor();
+    await page.locator("#memo").fill("もう一度");
+    expect(await page.locator("#save").isDisabled()).toBe(true);
     await page.close();
   });
 });

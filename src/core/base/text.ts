@@ -36,8 +36,12 @@ export function memoize<T>(fn: (value: unknown) => T): (value: unknown) => T {
   };
 }
 
+/**
+ * An address as compared everywhere: trimmed and lower-cased, nothing more. No NFKC:
+ * a full-width look-alike (ｈｅｎｋａｋｕ＠…) is another string, not the secretariat.
+ */
 export function normalizeEmail(value: unknown): string {
-  return String(value ?? "").normalize("NFKC").trim().toLowerCase();
+  return String(value ?? "").trim().toLowerCase();
 }
 
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;

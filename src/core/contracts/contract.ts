@@ -3,6 +3,7 @@
 // and records back into rows, always by header (never by position).
 import { InputError, column, readTable, requiredColumn, type SheetTable, type TableRow } from "../base/sheet-table";
 import { isDateValue, normalizeText } from "../base/text";
+import { ContractError, headerProblems, type HeaderProblem } from "./headers";
 
 export interface FieldRules {
   /** Staff change it through the sidebar or the web form. */
@@ -51,6 +52,8 @@ export interface SheetContract<S extends Specs> {
    * throws an InputError naming the sheet and the headers found.
    */
   fromRows(values: unknown, required?: readonly (keyof S & string)[]): RecordTable<keyof S & string, RecordOf<S>>;
+  /** What keeps `headerRow` from serving the `needed` headers (default: the contract's required): missing, duplicated, renamed. */
+  check(headerRow: readonly unknown[], needed?: readonly (keyof S & string)[]): HeaderProblem[];
   /** The record one row holds, given the table it came from. */
   recordOf(table: Pick<SheetTable, "columns">, cells: readonly unknown[]): RecordOf<S>;
   /** A row laid out under `headerRow` (the contract's headers when omitted); other columns blank. */
@@ -104,6 +107,13 @@ export function rawCell(cell: unknown): unknown {
   return cell ?? "";
 }
 
+/** Row 1 of what fromRows accepts (as toGrid would read it), without copying the rest. */
+function headerRowOf(values: unknown): readonly unknown[] {
+  if (!Array.isArray(values)) return [values];
+  const first: unknown = values[0];
+  return Array.isArray(first) ? first : first === undefined ? [] : [first];
+}
+
 export function defineContract<const S extends Specs>(spec: {
   name: string;
   fields: S;
@@ -127,9 +137,13 @@ export function defineContract<const S extends Specs>(spec: {
     fields: spec.fields,
     fieldsWith: (rule) => headers.filter((f) => spec.fields[f][rule] !== undefined),
     fromRows(values, required = spec.required) {
+      // A required header twice: reading either column could be the wrong one.
+      const duplicated = headerProblems(spec.name, headers, headerRowOf(values), required).filter((p) => p.kind === "duplicated");
+      if (duplicated.length > 0) throw new ContractError(duplicated);
       const table = readTable(values, spec.name, required, (rowNumber, cells, columns) => new LazyRow(rowNumber, cells, columns, recordOf));
       return { ...table, indexOf: (field: F) => table.columns.get(field) };
     },
+    check: (headerRow, needed = spec.required) => headerProblems(spec.name, headers, headerRow, needed),
     recordOf,
     toRow(record, headerRow = headers) {
       return headerRow.map((cell) => {
@@ -142,4 +156,4 @@ export function defineContract<const S extends Specs>(spec: {
   };
 }
 
-export { InputError };
+export { ContractError, InputError, type HeaderProblem };

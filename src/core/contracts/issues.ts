@@ -5,8 +5,9 @@ import { defineContract, type FieldsWith, type RecordOf } from "./contract";
 export const ISSUES = defineContract({
   name: "課題",
   fields: {
-    ID: {},
-    年度: {},
+    // ID and 年度 are logged too: an issue renumbered or moved to another year by hand must be traceable.
+    ID: { logged: true },
+    年度: { logged: true },
     課題名: {},
     区分: {},
     制度所管局: {},
@@ -31,5 +32,7 @@ export type LoggedField = FieldsWith<typeof ISSUES, "logged">;
 export const EDITABLE_FIELDS = ISSUES.fieldsWith("editable") as EditableField[];
 /** Columns whose direct edits the edit trigger records in 履歴. */
 export const LOGGED_FIELDS = ISSUES.fieldsWith("logged") as LoggedField[];
+/** What the write path (sidebar, web form) reads and writes: the row's ID, who may change it, the editable fields and the stamps. */
+export const WRITE_FIELDS: readonly IssueField[] = ["ID", "担当者メール", "制度所管局", ...EDITABLE_FIELDS, "最終更新日", "最終更新者"];
 /** Longest text accepted per editable field. */
 export const LIMITS = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, ISSUES.fields[f].maxLength])) as Record<EditableField, number>;

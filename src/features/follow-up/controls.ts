@@ -14,7 +14,6 @@ import { requireRecords } from "../../gas/table";
 import { tell, uiOrNull } from "../../gas/ui";
 import { pendingCycle, runMailingStep, type StepReport } from "../mailing/engine";
 import { sendWithConfirmation, type ManualSendResult } from "../mailing/manual-send";
-import { requireSecretariat } from "../secretariat";
 import { FOLLOW_UP, cycleRequests } from "./mailing";
 
 export const MONTHLY_HANDLER = "runMonthlyFollowUp";
@@ -35,7 +34,6 @@ function nextMonthlyRun(day: number, hour: number, now = new Date()): Date {
 }
 
 export function installMonthlyTrigger(): { next: string } {
-  requireSecretariat("自動送信の設定");
   const { settings } = loadSettings();
   scheduleMonthly(MONTHLY_HANDLER, settings.送信日, settings.送信時刻);
   const next = nextMonthlyRun(settings.送信日, settings.送信時刻);
@@ -53,7 +51,6 @@ export function runContinuation(): StepReport {
 
 /** 今すぐ送信: a person asked, so addresses that failed before are tried again. */
 export function sendNow(): ManualSendResult {
-  requireSecretariat("今すぐ送信");
   return sendWithConfirmation(FOLLOW_UP, cycleOf(new Date()), "今すぐ送信", { retryFailed: true });
 }
 
@@ -61,7 +58,6 @@ export type PreviewResult = { ok: true; to: string; owner: string; subject: stri
 
 /** テスト送信: mails the current user what one owner would get, marked as a test; nothing is recorded. */
 export function sendPreview(ownerEmail?: string): PreviewResult {
-  requireSecretariat("テスト送信");
   const me = activeUserEmail();
   const { settings } = loadSettings();
   const cycle = cycleOf(new Date());

@@ -6,7 +6,6 @@ import { surveyCycle } from "../../core/survey/reforms";
 import { normalizeText } from "../../core/base/text";
 import { pendingCycle, runMailingStep, type StepReport } from "../mailing/engine";
 import { sendWithConfirmation, type ManualSendResult } from "../mailing/manual-send";
-import { requireSecretariat } from "../secretariat";
 import { SURVEY } from "./mailing";
 
 /** The year asked about: options.year ("R8", "令和8年度", 2026…), else the current fiscal year. */
@@ -20,7 +19,6 @@ function requestedYear(options: unknown): number {
 
 /** 各局区への取組照会: asks first with the numbers when a person is at the sheet, then sends what is due. */
 export function sendSurvey(options?: { year?: unknown }): ManualSendResult {
-  requireSecretariat("取組照会の送信");
   const cycle = surveyCycle(fiscalYearLabel(requestedYear(options)));
   return sendWithConfirmation(SURVEY, cycle, "各局区への取組照会");
 }

@@ -70,6 +70,9 @@ export interface ExecutionResult {
   logs: string[];
 }
 
+/** What Sheets' change event reports (Apps Script: Events.SheetsOnChange.changeType). */
+export type ChangeType = "EDIT" | "INSERT_ROW" | "INSERT_COLUMN" | "REMOVE_ROW" | "REMOVE_COLUMN" | "INSERT_GRID" | "REMOVE_GRID" | "FORMAT" | "OTHER";
+
 export class UnknownEntryPointError extends Error {
   constructor(name: string, known: string[]) {
     super(`エントリポイント「${name}」はありません。使えるもの: ${known.join(", ")}`);
@@ -202,6 +205,28 @@ export class Runtime {
           selection: edit.selection,
         }),
       );
+    }
+    return results;
+  }
+
+  /**
+   * A change of the spreadsheet's structure or content by a user (a row removed, a
+   * paste, an edit…): runs every installable change trigger as its creator, with
+   * Apps Script's event object (changeType, source, user, authMode, triggerUid).
+   * There is no simple onChange. API writes never come here.
+   */
+  fireChange(change: { changeType: ChangeType; user: string }): ExecutionResult[] {
+    const results: ExecutionResult[] = [];
+    for (const trigger of this.state.triggers.filter((t) => t.eventType === "ON_CHANGE")) {
+      if (!this.bundle.entryPoints.includes(trigger.handler)) continue;
+      const event = (global: Record<string, any>) => [{
+        authMode: "FULL",
+        changeType: change.changeType,
+        source: global.SpreadsheetApp.getActiveSpreadsheet(),
+        triggerUid: trigger.uid,
+        user: { getEmail: () => change.user, getNickname: () => change.user.split("@")[0] },
+      }];
+      results.push(this.run(trigger.handler, event, { user: change.user, effectiveUser: trigger.owner }));
     }
     return results;
   }

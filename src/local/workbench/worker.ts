@@ -150,17 +150,22 @@ const handlers: Handlers = {
     session.flushChanges(); // on screen before the save
     // The user's typing is saved before any edit trigger runs: a failing trigger loses its own changes, never the edit.
     await session.save();
-    if (!hasEntry("onEdit") && !runtime().state.triggers.some((t) => t.eventType === "ON_EDIT")) return { ok: true, before };
+    const listening = (type: string) => runtime().state.triggers.some((t) => t.eventType === type);
+    if (!hasEntry("onEdit") && !listening("ON_EDIT") && !listening("ON_CHANGE")) return { ok: true, before };
     // In Sheets the edited cells are the selection while the triggers run.
     const range = { row: edit.row, column: edit.column, numRows: before.length, numColumns: Math.max(...before.map((r) => r.length)) };
     const selection = { sheet: edit.sheet, range, current: { row: edit.row, column: edit.column } };
-    const results = runtime().fireEdit({ sheet: edit.sheet, user: edit.user, ui: workbenchUi(channel), selection, ...applied });
+    // Sheets fires the edit triggers and, for the same typing, the change triggers (changeType EDIT).
+    const results = [
+      ...runtime().fireEdit({ sheet: edit.sheet, user: edit.user, ui: workbenchUi(channel), selection, ...applied }),
+      ...runtime().fireChange({ changeType: "EDIT", user: edit.user }),
+    ];
     // Triggers run one after another in one go; if one fails, the workbook settles back to the user's edit
     // (plus what that trigger committed with flush()), so the others' changes go too.
     const failed = results.find((r) => !r.ok);
     await (failed ? session.settle(failed) : session.save());
     for (const result of results) {
-      const trigger = runtime().state.triggers.find((t) => t.eventType === "ON_EDIT" && t.handler === result.entryPoint);
+      const trigger = runtime().state.triggers.find((t) => (t.eventType === "ON_EDIT" || t.eventType === "ON_CHANGE") && t.handler === result.entryPoint);
       log("edit", result, trigger?.owner);
     }
     showSelection(results);

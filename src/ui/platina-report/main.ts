@@ -1,10 +1,11 @@
 // The プラチナレポート dialog: preview the page in a sandboxed frame and offer
 // it for download; choosing another year asks the server for that year's page.
+import { isRefusal, type Refusal } from "../../core/outcome";
 import { byId } from "../shared/dom";
 import type { PlatinaReportApi } from "../shared/api";
 import { errorText, serverFunctions } from "../shared/server";
 
-type Report = ReturnType<PlatinaReportApi["createPlatinaReport"]>;
+type Report = Exclude<ReturnType<PlatinaReportApi["createPlatinaReport"]>, Refusal>;
 
 declare const google: { script: { host: { close(): void } } };
 
@@ -25,7 +26,9 @@ year.addEventListener("change", async () => {
   status.textContent = "";
   year.disabled = true;
   try {
-    show(await call("createPlatinaReport", { year: year.value }));
+    const report = await call("createPlatinaReport", { year: year.value });
+    if (isRefusal(report)) status.textContent = report.message;
+    else show(report);
   } catch (failure) {
     status.textContent = `作成できませんでした: ${errorText(failure)}`;
   } finally {

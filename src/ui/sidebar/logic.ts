@@ -202,6 +202,7 @@ export function failureText(result: Extract<SaveResult, { ok: false }>): string 
     case "busy":
       return MESSAGES.busy;
     case "forbidden":
+    case "contract":
     case "invalid":
       return result.message || MESSAGES.checkInput;
   }

@@ -1,6 +1,7 @@
 // DOM wiring of the status-entry sidebar: load, list, edit, save. Decisions
 // live in logic.ts; every piece of data is written with textContent.
 import { LIMITS, type EditableField, type IssueRecord } from "../../core/contracts/issues";
+import { isRefusal } from "../../core/outcome";
 import type { SaveResult, SidebarApi, SidebarContext } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";
@@ -24,6 +25,8 @@ interface Editing {
 }
 
 let issues: IssueRecord[] = [];
+/** Set when the server cannot save anything (a sheet-contract problem): shown as a banner, saving disabled. */
+let blockedBy: string | null = null;
 const filters: Filters = { ...DEFAULT_FILTERS };
 // Unsaved input survives going back to the list and opening another issue.
 const edits = new Map<string, Editing>();
@@ -31,6 +34,7 @@ let open: Editing | null = null;
 
 const ui = {
   user: byId("user"),
+  banner: byId("banner"),
   role: byId("role"),
   listView: byId("list-view"),
   listAlert: byId("list-alert"),
@@ -83,14 +87,26 @@ async function load(): Promise<void> {
     const [context, loaded] = await busy.run("読み込み中…", () =>
       Promise.all([call("getSidebarContext"), call("getMyIssues")]),
     );
-    showContext(context);
-    setIssues(loaded);
+    if (isRefusal(context)) block(context.message);
+    else showContext(context);
+    if (isRefusal(loaded)) {
+      block(loaded.message);
+      setIssues([]);
+    } else setIssues(loaded);
   } catch (error) {
     ui.listAlert.textContent = `課題を読み込めませんでした。サイドバーを開き直してください。（${errorText(error)}）`;
   }
 }
 
+function block(message: string): void {
+  blockedBy = message;
+  ui.banner.textContent = message;
+  ui.banner.hidden = false;
+  updateControls();
+}
+
 function showContext(context: SidebarContext): void {
+  if (context.problem) block(context.problem);
   ui.user.textContent = context.user ? `ログイン中: ${context.user}` : "ログイン中のアカウント: 不明";
   ui.role.textContent = roleText(context);
   ui.reports.hidden = context.role !== "secretariat";
@@ -252,7 +268,7 @@ function updateForm(): void {
 function updateControls(): void {
   const changed = open !== null && hasChanges(open.base, open.draft);
   // After a conflict the user first decides on the latest values (adopt or reset).
-  const blocked = !open || open.gone || open.conflict !== null;
+  const blocked = !open || open.gone || open.conflict !== null || blockedBy !== null;
   ui.fields.disabled = busy.active;
   ui.save.disabled = busy.active || !changed || blocked;
   ui.reset.disabled = busy.active || !(changed || open?.conflict);
@@ -294,7 +310,7 @@ function announce(kind: "ok" | "error", text: string): void {
 
 async function save(): Promise<void> {
   const editing = open;
-  if (!editing || busy.active || !hasChanges(editing.base, editing.draft)) return;
+  if (!editing || busy.active || blockedBy !== null || !hasChanges(editing.base, editing.draft)) return;
   const errors = fieldErrors(editing.base, editing.draft);
   const firstInvalid = (Object.keys(errorIds) as EditableField[]).find((field) => errors[field]);
   if (firstInvalid) {
@@ -326,6 +342,7 @@ async function handleResult(editing: Editing, result: SaveResult): Promise<void>
       editing.conflict = result.current;
     }
     if (result.reason === "invalid") editing.serverErrors = result.errors ?? {};
+    if (result.reason === "contract") block(result.message);
     if (result.reason === "not_found") {
       editing.gone = true;
       await reloadIssues();
@@ -341,7 +358,9 @@ async function handleResult(editing: Editing, result: SaveResult): Promise<void>
 
 async function reloadIssues(): Promise<void> {
   try {
-    setIssues(await busy.run("一覧を読み込み直しています…", () => call("getMyIssues")));
+    const loaded = await busy.run("一覧を読み込み直しています…", () => call("getMyIssues"));
+    if (isRefusal(loaded)) block(loaded.message);
+    else setIssues(loaded);
   } catch (error) {
     ui.listAlert.textContent = `一覧を読み込み直せませんでした。サイドバーを開き直してください。（${errorText(error)}）`;
   }
@@ -375,6 +394,10 @@ async function loadHistory(id: string): Promise<void> {
   try {
     const items = await call("getIssueHistory", id);
     if (open?.base.ID !== id) return;
+    if (isRefusal(items)) {
+      ui.historyStatus.textContent = items.message;
+      return;
+    }
     ui.historyStatus.textContent = items.length === 0 ? "変更の記録はありません。" : "";
     ui.history.replaceChildren(
       ...items.map((item) => {

@@ -136,3 +136,26 @@ function datesAreDates() { var v = SpreadsheetApp.getActive().getSheetByName("S"
     expect(execution.simulatedMs).toBeGreaterThan(360_000);
   });
 });
+
+describe("installable change triggers (onChange)", () => {
+  const code = `
+function install() { ScriptApp.newTrigger("changed").forSpreadsheet(SpreadsheetApp.getActive()).onChange().create(); }
+function changed(e) {
+  return { changeType: e.changeType, authMode: e.authMode, triggerUid: e.triggerUid, user: e.user.getEmail(),
+    source: e.source.getId() === SpreadsheetApp.getActive().getId(), runsAs: Session.getEffectiveUser().getEmail() };
+}
+`;
+
+  it("runs each change trigger as its creator with Apps Script's event object", () => {
+    const { runtime } = testRuntime({ bundleDir: fixtureBundle(code), demo: false });
+    expect(runtime.fireChange({ changeType: "REMOVE_ROW", user: "tanaka@city.example" })).toEqual([]); // none installed yet
+    runtime.run("install", [], { user: "henkaku@city.example" });
+    const [trigger] = runtime.state.triggers;
+    expect(trigger).toMatchObject({ handler: "changed", eventType: "ON_CHANGE" });
+    const [result] = runtime.fireChange({ changeType: "REMOVE_ROW", user: "tanaka@city.example" });
+    expect(result.ok, result.error?.message).toBe(true);
+    expect(result.result).toEqual({
+      changeType: "REMOVE_ROW", authMode: "FULL", triggerUid: trigger.uid, user: "tanaka@city.example", source: true, runsAs: "henkaku@city.example",
+    });
+  });
+});
