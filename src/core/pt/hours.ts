@@ -4,7 +4,7 @@
 import { normalizeText } from "../text";
 import type { Activity } from "./activities";
 import { selectedMembers, type MemberRecord } from "./members";
-import { fiscalYearOfDay, hoursOf, monthOf } from "./values";
+import { fiscalYearOfDay, hoursOf, monthOf } from "../contracts/pt-values";
 
 export const HAMIDASE_PERCENT = 20;
 export const DEFAULT_SCHEDULED_HOURS = 155;

@@ -1,10 +1,10 @@
 // The roadmap: teams × months of the fiscal year (April–March), each cell the
 // milestones due that month with their mark as of the report day. Rendered as a
 // plain HTML table, so screen readers and print read it without a chart.
-import { escapeHtml } from "../plain-text";
+import { escapeHtml } from "../text";
 import { stepMark, type StepMark } from "./progress-table";
 import type { StepRecord } from "./steps";
-import type { Day } from "./values";
+import type { Day } from "../contracts/pt-values";
 
 /** Months in fiscal-year order. */
 export const FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3] as const;
