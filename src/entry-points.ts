@@ -17,6 +17,7 @@ import { receiveSurvey, showSurveyForm } from "./features/survey/form";
 import { continueSurvey, sendSurvey } from "./features/survey/controls";
 import { issueHistory, myIssues, saveFromSidebar, showStatusSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/contracts/contract";
+import { ptProgressTable } from "./core/pt/progress-table";
 import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
 import { normalizeText } from "./core/text";
 import { parseDateInput } from "./core/tokyo-time";
@@ -72,6 +73,18 @@ export function PLATINA_DIRECTION_TABLE(issues: unknown, year?: unknown) {
  */
 export function PLATINA_BUREAU_TABLE(reforms: unknown, bureaus?: unknown, year?: unknown) {
   return bureauTable(reforms, bureaus, year);
+}
+
+/**
+ * 若手職員PTの工程表（チーム × 工程）を返します。各セルは基準日の終わりの時点で「完了」「遅れ」「予定」のいずれかです。基準日の年度の工程だけを表にします。
+ *
+ * @param {A1:I100} steps 「PT工程」シートの範囲（見出し行を含む）。例: PT工程!A:I
+ * @param {"2026/11/25"} asOf 省略可。基準日（日付のセル、または「2026/11/25」）。省略すると今日
+ * @return チーム × 工程の表（完了・遅れ・予定）
+ * @customfunction
+ */
+export function PLATINA_PT_TABLE(steps: unknown, asOf?: unknown) {
+  return ptProgressTable(steps, asOf, new Date());
 }
 
 /**

@@ -23,6 +23,7 @@ import { ensureSheetNamed, requireSheetNamed } from "../gas/spreadsheet";
 import { appendRows, readRecords, storedValue } from "../gas/table";
 import { ensureEditTrigger } from "../gas/triggers";
 import { tell } from "../gas/ui";
+import { preparePtSheets } from "./pt/setup";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -41,6 +42,7 @@ export function prepareWorkbook(): string[] {
   ensureSheet(HISTORY, changes, []);
   ensureSheet(SETTINGS, changes, SETTING_SPECS.map((s) => SETTINGS.toRow({ 項目: s.key, 値: s.key === "事務局メール" ? user : s.default, 説明: s.description })));
   ensureSettingRows(changes);
+  preparePtSheets(changes, (contract, rows) => ensureSheet(contract, changes, rows), years);
   ensureSummary(changes);
   const issues = requireSheetNamed(ISSUES.name);
   const reforms = requireSheetNamed(REFORMS.name);
@@ -85,7 +87,7 @@ function ensureSheet<S extends Specs>(contract: SheetContract<S>, changes: strin
     return;
   }
   const present = headerRow(sheet);
-  const missing = headers.filter((h) => !present.includes(h));
+  const missing = headers.filter((h) => !present.includes(normalizeText(h)));
   if (missing.length > 0) {
     const lastColumn = sheet.getLastColumn();
     sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing]);

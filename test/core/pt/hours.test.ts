@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { PT_ACTIVITIES } from "../../../src/core/contracts/pt-activities";
 import { PT_MEMBERS } from "../../../src/core/contracts/pt-members";
 import { checkActivity, readActivities } from "../../../src/core/pt/activities";
-import { SCHEDULED_HOURS_SETTING, SUMMARY_HEADERS, limitMinutes, monthlySummary, parseScheduledHours, warningMessage, wouldExceed } from "../../../src/core/pt/hours";
+import { SUMMARY_HEADERS, limitMinutes, monthlySummary, warningMessage, wouldExceed } from "../../../src/core/pt/hours";
+import { SCHEDULED_HOURS_SETTING, parseScheduledHours } from "../../../src/core/settings";
 import { memberDirectory, readMembers } from "../../../src/core/pt/members";
 import { parseDay } from "../../../src/core/contracts/pt-values";
 
