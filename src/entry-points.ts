@@ -13,11 +13,14 @@ import { buildPlatinaReport } from "./features/platina-report";
 import { makeProgressReport, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { prepareWorkbook } from "./features/setup";
+import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
 import { continueSurvey, sendSurvey } from "./features/survey/controls";
 import { issueHistory, myIssues, saveFromSidebar, showStatusSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/contracts/contract";
+import type { PtRowUpdate } from "./core/pt/edits";
 import { ptProgressTable } from "./core/pt/progress-table";
+import type { ActivityInput } from "./core/pt/sidebar-api";
 import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
 import { normalizeText } from "./core/text";
 import { parseDateInput } from "./core/tokyo-time";
@@ -206,6 +209,45 @@ export function getIssueHistory(id: string) {
  */
 export function saveIssueUpdate(update: IssueUpdate) {
   return saveFromSidebar(update);
+}
+
+/**
+ * サイドバーの「若手職員PT」用: ログイン中の利用者の役割（PTメンバー・事務局・その他）と、見られるチーム（メンバーは自分のチーム、事務局は全チーム）の工程・メンバーの今月の活動時間・最近の活動を返します。
+ *
+ * @return {user, role, year, today, month, limitHours, kinds, teamStates, teams}
+ */
+export function getPtContext() {
+  return ptContext();
+}
+
+/**
+ * サイドバーの「若手職員PT」用: PT活動を1件記録します。はみだせサポートの上限（所定労働時間/月の20%）を超えるメンバーがいるときは、confirmOverLimit: true のときだけ保存します。チームのメンバー（選出）と事務局のみ。
+ *
+ * @param {Object} input {日付, チーム, 種別, 相手先, 内容, 参加者: [メール], 時間, confirmOverLimit}
+ * @return {ok: true, message, team} または {ok: false, reason, message, errors, warnings}（上限超過の確認待ちは reason "over_limit"）
+ */
+export function savePtActivity(input: ActivityInput) {
+  return saveActivity(input);
+}
+
+/**
+ * サイドバーの「若手職員PT」用: 工程を完了にする（完了日・状態）、完了を取り消す、メモを変えるときに使います。競合があれば保存しません。チームのメンバー（選出）と事務局のみ。
+ *
+ * @param {Object} update {年度, チーム, 工程, expected, changes}
+ * @return {ok: true, message, team} または {ok: false, reason, message, team}
+ */
+export function updatePtStep(update: PtRowUpdate) {
+  return updateStep(update);
+}
+
+/**
+ * サイドバーの「若手職員PT」用: チームのテーマ・目指す市民の実感（成果指標）・事業所管課・状態を保存します。競合があれば保存しません。チームのメンバー（選出）と事務局のみ。
+ *
+ * @param {Object} update {年度, チーム, expected, changes}
+ * @return {ok: true, message, team} または {ok: false, reason, message, team}
+ */
+export function updatePtTeam(update: PtRowUpdate) {
+  return updateTeam(update);
 }
 
 /**

@@ -1,0 +1,32 @@
+// Who may call each PT entry point — the one place they are declared (the
+// integrator copies them into the central permission table) — and the check itself.
+import { isSecretariat } from "../../core/access";
+import { selectedMembers, type MemberRecord } from "../../core/pt/members";
+import type { PtRole } from "../../core/pt/sidebar-api";
+import { loadAccessList } from "../../gas/settings";
+
+/** Each PT entry point's audience. "team" = a selected member (選出) of that team and 年度, or the secretariat. */
+export const PT_PERMISSIONS = {
+  getPtContext: "anyone (a member sees their own team, the secretariat every team, others nothing)",
+  savePtActivity: "team",
+  updatePtStep: "team",
+  updatePtTeam: "team",
+  sendPtHoursSummary: "secretariat",
+  continuePtHoursSummary: "trigger (installed by the secretariat's send)",
+  PLATINA_PT_TABLE: "anyone (custom function)",
+} as const;
+
+/** The user's role in a 年度's PT and the teams they may see and edit. */
+export function ptAccess(user: string, members: readonly MemberRecord[], year: number): { role: PtRole; teams: string[] } {
+  const selected = selectedMembers(members, year);
+  if (user && isSecretariat(user, loadAccessList())) return { role: "secretariat", teams: [...new Set(selected.map((m) => m.チーム!))] };
+  const own = selected.filter((m) => m.メール === user).map((m) => m.チーム!);
+  return own.length > 0 ? { role: "member", teams: own } : { role: "none", teams: [] };
+}
+
+/** Why the user may not change a team's rows; null when they may. */
+export function teamRefusal(user: string, members: readonly MemberRecord[], year: number, team: string): string | null {
+  const { role, teams } = ptAccess(user, members, year);
+  if (role === "secretariat" || teams.includes(team)) return null;
+  return `R${year}年度の「${team}」を更新できるのは、そのチームのPTメンバー（選出）と市政変革推進室だけです。${user || "ログイン中のアカウント"} は登録されていません。`;
+}
