@@ -13,6 +13,7 @@ import { buildPlatinaReport } from "./features/platina-report";
 import { makeProgressReport, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { prepareWorkbook } from "./features/setup";
+import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summary";
 import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
 import { continueSurvey, sendSurvey } from "./features/survey/controls";
@@ -248,6 +249,27 @@ export function updatePtStep(update: PtRowUpdate) {
  */
 export function updatePtTeam(update: PtRowUpdate) {
   return updateTeam(update);
+}
+
+/**
+ * メニュー「PT活動時間を所属長へ送信」: 指定した月（既定は先月）のPTメンバーの活動時間を、所属ごとに所属長（PTメンバーの「所属長メール」）へ承認依頼として送ります。各所属長に月1回だけ送り（送信記録）、送信済みの宛先には送りません。市政変革推進室のみ実行できます。
+ *
+ * @param {Object} options 省略可。{month: "2026-11"}
+ * @return 送信結果、または {ok: false, reason, message}（権限がないとき "forbidden"、取り消したとき "cancelled"）
+ */
+export function sendPtHoursSummary(options?: { month?: string }) {
+  return sendHoursSummary(options);
+}
+
+/**
+ * 一回限りのトリガー: PT活動時間のまとめの送信が時間や送信数の上限で中断したとき、その続きを送ります。
+ *
+ * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
+ * @return 送信結果（続きがなければ null）
+ */
+export function continuePtHoursSummary(e?: GoogleAppsScript.Events.TimeDriven) {
+  void e;
+  return continueHoursSummary();
 }
 
 /**

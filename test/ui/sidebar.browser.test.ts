@@ -45,7 +45,7 @@ const fixture = {
 
 const REPORT_ENTRY_POINTS = [
   "createProgressReport", "createPlatinaReport", "showFollowUpStatus", "sendFollowUpNow",
-  "sendFollowUpPreview", "installFollowUpTrigger", "sendBureauSurvey",
+  "sendFollowUpPreview", "installFollowUpTrigger", "sendBureauSurvey", "sendPtHoursSummary",
 ];
 
 // Plain JS (not a serialized TS function) so no compiler helper leaks into the page.
