@@ -6,7 +6,7 @@ import { ACTIVITY_KINDS, type ActivityKind } from "../contracts/pt-activities";
 import type { Activity } from "./activities";
 import { selectedMembers, type MemberRecord } from "./members";
 import { stepMark } from "./progress-table";
-import { roadmap, roadmapCellText, FISCAL_MONTHS, type Roadmap } from "./roadmap";
+import { roadmap, roadmapCellText, roadmapHtml, FISCAL_MONTHS, type Roadmap } from "./roadmap";
 import type { StepRecord } from "./steps";
 import type { TeamRecord } from "./teams";
 import { fiscalYearOfDay, type Day } from "../contracts/pt-values";
@@ -118,6 +118,7 @@ export function ptReportSection(status: PtStatus): ReportSection {
         caption: "チームごとの工程（予定月）",
         header: ["チーム", ...FISCAL_MONTHS.map((m) => `${m}月`)],
         rows: status.roadmap.rows.map((r) => [r.チーム, ...r.months.map(roadmapCellText)]),
+        html: roadmapHtml(status.roadmap),
       },
     },
   ];

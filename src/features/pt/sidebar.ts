@@ -83,7 +83,7 @@ export function updateStep(update: PtRowUpdate): PtSaveResult {
     rowsOf: (book) => book.steps,
     table: (book) => book.tables.steps,
     matches: (r) => r.年度 === update.年度 && r.チーム === parseTeam(update.チーム) && r.工程 === parseText(update.工程),
-    key: () => stepKey(update.年度, update.チーム, String(update.工程)),
+    key: (r) => stepKey(r.年度, r.チーム, r.工程),
     what: `工程「${update.工程}」`,
     check: (next) => stepProblem(next, today),
   });
@@ -96,7 +96,7 @@ export function updateTeam(update: PtRowUpdate): PtSaveResult {
     rowsOf: (book) => book.teams,
     table: (book) => book.tables.teams,
     matches: (r) => r.年度 === update.年度 && r.チーム === parseTeam(update.チーム),
-    key: () => teamKey(update.年度, update.チーム),
+    key: (r) => teamKey(r.年度, r.チーム),
     what: `チーム「${update.チーム}」のPTの行`,
     check: () => null,
   });
@@ -107,7 +107,8 @@ interface RowSpec<R extends { 年度: number; チーム: string }> {
   rowsOf(book: PtBook): { rowNumber: number; record: R }[];
   table(book: PtBook): PtBook["tables"]["teams"] | PtBook["tables"]["steps"];
   matches(record: R): boolean;
-  key(): string;
+  /** 履歴's ID of the row (keys.ts), from the row as read. */
+  key(record: R): string;
   what: string;
   check(next: Record<string, unknown>): string | null;
 }
@@ -141,7 +142,7 @@ function updateRow<R extends { 年度: number; チーム: string }>(update: PtRo
     const row = table.rows.find((r) => r.rowNumber === found.rowNumber)!;
     writeRecordFields(table as PtBook["tables"]["steps"], row as PtBook["tables"]["steps"]["rows"][number], values);
     Object.assign(found.record, plan.next, { 最終更新日: now.toISOString(), 最終更新者: user });
-    appendHistory(plan.changes.map((c) => ({ 日時: now, 利用者: user, ID: spec.key(), 項目: c.field, 変更前: c.before, 変更後: c.after, 経路: "サイドバー" })));
+    appendHistory(plan.changes.map((c) => ({ 日時: now, 利用者: user, ID: spec.key(found.record), 項目: c.field, 変更前: c.before, 変更後: c.after, 経路: "サイドバー" })));
     return { ok: true, message: "保存しました。", team: view() };
   });
 }
