@@ -1,8 +1,9 @@
 // The PT sheets as they stood at the end of a past day, for the progress report:
-// the logged fields of PT (テーマ, 状態 …) and PT工程 (完了日, 状態, メモ, 予定) go back
-// to the 変更前 of their earliest 履歴 change after that day, as 課題 does. Rows are
-// found in 履歴 by their key (keys.ts). Activities carry their own day (日付) and
-// count when it is on or before the report day; members are as they are now.
+// the fields members edit from the sidebar — PT's テーマ, 状態 …, PT工程's 完了日, 状態,
+// メモ — go back to the 変更前 of their earliest 履歴 change after that day, as 課題
+// does. Rows are found in 履歴 by their key (keys.ts). Direct edits of these sheets
+// are not logged, so they stand as they are now; so do members. Activities carry
+// their own day (日付) and count when it is on or before the report day.
 import { HISTORY } from "../contracts/history";
 import { PT_STEPS } from "../contracts/pt-steps";
 import { PT_TEAMS } from "../contracts/pt-teams";
@@ -46,7 +47,7 @@ interface Change {
   before: unknown;
 }
 
-/** The values with each logged cell changed after `end` put back to its 変更前; rows are found by their key. */
+/** The values with each editable cell changed after `end` put back to its 変更前; rows are found by their key. */
 function sheetAsOf<F extends Fields>(
   contract: TypedContract<F>,
   values: unknown[][],
@@ -56,11 +57,11 @@ function sheetAsOf<F extends Fields>(
 ): unknown[][] {
   if (values.length === 0) return values;
   const columns = contract.fromRows(values, []);
-  const logged = contract.fieldsWith("logged");
+  const edited = contract.fieldsWith("editable");
   const replayed = values.map((row) => [...row]);
   for (const { rowNumber, record } of contract.read(values)) {
     const key = keyOf(record);
-    for (const field of logged) {
+    for (const field of edited) {
       const col = columns.indexOf(field);
       const next = changes.get(`${key}|${field}`)?.find((c) => c.at >= end);
       if (col !== undefined && next) replayed[rowNumber - 1][col] = next.before;
