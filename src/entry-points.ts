@@ -15,10 +15,15 @@ import { buildPlatinaReport } from "./features/platina-report";
 import { makeProgressReport, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { prepareWorkbook } from "./features/setup";
+import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summary";
+import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
 import { continueSurvey, sendSurvey } from "./features/survey/controls";
 import { issueHistory, myIssues, saveFromSidebar, showStatusSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/contracts/contract";
+import type { PtRowUpdate } from "./core/pt/edits";
+import { ptProgressTable } from "./core/pt/progress-table";
+import type { ActivityInput } from "./core/pt/sidebar-api";
 import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
 import { normalizeText } from "./core/base/text";
 import { parseDateInput } from "./core/base/tokyo-time";
@@ -77,6 +82,18 @@ export function PLATINA_DIRECTION_TABLE(issues: unknown, year?: unknown) {
  */
 export function PLATINA_BUREAU_TABLE(reforms: unknown, bureaus?: unknown, year?: unknown) {
   return guarded("PLATINA_BUREAU_TABLE", () => bureauTable(reforms, bureaus, year));
+}
+
+/**
+ * 若手職員PTの工程表（チーム × 工程）を返します。各セルは基準日の終わりの時点で「完了」「遅れ」「予定」のいずれかです。基準日の年度の工程だけを表にします。
+ *
+ * @param {A1:I100} steps 「PT工程」シートの範囲（見出し行を含む）。例: PT工程!A:I
+ * @param {"2026/11/25"} asOf 省略可。基準日（日付のセル、または「2026/11/25」）。省略すると今日
+ * @return チーム × 工程の表（完了・遅れ・予定）
+ * @customfunction
+ */
+export function PLATINA_PT_TABLE(steps: unknown, asOf?: unknown) {
+  return guarded("PLATINA_PT_TABLE", () => ptProgressTable(steps, asOf, new Date()));
 }
 
 /**
@@ -207,6 +224,65 @@ export function getIssueHistory(id: string) {
  */
 export function saveIssueUpdate(update: IssueUpdate) {
   return guarded("saveIssueUpdate", () => saveFromSidebar(update));
+}
+
+/**
+ * サイドバーの「若手職員PT」用: ログイン中の利用者の役割（PTメンバー・事務局・その他）と、見られるチーム（メンバーは自分のチーム、事務局は全チーム）の工程・メンバーの今月の活動時間・最近の活動を返します。
+ *
+ * @return {user, role, year, today, month, limitHours, kinds, teamStates, teams}
+ */
+export function getPtContext() {
+  return guarded("getPtContext", () => ptContext());
+}
+
+/**
+ * サイドバーの「若手職員PT」用: PT活動を1件記録します。はみだせサポートの上限（所定労働時間/月の20%）を超えるメンバーがいるときは、confirmOverLimit: true のときだけ保存します。チームのメンバー（選出）と事務局のみ。
+ *
+ * @param {Object} input {日付, チーム, 種別, 相手先, 内容, 参加者: [メール], 時間, confirmOverLimit}
+ * @return {ok: true, message, team} または {ok: false, reason, message, errors, warnings}（上限超過の確認待ちは reason "over_limit"）
+ */
+export function savePtActivity(input: ActivityInput) {
+  return guarded("savePtActivity", () => saveActivity(input));
+}
+
+/**
+ * サイドバーの「若手職員PT」用: 工程を完了にする（完了日・状態）、完了を取り消す、メモを変えるときに使います。競合があれば保存しません。チームのメンバー（選出）と事務局のみ。
+ *
+ * @param {Object} update {年度, チーム, 工程, expected, changes}
+ * @return {ok: true, message, team} または {ok: false, reason, message, team}
+ */
+export function updatePtStep(update: PtRowUpdate) {
+  return guarded("updatePtStep", () => updateStep(update));
+}
+
+/**
+ * サイドバーの「若手職員PT」用: チームのテーマ・目指す市民の実感（成果指標）・事業所管課・状態を保存します。競合があれば保存しません。チームのメンバー（選出）と事務局のみ。
+ *
+ * @param {Object} update {年度, チーム, expected, changes}
+ * @return {ok: true, message, team} または {ok: false, reason, message, team}
+ */
+export function updatePtTeam(update: PtRowUpdate) {
+  return guarded("updatePtTeam", () => updateTeam(update));
+}
+
+/**
+ * メニュー「PT活動時間を所属長へ送信」: 指定した月（既定は先月）のPTメンバーの活動時間を、所属ごとに所属長（PTメンバーの「所属長メール」）へ承認依頼として送ります。各所属長に月1回だけ送り（送信記録）、送信済みの宛先には送りません。市政変革推進室のみ実行できます。
+ *
+ * @param {Object} options 省略可。{month: "2026-11"}
+ * @return 送信結果、または {ok: false, reason, message}（権限がないとき "forbidden"、取り消したとき "cancelled"）
+ */
+export function sendPtHoursSummary(options?: { month?: string }) {
+  return guarded("sendPtHoursSummary", () => sendHoursSummary(options));
+}
+
+/**
+ * 一回限りのトリガー: PT活動時間のまとめの送信が時間や送信数の上限で中断したとき、その続きを送ります。
+ *
+ * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
+ * @return 送信結果（続きがなければ null）
+ */
+export function continuePtHoursSummary(e?: GoogleAppsScript.Events.TimeDriven) {
+  return guarded("continuePtHoursSummary", () => continueHoursSummary(), e);
 }
 
 /**

@@ -6,7 +6,10 @@ import { isSecretariat, type AccessList } from "./access";
 export type Permission =
   /** Any signed-in or anonymous user: nothing secret is shown, nothing is changed for others. */
   | "anyone"
-  /** A signed-in user; each issue is then checked in the write path (owner, bureau representative, secretariat). */
+  /**
+   * A signed-in user; each record is then checked in the write path: an issue (owner, bureau representative,
+   * secretariat), a PT team's rows (a selected member of that team and 年度, or the secretariat).
+   */
   | "issue"
   /** 設定's 事務局メール only. */
   | "secretariat"
@@ -26,6 +29,7 @@ export const PERMISSIONS = {
   PLATINA_BUREAU_TABLE: "custom function",
   PLATINA_FISCAL_YEAR: "custom function",
   PLATINA_WAREKI: "custom function",
+  PLATINA_PT_TABLE: "custom function",
   onOpen: "anyone",
   onInstall: "anyone",
   openStatusSidebar: "anyone",
@@ -33,9 +37,14 @@ export const PERMISSIONS = {
   checkData: "anyone",
   listDataProblems: "anyone",
   selectCell: "anyone",
+  /** A member sees their own team, the secretariat every team, anyone else nothing. */
+  getPtContext: "anyone",
   getMyIssues: "issue",
   getIssueHistory: "issue",
   saveIssueUpdate: "issue",
+  savePtActivity: "issue",
+  updatePtStep: "issue",
+  updatePtTeam: "issue",
   setupWorkbook: "setup",
   showFollowUpStatus: "secretariat",
   sendFollowUpNow: "secretariat",
@@ -45,11 +54,13 @@ export const PERMISSIONS = {
   createProgressReport: "secretariat",
   showProgressReportPrint: "secretariat",
   createPlatinaReport: "secretariat",
+  sendPtHoursSummary: "secretariat",
   onIssueEdit: "trigger",
   onIssueChange: "trigger",
   runMonthlyFollowUp: "trigger",
   continueFollowUp: "trigger",
   continueBureauSurvey: "trigger",
+  continuePtHoursSummary: "trigger",
   doGet: "web link",
   doPost: "web link",
 } as const satisfies Record<string, Permission>;

@@ -6,7 +6,7 @@ import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./fiscal-yea
 import { ISSUES } from "./contracts/issues";
 import { REPORT, isoDay } from "./contracts/report";
 import { issuesAsOf } from "./replay";
-import type { Block, Cell, ReportDocument, ReportTable } from "./report-document";
+import type { Block, Cell, ReportDocument, ReportSection, ReportTable } from "./report-document";
 import { bureauTable, directionTable, statusTable, type Table } from "./tables";
 import { isDateValue } from "./base/text";
 import { formatWareki } from "./wareki";
@@ -37,6 +37,8 @@ export interface ReportInput {
   previous: Date | null;
   madeAt: Date;
   madeBy: string;
+  /** Sections after the seed report's four, numbered on (e.g. 「プロジェクトチームによる検討状況」, built as of the same day). */
+  more?: ReportSection[];
 }
 
 export interface ListedIssue {
@@ -180,6 +182,7 @@ function document(report: ReportFacts, issues: ListedIssue[], focus: number, inp
       },
       { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }] },
       comparisonSection(report.comparison, input.previous),
+      ...(input.more ?? []).map((section, i) => ({ ...section, heading: `${5 + i} ${section.heading}` })),
     ],
   };
 }

@@ -113,7 +113,8 @@ function changesById(history: unknown[][]): Map<string, Map<string, Change[]>> {
   return byId;
 }
 
-function parseInstant(value: unknown): number | null | undefined {
+/** 履歴's 日時 as milliseconds: a date cell or date text; null when blank. */
+export function parseInstant(value: unknown): number | null | undefined {
   if (isDateValue(value)) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   const text = normalizeText(value);
   if (text === "") return null;

@@ -12,6 +12,8 @@ export interface ReportTable {
   fold?: number;
   /** A stacked column chart of this table (without its 計 row and column), where the sheet supports charts. */
   chart?: string;
+  /** The printable page shows this accessible HTML table (e.g. the PT roadmap as a chart) instead; the sheet shows the rows. */
+  html?: string;
 }
 
 export type Block = { text: string } | { table: ReportTable };

@@ -11,7 +11,7 @@ export function reportHtml(doc: ReportDocument): string {
   ];
   for (const section of doc.sections) {
     parts.push(`<section><h2>${escapeHtml(section.heading)}</h2>`);
-    for (const block of section.blocks) parts.push("text" in block ? `<p>${escapeHtml(block.text)}</p>` : tableHtml(block.table));
+    for (const block of section.blocks) parts.push("text" in block ? `<p>${escapeHtml(block.text)}</p>` : (block.table.html ?? tableHtml(block.table)));
     parts.push("</section>");
   }
   return parts.join("\n");

@@ -14,6 +14,20 @@ export interface Settings {
   返信先: string;
   /** Months (1–12) in which ⑥ issues (所管課で継続検討) are asked too. */
   "⑥の照会月": number[];
+  /** Scheduled working hours a month: the はみだせサポート limit is HAMIDASE_PERCENT of it. */
+  "所定労働時間/月": number;
+}
+
+/** はみだせサポート制度: PT members may spend up to this share of their scheduled hours on the PT. */
+export const HAMIDASE_PERCENT = 20;
+export const DEFAULT_SCHEDULED_HOURS = 155;
+
+/** 所定労働時間/月: hours in (0, 300]; blank gives the default, undefined when unreadable. */
+export function parseScheduledHours(value: unknown): number | undefined {
+  const text = normalizeText(value);
+  if (text === "") return DEFAULT_SCHEDULED_HOURS;
+  const hours = Number(text);
+  return Number.isFinite(hours) && hours > 0 && hours <= 300 ? hours : undefined;
 }
 
 interface SettingSpec {
@@ -52,7 +66,15 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     key: "⑥の照会月", default: "5,11", description: "整理区分⑥（所管課で継続検討）の課題も照会する月（カンマ区切り、空欄なら照会しない）", blank: [],
     parse: (t) => { const months = list(t).map(Number); return months.every((m) => Number.isInteger(m) && m >= 1 && m <= 12) ? months : undefined; },
   },
+  {
+    key: "所定労働時間/月", default: String(DEFAULT_SCHEDULED_HOURS),
+    description: `1か月の所定労働時間（時間）。PT活動の上限はこの${HAMIDASE_PERCENT}%（はみだせサポート制度）`,
+    parse: parseScheduledHours,
+  },
 ];
+
+/** The 設定 row the はみだせサポート limit is read from. */
+export const SCHEDULED_HOURS_SETTING = SETTING_SPECS.find((s) => s.key === "所定労働時間/月") as SettingSpec;
 
 export interface SettingsResult {
   settings: Settings;

@@ -2,15 +2,14 @@
 // 報告資料のスケジュールどおりの工程（11月までを一部完了）、活動12件。
 // 2026-11-25（第3回X会議）時点の報告で、チームAは順調、チームBは視察が遅れている状況になる。
 // 氏名は架空、メールは city.example。
-import { ACTIVITY_HEADERS } from "../core/pt/activities";
-import { MEETING_HEADERS, seedMeetings } from "../core/pt/meetings";
-import { MEMBER_HEADERS } from "../core/pt/members";
-import { STEP_HEADERS, seedSteps } from "../core/pt/steps";
-import { TEAM_HEADERS } from "../core/pt/teams";
-import { dayToDate } from "../core/pt/values";
-
-export { ACTIVITY_HEADERS as PT_ACTIVITY_HEADERS, MEETING_HEADERS, MEMBER_HEADERS as PT_MEMBER_HEADERS };
-export { STEP_HEADERS as PT_STEP_HEADERS, TEAM_HEADERS as PT_TEAM_HEADERS };
+import { MEETINGS } from "../core/contracts/meetings";
+import { PT_ACTIVITIES } from "../core/contracts/pt-activities";
+import { PT_MEMBERS } from "../core/contracts/pt-members";
+import { PT_STEPS } from "../core/contracts/pt-steps";
+import { PT_TEAMS } from "../core/contracts/pt-teams";
+import { dayToDate } from "../core/contracts/pt-values";
+import { seedMeetings } from "../core/pt/meetings";
+import { seedSteps } from "../core/pt/steps";
 
 const YEAR = "R8";
 const A = "チームA";
@@ -38,13 +37,30 @@ const MEMBERS: readonly (readonly [string, string, string, string, string, strin
   ["", "松尾 凜", "若松区 総務企画課", "matsuo.rin@city.example", "局区推薦", "見送り", ""],
 ];
 
+/** 所属長メール: each 所属's head, who approves the member's はみだせサポート time. */
+const SECTION_HEADS: Record<string, string> = {
+  "小倉北区 市民課": "kokurakita-shimin.cho@city.example",
+  "保健福祉局 介護保険課": "kaigohoken.cho@city.example",
+  "八幡西区 保険年金課": "yahatanishi-hoken.cho@city.example",
+  "総務市民局 人事課": "jinji.cho@city.example",
+  "子ども家庭局 子育て支援課": "kosodate.cho@city.example",
+  "財政・変革局 財政課": "zaisei.cho@city.example",
+  "環境局 循環社会推進課": "junkan.cho@city.example",
+  "門司区 まちづくり整備課": "moji-machizukuri.cho@city.example",
+  "上下水道局 お客さまセンター": "okyakusama.cho@city.example",
+  "産業経済局 産業政策課": "sangyo.cho@city.example",
+  "消防局 警防課": "keibo.cho@city.example",
+  "若松区 総務企画課": "wakamatsu-somu.cho@city.example",
+};
+const sectionHead = (section: string) => SECTION_HEADS[section];
+
 export function ptMemberSheet(): unknown[][] {
-  return [[...MEMBER_HEADERS], ...MEMBERS.map(([team, ...rest]) => [YEAR, team, ...rest])];
+  return [[...PT_MEMBERS.headers], ...MEMBERS.map(([team, ...rest]) => [YEAR, team, ...rest, sectionHead(rest[1])])];
 }
 
 export function ptTeamSheet(): unknown[][] {
   return [
-    [...TEAM_HEADERS],
+    [...PT_TEAMS.headers],
     [YEAR, A, "市民にとって利用しやすい窓口改革", "区役所の窓口での平均待ち時間を半分にし、来庁者の8割が「手続きが分かりやすい」と答える", "総務市民局 区政課", "検討中"],
     [YEAR, B, "デジタルを活用した市民サービスの質の向上", "来庁せずに済む手続きを増やし、オンライン申請の利用者の8割が「次も使いたい」と答える", "総務市民局 情報政策課", "検討中"],
   ];
@@ -67,7 +83,7 @@ export function ptStepSheet(): unknown[][] {
     const state = done ? "完了" : note ? "進行中" : "未着手";
     return [YEAR, step.チーム, step.工程, dayToDate(step.予定), done ? day(done) : "", state, note ?? step.メモ];
   });
-  return [[...STEP_HEADERS], ...rows];
+  return [[...PT_STEPS.headers], ...rows];
 }
 
 /** [日付, チーム, 種別, 相手先, 内容, 参加者, 時間] */
@@ -75,7 +91,7 @@ export function ptActivitySheet(): unknown[][] {
   const teamA = "青山 遥、石田 蓮、上野 美咲、大西 悠真、川村 彩花";
   const teamB = "木下 大翔、佐野 結衣、高木 颯太、中島 葵、早川 陽菜";
   return [
-    [...ACTIVITY_HEADERS],
+    [...PT_ACTIVITIES.headers],
     [day("7/8"), A, "協議", "総務市民局 区政課", "区役所窓口の現状と課題の共有", teamA, 2],
     [day("7/15"), B, "協議", "総務市民局 情報政策課", "オンライン申請の利用状況と課題の共有", teamB, 2],
     [day("7/22"), A, "勉強会", "", "他都市の「書かない窓口」の事例研究", teamA, 1.5],
@@ -92,5 +108,5 @@ export function ptActivitySheet(): unknown[][] {
 }
 
 export function meetingSheet(): unknown[][] {
-  return [[...MEETING_HEADERS], ...seedMeetings(8).map((m) => [`第${m.回}回`, dayToDate(m.日付), m.名称, ""])];
+  return [[...MEETINGS.headers], ...seedMeetings(8).map((m) => [`第${m.回}回`, dayToDate(m.日付), m.名称, ""])];
 }

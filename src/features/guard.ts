@@ -24,6 +24,10 @@ const ACTIONS: Partial<Record<EntryPointName, string>> = {
   runMonthlyFollowUp: "毎月の進捗確認メールの送信",
   continueFollowUp: "進捗確認メールの続きの送信",
   continueBureauSurvey: "取組照会の続きの送信",
+  savePtActivity: "PT活動の記録",
+  updatePtStep: "PT工程の更新",
+  updatePtTeam: "PTの状態の更新",
+  continuePtHoursSummary: "PT活動時間のまとめの続きの送信",
 };
 
 const menuCaption = (name: string) => MENU_ITEMS.find((item) => item?.functionName === name)?.caption;

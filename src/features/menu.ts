@@ -10,6 +10,7 @@ export const MENU_ITEMS = [
   { caption: "テスト送信", functionName: "sendFollowUpPreview" },
   { caption: "自動送信を設定", functionName: "installFollowUpTrigger" },
   { caption: "各局区への取組照会", functionName: "sendBureauSurvey" },
+  { caption: "PT活動時間を所属長へ送信", functionName: "sendPtHoursSummary" },
   null,
   { caption: "データ点検", functionName: "checkData" },
   null,

@@ -4,6 +4,13 @@
 import { fiscalYearLabel, parseFiscalYear } from "../core/fiscal-year";
 import { BUREAUS } from "../core/contracts/bureaus";
 import { InputError } from "../core/contracts/contract";
+import { MEETINGS } from "../core/contracts/meetings";
+import { PT_ACTIVITIES } from "../core/contracts/pt-activities";
+import { PT_MEMBERS } from "../core/contracts/pt-members";
+import { PT_STEPS } from "../core/contracts/pt-steps";
+import { PT_TEAMS } from "../core/contracts/pt-teams";
+import { nearestMeeting, readMeetings, reportDay } from "../core/pt/meetings";
+import { ptSectionAsOf, type PtSheets } from "../core/pt/replay";
 import { HISTORY } from "../core/contracts/history";
 import { ISSUES } from "../core/contracts/issues";
 import { REFORMS } from "../core/contracts/reforms";
@@ -102,9 +109,11 @@ function readOptions(options: ProgressReportOptions): { asOf: Date; years: numbe
 
 function buildReport(asOf: Date, years: number[] | null): ProgressReport {
   const previous = previousReportDay(sheetNames(), asOf);
+  const history = readRecords(HISTORY, [])?.values ?? [];
+  const pt = ptSheets();
   return progressReport({
     issues: requireRecords(ISSUES, []).values,
-    history: readRecords(HISTORY, [])?.values ?? [],
+    history,
     reforms: requireRecords(REFORMS, []).values,
     bureaus: readRecords(BUREAUS, [])?.values ?? [],
     asOf,
@@ -112,7 +121,25 @@ function buildReport(asOf: Date, years: number[] | null): ProgressReport {
     previous: previous ? (parseDateInput(previous) ?? null) : null,
     madeAt: new Date(),
     madeBy: activeUserEmail() || effectiveUserEmail(),
+    more: pt ? [ptSectionAsOf(pt, history, asOf)] : [],
   });
+}
+
+/** The PT sheets' values, or null when the workbook has no PTメンバー yet (初期設定 not run since PT came). */
+function ptSheets(): PtSheets | null {
+  const members = readRecords(PT_MEMBERS, []);
+  if (!members) return null;
+  const values = (contract: Parameters<typeof readRecords>[0]) => readRecords(contract, [])?.values ?? [];
+  return { members: members.values, teams: values(PT_TEAMS), steps: values(PT_STEPS), activities: values(PT_ACTIVITIES) };
+}
+
+/** The dialog's 基準日: the X会議 nearest today (its 報告の基準日), never after today; today without 会議. */
+function defaultReportDay(today: string): { day: string; meeting: string } {
+  const meetings = readRecords(MEETINGS, []);
+  const nearest = meetings ? nearestMeeting(readMeetings(meetings.values).map((r) => r.record), today) : null;
+  if (!nearest) return { day: today, meeting: "" };
+  const day = reportDay(nearest);
+  return day <= today ? { day, meeting: `${nearest.名称}（${formatWareki(parseDateInput(nearest.日付)!)}）の報告の基準日です。` } : { day: today, meeting: "" };
 }
 
 /** Replaces the sheet and writes it in a fixed number of calls; true when the chart was built. */
@@ -161,7 +188,9 @@ function insertCharts(sheet: Sheet, charts: SheetLayout["charts"]): void {
 
 function openReportDialog(ui: GoogleAppsScript.Base.Ui): void {
   const existing = JSON.stringify(sheetNames().map(REPORT.dayOf).filter((day) => day !== null));
-  const dialog = templatePage("report-dialog", { today: isoDay(new Date()), years: issueYears(), existing });
+  const today = isoDay(new Date());
+  const { day, meeting } = defaultReportDay(today);
+  const dialog = templatePage("report-dialog", { today, asOf: day, meeting, years: issueYears(), existing });
   ui.showModalDialog(dialog.setWidth(440).setHeight(420), "進捗報告を作成");
 }
 

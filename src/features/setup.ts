@@ -25,6 +25,7 @@ import { appendRows, readRecords, storedValue } from "../gas/table";
 import { ensureEditTrigger } from "../gas/triggers";
 import { tell } from "../gas/ui";
 import { keepIssueIds } from "./edit-log";
+import { preparePtSheets } from "./pt/setup";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -47,6 +48,7 @@ export function prepareWorkbook(): string[] {
   ensureSheet(HISTORY, changes, reports, []);
   ensureSheet(SETTINGS, changes, reports, SETTING_SPECS.map((s) => SETTINGS.toRow({ 項目: s.key, 値: s.key === "事務局メール" ? user : s.default, 説明: s.description })));
   ensureSettingRows(changes);
+  preparePtSheets(changes, (contract, rows) => ensureSheet(contract, changes, reports, rows), years);
   ensureSummary(changes);
   const issues = requireSheetNamed(ISSUES.name);
   const reforms = requireSheetNamed(REFORMS.name);
@@ -105,7 +107,7 @@ function ensureSheet<S extends Specs>(contract: SheetContract<S>, changes: strin
   // A renamed or doubled header is staff's to fix: a second column would split the data between two.
   const problems = contract.check(present, headers).filter((p) => p.kind !== "missing");
   reports.push(...problems.map((p) => p.message));
-  const missing = headers.filter((h) => !present.includes(h) && !problems.some((p) => p.header === h));
+  const missing = headers.filter((h) => !present.includes(normalizeText(h)) && !problems.some((p) => p.header === h));
   if (missing.length > 0) {
     const lastColumn = sheet.getLastColumn();
     sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing]);

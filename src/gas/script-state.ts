@@ -14,7 +14,7 @@ const text = (store: Store, key: string): StateKey<string> => ({ store, key, enc
 const json = <T>(store: Store, key: string): StateKey<T> => ({ store, key, encode: (v) => JSON.stringify(v), decode: (t) => JSON.parse(t) as T });
 
 /** The two mailings, each with its own pending cycle and last-run report. */
-export type MailingName = "followUp" | "survey";
+export type MailingName = "followUp" | "survey" | "ptHours";
 
 export const STATE = {
   /** Signs the personal links in mails; never in a sheet, so cell editors cannot forge links. */

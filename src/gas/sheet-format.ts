@@ -22,7 +22,7 @@ export function headerRow(sheet: Sheet): string[] {
 
 /** The data cells of the column headed `header` (row 2 to the sheet's end); null when there is no such column. */
 export function columnRange(sheet: Sheet, header: string): Range | null {
-  const index = headerRow(sheet).indexOf(header);
+  const index = headerRow(sheet).indexOf(normalizeText(header));
   if (index < 0) return null;
   return sheet.getRange(2, index + 1, Math.max(sheet.getMaxRows() - 1, 1), 1);
 }

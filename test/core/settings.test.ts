@@ -6,7 +6,7 @@ const HEADER = ["項目", "値", "説明"];
 const sheet = (...rows: unknown[][]) => [HEADER, ...rows];
 
 const DEFAULTS = {
-  事務局メール: [], 送信日: 1, 送信時刻: 9, 回答期限: 10, 再依頼: 7, 差出人名: "市政変革推進室", 返信先: "", "⑥の照会月": [5, 11],
+  事務局メール: [], 送信日: 1, 送信時刻: 9, 回答期限: 10, 再依頼: 7, 差出人名: "市政変革推進室", 返信先: "", "⑥の照会月": [5, 11], "所定労働時間/月": 155,
 };
 
 describe("readSettings", () => {
@@ -26,11 +26,12 @@ describe("readSettings", () => {
       ["差出人名", "財政・変革局", ""],
       ["返信先", "Reply@City.Example", ""],
       ["⑥の照会月", "4、10 12", ""],
+      ["所定労働時間/月", "１６２.５", ""],
     ));
     expect(errors).toEqual([]);
     expect(settings).toEqual({
       事務局メール: ["henkaku@city.example", "second@city.example"], 送信日: 28, 送信時刻: 0, 回答期限: 25, 再依頼: 3,
-      差出人名: "財政・変革局", 返信先: "reply@city.example", "⑥の照会月": [4, 10, 12],
+      差出人名: "財政・変革局", 返信先: "reply@city.example", "⑥の照会月": [4, 10, 12], "所定労働時間/月": 162.5,
     });
   });
 

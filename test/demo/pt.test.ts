@@ -8,14 +8,14 @@ import { ptProgressTable } from "../../src/core/pt/progress-table";
 import { ptReportSection, ptStatus } from "../../src/core/pt/report-section";
 import { SEED_STEPS, readSteps } from "../../src/core/pt/steps";
 import { readTeams } from "../../src/core/pt/teams";
-import { parseDay } from "../../src/core/pt/values";
+import { parseDay } from "../../src/core/contracts/pt-values";
 import { SEED_BUREAUS } from "../../src/core/contracts/bureaus";
+import { MEETINGS } from "../../src/core/contracts/meetings";
+import { PT_ACTIVITIES } from "../../src/core/contracts/pt-activities";
+import { PT_MEMBERS } from "../../src/core/contracts/pt-members";
+import { PT_STEPS } from "../../src/core/contracts/pt-steps";
+import { PT_TEAMS } from "../../src/core/contracts/pt-teams";
 import {
-  MEETING_HEADERS,
-  PT_ACTIVITY_HEADERS,
-  PT_MEMBER_HEADERS,
-  PT_STEP_HEADERS,
-  PT_TEAM_HEADERS,
   meetingSheet,
   ptActivitySheet,
   ptMemberSheet,
@@ -32,11 +32,11 @@ const selected = members.filter((m) => m.選考 === "選出");
 
 describe("PT demo sheets", () => {
   it("have the contracts' headers", () => {
-    expect(ptMemberSheet()[0]).toEqual([...PT_MEMBER_HEADERS]);
-    expect(ptTeamSheet()[0]).toEqual([...PT_TEAM_HEADERS]);
-    expect(ptStepSheet()[0]).toEqual([...PT_STEP_HEADERS]);
-    expect(ptActivitySheet()[0]).toEqual([...PT_ACTIVITY_HEADERS]);
-    expect(meetingSheet()[0]).toEqual([...MEETING_HEADERS]);
+    expect(ptMemberSheet()[0]).toEqual([...PT_MEMBERS.headers]);
+    expect(ptTeamSheet()[0]).toEqual([...PT_TEAMS.headers]);
+    expect(ptStepSheet()[0]).toEqual([...PT_STEPS.headers]);
+    expect(ptActivitySheet()[0]).toEqual([...PT_ACTIVITIES.headers]);
+    expect(meetingSheet()[0]).toEqual([...MEETINGS.headers]);
   });
 
   it("have 10 selected members, 5 per team, mixed 局区推薦 and 自主応募, plus 2 not selected", () => {

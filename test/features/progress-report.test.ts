@@ -113,7 +113,7 @@ describe("createProgressReport on the demo workbook (no 履歴: the current valu
     setUp(runtime);
     const execution = runtime.run("createProgressReport", [{ asOf: "2026-05-26" }], { user: SECRETARIAT });
     const calls = execution.calls.SpreadsheetApp ?? {};
-    expect(spreadsheetReads(execution.calls)).toBe(4); // 課題, 履歴, 局区改革, 局区
+    expect(spreadsheetReads(execution.calls)).toBe(8); // 課題, 履歴, 局区改革, 局区, PTメンバー, PT, PT工程, PT活動
     expect(calls["Range.setValues"]).toBe(1);
     expect(calls["Range.setFontWeights"]).toBe(1);
     expect(calls["Range.setBackgrounds"]).toBe(1);

@@ -16,6 +16,7 @@ describe("報告・送信 outcomes", () => {
     };
     const outcome = (name: (typeof REPORT_ACTIONS)[number]["name"]) => actionOutcome(name, run(name));
 
+    expect(outcome("sendPtHoursSummary")).toEqual({ kind: "ok", text: "送信 10件、失敗 0件。" });
     const survey = outcome("sendBureauSurvey");
     expect(survey).toEqual({ kind: "ok", text: "送信 29件、失敗 0件。" });
     expect(outcome("sendFollowUpNow").text).toMatch(/^送信 \d+件、失敗 0件。$/);

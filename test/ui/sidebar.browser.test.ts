@@ -46,7 +46,7 @@ const fixture = {
 
 const REPORT_ENTRY_POINTS = [
   "createProgressReport", "createPlatinaReport", "showFollowUpStatus", "sendFollowUpNow",
-  "sendFollowUpPreview", "installFollowUpTrigger", "sendBureauSurvey",
+  "sendFollowUpPreview", "installFollowUpTrigger", "sendBureauSurvey", "sendPtHoursSummary",
 ];
 
 // Plain JS (not a serialized TS function) so no compiler helper leaks into the page.
@@ -289,7 +289,7 @@ describe("報告・送信 in the sidebar", () => {
     await expect(page.getByRole("button", { name: "今すぐ送信" }).isVisible()).resolves.toBe(false);
     await summary.click();
     await expect(page.locator("#report-actions button").allTextContents()).resolves.toEqual([
-      "進捗報告を作成", "プラチナレポートを作成", "送信状況", "今すぐ送信", "テスト送信", "自動送信を設定", "各局区への取組照会",
+      "進捗報告を作成", "プラチナレポートを作成", "送信状況", "今すぐ送信", "テスト送信", "自動送信を設定", "各局区への取組照会", "PT活動時間を所属長へ送信",
     ]);
     await expect(page.getByRole("group", { name: "進捗確認メール" }).getByRole("button").count()).resolves.toBe(4);
     expect(await axeViolations(page, null)).toEqual([]);
@@ -311,7 +311,7 @@ describe("報告・送信 in the sidebar", () => {
     await reply(page, "showFollowUpStatus", { result: { owners: [{ answered: true }, { answered: false }, { answered: false }], failures: [{ to: "x@city.example" }] } }, 400);
     await page.getByRole("button", { name: "送信状況" }).click();
     await expect(page.locator("#busy").textContent()).resolves.toBe("「送信状況」を実行しています…");
-    await expect(page.locator("#report-actions button:disabled").count()).resolves.toBe(7);
+    await expect(page.locator("#report-actions button:disabled").count()).resolves.toBe(8);
     await expect(page.locator("#report-actions").getAttribute("aria-busy")).resolves.toBe("true");
     await page.locator("#report-status").filter({ hasText: "送信状況のダイアログを開きました（回答 1/3名、送信失敗 1件）。" }).waitFor();
     await expect(page.locator("#report-actions button:disabled").count()).resolves.toBe(0);

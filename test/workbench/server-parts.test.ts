@@ -30,6 +30,8 @@ describe("workbench server parts", () => {
     ]);
     expect(users).toContainEqual({ email: "kaikei@city.example", role: "局区", label: "会計室" });
     expect(users).toContainEqual({ email: "jinji-ka@city.example", role: "所管課", label: "総務市民局 人事課" });
+    expect(users.filter((u) => u.role === "PTメンバー")).toHaveLength(10);
+    expect(users).toContainEqual({ email: "aoyama.haruka@city.example", role: "PTメンバー", label: "チームA 青山 遥" });
     expect(new Set(users.map((u) => u.email)).size).toBe(users.length);
   });
 

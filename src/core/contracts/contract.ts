@@ -23,9 +23,9 @@ export type Specs = Record<string, FieldSpec<unknown>>;
 type ValueOf<S> = S extends { read: (cell: unknown) => infer V } ? V : string;
 export type RecordOf<S extends Specs> = { [F in keyof S]: ValueOf<S[F]> };
 /** The fields of a contract that carry a rule, e.g. FieldsWith<typeof ISSUES, "editable">. */
-export type FieldsWith<C, Rule extends keyof FieldRules> = C extends SheetContract<infer S>
-  ? { [F in keyof S]: S[F] extends { [K in Rule]: unknown } ? F : never }[keyof S] & string
-  : never;
+export type FieldsWith<C extends { readonly fields: object }, Rule extends keyof FieldRules> = {
+  [F in keyof C["fields"]]: C["fields"][F] extends { [K in Rule]: unknown } ? F : never;
+}[keyof C["fields"]] & string;
 
 export interface RecordRow<R> extends TableRow {
   record: R;
@@ -121,10 +121,14 @@ export function defineContract<const S extends Specs>(spec: {
 }): SheetContract<S> {
   const headers = Object.keys(spec.fields) as (keyof S & string)[];
   type F = keyof S & string;
+  // Tables key columns by NFKC text: a field named "目指す市民の実感（成果指標）" is found as "…(成果指標)".
+  const keyOf = new Map(headers.map((field) => [field as string, normalizeText(field)]));
+  const fieldOf = new Map(headers.map((field) => [normalizeText(field), field]));
+  const key = (field: string) => keyOf.get(field) ?? normalizeText(field);
   const recordOf = (table: Pick<SheetTable, "columns">, cells: readonly unknown[]) => {
     const record = {} as Record<string, unknown>;
     for (const field of headers) {
-      const index = table.columns.get(field);
+      const index = table.columns.get(key(field));
       const read = spec.fields[field].read ?? cellToText;
       record[field] = read(index === undefined ? "" : cells[index]);
     }
@@ -140,19 +144,19 @@ export function defineContract<const S extends Specs>(spec: {
       // A required header twice: reading either column could be the wrong one.
       const duplicated = headerProblems(spec.name, headers, headerRowOf(values), required).filter((p) => p.kind === "duplicated");
       if (duplicated.length > 0) throw new ContractError(duplicated);
-      const table = readTable(values, spec.name, required, (rowNumber, cells, columns) => new LazyRow(rowNumber, cells, columns, recordOf));
-      return { ...table, indexOf: (field: F) => table.columns.get(field) };
+      const table = readTable(values, spec.name, required.map(key), (rowNumber, cells, columns) => new LazyRow(rowNumber, cells, columns, recordOf));
+      return { ...table, indexOf: (field: F) => table.columns.get(key(field)) };
     },
     check: (headerRow, needed = spec.required) => headerProblems(spec.name, headers, headerRow, needed),
     recordOf,
     toRow(record, headerRow = headers) {
       return headerRow.map((cell) => {
-        const field = normalizeText(cell);
-        return field in spec.fields && record[field as F] !== undefined ? record[field as F] : "";
+        const field = fieldOf.get(normalizeText(cell));
+        return field !== undefined && record[field] !== undefined ? record[field] : "";
       });
     },
-    column: (table, field, parse, expected) => column(table, field, parse, expected),
-    requiredColumn: (table, field, parse, expected) => requiredColumn(table, field, parse, expected),
+    column: (table, field, parse, expected) => column(table, key(field), parse, expected),
+    requiredColumn: (table, field, parse, expected) => requiredColumn(table, key(field), parse, expected),
   };
 }
 

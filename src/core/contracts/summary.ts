@@ -3,6 +3,7 @@
 import { quoteSheetName } from "../base/a1";
 import { BUREAUS } from "./bureaus";
 import { ISSUES } from "./issues";
+import { PT_STEPS } from "./pt-steps";
 import { REFORMS } from "./reforms";
 
 export interface LayoutCell {
@@ -33,6 +34,9 @@ export const SUMMARY = {
       { row: 14, column: 1, value: `=PLATINA_DIRECTION_TABLE(${issues}, $B$2)` },
       { row: 24, column: 1, value: "各局区の自主改革の取組状況", title: true },
       { row: 25, column: 1, value: `=PLATINA_BUREAU_TABLE(${whole(REFORMS.name)}, ${whole(BUREAUS.name)}, $B$2)` },
+      // Below the 29 局区 and their total; milestones spread to the right.
+      { row: 58, column: 1, value: "若手職員PTの工程（今日の時点で 完了・遅れ・予定）", title: true },
+      { row: 59, column: 1, value: `=PLATINA_PT_TABLE(${whole(PT_STEPS.name)})` },
     ];
   },
 } as const;

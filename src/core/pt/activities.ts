@@ -1,50 +1,15 @@
 // PT活動: what the teams did (協議・視察・ヒアリング…), who took part and for how long.
 // Every participant must be a selected member of that 年度: their hours count
 // against the はみだせサポート limit, which only members have.
+import { PT_ACTIVITIES, type ActivityKind, type ActivityRow } from "../contracts/pt-activities";
+import { fiscalYearOfDay, type Day } from "../contracts/pt-values";
 import { InputError } from "../base/sheet-table";
-import { optional, readRecords, required, type RecordOf } from "./fields";
 import { memberDirectory, type MemberDirectory, type MemberRecord } from "./members";
-import {
-  EXPECT_DAY,
-  EXPECT_HOURS,
-  EXPECT_TEXT,
-  expectOneOf,
-  fiscalYearOfDay,
-  parseDay,
-  parseMinutes,
-  parseParticipants,
-  parseTeam,
-  parseText,
-  vocabulary,
-  type Day,
-} from "./values";
 
-export const ACTIVITY_SHEET = "PT活動";
-export const ACTIVITY_HEADERS = ["日付", "チーム", "種別", "相手先", "内容", "参加者", "時間"] as const;
-
-export const ACTIVITY_KINDS = ["協議", "視察", "ヒアリング", "勉強会", "その他"] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const parseActivityKind = vocabulary<ActivityKind>({
-  協議: ["打合せ", "打ち合わせ"],
-  視察: ["見学"],
-  ヒアリング: ["聞き取り"],
-  勉強会: ["研修"],
-  その他: [],
-});
+const ACTIVITY_SHEET = PT_ACTIVITIES.name;
 /** Kinds done with someone outside the team, who must be named in 相手先. */
 const WITH_COUNTERPART: readonly ActivityKind[] = ["協議", "視察", "ヒアリング"];
 
-export const ACTIVITY_FIELDS = {
-  日付: required(parseDay, EXPECT_DAY),
-  チーム: required(parseTeam, "チーム名を入力してください。"),
-  種別: required(parseActivityKind, expectOneOf(ACTIVITY_KINDS)),
-  相手先: optional(parseText, EXPECT_TEXT),
-  内容: optional(parseText, EXPECT_TEXT),
-  参加者: required(parseParticipants, "PTメンバーの氏名またはメールを「、」で区切って入力してください。"),
-  時間: required(parseMinutes, EXPECT_HOURS),
-};
-
-type ActivityRow = RecordOf<typeof ACTIVITY_FIELDS>;
 
 export interface Activity {
   rowNumber: number;
@@ -62,7 +27,7 @@ export interface Activity {
 
 /** Reads PT活動 against the selected members (選考 = 選出) of every 年度. */
 export function readActivities(values: unknown, members: readonly MemberRecord[]): Activity[] {
-  const rows = readRecords(values, ACTIVITY_SHEET, ACTIVITY_FIELDS);
+  const rows = PT_ACTIVITIES.read(values);
   const directory = memberDirectory(members);
   return rows.map(({ rowNumber, record }) => checkActivity(record, directory, `${ACTIVITY_SHEET} ${rowNumber}行目`, rowNumber));
 }

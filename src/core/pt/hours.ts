@@ -1,28 +1,10 @@
 // はみだせサポート制度: members may spend up to 20% of their scheduled working hours
 // on the PT, with their own section's approval. Hours are counted per Tokyo month,
 // for every participant of an activity, in whole minutes so the limit is exact.
-import { normalizeText } from "../base/text";
+import { DEFAULT_SCHEDULED_HOURS, HAMIDASE_PERCENT } from "../settings";
 import type { Activity } from "./activities";
 import { selectedMembers, type MemberRecord } from "./members";
-import { fiscalYearOfDay, hoursOf, monthOf } from "./values";
-
-export const HAMIDASE_PERCENT = 20;
-export const DEFAULT_SCHEDULED_HOURS = 155;
-
-/** The 設定 row the limit is read from (for the settings sheet to add). */
-export const SCHEDULED_HOURS_SETTING = {
-  key: "所定労働時間/月",
-  default: String(DEFAULT_SCHEDULED_HOURS),
-  description: `1か月の所定労働時間（時間）。PT活動の上限はこの${HAMIDASE_PERCENT}%（はみだせサポート制度）`,
-} as const;
-
-/** 所定労働時間/月: hours in (0, 300]; blank gives the default, undefined when unreadable. */
-export function parseScheduledHours(value: unknown): number | undefined {
-  const text = normalizeText(value);
-  if (text === "") return DEFAULT_SCHEDULED_HOURS;
-  const hours = Number(text);
-  return Number.isFinite(hours) && hours > 0 && hours <= 300 ? hours : undefined;
-}
+import { fiscalYearOfDay, hoursOf, monthOf } from "../contracts/pt-values";
 
 /** The monthly limit in minutes: 20% of the scheduled hours (155 h → 1,860 min = 31 h). */
 export function limitMinutes(scheduledHours: number): number {

@@ -1,33 +1,15 @@
 // 会議: the X会議 the PT reports to, and the 基準日 each progress report is made for.
+import { MEETINGS, type MeetingRecord } from "../contracts/meetings";
+import { dayToDate, type Day } from "../contracts/pt-values";
+import type { ReadRow } from "../contracts/typed";
 import { InputError } from "../base/sheet-table";
-import { compactText } from "../base/text";
-import { optional, readRecords, required, type RecordOf, type ReadRow } from "./fields";
-import { EXPECT_DAY, EXPECT_TEXT, dayToDate, parseDay, parseText, type Day } from "./values";
 
-export const MEETING_SHEET = "会議";
-export const MEETING_HEADERS = ["回", "日付", "名称", "報告の基準日"] as const;
+export type { MeetingRecord };
+const MEETING_SHEET = MEETINGS.name;
 
-/** 回: 1, "1", "第1回", "第１回". */
-export function parseRound(value: unknown): number | null | undefined {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 1 ? value : undefined;
-  const text = compactText(value);
-  if (text === "") return null;
-  const match = /^第?(\d{1,2})回?$/.exec(text);
-  return match && Number(match[1]) >= 1 ? Number(match[1]) : undefined;
-}
-
-export const MEETING_FIELDS = {
-  回: required(parseRound, "「第1回」または「1」のように入力してください。"),
-  日付: required(parseDay, EXPECT_DAY),
-  名称: required(parseText, EXPECT_TEXT),
-  // Blank: the report is made as of the meeting day itself.
-  報告の基準日: optional(parseDay, EXPECT_DAY),
-};
-
-export type MeetingRecord = RecordOf<typeof MEETING_FIELDS>;
 
 export function readMeetings(values: unknown): ReadRow<MeetingRecord>[] {
-  const rows = readRecords(values, MEETING_SHEET, MEETING_FIELDS);
+  const rows = MEETINGS.read(values);
   for (const { rowNumber, record } of rows) {
     if (record.報告の基準日 !== null && record.報告の基準日 > record.日付) {
       throw new InputError(

@@ -1,46 +1,30 @@
 // PTメンバー: applicants and selected members of the 若手職員PT, one row per person per 年度.
-import { parseFiscalYear } from "../fiscal-year";
+import { PT_MEMBERS, type MemberRecord } from "../contracts/pt-members";
+import { nameKey } from "../contracts/pt-values";
+import type { ReadRow } from "../contracts/typed";
 import { InputError } from "../base/sheet-table";
-import { optional, readRecords, required, type RecordOf, type ReadRow } from "./fields";
-import { EXPECT_EMAIL, EXPECT_TEXT, EXPECT_YEAR, expectOneOf, nameKey, parseEmail, parseTeam, parseText, vocabulary } from "./values";
 
-export const MEMBER_SHEET = "PTメンバー";
-export const MEMBER_HEADERS = ["年度", "チーム", "氏名", "所属", "メール", "応募区分", "選考", "役割"] as const;
-
-export const APPLICATION_KINDS = ["局区推薦", "自主応募"] as const;
-export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
-export const parseApplicationKind = vocabulary<ApplicationKind>({ 局区推薦: ["推薦", "局推薦", "区推薦"], 自主応募: ["自主"] });
-
-export const SELECTIONS = ["応募", "選出", "見送り"] as const;
-export type Selection = (typeof SELECTIONS)[number];
-const readSelection = vocabulary<Selection>({ 応募: ["応募中", "選考中"], 選出: ["選抜", "採用"], 見送り: ["見送", "不採用"] });
-/** 選考: blank means the application is still being decided (応募). */
-export function parseSelection(value: unknown): Selection | undefined {
-  const selection = readSelection(value);
-  return selection === null ? "応募" : selection;
-}
-
-export const MEMBER_FIELDS = {
-  年度: required(parseFiscalYear, EXPECT_YEAR),
-  チーム: optional(parseTeam, "チーム名を入力してください（選出されたメンバーは必須）。"),
-  氏名: required(parseText, EXPECT_TEXT),
-  所属: required(parseText, "所属（局区・課）を入力してください。"),
-  メール: required(parseEmail, EXPECT_EMAIL),
-  応募区分: required(parseApplicationKind, expectOneOf(APPLICATION_KINDS)),
-  選考: required(parseSelection, expectOneOf(SELECTIONS)),
-  役割: optional(parseText, EXPECT_TEXT),
-};
-
-export type MemberRecord = RecordOf<typeof MEMBER_FIELDS>;
+export type { MemberRecord };
+const MEMBER_SHEET = PT_MEMBERS.name;
 
 /**
  * Reads PTメンバー. A selected member needs a チーム, and one person (by メール) appears
- * once per 年度, so hours and approvals can be attributed without doubt.
+ * once per 年度, so hours and approvals can be attributed without doubt; the rows of one
+ * 所属 name one 所属長メール (blank rows take the one given), so its summary has one recipient.
  */
 export function readMembers(values: unknown): ReadRow<MemberRecord>[] {
-  const rows = readRecords(values, MEMBER_SHEET, MEMBER_FIELDS);
+  const rows = PT_MEMBERS.read(values);
   const seen = new Map<string, number>();
+  const heads = new Map<string, { email: string; rowNumber: number }>();
   for (const { rowNumber, record } of rows) {
+    const section = `${record.年度}|${record.所属}`;
+    const head = heads.get(section);
+    if (record.所属長メール !== null && head && head.email !== record.所属長メール) {
+      throw new InputError(
+        `${MEMBER_SHEET} ${rowNumber}行目: 所属「${record.所属}」の所属長メール「${record.所属長メール}」が${head.rowNumber}行目の「${head.email}」と異なります。同じ所属は同じ所属長メールにしてください。`,
+      );
+    }
+    if (record.所属長メール !== null && !head) heads.set(section, { email: record.所属長メール, rowNumber });
     if (record.選考 === "選出" && record.チーム === null) {
       throw new InputError(`${MEMBER_SHEET} ${rowNumber}行目: 選出された${record.氏名}さんのチームが空です。チーム名を入力してください。`);
     }
@@ -54,6 +38,11 @@ export function readMembers(values: unknown): ReadRow<MemberRecord>[] {
     seen.set(key, rowNumber);
   }
   return rows;
+}
+
+/** The 所属長メール of a 年度's 所属, from whichever of its rows gives it; null when none does. */
+export function sectionHead(members: readonly MemberRecord[], year: number, section: string): string | null {
+  return members.find((m) => m.年度 === year && m.所属 === section && m.所属長メール !== null)?.所属長メール ?? null;
 }
 
 /** Selected members of a 年度: the only people whose PT time is counted and reported. */

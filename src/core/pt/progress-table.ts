@@ -3,7 +3,7 @@
 import { InputError } from "../base/sheet-table";
 import { isBlank, normalizeText } from "../base/text";
 import { readSteps, type StepRecord } from "./steps";
-import { EXPECT_DAY, dayOf, fiscalYearOfDay, parseDay, type Day } from "./values";
+import { EXPECT_DAY, dayOf, fiscalYearOfDay, parseDay, type Day } from "../contracts/pt-values";
 
 export type StepMark = "完了" | "遅れ" | "予定";
 

@@ -2,13 +2,14 @@
 // a day — theme, members, milestones done and late, activities by kind, next milestone —
 // and the roadmap table. Built from PT sheet records already replayed to that day.
 import type { Block, Cell, ReportSection } from "../report-document";
-import { ACTIVITY_KINDS, type Activity, type ActivityKind } from "./activities";
+import { ACTIVITY_KINDS, type ActivityKind } from "../contracts/pt-activities";
+import type { Activity } from "./activities";
 import { selectedMembers, type MemberRecord } from "./members";
 import { stepMark } from "./progress-table";
-import { roadmap, roadmapCellText, FISCAL_MONTHS, type Roadmap } from "./roadmap";
+import { roadmap, roadmapCellText, roadmapHtml, FISCAL_MONTHS, type Roadmap } from "./roadmap";
 import type { StepRecord } from "./steps";
 import type { TeamRecord } from "./teams";
-import { fiscalYearOfDay, type Day } from "./values";
+import { fiscalYearOfDay, type Day } from "../contracts/pt-values";
 
 export const PT_SECTION_HEADING = "プロジェクトチームによる検討状況";
 const NOT_SET = "（未設定）";
@@ -117,6 +118,7 @@ export function ptReportSection(status: PtStatus): ReportSection {
         caption: "チームごとの工程（予定月）",
         header: ["チーム", ...FISCAL_MONTHS.map((m) => `${m}月`)],
         rows: status.roadmap.rows.map((r) => [r.チーム, ...r.months.map(roadmapCellText)]),
+        html: roadmapHtml(status.roadmap),
       },
     },
   ];

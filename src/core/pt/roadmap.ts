@@ -4,7 +4,7 @@
 import { escapeHtml } from "../base/text";
 import { stepMark, type StepMark } from "./progress-table";
 import type { StepRecord } from "./steps";
-import type { Day } from "./values";
+import type { Day } from "../contracts/pt-values";
 
 /** Months in fiscal-year order. */
 export const FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3] as const;

@@ -1,32 +1,13 @@
 // PT工程: each team's milestones with a due day (予定) and the day they were done (完了日).
-import { parseFiscalYear } from "../fiscal-year";
+import { PT_STEPS, type StepState } from "../contracts/pt-steps";
+import type { Day } from "../contracts/pt-values";
+import type { ParsedRecord, ReadRow } from "../contracts/typed";
 import { InputError } from "../base/sheet-table";
-import { optional, readRecords, required, type RecordOf, type ReadRow } from "./fields";
 import { seedMeetings } from "./meetings";
-import { EXPECT_DAY, EXPECT_TEXT, EXPECT_YEAR, expectOneOf, parseDay, parseTeam, parseText, vocabulary, type Day } from "./values";
 
-export const STEP_SHEET = "PT工程";
-export const STEP_HEADERS = ["年度", "チーム", "工程", "予定", "完了日", "状態", "メモ"] as const;
+const STEP_SHEET = PT_STEPS.name;
 
-export const STEP_STATES = ["未着手", "進行中", "完了"] as const;
-export type StepState = (typeof STEP_STATES)[number];
-export const parseStepState = vocabulary<StepState>({
-  未着手: ["予定", "未"],
-  進行中: ["実施中", "対応中", "着手"],
-  完了: ["済", "済み", "完了済"],
-});
-
-export const STEP_FIELDS = {
-  年度: required(parseFiscalYear, EXPECT_YEAR),
-  チーム: required(parseTeam, "チーム名を入力してください。"),
-  工程: required(parseText, EXPECT_TEXT),
-  予定: required(parseDay, EXPECT_DAY),
-  完了日: optional(parseDay, EXPECT_DAY),
-  状態: optional(parseStepState, expectOneOf(STEP_STATES)),
-  メモ: optional(parseText, EXPECT_TEXT),
-};
-
-type StepRow = RecordOf<typeof STEP_FIELDS>;
+type StepRow = ParsedRecord<typeof PT_STEPS.fields>;
 /** A step as read: 状態 always set (a 完了日 means 完了; otherwise blank means 未着手). */
 export type StepRecord = Omit<StepRow, "状態"> & { 状態: StepState };
 
@@ -36,7 +17,7 @@ export type StepRecord = Omit<StepRow, "状態"> & { 状態: StepState };
  * milestone listed twice for one team and 年度.
  */
 export function readSteps(values: unknown): ReadRow<StepRecord>[] {
-  const rows = readRecords(values, STEP_SHEET, STEP_FIELDS);
+  const rows = PT_STEPS.read(values);
   const seen = new Map<string, number>();
   return rows.map(({ rowNumber, record }) => {
     const where = `${STEP_SHEET} ${rowNumber}行目（${record.チーム}・${record.工程}）`;
@@ -94,6 +75,8 @@ export function seedSteps(reiwaYear: number, teams: readonly string[]): StepReco
       完了日: null,
       状態: "未着手" as const,
       メモ: `報告資料のスケジュール: ${step.時期}`,
+      最終更新日: null,
+      最終更新者: null,
     })),
   );
 }

@@ -27,6 +27,13 @@ import { openSendLog, readAnswers, writeDigestSheet } from "./log-sheets";
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 /** How long a step waits for another one to finish before giving up as busy. */
 const LOCK_WAIT_MS = 30_000;
+/** A notice's cycle never reaches a reminder or a deadline. */
+const NEVER = new Date(8.64e15);
+const NOTICE_DATES: CycleDates = { requested: NEVER, remindAt: NEVER, deadline: NEVER };
+
+function noLink(): string {
+  throw new Error("お知らせのメールには回答リンクがありません。");
+}
 
 export interface Recipient {
   to: string;
@@ -57,8 +64,8 @@ export interface Audience<R extends Recipient> {
   recipients: readonly R[];
   /** Called once, before sending, only when a request or reminder is due (it may read more sheets). */
   composer(context: RequestContext): (kind: RequestKind, recipient: R) => ComposedMail;
-  /** After the deadline: the 回答状況 sheet's rows and the mail to the secretariat. */
-  digest(context: DigestContext): { rows: unknown[][]; mail: ComposedMail };
+  /** After the deadline: the 回答状況 sheet's rows and the mail to the secretariat (none for a notice). */
+  digest?(context: DigestContext): { rows: unknown[][]; mail: ComposedMail };
   /** The question before a person's manual send, given those not yet asked. */
   confirmation(pending: readonly R[]): string;
 }
@@ -71,8 +78,11 @@ export interface Mailing<R extends Recipient> {
    * platina.<name>.lastRun (the last step's report), apart per mailing so 送信状況 shows only its own.
    */
   stateName: MailingName;
-  /** The form the links open, and the cycle the link carries for a send-log cycle. */
-  linkPurpose: TokenPurpose;
+  /**
+   * The form the links open, and the cycle the link carries for a send-log cycle. null for a
+   * notice (no form): one mail per recipient and cycle, never expiring, no reminder, no digest.
+   */
+  linkPurpose: TokenPurpose | null;
   linkCycle(cycle: string): string;
   /** 履歴's 経路 of answers through the form. */
   route: Route;
@@ -118,7 +128,7 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
   const { settings } = loadSettings();
   const audience = mailing.audience(cycle, settings);
   const answered = answeredOwners(readAnswers(), cycle);
-  const dates = cycleDates(requestedAt(log, cycle) ?? now, settings);
+  const dates = mailing.linkPurpose ? cycleDates(requestedAt(log, cycle) ?? now, settings) : NOTICE_DATES;
   const due = dueMails({ cycle, now, dates, recipients: audience.recipients, log, answered, digestWanted: settings.事務局メール.length > 0 });
   const tasks = dueTasks(mailing, audience, due, { cycle, dates, settings, answered });
 
@@ -147,24 +157,25 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
 
 function dueTasks<R extends Recipient>(mailing: Mailing<R>, audience: Audience<R>, due: Due<R>, step: Omit<DigestContext, "changes">): Task[] {
   const { cycle, dates, settings } = step;
-  if (due.digest) return [digestTask(mailing, audience, step)];
+  if (due.digest && audience.digest) return [digestTask(mailing, audience.digest, audience.recipients.length, step)];
   if (due.requests.length === 0) return [];
   // Composed up front: a missing web app or key stops the step before any send, not as a failure per address.
-  const compose = audience.composer({ cycle, dates, settings, link: linkMaker(mailing.linkPurpose, mailing.linkCycle(cycle), dates.deadline) });
+  const link = mailing.linkPurpose ? linkMaker(mailing.linkPurpose, mailing.linkCycle(cycle), dates.deadline) : noLink;
+  const compose = audience.composer({ cycle, dates, settings, link });
   return due.requests.map(({ kind, recipient }) => ({
     kind, to: recipient.to, count: recipient.count,
     send: () => sendMail({ to: recipient.to, ...compose(kind, recipient), name: settings.差出人名, replyTo: settings.返信先 || undefined }),
   }));
 }
 
-function digestTask<R extends Recipient>(mailing: Mailing<R>, audience: Audience<R>, step: Omit<DigestContext, "changes">): Task {
+function digestTask<R extends Recipient>(mailing: Mailing<R>, digest: NonNullable<Audience<R>["digest"]>, count: number, step: Omit<DigestContext, "changes">): Task {
   const { cycle, dates, settings } = step;
   return {
     kind: "まとめ",
     to: SECRETARIAT_KEY,
-    count: audience.recipients.length,
+    count,
     send: () => {
-      const { rows, mail } = audience.digest({ ...step, changes: changesSince(dates.requested, mailing.route) });
+      const { rows, mail } = digest({ ...step, changes: changesSince(dates.requested, mailing.route) });
       writeDigestSheet(cycle, rows);
       sendMail({ to: settings.事務局メール.join(","), ...mail, name: settings.差出人名 });
     },
@@ -184,8 +195,8 @@ function scheduleNext<R extends Recipient>(mailing: Mailing<R>, cycle: string, r
   else if (report.stoppedBecause === "quota") {
     const today = tokyoDate(now);
     next = new Date(tokyoMidnight(today.year, today.month, today.day).getTime() + (24 + settings.送信時刻) * 3600_000);
-  } else if (now < dates.remindAt) next = dates.remindAt;
-  else if (now <= dates.deadline) next = new Date(dates.deadline.getTime() + 1000);
+  } else if (mailing.linkPurpose && now < dates.remindAt) next = dates.remindAt;
+  else if (mailing.linkPurpose && now <= dates.deadline) next = new Date(dates.deadline.getTime() + 1000);
   if (next) {
     scheduleOnce(mailing.handler, next);
     writeState(STATE.pendingCycle(mailing.stateName), cycle);

@@ -74,7 +74,7 @@ export interface RowsWindow {
 export interface WorkbenchUser {
   email: string;
   /** Where the address comes from: 事務局, 局区 (代表メール) or 所管課 (担当者メール). */
-  role: "事務局" | "局区" | "所管課";
+  role: "事務局" | "局区" | "所管課" | "PTメンバー";
   label: string;
 }
 

@@ -1,7 +1,8 @@
 // Who can sign in to the workbench: the addresses the workbook itself names —
 // the secretariat (設定 事務局メール), each 局区's representative (代表メール) and
-// each issue's owner (課題 担当者メール) — in that order, each once.
+// each issue's owner (課題 担当者メール) and each selected PT member (PTメンバー) — in that order, each once.
 import { normalizeEmail, isValidEmail } from "../../core/base/text";
+import { PT_MEMBERS } from "../../core/contracts/pt-members";
 import { readSettings } from "../../core/settings";
 import { BUREAUS } from "../../core/contracts/bureaus";
 import { ISSUES } from "../../core/contracts/issues";
@@ -37,6 +38,9 @@ export function workbookUsers(model: WorkbookModel): WorkbenchUser[] {
   for (const row of records(model, BUREAUS.name)) add(row.get("代表メール") ?? "", "局区", row.get("局区名") ?? "");
   for (const row of records(model, ISSUES.name)) {
     add(row.get("担当者メール") ?? "", "所管課", [row.get("制度所管局"), row.get("所管課")].filter(Boolean).join(" "));
+  }
+  for (const row of records(model, PT_MEMBERS.name)) {
+    if (row.get("選考") === "選出") add(row.get("メール") ?? "", "PTメンバー", [row.get("チーム"), row.get("氏名")].filter(Boolean).join(" "));
   }
   return [...users.values()];
 }

@@ -9,5 +9,7 @@ export type { HistoryItem, SaveFailureReason, SaveResult, SidebarContext } from 
 type Server = typeof EntryPoints;
 
 export type SidebarApi = Pick<Server, "getSidebarContext" | "getMyIssues" | "getIssueHistory" | "saveIssueUpdate">;
+export type PtApi = Pick<Server, "getPtContext" | "savePtActivity" | "updatePtStep" | "updatePtTeam">;
+export type { ActivityInput, PtContext, PtSaveResult, PtStepView, PtTeamView } from "../../core/pt/sidebar-api";
 export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint">;
 export type PlatinaReportApi = Pick<Server, "createPlatinaReport">;

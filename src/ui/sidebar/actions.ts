@@ -11,6 +11,7 @@ export const REPORT_ACTIONS = [
   { group: "進捗確認メール", name: "sendFollowUpPreview", label: "テスト送信" },
   { group: "進捗確認メール", name: "installFollowUpTrigger", label: "自動送信を設定" },
   { group: "局区への照会", name: "sendBureauSurvey", label: "各局区への取組照会" },
+  { group: "若手職員PT", name: "sendPtHoursSummary", label: "PT活動時間を所属長へ送信" },
 ] as const;
 
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
@@ -59,6 +60,9 @@ export function actionOutcome(name: ReportActionName, result: unknown): Outcome 
       const failed = failures.length ? `、送信失敗 ${failures.length}件` : "";
       return { kind: "ok", text: `送信状況のダイアログを開きました（回答 ${owners.filter((o) => o.answered).length}/${owners.length}名${failed}）。` };
     }
+    case "sendPtHoursSummary":
+      if (field(result, "reason") === "forbidden") return { kind: "error", text: String(field(result, "message") ?? "") };
+      return stepOutcome(result);
     case "sendFollowUpNow":
     case "sendBureauSurvey":
       return stepOutcome(result);

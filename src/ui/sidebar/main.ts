@@ -5,6 +5,7 @@ import { isRefusal } from "../../core/outcome";
 import type { SaveResult, SidebarApi, SidebarContext } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";
+import { loadPt } from "./pt";
 import { REPORT_ACTIONS, actionOutcome, failureOutcome, type Outcome, type ReportAction, type ReportsApi } from "./actions";
 import {
   DEFAULT_FILTERS, MESSAGES, buildUpdate, conflictRows, countText, counterText, draftOf, emptyText, failureText,
@@ -479,3 +480,4 @@ document.addEventListener("keydown", (event) => {
 });
 
 void load();
+void loadPt();

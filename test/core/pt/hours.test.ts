@@ -1,20 +1,15 @@
 // はみだせサポート: each member's PT hours per Tokyo month against 20% of the scheduled hours.
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_HEADERS, checkActivity, readActivities } from "../../../src/core/pt/activities";
-import {
-  SCHEDULED_HOURS_SETTING,
-  SUMMARY_HEADERS,
-  limitMinutes,
-  monthlySummary,
-  parseScheduledHours,
-  warningMessage,
-  wouldExceed,
-} from "../../../src/core/pt/hours";
-import { MEMBER_HEADERS, memberDirectory, readMembers } from "../../../src/core/pt/members";
-import { parseDay } from "../../../src/core/pt/values";
+import { PT_ACTIVITIES } from "../../../src/core/contracts/pt-activities";
+import { PT_MEMBERS } from "../../../src/core/contracts/pt-members";
+import { checkActivity, readActivities } from "../../../src/core/pt/activities";
+import { SUMMARY_HEADERS, limitMinutes, monthlySummary, warningMessage, wouldExceed } from "../../../src/core/pt/hours";
+import { SCHEDULED_HOURS_SETTING, parseScheduledHours } from "../../../src/core/settings";
+import { memberDirectory, readMembers } from "../../../src/core/pt/members";
+import { parseDay } from "../../../src/core/contracts/pt-values";
 
 const members = readMembers([
-  [...MEMBER_HEADERS],
+  [...PT_MEMBERS.headers],
   ["R8", "チームA", "青山 遥", "小倉北区 市民課", "aoyama@city.example", "推薦", "選出", ""],
   ["R8", "チームA", "石田 蓮", "保健福祉局 介護保険課", "ishida@city.example", "自主", "選出", ""],
   ["R8", "チームA", "上野 美咲", "小倉北区 市民課", "ueno@city.example", "推薦", "選出", ""],
@@ -23,7 +18,7 @@ const members = readMembers([
 
 // 青山: 8 + 8 + 8 + 5 = 29 h in September; 石田: 8 h; the 8/31 and (Tokyo) 10/1 rows fall outside September.
 const saved = readActivities([
-  [...ACTIVITY_HEADERS],
+  [...PT_ACTIVITIES.headers],
   ["2026/9/1", "チームA", "視察", "A市", "", "青山 遥、石田 蓮", 8],
   ["2026/9/8", "チームA", "視察", "B市", "", "青山 遥", 8],
   ["2026/9/15", "チームA", "視察", "C市", "", "青山 遥", 8],

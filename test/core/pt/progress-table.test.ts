@@ -1,10 +1,10 @@
 // PLATINA_PT_TABLE's pure function against a hand-worked table.
 import { describe, expect, it } from "vitest";
+import { PT_STEPS } from "../../../src/core/contracts/pt-steps";
 import { ptProgressTable, stepMark } from "../../../src/core/pt/progress-table";
-import { STEP_HEADERS } from "../../../src/core/pt/steps";
 
 const steps = [
-  [...STEP_HEADERS],
+  [...PT_STEPS.headers],
   ["R8", "チームA", "メンバー募集", "2026/5/31", "2026/5/29", "", ""],
   ["R8", "チームA", "キックオフ", "2026/6/30", "2026/7/3", "", "1日遅れて開催"],
   ["R8", "チームA", "視察", "2026/9/30", "", "進行中", ""],

@@ -1,15 +1,19 @@
 // The progress report's 「プロジェクトチームによる検討状況」 and the roadmap table.
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_HEADERS, readActivities } from "../../../src/core/pt/activities";
-import { MEMBER_HEADERS, readMembers } from "../../../src/core/pt/members";
+import { PT_ACTIVITIES } from "../../../src/core/contracts/pt-activities";
+import { PT_MEMBERS } from "../../../src/core/contracts/pt-members";
+import { PT_STEPS } from "../../../src/core/contracts/pt-steps";
+import { PT_TEAMS } from "../../../src/core/contracts/pt-teams";
+import { readActivities } from "../../../src/core/pt/activities";
+import { readMembers } from "../../../src/core/pt/members";
 import { activitySummary, ptReportSection, ptStatus } from "../../../src/core/pt/report-section";
 import { roadmapHtml } from "../../../src/core/pt/roadmap";
-import { STEP_HEADERS, readSteps } from "../../../src/core/pt/steps";
-import { TEAM_HEADERS, readTeams } from "../../../src/core/pt/teams";
+import { readSteps } from "../../../src/core/pt/steps";
+import { readTeams } from "../../../src/core/pt/teams";
 import { reportHtml } from "../../../src/core/report-html";
 
 const members = readMembers([
-  [...MEMBER_HEADERS],
+  [...PT_MEMBERS.headers],
   ["R8", "チームA", "青山 遥", "小倉北区 市民課", "aoyama@city.example", "推薦", "選出", "リーダー"],
   ["R8", "チームA", "石田 蓮", "保健福祉局", "ishida@city.example", "自主", "選出", ""],
   ["R8", "チームA", "福田 湊", "消防局", "fukuda@city.example", "自主", "見送り", ""],
@@ -17,12 +21,12 @@ const members = readMembers([
   ["R7", "チームA", "前年 太郎", "政策局", "zennen@city.example", "推薦", "選出", ""],
 ]).map((r) => r.record);
 const teams = readTeams([
-  [...TEAM_HEADERS],
+  [...PT_TEAMS.headers],
   ["R8", "チームA", "窓口改革 <script>alert(1)</script>", "待ち時間を半分に", "総務市民局 区政課", "検討中"],
   ["R7", "チームA", "前年度のテーマ", "", "", ""],
 ]).map((r) => r.record);
 const steps = readSteps([
-  [...STEP_HEADERS],
+  [...PT_STEPS.headers],
   ["R8", "チームA", "キックオフ", "2026/6/30", "2026/6/12", "", ""],
   ["R8", "チームA", "視察", "2026/9/30", "", "", ""],
   ["R8", "チームA", "ロードマップ", "2026/11/30", "", "", ""],
@@ -30,7 +34,7 @@ const steps = readSteps([
   ["R8", "<b>B&C</b>", "キックオフ", "2026/6/30", "2026/6/30", "", ""],
 ]).map((r) => r.record);
 const activities = readActivities([
-  [...ACTIVITY_HEADERS],
+  [...PT_ACTIVITIES.headers],
   ["2026/7/8", "チームA", "協議", "区政課", "", "青山 遥、石田 蓮", 2],
   ["2026/9/10", "チームA", "視察", "A市", "", "青山 遥", 8],
   ["2026/9/17", "チームA", "ヒアリング", "銀行", "", "石田 蓮", 2],

@@ -1,11 +1,16 @@
 // The five PT sheets' contracts: headers in order, values normalized, and errors that
 // name the sheet, row, column and value with what to type instead.
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_HEADERS, readActivities } from "../../../src/core/pt/activities";
-import { MEETING_HEADERS, readMeetings } from "../../../src/core/pt/meetings";
-import { MEMBER_HEADERS, readMembers } from "../../../src/core/pt/members";
-import { STEP_HEADERS, readSteps } from "../../../src/core/pt/steps";
-import { TEAM_HEADERS, readTeams } from "../../../src/core/pt/teams";
+import { MEETINGS } from "../../../src/core/contracts/meetings";
+import { PT_ACTIVITIES } from "../../../src/core/contracts/pt-activities";
+import { PT_MEMBERS } from "../../../src/core/contracts/pt-members";
+import { PT_STEPS } from "../../../src/core/contracts/pt-steps";
+import { PT_TEAMS } from "../../../src/core/contracts/pt-teams";
+import { readActivities } from "../../../src/core/pt/activities";
+import { readMeetings } from "../../../src/core/pt/meetings";
+import { readMembers } from "../../../src/core/pt/members";
+import { readSteps } from "../../../src/core/pt/steps";
+import { readTeams } from "../../../src/core/pt/teams";
 
 const MEMBER_ROWS = [
   ["R8", "チームA", "青山 遥", "小倉北区 市民課", "Aoyama@City.Example", "推薦", "選出", "リーダー"],
@@ -13,15 +18,47 @@ const MEMBER_ROWS = [
   ["2026", "", "福田 湊", "消防局 警防課", "fukuda@city.example", "自主応募", "", ""],
   ["R8", "チームB", "木下 大翔", "財政・変革局 財政課", "kinoshita@city.example", "局区推薦", "選出", ""],
 ];
-const members = () => [[...MEMBER_HEADERS], ...MEMBER_ROWS.map((r) => [...r])];
+const members = () => [[...PT_MEMBERS.headers], ...MEMBER_ROWS.map((r) => [...r])];
 
 describe("headers", () => {
   it("are in the documented order", () => {
-    expect(MEMBER_HEADERS).toEqual(["年度", "チーム", "氏名", "所属", "メール", "応募区分", "選考", "役割"]);
-    expect(TEAM_HEADERS).toEqual(["年度", "チーム", "テーマ", "目指す市民の実感（成果指標）", "事業所管課", "状態"]);
-    expect(STEP_HEADERS).toEqual(["年度", "チーム", "工程", "予定", "完了日", "状態", "メモ"]);
-    expect(ACTIVITY_HEADERS).toEqual(["日付", "チーム", "種別", "相手先", "内容", "参加者", "時間"]);
-    expect(MEETING_HEADERS).toEqual(["回", "日付", "名称", "報告の基準日"]);
+    // 所属長メール and the stamp columns come after the issue's columns, as sheets grow to the right.
+    expect(PT_MEMBERS.headers).toEqual(["年度", "チーム", "氏名", "所属", "メール", "応募区分", "選考", "役割", "所属長メール"]);
+    expect(PT_TEAMS.headers).toEqual(["年度", "チーム", "テーマ", "目指す市民の実感（成果指標）", "事業所管課", "状態", "最終更新日", "最終更新者"]);
+    expect(PT_STEPS.headers).toEqual(["年度", "チーム", "工程", "予定", "完了日", "状態", "メモ", "最終更新日", "最終更新者"]);
+    expect(PT_ACTIVITIES.headers).toEqual(["日付", "チーム", "種別", "相手先", "内容", "参加者", "時間"]);
+    expect(MEETINGS.headers).toEqual(["回", "日付", "名称", "報告の基準日"]);
+  });
+});
+
+describe("the PT contracts", () => {
+  it("require the columns without which a row cannot be read, and state what staff edit from the sidebar", () => {
+    expect(PT_MEMBERS.required).toEqual(["年度", "氏名", "所属", "メール", "応募区分", "選考"]);
+    expect(PT_TEAMS.required).toEqual(["年度", "チーム"]);
+    expect(PT_STEPS.required).toEqual(["年度", "チーム", "工程", "予定"]);
+    expect(PT_ACTIVITIES.required).toEqual(["日付", "チーム", "種別", "参加者", "時間"]);
+    expect(MEETINGS.required).toEqual(["回", "日付", "名称"]);
+    expect(PT_TEAMS.fieldsWith("editable")).toEqual(["テーマ", "目指す市民の実感（成果指標）", "事業所管課", "状態"]);
+    expect(PT_STEPS.fieldsWith("editable")).toEqual(["完了日", "状態", "メモ"]);
+  });
+
+  it("find the full-width 成果指標 header however it is typed, and lay records out under any header row", () => {
+    const table = PT_TEAMS.fromRows([["チーム", "目指す市民の実感(成果指標)", "年度"], ["チームA", "待ち時間を半分に", "R8"]]);
+    expect(table.indexOf("目指す市民の実感（成果指標）")).toBe(1);
+    expect(table.rows[0].record["目指す市民の実感（成果指標）"]).toBe("待ち時間を半分に");
+    expect(PT_TEAMS.toRow({ チーム: "チームB", "目指す市民の実感（成果指標）": "x" }, ["目指す市民の実感（成果指標）", "メモ", "チーム"])).toEqual(["x", "", "チームB"]);
+    expect(() => PT_STEPS.fromRows([["年度", "チーム", "工程"], ["R8", "A", "キックオフ"]])).toThrow("PT工程: 見出し「予定」が見つかりません。");
+  });
+
+  it("read a member's 所属長メール, and refuse two different heads for one 所属", () => {
+    const rows = members().map((r, i) => [...r, i === 1 ? "Shimin.Cho@city.example" : ""]);
+    rows[0][8] = "所属長メール";
+    expect(readMembers(rows)[0].record.所属長メール).toBe("shimin.cho@city.example");
+    rows[2][3] = "小倉北区 市民課";
+    rows[2][8] = "other.cho@city.example";
+    expect(() => readMembers(rows)).toThrow("PTメンバー 3行目: 所属「小倉北区 市民課」の所属長メール「other.cho@city.example」が2行目の「shimin.cho@city.example」と異なります。");
+    rows[2][8] = "";
+    expect(readMembers(rows)[1].record.所属長メール).toBeNull();
   });
 });
 
@@ -31,7 +68,7 @@ describe("PTメンバー", () => {
     expect(rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5]);
     expect(rows[0].record).toEqual({
       年度: 8, チーム: "チームA", 氏名: "青山 遥", 所属: "小倉北区 市民課", メール: "aoyama@city.example",
-      応募区分: "局区推薦", 選考: "選出", 役割: "リーダー",
+      応募区分: "局区推薦", 選考: "選出", 役割: "リーダー", 所属長メール: null,
     });
     expect(rows[1].record).toMatchObject({ 年度: 8, チーム: "チームA", 応募区分: "自主応募", 選考: "選出", 役割: null });
     expect(rows[2].record).toMatchObject({ チーム: null, 選考: "応募" });
@@ -68,7 +105,7 @@ describe("PTメンバー", () => {
 
 describe("PT", () => {
   const teams = () => [
-    [...TEAM_HEADERS],
+    [...PT_TEAMS.headers],
     ["R8", "チームA", "市民にとって利用しやすい窓口改革", "待ち時間を半分に", "総務市民局 区政課", "検討"],
     ["R8", "チームB", "", "", "", ""],
   ];
@@ -97,7 +134,7 @@ describe("PT", () => {
 });
 
 describe("PT工程", () => {
-  const steps = (...rows: unknown[][]) => [[...STEP_HEADERS], ...rows];
+  const steps = (...rows: unknown[][]) => [[...PT_STEPS.headers], ...rows];
 
   it("derives 状態 from 完了日, and blank 状態 means 未着手", () => {
     const rows = readSteps(steps(
@@ -129,7 +166,7 @@ describe("PT工程", () => {
 describe("会議", () => {
   it("reads 回 in its usual forms and leaves 報告の基準日 blank when not given", () => {
     const rows = readMeetings([
-      [...MEETING_HEADERS],
+      [...MEETINGS.headers],
       ["第１回", new Date("2026-05-25T15:00:00Z"), "第1回X会議", ""],
       [3, "2026/11/25", "第3回X会議", "2026/11/20"],
     ]).map((r) => r.record);
@@ -140,16 +177,16 @@ describe("会議", () => {
   });
 
   it("refuses a 基準日 after the meeting and an unreadable 回", () => {
-    expect(() => readMeetings([[...MEETING_HEADERS], ["第3回", "2026/11/25", "第3回X会議", "2026/11/26"]]))
+    expect(() => readMeetings([[...MEETINGS.headers], ["第3回", "2026/11/25", "第3回X会議", "2026/11/26"]]))
       .toThrow("会議 2行目: 報告の基準日「2026-11-26」が会議の日付「2026-11-25」より後です。");
-    expect(() => readMeetings([[...MEETING_HEADERS], ["三", "2026/11/25", "第3回X会議", ""]]))
+    expect(() => readMeetings([[...MEETINGS.headers], ["三", "2026/11/25", "第3回X会議", ""]]))
       .toThrow("会議 2行目: 回「三」を解釈できません");
   });
 });
 
 describe("PT活動", () => {
   const selected = readMembers(members()).map((r) => r.record);
-  const activities = (...rows: unknown[][]) => [[...ACTIVITY_HEADERS], ...rows];
+  const activities = (...rows: unknown[][]) => [[...PT_ACTIVITIES.headers], ...rows];
 
   it("resolves participants by name (spaces ignored) or email and reads 時間", () => {
     const [activity] = readActivities(activities(

@@ -1,10 +1,10 @@
 // How PT cells are read: days in Tokyo, hours, participants and the fixed vocabularies.
 import { describe, expect, it } from "vitest";
-import { parseActivityKind } from "../../../src/core/pt/activities";
-import { parseApplicationKind, parseSelection } from "../../../src/core/pt/members";
-import { parseStepState } from "../../../src/core/pt/steps";
-import { parseTeamState } from "../../../src/core/pt/teams";
-import { hoursOf, parseDay, parseMinutes, parseParticipants, parseTeam } from "../../../src/core/pt/values";
+import { parseActivityKind } from "../../../src/core/contracts/pt-activities";
+import { parseApplicationKind, parseSelection } from "../../../src/core/contracts/pt-members";
+import { parseStepState } from "../../../src/core/contracts/pt-steps";
+import { parseTeamState } from "../../../src/core/contracts/pt-teams";
+import { hoursOf, parseDay, parseMinutes, parseParticipants, parseTeam } from "../../../src/core/contracts/pt-values";
 
 describe("parseDay", () => {
   it("reads a date cell as the Tokyo day it falls on", () => {

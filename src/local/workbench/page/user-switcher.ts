@@ -4,7 +4,7 @@ import type { WorkbenchUser } from "../api-types";
 import { byId, h } from "./dom";
 
 const OTHER = "__other__";
-const GROUPS: WorkbenchUser["role"][] = ["事務局", "局区", "所管課"];
+const GROUPS: WorkbenchUser["role"][] = ["事務局", "局区", "所管課", "PTメンバー"];
 
 export class UserSwitcher {
   private readonly select = byId<HTMLSelectElement>("user-select");

@@ -1,8 +1,7 @@
 // The value rules shared by the PT sheets: Tokyo days, hours, team names,
 // participant lists and the fixed vocabularies, each read the way staff type them.
 import { fiscalYearOfDate } from "../fiscal-year";
-import { isValidEmail, normalizeEmail } from "../base/text";
-import { compactText, isDateValue, normalizeText } from "../base/text";
+import { compactText, isDateValue, isValidEmail, normalizeEmail, normalizeText } from "../base/text";
 import { parseDateInput, tokyoDate, tokyoMidnight } from "../base/tokyo-time";
 
 /** A Tokyo calendar day as "YYYY-MM-DD": compares as text, and survives google.script.run (Dates do not). */
@@ -45,6 +44,15 @@ export function parseDay(value: unknown): Day | null | undefined {
   const japanese = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text);
   const date = parseDateInput(japanese ? `${japanese[1]}-${japanese[2]}-${japanese[3]}` : text);
   return date ? dayOf(date) : undefined;
+}
+
+/** A stamp (最終更新日) as ISO text, so records stay plain for google.script.run. */
+export function parseInstantText(value: unknown): string | null | undefined {
+  if (isDateValue(value)) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  const text = normalizeText(value);
+  if (text === "") return null;
+  const ms = parseDateInput(text)?.getTime() ?? Date.parse(text);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 export function parseText(value: unknown): string | null {
