@@ -1,4 +1,5 @@
 import { fakeClock } from "../runtime/clock";
+import { contextFromChoice, type ContextChoice } from "../runtime/contexts";
 import { CliError, open, toJson } from "./shared";
 
 export interface RunOptions {
@@ -7,6 +8,10 @@ export interface RunOptions {
   user: string;
   args: string;
   smtp?: string;
+  /** How the execution starts: menu item unless told otherwise. */
+  context: ContextChoice;
+  /** The web app's deployer (web-app context); default the user. */
+  deployer?: string;
 }
 
 export async function commandRun(entry: string, options: RunOptions): Promise<void> {
@@ -25,7 +30,13 @@ export async function commandRun(entry: string, options: RunOptions): Promise<vo
   if (!runtime.bundle.entryPoints.includes(entry)) {
     throw new CliError(`エントリポイント「${entry}」はありません。使えるもの:\n  ${runtime.bundle.entryPoints.join("\n  ")}`);
   }
-  const execution = runtime.run(entry, args, { user: options.user });
+  let context;
+  try {
+    context = contextFromChoice(options.context, options.user, options.deployer ?? options.user, runtime.state.webAppUrl);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const execution = runtime.run(entry, args, { context, user: options.user });
   // A failed execution keeps nothing, or only what it committed with SpreadsheetApp.flush().
   await opened.settle(execution);
   if (!execution.ok) throw new CliError(`${entry} でエラーが発生しました: ${execution.error?.message}`);

@@ -103,7 +103,6 @@ export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook
     clock: options.clock ?? realClock(),
     mail: options.smtp ? smtpTransport(options.smtp) : outboxTransport(outbox),
     lockDir: lockDirFor(path),
-    spreadsheetId: basename(path),
     log: options.log,
     ...options.runtime,
   });
@@ -112,7 +111,8 @@ export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook
   runtime.model.onChange(() => {
     cellsChanged = true;
   });
-  let savedState = JSON.stringify(runtime.state);
+  // A new sidecar's spreadsheet ID is saved with the first save, even if nothing else changed.
+  let savedState = existsSync(sidecarPath(path)) ? JSON.stringify(runtime.state) : "";
   const watch = () =>
     runtime.model.onChange(() => {
       cellsChanged = true;

@@ -11,6 +11,7 @@ const MAX_SURFACES = 100;
 
 export interface Surface {
   kind: SurfaceConfig["kind"];
+  /** The add-on's HTML for sidebars and dialogs; the finished document for web-app pages. */
   html: string;
 }
 
@@ -19,6 +20,8 @@ export class WorkbenchHub {
   /** The add-on's top-level functions, for the google.script.run shim. */
   entryPoints: string[] = [];
   menus: MenuSpec[] = [];
+  /** The origin surfaces are served from (see usercontent.ts). */
+  surfaceOrigin = "";
   readonly executions: ExecutionView[] = [];
   private readonly pending = new Map<number, UiRequest>();
   private readonly surfaces = new Map<string, Surface>();
@@ -66,10 +69,10 @@ export class WorkbenchHub {
     return this.surfaces.get(id);
   }
 
-  /** A web-app page gets its own surface id so that its google.script.run calls run as the web app. */
-  webSurface(): string {
+  /** A web-app page gets its own surface id so that its google.script.run calls run as the web app; `page` makes its document. */
+  webSurface(page: (id: string) => string): string {
     const id = `w${this.nextWebSurface++}`;
-    this.addSurface(id, { kind: "webapp", html: "" });
+    this.addSurface(id, { kind: "webapp", html: page(id) });
     return id;
   }
 
@@ -102,6 +105,7 @@ export class WorkbenchHub {
       clockRunning: this.clockRunning,
       timeZone: info.timeZone,
       pending: this.pendingRequests(),
+      surfaceOrigin: this.surfaceOrigin,
     };
   }
 
