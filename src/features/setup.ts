@@ -19,7 +19,7 @@ import { forgetAccessList } from "../gas/settings";
 import {
   ensureCheckbox, ensureColumnWarning, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader,
 } from "../gas/sheet-format";
-import { ensureSheetNamed, requireSheetNamed } from "../gas/spreadsheet";
+import { ensureSheetNamed, rememberSpreadsheetId, requireSheetNamed } from "../gas/spreadsheet";
 import { appendRows, readRecords, storedValue } from "../gas/table";
 import { ensureEditTrigger } from "../gas/triggers";
 import { tell } from "../gas/ui";
@@ -34,6 +34,7 @@ export const PROGRESS_COLOURS: Record<string, string> = { 完了: "#d9ead3", 実
 export function prepareWorkbook(): string[] {
   const changes: string[] = [];
   const user = effectiveUserEmail();
+  if (rememberSpreadsheetId()) changes.push("ウェブアプリ（回答フォーム）が開くスプレッドシートとして、このスプレッドシートの ID を保存しました");
   const years = yearChoices();
   ensureSheet(ISSUES, changes, []);
   ensureSheet(REFORMS, changes, []);
@@ -65,12 +66,14 @@ export function prepareWorkbook(): string[] {
   const trigger = ensureEditTrigger(EDIT_TRIGGER_HANDLER);
   note(trigger.created, "シートの直接編集を履歴に記録するトリガーを設定しました");
   note(trigger.removed > 0, `重複していた編集トリガーを${trigger.removed}件削除しました`);
+  // Another account's trigger already records edits: a second one would log every edit twice.
+  const editTriggerOwner = trigger.owner ? `\n\nシートの直接編集を記録するトリガーは ${trigger.owner.owner} のアカウントで設定済みです（トリガーは設定したアカウントで動き、そのアカウントだけが変更できます）。` : "";
   note(ensureSecret(), "メールの回答リンク用の鍵を作成しました");
   if (changes.length > 0) forgetAccessList();
   const message = changes.length === 0
     ? "初期設定はすでに完了しています。変更はありません。"
     : `初期設定を行いました。\n\n${changes.map((c) => `・${c}`).join("\n")}`;
-  tell("初期設定", message);
+  tell("初期設定", `${message}${editTriggerOwner}`);
   return changes;
 }
 

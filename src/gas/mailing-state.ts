@@ -1,17 +1,6 @@
-// What the mailing engine keeps outside its sheets: the script lock that lets one
-// step send at a time, script properties (the pending cycle, the last step's
-// report), and the flush that makes each send's record durable at once.
-
-/** Runs `fn` under the script lock, or `whenBusy` if another run holds it for `waitMs`. */
-export function withScriptLock<T>(waitMs: number, fn: () => T, whenBusy: () => T): T {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(waitMs)) return whenBusy();
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
-}
+// What the mailing engine keeps outside its sheets: script properties (the
+// pending cycle, the last step's report), and the flush that makes each send's
+// record durable at once. One step at a time: withRunLease in ./lock.
 
 export function scriptProperty(key: string): string | null {
   return PropertiesService.getScriptProperties().getProperty(key);

@@ -7,6 +7,7 @@ import { answeredOwners } from "../../core/mailing/answer-log";
 import { receivedChanges, type ReceivedChange } from "../../core/mailing/changes";
 import { dueMails, type Due } from "../../core/mailing/due";
 import type { ComposedMail } from "../../core/mailing/mail";
+import { summarizeStep, type RunSummary } from "../../core/mailing/run-summary";
 import { cycleDates, type CycleDates } from "../../core/mailing/schedule";
 import { FAILED, SECRETARIAT_KEY, SENT, requestedAt, type RequestKind, type SendKind } from "../../core/mailing/send-log";
 import type { TokenPurpose } from "../../core/mailing/token";
@@ -15,7 +16,8 @@ import type { Settings } from "../../core/settings";
 import { SHEET } from "../../core/sheets";
 import { tokyoDate, tokyoMidnight } from "../../core/tokyo-time";
 import { remainingQuota, sendMail } from "../../gas/mail";
-import { scriptProperty, setScriptProperty, withScriptLock } from "../../gas/mailing-state";
+import { withRunLease, withWriteLock } from "../../gas/lock";
+import { scriptProperty, setScriptProperty } from "../../gas/mailing-state";
 import { loadSettings } from "../../gas/settings";
 import { readSheet } from "../../gas/sheet-table";
 import { deleteTriggers, scheduleOnce } from "../../gas/triggers";
@@ -100,10 +102,15 @@ interface Task {
   send(): void;
 }
 
-/** One step of a mailing under the script lock, so two runs never send the same mail. */
+/**
+ * One step of a mailing as the only run of that mailing, so two runs never send
+ * the same mail. The run holds a lease, not the write lock: a step may send for
+ * 4.5 minutes, and forms, sidebars and edit triggers must still save meanwhile.
+ */
 export function runMailingStep<R extends Recipient>(mailing: Mailing<R>, cycle: string, options: StepOptions = {}): StepReport {
   const started = Date.now();
-  return withScriptLock(
+  return withRunLease(
+    mailing.stateName,
     LOCK_WAIT_MS,
     () => remember(mailing, step(mailing, cycle, started, options)),
     () => remember(mailing, { cycle, sent: [], failed: [], stoppedBecause: "busy", remaining: 0, next: null, at: new Date().toISOString() }),
@@ -112,11 +119,12 @@ export function runMailingStep<R extends Recipient>(mailing: Mailing<R>, cycle: 
 
 function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: number, options: StepOptions): StepReport {
   const now = new Date();
-  const sendLog = openSendLog();
+  // Opening the logs creates them when missing: a write, so under the lock.
+  const sendLog = withWriteLock(openSendLog, LOCK_WAIT_MS);
   const log = options.retryFailed ? sendLog.records.filter((r) => r.result === SENT) : sendLog.records;
   const { settings } = loadSettings();
   const audience = mailing.audience(cycle, settings);
-  const answered = answeredOwners(readAnswers(), cycle);
+  const answered = answeredOwners(withWriteLock(readAnswers, LOCK_WAIT_MS), cycle);
   const dates = cycleDates(requestedAt(log, cycle) ?? now, settings);
   const due = dueMails({ cycle, now, dates, recipients: audience.recipients, log, answered, digestWanted: settings.事務局メール.length > 0 });
   const tasks = dueTasks(mailing, audience, due, { cycle, dates, settings, answered });
@@ -130,15 +138,17 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
       report.remaining = tasks.length - i;
       break;
     }
+    // The mail goes out without the write lock; its record is written under it, one send at a time.
+    let error: string | null = null;
     try {
       task.send();
-      report.sent.push({ kind: task.kind, to: task.to, count: task.count });
-      sendLog.append({ at: new Date(), cycle, to: task.to, count: task.count, kind: task.kind, result: SENT, error: "" });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      report.failed.push({ kind: task.kind, to: task.to, error: message });
-      sendLog.append({ at: new Date(), cycle, to: task.to, count: task.count, kind: task.kind, result: FAILED, error: message });
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
     }
+    if (error === null) report.sent.push({ kind: task.kind, to: task.to, count: task.count });
+    else report.failed.push({ kind: task.kind, to: task.to, error });
+    const record = { at: new Date(), cycle, to: task.to, count: task.count, kind: task.kind, result: error === null ? SENT : FAILED, error: error ?? "" };
+    withWriteLock(() => sendLog.append(record), LOCK_WAIT_MS);
   }
   report.next = scheduleNext(mailing, cycle, report, dates, settings)?.toISOString() ?? null;
   return report;
@@ -164,7 +174,7 @@ function digestTask<R extends Recipient>(mailing: Mailing<R>, audience: Audience
     count: audience.recipients.length,
     send: () => {
       const { rows, mail } = audience.digest({ ...step, changes: changesSince(dates.requested, mailing.route) });
-      writeDigestSheet(cycle, rows);
+      withWriteLock(() => writeDigestSheet(cycle, rows), LOCK_WAIT_MS);
       sendMail({ to: settings.事務局メール.join(","), ...mail, name: settings.差出人名 });
     },
   };
@@ -186,7 +196,9 @@ function scheduleNext<R extends Recipient>(mailing: Mailing<R>, cycle: string, r
   } else if (now < dates.remindAt) next = dates.remindAt;
   else if (now <= dates.deadline) next = new Date(dates.deadline.getTime() + 1000);
   if (next) {
-    scheduleOnce(mailing.handler, next);
+    // Another account's continuation is pending: it runs what is due then (a second would be a duplicate, gas/triggers).
+    const scheduled = scheduleOnce(mailing.handler, next);
+    if (!scheduled.ok) next = new Date(scheduled.owner.at);
     setScriptProperty(pendingKey(mailing), cycle);
   } else {
     deleteTriggers(mailing.handler);
@@ -208,12 +220,13 @@ function lastRunKey<R extends Recipient>(mailing: Mailing<R>): string {
   return `platina.${mailing.stateName}.lastRun`;
 }
 
+/** Keeps a compact summary of the step: it always parses and fits a property's 9 KB. */
 function remember<R extends Recipient>(mailing: Mailing<R>, report: StepReport): StepReport {
-  setScriptProperty(lastRunKey(mailing), JSON.stringify(report).slice(0, 8000));
+  setScriptProperty(lastRunKey(mailing), JSON.stringify(summarizeStep(report)));
   return report;
 }
 
-export function lastRun<R extends Recipient>(mailing: Mailing<R>): StepReport | null {
+export function lastRun<R extends Recipient>(mailing: Mailing<R>): RunSummary | null {
   const text = scriptProperty(lastRunKey(mailing));
-  return text ? (JSON.parse(text) as StepReport) : null;
+  return text ? (JSON.parse(text) as RunSummary) : null;
 }
