@@ -296,13 +296,14 @@ export function doGet(e: GoogleAppsScript.Events.DoGet) {
 }
 
 /**
- * ウェブアプリ: フォームの送信を受け付け、課題または局区改革を更新して受付内容を表示します。
+ * 回答フォーム（ウェブアプリ）の google.script.run の呼び先: 回答を保存し、受付内容のページを返します。入力に誤りがあるとき・混み合って保存できなかったときは、入力を残したフォームのページを返します（リンクの用途により、進捗確認または局区の取組照会）。
  *
- * @param {GoogleAppsScript.Events.DoPost} e リクエスト
- * @return 受付内容のページ
+ * @param {Object} fields フォームの項目（名前と値。t はリンクの署名）
+ * @return ページの HTML
  */
-export function doPost(e: GoogleAppsScript.Events.DoPost) {
-  return tokenPurpose(e.parameter?.t) === "survey" ? receiveSurvey(e) : receiveAnswers(e);
+export function submitAnswerForm(fields: Record<string, string>) {
+  const output = tokenPurpose(fields?.t) === "survey" ? receiveSurvey(fields) : receiveAnswers(fields);
+  return output.getContent();
 }
 
 /**

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf, fireDueTriggers } from "../support/follow-up";
+import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, submitFormExecution, tokenOf, fireDueTriggers } from "../support/follow-up";
 import { SECRETARIAT, issueRows, openOwners, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { smtpTransport } from "../../src/local/services/mail";
 import { testRuntime } from "../support/runtime";
@@ -154,8 +154,7 @@ describe("answering costs", () => {
       const form = openForm(runtime, linkIn(mail.text));
       const ids = [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);
       const fields = formFields(form, Object.fromEntries(ids.map((id) => [id, { answer: "完了" }])));
-      const contents = new URLSearchParams(fields).toString();
-      const execution = runtime.webRequest({ method: "POST", query: "", body: { type: "application/x-www-form-urlencoded", contents }, visitor: "", deployer: SECRETARIAT });
+      const execution = submitFormExecution(runtime, fields);
       expect(execution.ok).toBe(true);
       // Each changed row: its cells, and the stamp beside them; then one 履歴 and one 回答記録 append.
       expect(spreadsheetWrites(execution.calls)).toBeLessThanOrEqual(2 * ids.length + 2);

@@ -10,6 +10,7 @@ import { SHEET } from "../../core/sheets";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
 import { LIMITS, validateSubmission, type FieldErrors, type ItemResult, type Submission } from "../../core/survey/submission";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
+import { BusyError, withWriteLock } from "../../gas/lock";
 import { activeUserEmail } from "../../gas/session";
 import { requireSheet } from "../../gas/sheet-table";
 import { webAppUrl } from "../../gas/triggers";
@@ -18,6 +19,9 @@ import { readAnswers, recordAnswers } from "../mailing/log-sheets";
 import { saveSurvey } from "./writer";
 
 type WebEvent = { parameter?: Record<string, string> };
+
+/** Nothing was saved and the form keeps the input: the 局区 only has to send it again. */
+const BUSY_MESSAGE = "ほかの方の保存と重なったため、回答を保存できませんでした。入力内容はそのままです。もう一度「回答を送信する」を押してください。";
 
 /** Empty rows offered for new reforms; more can be added by opening the link again. */
 const BLANK_ROWS = 3;
@@ -81,7 +85,7 @@ function pageData(visit: Visit) {
 
 function formData(visit: Visit, bureaus: BureauView[], errors: string[] = []) {
   const previous = lastAnswer(visit);
-  return { ...pageData(visit), action: webAppUrl(), bureaus, errors, answeredAt: previous?.at ? formatWareki(previous.at) : "" };
+  return { ...pageData(visit), bureaus, errors, answeredAt: previous?.at ? formatWareki(previous.at) : "" };
 }
 
 function lastAnswer(visit: Visit): AnswerRecord | undefined {
@@ -148,8 +152,9 @@ function grouped(visit: Visit, rows: RowView[], slots: RowView[]): BureauView[] 
   return visit.bureaus.map((name) => ({ name, rows: rows.filter((r) => r.bureau === name), blanks: slots.filter((s) => s.bureau === name) }));
 }
 
-export function receiveSurvey(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
-  const params = e.parameter ?? {};
+/** The form sent through google.script.run (name → value): saves it and returns the receipt, or the form again with the input kept. */
+export function receiveSurvey(fields: Record<string, string>): GoogleAppsScript.HTML.HtmlOutput {
+  const params = fields ?? {};
   const visit = authenticate(params.t);
   if ("error" in visit) return visit.error;
   const form = readForm(params, visit);
@@ -162,15 +167,28 @@ export function receiveSurvey(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
     return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [`${errors.size}件の取組で入力内容を確認してください。`]), token: params.t });
   }
   const now = new Date();
-  const saved = saveSurvey(submission, { year: visit.year, yearLabel: visit.yearLabel, email: visit.email, now });
+  // The rows and their 回答記録 in one locked pass; when the lock is busy nothing is saved and the form keeps the input.
+  let outcome: { saved: ReturnType<typeof saveSurvey>; failed: number; recorded: boolean };
+  try {
+    outcome = withWriteLock(() => {
+      const saved = saveSurvey(submission, { year: visit.year, yearLabel: visit.yearLabel, email: visit.email, now });
+      if (!saved.ok) return { saved, failed: 0, recorded: false };
+      const changed = saved.results.filter((r) => r.status !== "unchanged");
+      const failed = changed.filter((r) => r.status === "failed").length;
+      // An answer whose every change failed is not one yet: the reminder should still come.
+      const recorded = failed === 0 || failed < changed.length;
+      if (recorded) {
+        recordAnswers([{ at: now, cycle: surveyCycle(visit.yearLabel), owner: visit.email, id: `局区改革:${visit.bureaus.join("・")}`, answer: answerText(saved.results), timing: "", memo: "" }]);
+      }
+      return { saved, failed, recorded };
+    });
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+    return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [BUSY_MESSAGE]), token: params.t });
+  }
+  const { saved, failed, recorded } = outcome;
   if (!saved.ok) return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [saved.message]), token: params.t });
   const results = saved.results.filter((r) => r.status !== "unchanged");
-  const failed = results.filter((r) => r.status === "failed").length;
-  // An answer whose every change failed is not one yet: the reminder should still come.
-  const recorded = failed === 0 || failed < results.length;
-  if (recorded) {
-    recordAnswers([{ at: now, cycle: surveyCycle(visit.yearLabel), owner: visit.email, id: `局区改革:${visit.bureaus.join("・")}`, answer: answerText(saved.results), timing: "", memo: "" }]);
-  }
   return page("receipt", {
     ...pageData(visit),
     token: params.t,

@@ -11,3 +11,4 @@ type Server = typeof EntryPoints;
 export type SidebarApi = Pick<Server, "getSidebarContext" | "getMyIssues" | "getIssueHistory" | "saveIssueUpdate">;
 export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint">;
 export type PlatinaReportApi = Pick<Server, "createPlatinaReport">;
+export type AnswerFormApi = Pick<Server, "submitAnswerForm">;
