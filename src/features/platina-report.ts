@@ -11,6 +11,7 @@ import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
 import { readRecords, requireRecords } from "../gas/table";
 import { uiOrNull } from "../gas/ui";
+import { last } from "../core/order";
 
 export interface PlatinaReport {
   year: string;
@@ -23,7 +24,7 @@ export function buildPlatinaReport(options?: { year?: unknown }): PlatinaReport 
   const reforms = requireRecords(REFORMS, []).values;
   const years = reformYears(reforms);
   const chosen = options && typeof options === "object" && "year" in options;
-  const year = chosen ? requireYear(options.year) : (years.at(-1) ?? fiscalYearOfDate(new Date()));
+  const year = chosen ? requireYear(options.year) : (last(years) ?? fiscalYearOfDate(new Date()));
   const html = platinaReportHtml({
     reforms,
     bureaus: readRecords(BUREAUS, [])?.values ?? [],

@@ -17,6 +17,7 @@ import { webAppUrl } from "../../gas/triggers";
 import { checkLink } from "../mailing/links";
 import { readAnswers, recordAnswers } from "../mailing/log-sheets";
 import { saveSurvey } from "./writer";
+import { last } from "../../core/order";
 
 type WebEvent = { parameter?: Record<string, string> };
 
@@ -90,7 +91,7 @@ function formData(visit: Visit, bureaus: BureauView[], errors: string[] = []) {
 
 function lastAnswer(visit: Visit): AnswerRecord | undefined {
   const cycle = surveyCycle(visit.yearLabel);
-  return readAnswers().filter((r) => r.cycle === cycle && r.owner === visit.email).at(-1);
+  return last(readAnswers().filter((r) => r.cycle === cycle && r.owner === visit.email));
 }
 
 function baseOf(row: ReformRow): string {
