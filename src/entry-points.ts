@@ -12,6 +12,7 @@ import { recordSheetEdit } from "./features/edit-log";
 import { buildPlatinaReport } from "./features/platina-report";
 import { makeProgressReport, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
+import { runSelfTest, type SelfTestOptions } from "./features/self-test";
 import { prepareWorkbook } from "./features/setup";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
 import { continueSurvey, sendSurvey } from "./features/survey/controls";
@@ -146,6 +147,16 @@ export function listDataProblems() {
  */
 export function setupWorkbook() {
   return prepareWorkbook();
+}
+
+/**
+ * メニュー「動作確認」: デプロイ後の実環境で、シートと見出し、保存されたスプレッドシートの ID と鍵、ロック、トリガーとその所有者、ウェブアプリの /exec の URL とページ、残りのメール送信数を確認し、シート「動作確認」に結果と対処を書きます。市政変革推進室のみ実行できます。
+ *
+ * @param {Object} options 省略可。{testMail: true} で実行した人に確認のメールを1通送ります（メニューからは確認のうえ）
+ * @return {ok, checks}（checks は項目・結果・詳細・対処）、または {ok: false, reason: "forbidden", message}
+ */
+export function checkDeployment(options?: SelfTestOptions) {
+  return runSelfTest(options);
 }
 
 /**

@@ -20,6 +20,12 @@ export function tokyoDate(instant: Date | number): CalendarDate {
   };
 }
 
+/** The time of day in Tokyo, e.g. "9:05". */
+export function tokyoClock(instant: Date | number): string {
+  const shifted = new Date((typeof instant === "number" ? instant : instant.getTime()) + TOKYO_OFFSET_MS);
+  return `${shifted.getUTCHours()}:${String(shifted.getUTCMinutes()).padStart(2, "0")}`;
+}
+
 /** The instant of 00:00 Tokyo time on the given calendar day. */
 export function tokyoMidnight(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day) - TOKYO_OFFSET_MS);

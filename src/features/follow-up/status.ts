@@ -6,6 +6,7 @@ import { cycleDates } from "../../core/mailing/schedule";
 import { SENT, requestedAt } from "../../core/mailing/send-log";
 import { escapeHtml } from "../../core/plain-text";
 import { SHEET } from "../../core/sheets";
+import { tokyoClock } from "../../core/tokyo-time";
 import { formatWarekiWithWeekday } from "../../core/wareki";
 import { loadSettings } from "../../gas/settings";
 import { requireSheet } from "../../gas/sheet-table";
@@ -53,17 +54,11 @@ export function sendStatus(): SendStatus {
   return status;
 }
 
-/** e.g. 令和8年12月8日（火）9:00 — the time of day in Tokyo (UTC+9, no daylight saving). */
-function tokyoTime(at: Date): string {
-  const shifted = new Date(at.getTime() + 9 * 3600_000);
-  return `${formatWarekiWithWeekday(at)} ${shifted.getUTCHours()}:${String(shifted.getUTCMinutes()).padStart(2, "0")}`;
-}
-
 const RUN_NAMES: Record<string, string> = { [MONTHLY_HANDLER]: "毎月の送信", [CONTINUE_HANDLER]: "続き・再依頼・まとめ" };
 
 /** A scheduled run with the account whose trigger it is: only that account can change or remove it. */
 function runText(run: SendStatus["nextRuns"][number]): string {
-  const when = run.kind === "once" ? ` ${tokyoTime(new Date(run.at))}` : "";
+  const when = run.kind === "once" ? ` ${formatWarekiWithWeekday(new Date(run.at))} ${tokyoClock(new Date(run.at))}` : "";
   return `${escapeHtml(RUN_NAMES[run.handler] ?? run.handler)}${escapeHtml(when)}（トリガーの所有者: ${escapeHtml(run.owner)}）`;
 }
 
