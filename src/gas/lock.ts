@@ -15,6 +15,9 @@ export class BusyError extends Error {
   }
 }
 
+/** What a web form says when the lock stays busy: nothing was saved, the input is still there. */
+export const FORM_BUSY_MESSAGE = "ほかの方の保存と重なったため、回答を保存できませんでした。入力内容はそのままです。もう一度「回答を送信する」を押してください。";
+
 /**
  * Runs `fn` holding the write lock, then makes its writes final. Inside another
  * withWriteLock the lock is already held (tryLock is then a no-op) and stays held:

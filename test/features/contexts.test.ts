@@ -7,11 +7,17 @@ import { describe, expect, it } from "vitest";
 import { PROPERTY_VALUE_LIMIT, summarizeStep, utf8Bytes } from "../../src/core/mailing/run-summary";
 import { outboxTransport, type MailTransport } from "../../src/local/services/mail";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { answeringUi, formFields, linkIn, openForm, prepareFollowUp, submitForm } from "../support/follow-up";
+import { answeringUi, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
 import { SECRETARIAT, historyRows, issueRows, sheetRecords } from "../support/issues";
+import { identity } from "../support/contexts";
+import { createLockService } from "../../src/local/services/lock";
+import type { ExecutionEnv } from "../../src/local/runtime/env";
 import { tempDir, testRuntime } from "../support/runtime";
 
 const SECOND = "kikaku@city.example";
+
+/** An execution's identity outside the runtime: enough for LockService's script lock. */
+const identityEnv = () => identity(SECRETARIAT) as unknown as ExecutionEnv;
 
 /** Adds `email` to 設定's 事務局メール, as the secretariat would type it. */
 function addSecretariat(runtime: Runtime, email: string): void {
@@ -57,6 +63,29 @@ describe("a web-app answer during a long mail run", () => {
     expect(issueRows(runtime).find((r) => r.ID === answered[0].ID)?.進捗分類).toBe("完了");
     // The run still logged every send once.
     expect(sheetRecords(runtime, "送信記録").filter((r) => r.種別 === "依頼")).toHaveLength(sends);
+  });
+});
+
+describe("a web-app answer while another execution holds the lock", () => {
+  it("comes back as the form with the input kept and a request to send again; sent again, it is saved", async () => {
+    const { runtime, dir, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
+    prepareFollowUp(runtime);
+    runtime.run("runMonthlyFollowUp", [], { context: { kind: "time-driven", owner: SECRETARIAT } });
+    const link = linkIn((await outbox(mails))[0].text);
+    const form = openForm(runtime, link);
+    const ids = [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);
+    const fields = formFields(form, Object.fromEntries(ids.map((id, i) => [id, i === 0 ? { answer: "完了", memo: "混雑中に送った回答" } : { answer: "変更なし" }])));
+    // Another execution (another process on the same workbook) holds the script lock for longer than a form waits.
+    const other = createLockService(identityEnv(), dir).getScriptLock();
+    expect(other.tryLock(0)).toBe(true);
+    const busy = submitForm(runtime, fields);
+    other.releaseLock();
+    expect(busy).toContain("もう一度「回答を送信する」を押してください");
+    expect(busy).toContain("混雑中に送った回答");
+    expect(sheetRecords(runtime, "回答記録")).toEqual([]);
+    expect(issueRows(runtime).find((r) => r.ID === ids[0])?.進捗メモ).not.toBe("混雑中に送った回答");
+    expect(submitForm(runtime, fields)).toContain("以下の内容で記録しました");
+    expect(issueRows(runtime).find((r) => r.ID === ids[0])).toMatchObject({ 進捗分類: "完了", 進捗メモ: "混雑中に送った回答" });
   });
 });
 

@@ -9,7 +9,7 @@ import { normalizeEmail } from "../../core/plain-text";
 import { SHEET } from "../../core/sheets";
 import { normalizeText } from "../../core/text";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
-import { BusyError, withWriteLock } from "../../gas/lock";
+import { BusyError, FORM_BUSY_MESSAGE, withWriteLock } from "../../gas/lock";
 import { activeUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";
 import { requireSheet } from "../../gas/sheet-table";
@@ -27,9 +27,6 @@ type WebEvent = { parameter?: Record<string, string> };
 
 /** The form's fields as its page sends them through google.script.run (name → value). */
 export type FormFields = Record<string, string>;
-
-/** Nothing was saved and the form keeps the input: the owner only has to send it again. */
-export const BUSY_MESSAGE = "ほかの方の保存と重なったため、回答を保存できませんでした。入力内容はそのままです。もう一度「回答を送信する」を押してください。";
 
 interface FormIssue {
   id: string;
@@ -186,7 +183,7 @@ export function receiveAnswers(fields: FormFields): GoogleAppsScript.HTML.HtmlOu
     });
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
-    return page("form", { ...formData(auth.claims, form, [BUSY_MESSAGE]), token: params.t });
+    return page("form", { ...formData(auth.claims, form, [FORM_BUSY_MESSAGE]), token: params.t });
   }
   form.forEach((item, i) => {
     const result = saved[i];

@@ -10,7 +10,7 @@ import { SHEET } from "../../core/sheets";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
 import { LIMITS, validateSubmission, type FieldErrors, type ItemResult, type Submission } from "../../core/survey/submission";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
-import { BusyError, withWriteLock } from "../../gas/lock";
+import { BusyError, FORM_BUSY_MESSAGE, withWriteLock } from "../../gas/lock";
 import { activeUserEmail } from "../../gas/session";
 import { requireSheet } from "../../gas/sheet-table";
 import { webAppUrl } from "../../gas/triggers";
@@ -20,9 +20,6 @@ import { saveSurvey } from "./writer";
 import { last } from "../../core/order";
 
 type WebEvent = { parameter?: Record<string, string> };
-
-/** Nothing was saved and the form keeps the input: the 局区 only has to send it again. */
-const BUSY_MESSAGE = "ほかの方の保存と重なったため、回答を保存できませんでした。入力内容はそのままです。もう一度「回答を送信する」を押してください。";
 
 /** Empty rows offered for new reforms; more can be added by opening the link again. */
 const BLANK_ROWS = 3;
@@ -185,7 +182,7 @@ export function receiveSurvey(fields: Record<string, string>): GoogleAppsScript.
     });
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
-    return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [BUSY_MESSAGE]), token: params.t });
+    return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [FORM_BUSY_MESSAGE]), token: params.t });
   }
   const { saved, failed, recorded } = outcome;
   if (!saved.ok) return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [saved.message]), token: params.t });
