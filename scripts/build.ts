@@ -17,6 +17,17 @@ function webAppDeploymentId(): string {
   return (JSON.parse(readFileSync(file, "utf8")) as { webAppDeploymentId?: string | null }).webAppDeploymentId ?? "";
 }
 
+/**
+ * The language build/Code.js is written in. Apps Script's V8 runtime page
+ * (developers.google.com/apps-script/guides/v8-runtime) documents "modern
+ * ECMAScript syntax" on the V8 of Chrome and Node.js, without a version; it was
+ * launched in February 2020 (V8 8.0, Chrome 80), which implements ES2020. Later
+ * syntax is lowered here; later built-ins (Array.prototype.at, replaceAll,
+ * Object.hasOwn, …) and Intl's locale data, which the page does not promise,
+ * are not used: test/bundle/language.test.ts checks the built bundle.
+ */
+export const APPS_SCRIPT_TARGET = "es2020";
+
 /** Name of the property through which each global reaches its bundled implementation. */
 export const IMPLEMENTATION_PROPERTY = "implementation_";
 
@@ -40,7 +51,7 @@ async function bundle(entries: EntryPoint[]): Promise<string> {
     platform: "neutral",
     // The web-app deployment `npm run deploy` keeps (deploy.json), for links in mails.
     define: { __PLATINA_WEB_APP_DEPLOYMENT__: JSON.stringify(webAppDeploymentId()) },
-    target: "es2020",
+    target: APPS_SCRIPT_TARGET,
     charset: "utf8",
     legalComments: "none",
     minify: false,

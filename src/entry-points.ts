@@ -1,7 +1,7 @@
 // Every Apps Script entry point of the add-on, and nothing else. The build turns
 // each export into a top-level `function NAME(params)` in build/Code.js with the
 // JSDoc written here, so Sheets shows it in autocomplete and menus can call it.
-import { fiscalYearLabel, fiscalYearOfDate } from "./core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate } from "./core/base/fiscal-year";
 import type { IssueUpdate } from "./core/issue-update";
 import { tokenPurpose } from "./core/mailing/token";
 import type { PERMISSIONS } from "./core/permissions";
@@ -14,6 +14,7 @@ import { guarded } from "./features/guard";
 import { buildPlatinaReport } from "./features/platina-report";
 import { makeProgressReport, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
+import { runSelfTest, type SelfTestOptions } from "./features/self-test";
 import { prepareWorkbook } from "./features/setup";
 import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summary";
 import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
@@ -168,6 +169,16 @@ export function listDataProblems() {
  */
 export function setupWorkbook() {
   return guarded("setupWorkbook", () => prepareWorkbook());
+}
+
+/**
+ * メニュー「動作確認」: デプロイ後の実環境で、シートと見出し、保存されたスプレッドシートの ID と鍵、ロック、トリガーとその所有者、ウェブアプリの /exec の URL とページ、残りのメール送信数を確認し、シート「動作確認」に結果と対処を書きます。市政変革推進室のみ実行できます。
+ *
+ * @param {Object} options 省略可。{testMail: true} で実行した人に確認のメールを1通送ります（メニューからは確認のうえ）
+ * @return {ok, checks}（checks は項目・結果・詳細・対処）、または {ok: false, reason: "forbidden", message}
+ */
+export function checkDeployment(options?: SelfTestOptions) {
+  return guarded("checkDeployment", () => runSelfTest(options));
 }
 
 /**
@@ -383,13 +394,13 @@ export function doGet(e: GoogleAppsScript.Events.DoGet) {
 }
 
 /**
- * ウェブアプリ: フォームの送信を受け付け、課題または局区改革を更新して受付内容を表示します。
+ * 回答フォーム（ウェブアプリ）の google.script.run の呼び先: 回答を保存し、受付内容のページを返します。入力に誤りがあるとき・混み合って保存できなかったときは、入力を残したフォームのページを返します（リンクの用途により、進捗確認または局区の取組照会）。
  *
- * @param {GoogleAppsScript.Events.DoPost} e リクエスト
- * @return 受付内容のページ
+ * @param {Object} fields フォームの項目（名前と値。t はリンクの署名）
+ * @return ページの HTML
  */
-export function doPost(e: GoogleAppsScript.Events.DoPost) {
-  return guarded("doPost", () => (tokenPurpose(e.parameter?.t) === "survey" ? receiveSurvey(e) : receiveAnswers(e)));
+export function submitAnswerForm(fields: Record<string, string>) {
+  return guarded("submitAnswerForm", () => (tokenPurpose(fields?.t) === "survey" ? receiveSurvey(fields) : receiveAnswers(fields)).getContent());
 }
 
 /**

@@ -62,7 +62,8 @@ export const PERMISSIONS = {
   continueBureauSurvey: "trigger",
   continuePtHoursSummary: "trigger",
   doGet: "web link",
-  doPost: "web link",
+  submitAnswerForm: "web link",
+  checkDeployment: "secretariat",
 } as const satisfies Record<string, Permission>;
 
 export type EntryPointName = keyof typeof PERMISSIONS;

@@ -2,7 +2,7 @@
 // count, the issues of each 分類, 局区 reforms, 整理区分, and what moved since
 // the previous report — computed from sheet values replayed to that day.
 import { PROGRESS_CLASSES, PROGRESS_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./classes";
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./base/fiscal-year";
 import { ISSUES } from "./contracts/issues";
 import { REPORT, isoDay } from "./contracts/report";
 import { issuesAsOf } from "./replay";
@@ -10,6 +10,7 @@ import type { Block, Cell, ReportDocument, ReportSection, ReportTable } from "./
 import { bureauTable, directionTable, statusTable, type Table } from "./tables";
 import { isDateValue } from "./base/text";
 import { formatWareki } from "./wareki";
+import { last } from "./order";
 
 const UNSET = "未設定";
 type Class = Progress | typeof UNSET;
@@ -102,7 +103,7 @@ function snapshot(issues: unknown[][], history: unknown[][], day: Date, yearsArg
   const status = statusTable(replay.values, yearsArg?.map(fiscalYearLabel));
   const years = yearsArg ?? status[0].slice(1, -1).map((label) => parseFiscalYear(label) as number);
   const listed = trackedIssues(replay.values).filter((i) => years.includes(i.year)).map((i) => i.issue);
-  const followUp = status.slice(1, -1).filter((row) => row[0] !== "完了").reduce((n, row) => n + (row.at(-1) as number), 0);
+  const followUp = status.slice(1, -1).filter((row) => row[0] !== "完了").reduce((n, row) => n + (last(row) as number), 0);
   return { values: replay.values, excluded: replay.excluded, unknown: replay.unknown, years, status, followUp, issues: listed };
 }
 
@@ -127,7 +128,7 @@ function displayText(value: unknown): string {
 }
 
 function compare(before: Snapshot, now: Snapshot, previous: string) {
-  const total = (status: Table, label: string) => (status.find((row) => row[0] === label)?.at(-1) as number | undefined) ?? 0;
+  const total = (status: Table, label: string) => (last(status.find((row) => row[0] === label) ?? []) as number | undefined) ?? 0;
   const classes = (status: Table) => status.slice(1, -1).map((row) => String(row[0]));
   const labels = [...new Set([...classes(now.status), ...classes(before.status)])];
   const counts: Cell[][] = [...labels, "計"].map((label) => {

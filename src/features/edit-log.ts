@@ -10,11 +10,11 @@ import { ISSUES, LOGGED_FIELDS, type IssueField } from "../core/contracts/issues
 import { KEPT_IDS, deletedIds } from "../core/contracts/kept-ids";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
 import { highestNumbers, nextIds } from "../core/issue-ids";
 import { UNKNOWN_BEFORE } from "../core/replay";
 import { isBlank, normalizeText } from "../core/base/text";
-import { withDocumentLock } from "../gas/lock";
+import { withWriteLock } from "../gas/lock";
 import { STATE, readState, writeState } from "../gas/script-state";
 import { editorEmail } from "../gas/session";
 import { affectsAccess, forgetAccessList } from "../gas/settings";
@@ -44,7 +44,7 @@ export function recordSheetEdit(e: GoogleAppsScript.Events.SheetsOnEdit): string
   const contract = CONTRACT_SHEETS.find((c) => c.name === name);
   if (!contract) return null;
   const user = editorEmail(e);
-  return withDocumentLock(() => {
+  return withWriteLock(() => {
     const warning = range.getRow() === 1 ? recordHeaderEdit(contract, sheet, range, e, user) : null;
     const issueWarning = name === ISSUES.name ? recordIssueEdit(sheet, range, e, user) : null;
     return warning ?? issueWarning;
@@ -171,7 +171,7 @@ export function recordSheetChange(e: GoogleAppsScript.Events.SheetsOnChange): st
   const type = String(e.changeType);
   if (type === "FORMAT") return [];
   const user = editorEmail(e);
-  return withDocumentLock(() => {
+  return withWriteLock(() => {
     const issues = readRecords(ISSUES, []);
     // Without a readable ID column every issue would look deleted: the edit trigger and データ点検 say what to fix.
     if (!issues || ISSUES.check(issues.values[0] ?? [], ["ID"]).length > 0) return [];

@@ -6,7 +6,7 @@ import { HISTORY, type HistoryEntry, type Route } from "../core/contracts/histor
 import { ISSUES, WRITE_FIELDS, type IssueField, type IssueRecord } from "../core/contracts/issues";
 import { planUpdate, validateChanges, type IssueUpdate } from "../core/issue-update";
 import type { SaveResult } from "../core/sidebar-api";
-import { BusyError, withDocumentLock } from "../gas/lock";
+import { BusyError, withWriteLock } from "../gas/lock";
 import { loadAccessList } from "../gas/settings";
 import { appendRecords, findById, requireHeaders, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
 
@@ -37,7 +37,7 @@ export function saveIssues(updates: IssueUpdate[], context: WriteContext): SaveR
   });
   if (checked.every((r) => r !== null)) return checked as SaveResult[];
   try {
-    return withDocumentLock(() => {
+    return withWriteLock(() => {
       // Every header this path reads or writes, checked before the first write: no save to nowhere, no 履歴 row in a wrong column.
       const data = requireRecords(ISSUES, WRITE_FIELDS);
       requireHeaders(HISTORY);

@@ -18,6 +18,7 @@ export const MENU_ITEMS = [
   { caption: "プラチナレポートを作成", functionName: "createPlatinaReport" },
   null,
   { caption: "初期設定", functionName: "setupWorkbook" },
+  { caption: "動作確認", functionName: "checkDeployment" },
 ] as const satisfies readonly (MenuItem | null)[];
 
 /** The entry points the menu calls. */

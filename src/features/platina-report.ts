@@ -1,7 +1,7 @@
 // プラチナレポートを作成: the year's 好事例 as a web page. Returns the page so
 // the CLI and the local workbench can save it; from the menu, a dialog offers
 // a preview and a download link.
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
 import { platinaReportFileName, platinaReportHtml, reformYears } from "../core/platina-report";
 import { BUREAUS } from "../core/contracts/bureaus";
 import { InputError } from "../core/contracts/contract";
@@ -11,6 +11,7 @@ import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
 import { readRecords, requireRecords } from "../gas/table";
 import { uiOrNull } from "../gas/ui";
+import { last } from "../core/order";
 
 export interface PlatinaReport {
   year: string;
@@ -23,7 +24,7 @@ export function buildPlatinaReport(options?: { year?: unknown }): PlatinaReport 
   const reforms = requireRecords(REFORMS, []).values;
   const years = reformYears(reforms);
   const chosen = options && typeof options === "object" && "year" in options;
-  const year = chosen ? requireYear(options.year) : (years.at(-1) ?? fiscalYearOfDate(new Date()));
+  const year = chosen ? requireYear(options.year) : (last(years) ?? fiscalYearOfDate(new Date()));
   const html = platinaReportHtml({
     reforms,
     bureaus: readRecords(BUREAUS, [])?.values ?? [],

@@ -1,7 +1,7 @@
 // 進捗報告を作成: the sheet 「報告_YYYY-MM-DD」 laid out like the city's report,
 // as of a chosen day (replayed from 履歴), its printable version, and the
 // dialog that chooses the day and the years.
-import { fiscalYearLabel, parseFiscalYear } from "../core/fiscal-year";
+import { fiscalYearLabel, parseFiscalYear } from "../core/base/fiscal-year";
 import { BUREAUS } from "../core/contracts/bureaus";
 import { InputError } from "../core/contracts/contract";
 import { MEETINGS } from "../core/contracts/meetings";
@@ -22,7 +22,7 @@ import { sheetLayout, type SheetLayout } from "../core/report-layout";
 import { parseYearList } from "../core/tables";
 import { parseDateInput } from "../core/base/tokyo-time";
 import { formatWareki } from "../core/wareki";
-import { withDocumentLock } from "../gas/lock";
+import { withWriteLock } from "../gas/lock";
 import { activeUserEmail, effectiveUserEmail } from "../gas/session";
 import { templatePage } from "../gas/pages";
 import { replaceSheet, sheetNamed, sheetNames } from "../gas/spreadsheet";
@@ -66,7 +66,7 @@ export function makeProgressReport(options?: ProgressReportOptions): ProgressRep
     if (!confirm(ui, "進捗報告を作成", `シート「${name}」はすでにあります。作り直して置き換えますか？`)) return { ok: false, reason: "cancelled", sheetName: name, message: "作成を取りやめました。何も変更していません。" };
   }
   const report = buildReport(request.asOf, request.years);
-  const chart = withDocumentLock(() => writeReport(name, report));
+  const chart = withWriteLock(() => writeReport(name, report));
   const compared = report.comparison ? `前回（${report.comparison.previous}）の報告と比較しています。` : "比較できる前回の報告はありません。";
   return {
     ok: true,

@@ -11,7 +11,7 @@ import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
 import { SUMMARY } from "../core/contracts/summary";
 import { quoteSheetName } from "../core/base/a1";
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
 import { SETTING_SPECS } from "../core/settings";
 import { normalizeText } from "../core/base/text";
 import { ensureSecret } from "../gas/secret";
@@ -20,7 +20,7 @@ import { forgetAccessList, loadAccessList } from "../gas/settings";
 import {
   ensureCheckbox, ensureColumnWarning, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader,
 } from "../gas/sheet-format";
-import { ensureHiddenSheet, ensureSheetNamed, requireSheetNamed } from "../gas/spreadsheet";
+import { ensureHiddenSheet, ensureSheetNamed, rememberSpreadsheetId, requireSheetNamed } from "../gas/spreadsheet";
 import { appendRows, readRecords, storedValue } from "../gas/table";
 import { ensureEditTrigger } from "../gas/triggers";
 import { tell } from "../gas/ui";
@@ -41,6 +41,7 @@ export function prepareWorkbook(): string[] {
   const changes: string[] = [];
   const reports: string[] = [];
   const user = effectiveUserEmail();
+  if (rememberSpreadsheetId()) changes.push("ウェブアプリ（回答フォーム）が開くスプレッドシートとして、このスプレッドシートの ID を保存しました");
   const years = yearChoices();
   ensureSheet(ISSUES, changes, reports, []);
   ensureSheet(REFORMS, changes, reports, []);
@@ -81,6 +82,9 @@ export function prepareWorkbook(): string[] {
   note(kept.created, `行の削除を履歴に記録するため、課題の ID の控え（非表示のシート「${KEPT_IDS.name}」）を作成しました`);
   note(ensureSheetWarning(kept.sheet, KEPT_IDS_PROTECTION), `シート「${KEPT_IDS.name}」を保護しました（変更しようとすると警告）`);
   note(ensureSecret(), "メールの回答リンク用の鍵を作成しました");
+  // Another account's trigger already records edits: a second one would log every edit twice.
+  const owner = trigger.owner ?? changeTrigger.owner;
+  const triggerOwner = owner ? `\n\nシートの直接編集を記録するトリガーは ${owner.owner} のアカウントで設定済みです（トリガーは設定したアカウントで動き、そのアカウントだけが変更できます）。` : "";
   // Read afresh and cached: the next menu action's permission check needs it at once.
   if (changes.length > 0) {
     forgetAccessList();
@@ -89,7 +93,7 @@ export function prepareWorkbook(): string[] {
   const bullets = (lines: string[]) => lines.map((c) => `・${c}`).join("\n");
   const done = changes.length === 0 ? "初期設定はすでに完了しています。変更はありません。" : `初期設定を行いました。\n\n${bullets(changes)}`;
   const message = reports.length === 0 ? done : `${done}\n\n次の見出しは自動では直していません。確認して直してから、もう一度「初期設定」を実行してください。\n${bullets(reports)}`;
-  tell("初期設定", message);
+  tell("初期設定", `${message}${triggerOwner}`);
   return [...changes, ...reports];
 }
 

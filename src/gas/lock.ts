@@ -1,7 +1,13 @@
-// Every write runs under the document lock, so two saves never interleave; a
-// mailing step runs under the script lock, so two runs never send the same mail.
-// The one place the locks are chosen.
+// One lock for every write: the script lock. The document lock would not do:
+// getDocumentLock() is null in the web app (R-locksvc), so a form would take
+// another lock than sidebars and triggers, and the two would not exclude each
+// other. The one place the lock is chosen.
+import { STATE, clearState, readState, writeState } from "./script-state";
 import { flush } from "./spreadsheet";
+
+/** Apps Script ends every execution by 6 minutes: a lease older than that was left by a run that died. */
+const LEASE_MS = 6.5 * 60 * 1000;
+const LEASE_POLL_MS = 2000;
 
 export class BusyError extends Error {
   constructor() {
@@ -9,8 +15,17 @@ export class BusyError extends Error {
   }
 }
 
-export function withDocumentLock<T>(fn: () => T, timeoutMs = 10_000): T {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+/** What a web form says when the lock stays busy: nothing was saved, the input is still there. */
+export const FORM_BUSY_MESSAGE = "ほかの方の保存と重なったため、回答を保存できませんでした。入力内容はそのままです。もう一度「回答を送信する」を押してください。";
+
+/**
+ * Runs `fn` holding the write lock, then makes its writes final. Inside another
+ * withWriteLock the lock is already held (tryLock is then a no-op) and stays held:
+ * only the outermost call releases it.
+ */
+export function withWriteLock<T>(fn: () => T, timeoutMs = 10_000): T {
+  const lock = LockService.getScriptLock();
+  if (lock.hasLock()) return fn();
   if (!lock.tryLock(timeoutMs)) throw new BusyError();
   try {
     const result = fn();
@@ -21,13 +36,38 @@ export function withDocumentLock<T>(fn: () => T, timeoutMs = 10_000): T {
   }
 }
 
-/** Runs `fn` under the script lock, or `whenBusy` if another run holds it for `waitMs`. */
-export function withScriptLock<T>(waitMs: number, fn: () => T, whenBusy: () => T): T {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(waitMs)) return whenBusy();
+/**
+ * Runs `fn` as the only run named `name` (e.g. one mailing's step), waiting up to
+ * `waitMs` for another to finish, else `whenBusy`. The lease is a script property
+ * taken and given back under the write lock, so the run itself holds no lock.
+ */
+export function withRunLease<T>(name: string, waitMs: number, fn: () => T, whenBusy: () => T): T {
+  const key = STATE.runLease(name);
+  const token = Utilities.getUuid();
+  const giveUpAt = Date.now() + waitMs;
+  const take = () => {
+    try {
+      return withWriteLock(() => {
+        const held = readState(key);
+        if (held && held.until > Date.now()) return false;
+        writeState(key, { token, until: Date.now() + LEASE_MS });
+        return true;
+      }, Math.max(0, giveUpAt - Date.now()));
+    } catch (error) {
+      if (error instanceof BusyError) return false;
+      throw error;
+    }
+  };
+  while (!take()) {
+    if (Date.now() >= giveUpAt) return whenBusy();
+    Utilities.sleep(LEASE_POLL_MS);
+  }
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    withWriteLock(() => {
+      if (readState(key)?.token === token) clearState(key);
+    }, waitMs);
   }
 }
+

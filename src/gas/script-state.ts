@@ -13,6 +13,14 @@ export interface StateKey<T> {
 const text = (store: Store, key: string): StateKey<string> => ({ store, key, encode: String, decode: String });
 const json = <T>(store: Store, key: string): StateKey<T> => ({ store, key, encode: (v) => JSON.stringify(v), decode: (t) => JSON.parse(t) as T });
 
+/** One handler's installed triggers: whose they are, and when a one-off run is due. */
+export interface TriggerRecord {
+  owner: string;
+  kind: "edit" | "change" | "monthly" | "once";
+  /** ISO time of a one-off run, or of the recording for the others. */
+  at: string;
+}
+
 /** The two mailings, each with its own pending cycle and last-run report. */
 export type MailingName = "followUp" | "survey" | "ptHours";
 
@@ -21,8 +29,17 @@ export const STATE = {
   linkSecret: text("script", "platina.linkSecret"),
   /** The cycle a mailing's one-off continuation trigger will carry on. */
   pendingCycle: (mailing: MailingName) => text("script", `platina.${mailing}.cycle`),
-  /** What a mailing's last run did (JSON, cut to fit), for the 送信状況 dialog. */
-  lastRun: (mailing: MailingName) => text("script", `platina.${mailing}.lastRun`),
+  /** What a mailing's last run did, for the 送信状況 dialog. */
+  lastRun: <T>(mailing: MailingName) => json<T>("script", `platina.${mailing}.lastRun`),
+  /** The spreadsheet 初期設定 ran in: contexts without an active spreadsheet (the web app) open it by this ID. */
+  spreadsheetId: text("script", "platina.spreadsheetId"),
+  /**
+   * Who installed each handler's triggers. Each account sees and removes only its own
+   * triggers (G-inst), so this record is how another account learns they exist.
+   */
+  triggers: json<Record<string, TriggerRecord>>("script", "platina.triggers"),
+  /** A run that must be the only one of its name (a mailing's step) while it lasts, until `until` (ms). */
+  runLease: (name: string) => json<{ token: string; until: number }>("script", `platina.${name}.running`),
   /** The highest issue number issued per fiscal-year prefix, so a deleted row's ID is never reused. */
   issuedIds: json<Record<string, number>>("document", "platina.issuedIds"),
 } as const;

@@ -1,11 +1,47 @@
-// The one place the add-on opens its spreadsheet: a web-app or trigger context
-// that must open it by ID changes only this function.
+// The one place the add-on opens its spreadsheet. A web app has no active
+// spreadsheet (G-bound, R-ssapp: getActiveSpreadsheet() is null there), so every
+// context without one opens the workbook by the ID 初期設定 stored.
+import { STATE, readState, writeState } from "./script-state";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** Opened once per execution: each execution loads the bundle afresh. */
+let opened: Spreadsheet | null = null;
+
+/**
+ * The active spreadsheet where there is one (menus, sidebars, triggers), else
+ * the one whose ID 初期設定 stored (web app). The active one comes first because
+ * a copy of the spreadsheet carries the script's properties: opening by the
+ * stored ID there would write into the original.
+ */
 export function spreadsheet(): Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  if (opened) return opened;
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return (opened = active);
+  const id = readState(STATE.spreadsheetId);
+  if (!id) {
+    throw new Error("スプレッドシートの ID が保存されていません。市政変革推進室がスプレッドシートでメニュー「プラチナ → 初期設定」を実行してください。");
+  }
+  return (opened = SpreadsheetApp.openById(id));
+}
+
+/** The ID contexts without an active spreadsheet open, as 初期設定 stored it (null before). */
+export function storedSpreadsheetId(): string | null {
+  return readState(STATE.spreadsheetId);
+}
+
+/** The active spreadsheet's ID, or null where there is none (web app). */
+export function activeSpreadsheetId(): string | null {
+  return SpreadsheetApp.getActiveSpreadsheet()?.getId() ?? null;
+}
+
+/** Stores the active spreadsheet's ID for the web app; true when it changed (first setup, or a copy). */
+export function rememberSpreadsheetId(): boolean {
+  const id = activeSpreadsheetId();
+  if (!id || id === storedSpreadsheetId()) return false;
+  writeState(STATE.spreadsheetId, id);
+  return true;
 }
 
 export function sheetNamed(name: string): Sheet | null {

@@ -84,6 +84,17 @@ describe("platina run", () => {
     expect(bad.stderr).toContain("--args を JSON として読めません");
   });
 
+  it("runs the entry point in the context --context names, a menu item by default", async () => {
+    const before = readFileSync(join(dir, "book.xlsx"));
+    const cell = await platina(dir, "run", "setupWorkbook", "--workbook", "book.xlsx", "--user", "henkaku@city.example", "--context", "custom-function");
+    expect(cell.code).not.toBe(0);
+    expect(cell.stderr).toContain("You do not have permission to call");
+    expect(readFileSync(join(dir, "book.xlsx")).equals(before)).toBe(true);
+    const unknown = await platina(dir, "run", "setupWorkbook", "--workbook", "book.xlsx", "--context", "cron");
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain("time-driven");
+  });
+
   it("saves nothing from an execution that throws, and exits non-zero with its message", async () => {
     const before = readFileSync(join(dir, "book.xlsx"));
     const { code } = await platina(dir, "run", "saveIssueUpdate", "--workbook", "book.xlsx", "--args", '[{"id":"R7-050","expected":{},"changes":{"進捗メモ":"x"}}]');

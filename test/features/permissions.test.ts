@@ -45,7 +45,7 @@ function argsFor(name: EntryPointName): unknown[] {
     showProgressReportPrint: ["2026-05-26"],
     createPlatinaReport: [{ year: "R7" }],
     doGet: [{ parameter: {}, parameters: {} }],
-    doPost: [{ parameter: {}, parameters: {} }],
+    submitAnswerForm: [{}],
   };
   return args[name] ?? [];
 }

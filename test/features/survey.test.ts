@@ -5,7 +5,7 @@ import { MENU_ITEMS } from "../../src/features/menu";
 import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { smtpTransport } from "../../src/local/services/mail";
-import { answeringUi, linkIn, openForm, outbox, prepareFollowUp, submitForm, tokenOf, WEB_APP, fireDueTriggers } from "../support/follow-up";
+import { answeringUi, linkIn, openForm, outbox, prepareFollowUp, submitForm, submitFormExecution, tokenOf, WEB_APP, fireDueTriggers } from "../support/follow-up";
 import { SECRETARIAT, historyRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -305,8 +305,7 @@ describe("the form's safety", () => {
       const changed: Record<string, string> = { ...shownFields(openForm(runtime, link)) };
       for (const name of names.slice(0, edits)) changed[`summary:${keyOf(changed, name)}`] = `${tag}: ${name}`;
       for (const slot of blanks.slice(0, adds)) changed[`name:${slot}`] = `${tag} 追加 ${slot}`;
-      const contents = new URLSearchParams(changed).toString();
-      const execution = runtime.webRequest({ method: "POST", query: contents, body: { type: "application/x-www-form-urlencoded", contents }, visitor: "", deployer: SECRETARIAT });
+      const execution = submitFormExecution(runtime, changed);
       expect(execution.ok, execution.error?.message).toBe(true);
       return { reads: spreadsheetReads(execution.calls), writes: spreadsheetWrites(execution.calls) };
     };

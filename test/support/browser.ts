@@ -5,7 +5,7 @@ import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 const INSTALL = "apt-get install -y chromium fonts-noto-cjk";
@@ -54,7 +54,7 @@ export const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** axe-core's violations on the page as "rule: targets" lines; `tags` null runs every rule. */
-export async function axeViolations(page: Page, tags: string[] | null = WCAG_AA): Promise<string[]> {
+export async function axeViolations(page: Page | Frame, tags: string[] | null = WCAG_AA): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async (only) => {
     type Result = { violations: { id: string; nodes: { target: unknown }[] }[] };

@@ -2,7 +2,7 @@
 import { listOutbox, type OutboxEntry } from "../../src/local/services/mail";
 import type { FakeClock } from "../../src/local/runtime/clock";
 import type { ButtonName, ButtonSetName, UiHost } from "../../src/local/runtime/env";
-import type { Runtime } from "../../src/local/runtime/runtime";
+import type { ExecutionResult, Runtime } from "../../src/local/runtime/runtime";
 import { SECRETARIAT, setUp } from "./issues";
 
 export const WEB_APP = "http://127.0.0.1:8787/exec";
@@ -37,13 +37,16 @@ export function openForm(runtime: Runtime, link: string, visitor = ""): string {
   return (execution.result as { getContent(): string }).getContent();
 }
 
+/** The form's page sends its fields through google.script.run, in the web app's context (as the deployer). */
+export function submitFormExecution(runtime: Runtime, fields: Record<string, string>, visitor = ""): ExecutionResult {
+  return runtime.run("submitAnswerForm", [fields], { context: { kind: "web-app", deployer: SECRETARIAT, url: WEB_APP }, user: visitor });
+}
+
+/** The page the server answers a sent form with: the receipt, or the form again. */
 export function submitForm(runtime: Runtime, fields: Record<string, string>, visitor = ""): string {
-  const contents = new URLSearchParams(fields).toString();
-  const execution = runtime.webRequest({
-    method: "POST", query: "", body: { type: "application/x-www-form-urlencoded", contents }, visitor, deployer: SECRETARIAT,
-  });
+  const execution = submitFormExecution(runtime, fields, visitor);
   if (!execution.ok) throw new Error(execution.error?.message);
-  return (execution.result as { getContent(): string }).getContent();
+  return execution.result as string;
 }
 
 /** The hidden and visible fields the form would post, with the owner's choices. */

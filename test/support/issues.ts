@@ -1,17 +1,19 @@
 // Reading the 課題 sheet of a test runtime as records, and counting spreadsheet reads and writes.
 import type { CallCounts } from "../../src/local/runtime/call-counter";
 import type { Runtime } from "../../src/local/runtime/runtime";
+import type { WorkbookModel } from "../../src/local/workbook/model";
 
 export const SECRETARIAT = "henkaku@city.example";
 
 /** A sheet's data range as records keyed by its header row. */
-export function sheetRecords(runtime: Runtime, name: string): Record<string, unknown>[] {
-  const sheet = runtime.model.getSheetByName(name);
+export function modelRecords(model: WorkbookModel, name: string): Record<string, unknown>[] {
+  const sheet = model.getSheetByName(name);
   if (!sheet || sheet.getLastRow() === 0) return [];
   const [header, ...rows] = sheet.getValues({ row: 0, column: 0, numRows: sheet.getLastRow(), numColumns: sheet.getLastColumn() });
   return rows.filter((r) => r.some((c) => c !== "")).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
 }
 
+export const sheetRecords = (runtime: Runtime, name: string) => modelRecords(runtime.model, name);
 export const issueRows = (runtime: Runtime) => sheetRecords(runtime, "課題");
 export const historyRows = (runtime: Runtime) => sheetRecords(runtime, "履歴");
 

@@ -1,24 +1,69 @@
-// A browser page whose requests to the web app's /exec reach the runtime's
-// doGet/doPost, as the deployed web app would (the visitor is anonymous).
-import type { Browser, Page } from "playwright-core";
+// The web app as Apps Script serves it, in the workbench: a workbook prepared
+// in the test's own runtime (初期設定, mails sent), then opened by the workbench,
+// whose /exec shows doGet's page in a sandboxed frame on another origin — no
+// top navigation, so a form can only send through google.script.run.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { fakeClock } from "../../src/local/runtime/clock";
+import { openWorkbook } from "../../src/local/runtime/open";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { WEB_APP } from "./follow-up";
-import { SECRETARIAT } from "./issues";
+import { startWorkbench, type Workbench } from "../../src/local/workbench/server";
+import { loadWorkbook } from "../../src/local/workbook/xlsx-store";
+import type { WorkbookModel } from "../../src/local/workbook/model";
+import { BUILD_DIR } from "./gas-bundle";
+import { tempDir } from "./runtime";
 
-export async function openWebApp(browser: Browser, runtime: Runtime, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.route(`${WEB_APP}**`, async (route) => {
-    const request = route.request();
-    const body = request.postData() ?? undefined;
-    const execution = runtime.webRequest({
-      method: request.method() === "POST" ? "POST" : "GET",
-      query: new URL(request.url()).search.slice(1),
-      body: body ? { type: "application/x-www-form-urlencoded", contents: body } : undefined,
-      visitor: "",
-      deployer: SECRETARIAT,
-    });
-    const html = execution.ok ? (execution.result as { getContent(): string }).getContent() : `<p>${execution.error?.message}</p>`;
-    await route.fulfill({ contentType: "text/html; charset=utf-8", body: html });
-  });
-  return page;
+export interface WebAppBench {
+  workbench: Workbench;
+  /** The folder the mails of both the preparation and the workbench go to. */
+  outbox: string;
+  /** A mail's answer link, pointed at this workbench's /exec. */
+  local(link: string): string;
+  /** Moves the workbench's clock, firing the time-driven triggers that fall due on the way. */
+  advanceClock(iso: string): Promise<{ fired: number }>;
+  /** Closes the workbench (which saved every change) and reads the workbook back. */
+  closeAndRead(): Promise<WorkbookModel>;
+  close(): Promise<void>;
+}
+
+/** `prepare` runs in a runtime on the demo workbook at `now`; the workbench then opens it with `visitor` signed in. */
+export async function webAppBench(now: string, visitor: string, prepare: (runtime: Runtime) => void | Promise<void>): Promise<WebAppBench> {
+  const dir = tempDir("platina-webapp-");
+  mkdirSync(dir, { recursive: true });
+  const workbook = join(dir, "platina-demo.xlsx");
+  const opened = await openWorkbook({ workbook, bundleDir: BUILD_DIR, createDemoIfMissing: true, clock: fakeClock(Date.parse(now)) });
+  await prepare(opened.runtime);
+  await opened.save();
+  const workbench = await startWorkbench({ workbook, bundleDir: BUILD_DIR, port: 0, clockStart: Date.parse(now), user: visitor });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await workbench.close();
+  };
+  return {
+    workbench,
+    outbox: opened.outbox,
+    local: (link) => `${workbench.url}exec${new URL(link).search}`,
+    async advanceClock(iso) {
+      const response = await fetch(`${workbench.url}api/clock`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ to: Date.parse(iso) }) });
+      if (!response.ok) throw new Error(await response.text());
+      return (await response.json()) as { fired: number };
+    },
+    async closeAndRead() {
+      await close();
+      return loadWorkbook(workbook, "Asia/Tokyo");
+    },
+    close,
+  };
+}
+
+/** The frame showing the web app's page inside /exec's own page (there is exactly one). */
+export async function webAppFrame(page: Page): Promise<Frame> {
+  await page.locator("iframe").waitFor();
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  if (!frame) throw new Error("ウェブアプリのフレームがありません。");
+  await frame.waitForLoadState();
+  return frame;
 }

@@ -137,20 +137,30 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
   it("re-runs onOpen for another user, discards a failed execution and logs every execution", async () => {
     workbench = await startTestWorkbench({ bundleDir, user: "jinji-ka@city.example" });
     const page = await openPage(browser, workbench, "集計");
-    // onOpen builds the テスト menu with the signed-in user in an item's caption.
-    const whoItem = page.locator('.menubar [data-function="whoAmI"]');
-    await until(() => whoItem.textContent()).toBe("利用者: jinji-ka@city.example");
+    // onOpen builds the テスト menu; as a simple trigger it gets a blank e.user, as Apps Script may give.
+    const whoItem = page.locator('.menubar [data-function="showWho"]');
+    await until(() => whoItem.textContent()).toBe("利用者: ");
+    // The menu item runs as the signed-in user: its toast names them.
+    const signedIn = async (email: string) => {
+      await page.locator(".menu-top", { hasText: "テスト" }).click();
+      await whoItem.click();
+      const toast = page.locator(".toast", { hasText: "利用者" });
+      await until(() => toast.textContent()).toContain(email);
+      await toast.locator(".toast-close").click();
+    };
+    const switched = () => page.waitForResponse((r) => r.url().endsWith("/api/user"));
+    await signedIn("jinji-ka@city.example");
 
     const options = await page.locator("#user-select option").allTextContents();
     expect(options).toContain("kaikei@city.example（会計室）");
     expect(options).toContain("jinji-ka@city.example（総務市民局 人事課）");
-    await page.locator("#user-select").selectOption("kaikei@city.example");
-    await until(() => whoItem.textContent()).toBe("利用者: kaikei@city.example");
+    await Promise.all([switched(), page.locator("#user-select").selectOption("kaikei@city.example")]);
+    await signedIn("kaikei@city.example");
     // Any other address too.
     await page.locator("#user-select").selectOption("__other__");
     await page.locator("#user-free").fill("guest@example.org");
-    await page.locator("#user-free-form button").click();
-    await until(() => whoItem.textContent()).toBe("利用者: guest@example.org");
+    await Promise.all([switched(), page.locator("#user-free-form button").click()]);
+    await signedIn("guest@example.org");
     await screenshot(page, "workbench-user-switched");
 
     await page.locator(".menu-top", { hasText: "テスト" }).click();
@@ -208,7 +218,8 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
     await page.goto(`${workbench.url}exec/a/b?q=%E3%81%82`);
     expect(await page.title()).toBe("テストアプリ");
     // No 設定 sheet in the demo: the deployer is the signed-in user.
-    expect(await page.locator("#v").textContent()).toBe("jinji-ka@city.example / jinji-ka@city.example / あ / a/b");
+    // Shown in a frame on the surfaces' origin, as Apps Script shows an HtmlOutput.
+    expect(await page.frameLocator("iframe").locator("#v").textContent()).toBe("jinji-ka@city.example / jinji-ka@city.example / あ / a/b");
     await page.close();
 
     const response = await fetch(`${workbench.url}exec`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"x":1}' });

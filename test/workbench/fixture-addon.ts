@@ -14,7 +14,7 @@ function onOpen(e) {
     .addToUi();
   ui.createMenu('テスト')
     .addItem('書いてから失敗する', 'writeThenFail')
-    .addItem('利用者: ' + e.user.getEmail(), 'whoAmI')
+    .addItem('利用者: ' + e.user.getEmail(), 'showWho')
     .addToUi();
 }
 
@@ -31,6 +31,7 @@ function openDialog() {
 }
 
 function whoAmI() { return Session.getActiveUser().getEmail(); }
+function showWho() { SpreadsheetApp.getActive().toast(Session.getActiveUser().getEmail(), '利用者'); }
 function echo(value) { return { value: value, user: Session.getActiveUser().getEmail() }; }
 function failLoudly() { throw new Error('わざと失敗しました'); }
 function withDate() { return { at: new Date(0) }; }

@@ -46,7 +46,7 @@ describe("workbench server parts", () => {
   });
 
   it("serves add-on HTML with a doctype and the shim ahead of the add-on's own scripts", () => {
-    const config = { id: "s1", kind: "sidebar" as const, entryPoints: ["a"] };
+    const config = { id: "s1", kind: "sidebar" as const, entryPoints: ["a"], hostOrigin: "http://127.0.0.1:8787" };
     const withHead = surfaceDocument('<!DOCTYPE html><html><head><script>mine()</script></head><body></body></html>', "SHIM", config);
     expect(withHead.indexOf("SHIM")).toBeLessThan(withHead.indexOf("mine()"));
     expect(withHead).toMatch(/^<!DOCTYPE html><html><head><meta charset="utf-8"><script>window.__platinaSurface = \{"id":"s1"/);

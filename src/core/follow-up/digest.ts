@@ -8,6 +8,7 @@ import type { ComposedMail } from "../mailing/mail";
 import { formatWareki } from "../wareki";
 import { cycleLabel } from "./cycle";
 import type { OwnerRequest } from "./recipients";
+import { compareText } from "../order";
 
 /** A change with its issue's 課題名, which the digest lists beside the ID. */
 export interface TitledChange extends ReceivedChange {
@@ -42,7 +43,7 @@ export function digestRows(input: DigestInput): unknown[][] {
 }
 
 function sortedRequests(requests: OwnerRequest[]): OwnerRequest[] {
-  return [...requests].sort((a, b) => a.bureau.localeCompare(b.bureau, "ja") || a.owner.localeCompare(b.owner));
+  return [...requests].sort((a, b) => compareText(a.bureau, b.bureau) || compareText(a.owner, b.owner));
 }
 
 export function composeDigest(input: DigestInput): ComposedMail {

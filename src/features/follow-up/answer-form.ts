@@ -9,6 +9,7 @@ import { latestAnswers } from "../../core/mailing/answer-log";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
 import { webPage } from "../../gas/pages";
+import { BusyError, FORM_BUSY_MESSAGE, withWriteLock } from "../../gas/lock";
 import { activeUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";
 import { requireRecords } from "../../gas/table";
@@ -23,6 +24,9 @@ export const NO_CHANGE = "変更なし";
 const CHOICES = [NO_CHANGE, ...PROGRESS_CLASSES];
 
 type WebEvent = { parameter?: Record<string, string> };
+
+/** The form's fields as its page sends them through google.script.run (name → value). */
+export type FormFields = Record<string, string>;
 
 interface FormIssue {
   id: string;
@@ -102,7 +106,6 @@ function formData(claims: TokenClaims, issues: FormIssue[], errors: string[] = [
     owner: claims.email,
     cycle: cycleLabel(claims.cycle),
     deadline: formatWarekiWithWeekday(new Date(claims.expires)),
-    action: webAppUrl(),
     token: "",
     issues,
     errors,
@@ -119,8 +122,9 @@ export function showAnswerForm(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
   return page("form", { ...formData(auth.claims, issues), token });
 }
 
-export function receiveAnswers(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
-  const params = e.parameter ?? {};
+/** The form sent through google.script.run: saves the answers and returns the receipt, or the form again with the input kept. */
+export function receiveAnswers(fields: FormFields): GoogleAppsScript.HTML.HtmlOutput {
+  const params = fields ?? {};
   const auth = authenticate(params.t);
   if ("error" in auth) return auth.error;
   const owner = normalizeEmail(auth.claims.email);
@@ -142,7 +146,6 @@ export function receiveAnswers(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
   }
   const now = new Date();
   const results: ResultRow[] = [];
-  const records: AnswerRecord[] = [];
   const updates = form.map((item) => {
     const original = issues.find((i) => i.ID === item.id) as IssueRecord;
     const changes: Record<string, string> = {};
@@ -157,23 +160,34 @@ export function receiveAnswers(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
     }
     return { id: item.id, expected, changes };
   });
-  // All of the owner's answers in one locked pass: one read of 課題, one 履歴 append.
-  const saved = saveIssues(updates, {
-    user: owner,
-    route: "メール回答",
-    now,
-    authorized: (current) => normalizeEmail(current.担当者メール) === owner,
-  });
+  // All of the owner's answers and their 回答記録 in one locked pass: one read of 課題, one 履歴 append.
+  let saved: ReturnType<typeof saveIssues>;
+  try {
+    saved = withWriteLock(() => {
+      const results = saveIssues(updates, {
+        user: owner,
+        route: "メール回答",
+        now,
+        authorized: (current) => normalizeEmail(current.担当者メール) === owner,
+      });
+      const answers = results.flatMap((result, i) => (result.ok
+        ? [{ 日時: now, サイクル: auth.claims.cycle, 回答者: owner, ID: form[i].id, 回答: form[i].chosen, 実施時期: result.issue.実施時期, 進捗メモ: result.issue.進捗メモ }]
+        : []));
+      if (answers.length > 0) recordAnswers(answers);
+      return results;
+    });
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+    return page("form", { ...formData(auth.claims, form, [FORM_BUSY_MESSAGE]), token: params.t });
+  }
   form.forEach((item, i) => {
     const result = saved[i];
     if (result.ok) {
       results.push({ id: item.id, title: item.title, ok: true, answer: item.chosen, timing: result.issue.実施時期, memo: result.issue.進捗メモ, message: "" });
-      records.push({ 日時: now, サイクル: auth.claims.cycle, 回答者: owner, ID: item.id, 回答: item.chosen, 実施時期: result.issue.実施時期, 進捗メモ: result.issue.進捗メモ });
     } else {
       const current = result.current ? `（現在の内容: ${result.current.進捗分類}／${result.current.実施時期 || "—"}／${result.current.進捗メモ || "—"}）` : "";
       results.push({ id: item.id, title: item.title, ok: false, answer: item.chosen, timing: item.timing, memo: item.memo, message: `${result.message}${current}` });
     }
   });
-  if (records.length > 0) recordAnswers(records);
   return page("receipt", { ...formData(auth.claims, []), token: params.t, results, link: `${webAppUrl()}?t=${encodeURIComponent(String(params.t))}` });
 }

@@ -7,7 +7,7 @@ import { tokyoClock, tokyoDate, tokyoMidnight } from "../../core/base/tokyo-time
 import { ISSUES } from "../../core/contracts/issues";
 import { formatWarekiWithWeekday } from "../../core/wareki";
 import { sendMail } from "../../gas/mail";
-import { activeUserEmail } from "../../gas/session";
+import { activeUserEmail, effectiveUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";
 import { scheduleMonthly } from "../../gas/triggers";
 import { requireRecords } from "../../gas/table";
@@ -33,12 +33,21 @@ function nextMonthlyRun(day: number, hour: number, now = new Date()): Date {
   return now;
 }
 
-export function installMonthlyTrigger(): { next: string } {
+export type InstallResult = { ok: true; next: string; owner: string } | { ok: false; reason: "owned-by-another"; message: string; owner: string };
+
+export function installMonthlyTrigger(): InstallResult {
   const { settings } = loadSettings();
-  scheduleMonthly(MONTHLY_HANDLER, settings.送信日, settings.送信時刻);
+  const scheduled = scheduleMonthly(MONTHLY_HANDLER, settings.送信日, settings.送信時刻);
+  if (!scheduled.ok) {
+    // Another account's trigger: this account can neither see nor replace it (G-inst).
+    const owner = scheduled.owner.owner;
+    const message = `毎月の自動送信は ${owner} のアカウントで設定済みのため、変更しませんでした。送信日・送信時刻を変えるときは、${owner} のアカウントで「自動送信を設定」を実行してください（トリガーは設定したアカウントで動き、そのアカウントだけが変更・削除できます）。`;
+    tell("自動送信を設定", message);
+    return { ok: false, reason: "owned-by-another", message, owner };
+  }
   const next = nextMonthlyRun(settings.送信日, settings.送信時刻);
   tell("自動送信を設定", `毎月${settings.送信日}日 ${settings.送信時刻}時に進捗確認メールを自動送信します。\n次回: ${formatTime(next)}\n\nトリガーはこの操作をしたアカウントで動きます。個人ではなく市政変革推進室の共有アカウントで設定してください。`);
-  return { next: next.toISOString() };
+  return { ok: true, next: next.toISOString(), owner: effectiveUserEmail() };
 }
 
 export function runMonthly(): StepReport {

@@ -7,12 +7,15 @@ import { SENT } from "../../core/contracts/send-log";
 import { answeredOwners } from "../../core/mailing/answer-log";
 import { cycleDates } from "../../core/mailing/schedule";
 import { requestedAt } from "../../core/mailing/send-log";
+import { tokyoClock } from "../../core/base/tokyo-time";
+import { formatWarekiWithWeekday } from "../../core/wareki";
 import { htmlPage } from "../../gas/pages";
 import { loadSettings } from "../../gas/settings";
 import { requireRecords } from "../../gas/table";
-import { triggersFor } from "../../gas/triggers";
+import { triggerRecords } from "../../gas/triggers";
 import { uiOrNull } from "../../gas/ui";
-import { lastRun, pendingCycle, type StepReport } from "../mailing/engine";
+import type { RunSummary } from "../../core/mailing/run-summary";
+import { lastRun, pendingCycle } from "../mailing/engine";
 import { openSendLog, readAnswers } from "../mailing/log-sheets";
 import { MONTHLY_HANDLER } from "./controls";
 import { CONTINUE_HANDLER, FOLLOW_UP, cycleRequests } from "./mailing";
@@ -23,8 +26,9 @@ export interface SendStatus {
   deadline: string | null;
   owners: { owner: string; bureau: string; count: number; request: string; reminder: string; answered: boolean }[];
   failures: { to: string; kind: string; error: string }[];
-  lastRun: StepReport | null;
-  nextRuns: { handler: string }[];
+  lastRun: RunSummary | null;
+  /** Every account's scheduled runs, as recorded (Apps Script lists only the caller's own triggers). */
+  nextRuns: { handler: string; owner: string; kind: string; at: string }[];
 }
 
 export function sendStatus(): SendStatus {
@@ -42,11 +46,22 @@ export function sendStatus(): SendStatus {
     owners: requests.map((r) => ({ owner: r.owner, bureau: r.bureau, count: r.issues.length, request: state(r.owner, "依頼"), reminder: state(r.owner, "再依頼"), answered: answered.has(r.owner) })),
     failures: log.filter((r) => r.結果 !== SENT).map((r) => ({ to: r.宛先, kind: r.種別, error: r.エラー })),
     lastRun: lastRun(FOLLOW_UP),
-    nextRuns: [...triggersFor(MONTHLY_HANDLER), ...triggersFor(CONTINUE_HANDLER)].map((t) => ({ handler: t.getHandlerFunction() })),
+    nextRuns: [MONTHLY_HANDLER, CONTINUE_HANDLER].flatMap((handler) => {
+      const found = triggerRecords()[handler];
+      return found ? [{ handler, ...found }] : [];
+    }),
   };
   const ui = uiOrNull();
   if (ui) ui.showModelessDialog(htmlPage(statusHtml(status)).setWidth(720).setHeight(520), `送信状況（${cycleLabel(cycle)}）`);
   return status;
+}
+
+const RUN_NAMES: Record<string, string> = { [MONTHLY_HANDLER]: "毎月の送信", [CONTINUE_HANDLER]: "続き・再依頼・まとめ" };
+
+/** A scheduled run with the account whose trigger it is: only that account can change or remove it. */
+function runText(run: SendStatus["nextRuns"][number]): string {
+  const when = run.kind === "once" ? ` ${formatWarekiWithWeekday(new Date(run.at))} ${tokyoClock(new Date(run.at))}` : "";
+  return `${escapeHtml(RUN_NAMES[run.handler] ?? run.handler)}${escapeHtml(when)}（トリガーの所有者: ${escapeHtml(run.owner)}）`;
 }
 
 function statusHtml(status: SendStatus): string {
@@ -56,14 +71,14 @@ function statusHtml(status: SendStatus): string {
   const failures = status.failures.map((f) => `<li>${e(f.kind)} ${e(f.to)}: ${e(f.error)}</li>`).join("");
   const last = status.lastRun;
   const lastText = last
-    ? `${e(last.at)} — 送信 ${last.sent.length}件、失敗 ${last.failed.length}件${last.stoppedBecause ? `（中断: ${e(last.stoppedBecause)}、残り ${last.remaining}件）` : ""}${last.next ? `、次の処理 ${e(last.next)}` : ""}`
+    ? `${e(last.at)} — 送信 ${last.sent}件、失敗 ${last.failed}件${last.stoppedBecause ? `（中断: ${e(last.stoppedBecause)}、残り ${last.remaining}件）` : ""}${last.next ? `、次の処理 ${e(last.next)}` : ""}`
     : "まだ実行されていません。";
   return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><style>
 body{font:13px/1.5 system-ui,"Noto Sans CJK JP",sans-serif;color:#202124;margin:8px}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}.bad{color:#a50e0e}
 </style></head><body>
 <p>依頼日: ${status.requestedAt ? e(status.requestedAt.slice(0, 10)) : "未送信"} ／ 回答期限: ${status.deadline ? e(status.deadline.slice(0, 10)) : "—"} ／ 回答 ${done}/${status.owners.length}名</p>
 <p>前回の実行: ${lastText}</p>
-<p>予定されている自動実行: ${status.nextRuns.length ? status.nextRuns.map((r) => e(r.handler)).join("、") : "なし（「自動送信を設定」で設定できます）"}</p>
+<p>予定されている自動実行: ${status.nextRuns.length ? status.nextRuns.map(runText).join("、") : "なし（「自動送信を設定」で設定できます）"}</p>
 ${failures ? `<h2 class="bad">送信に失敗した宛先</h2><ul class="bad">${failures}</ul>` : ""}
 <table><caption style="text-align:left;font-weight:bold">担当者ごとの状況</caption><thead><tr><th scope="col">局区</th><th scope="col">担当者</th><th scope="col">件数</th><th scope="col">依頼</th><th scope="col">再依頼</th><th scope="col">回答</th></tr></thead><tbody>${rows}</tbody></table>
 </body></html>`;

@@ -10,12 +10,13 @@ import { answeredOwners } from "../../core/mailing/answer-log";
 import { receivedChanges, type ReceivedChange } from "../../core/mailing/changes";
 import { dueMails, type Due } from "../../core/mailing/due";
 import type { ComposedMail } from "../../core/mailing/mail";
+import { summarizeStep, type RunSummary } from "../../core/mailing/run-summary";
 import { cycleDates, type CycleDates } from "../../core/mailing/schedule";
 import { requestedAt } from "../../core/mailing/send-log";
 import type { TokenPurpose } from "../../core/mailing/token";
 import type { Settings } from "../../core/settings";
-import { withScriptLock } from "../../gas/lock";
 import { remainingQuota, sendMail } from "../../gas/mail";
+import { withRunLease, withWriteLock } from "../../gas/lock";
 import { STATE, clearState, readState, writeState, type MailingName } from "../../gas/script-state";
 import { loadSettings } from "../../gas/settings";
 import { readRecords } from "../../gas/table";
@@ -111,10 +112,15 @@ interface Task {
   send(): void;
 }
 
-/** One step of a mailing under the script lock, so two runs never send the same mail. */
+/**
+ * One step of a mailing as the only run of that mailing, so two runs never send
+ * the same mail. The run holds a lease, not the write lock: a step may send for
+ * 4.5 minutes, and forms, sidebars and edit triggers must still save meanwhile.
+ */
 export function runMailingStep<R extends Recipient>(mailing: Mailing<R>, cycle: string, options: StepOptions = {}): StepReport {
   const started = Date.now();
-  return withScriptLock(
+  return withRunLease(
+    mailing.stateName,
     LOCK_WAIT_MS,
     () => remember(mailing, step(mailing, cycle, started, options)),
     () => remember(mailing, { cycle, sent: [], failed: [], stoppedBecause: "busy", remaining: 0, next: null, at: new Date().toISOString() }),
@@ -123,11 +129,12 @@ export function runMailingStep<R extends Recipient>(mailing: Mailing<R>, cycle: 
 
 function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: number, options: StepOptions): StepReport {
   const now = new Date();
-  const sendLog = openSendLog();
+  // Opening the logs creates them when missing: a write, so under the lock.
+  const sendLog = withWriteLock(openSendLog, LOCK_WAIT_MS);
   const log = options.retryFailed ? sendLog.records.filter((r) => r.結果 === SENT) : sendLog.records;
   const { settings } = loadSettings();
   const audience = mailing.audience(cycle, settings);
-  const answered = answeredOwners(readAnswers(), cycle);
+  const answered = answeredOwners(withWriteLock(readAnswers, LOCK_WAIT_MS), cycle);
   const dates = mailing.linkPurpose ? cycleDates(requestedAt(log, cycle) ?? now, settings) : NOTICE_DATES;
   const due = dueMails({ cycle, now, dates, recipients: audience.recipients, log, answered, digestWanted: settings.事務局メール.length > 0 });
   const tasks = dueTasks(mailing, audience, due, { cycle, dates, settings, answered });
@@ -141,15 +148,17 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
       report.remaining = tasks.length - i;
       break;
     }
+    // The mail goes out without the write lock; its record is written under it, one send at a time.
+    let error: string | null = null;
     try {
       task.send();
-      report.sent.push({ kind: task.kind, to: task.to, count: task.count });
-      sendLog.append({ 日時: new Date(), サイクル: cycle, 宛先: task.to, 件数: task.count, 種別: task.kind, 結果: SENT, エラー: "" });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      report.failed.push({ kind: task.kind, to: task.to, error: message });
-      sendLog.append({ 日時: new Date(), サイクル: cycle, 宛先: task.to, 件数: task.count, 種別: task.kind, 結果: FAILED, エラー: message });
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
     }
+    if (error === null) report.sent.push({ kind: task.kind, to: task.to, count: task.count });
+    else report.failed.push({ kind: task.kind, to: task.to, error });
+    const record = { 日時: new Date(), サイクル: cycle, 宛先: task.to, 件数: task.count, 種別: task.kind, 結果: error === null ? SENT : FAILED, エラー: error ?? "" };
+    withWriteLock(() => sendLog.append(record), LOCK_WAIT_MS);
   }
   report.next = scheduleNext(mailing, cycle, report, dates, settings)?.toISOString() ?? null;
   return report;
@@ -176,7 +185,7 @@ function digestTask<R extends Recipient>(mailing: Mailing<R>, digest: NonNullabl
     count,
     send: () => {
       const { rows, mail } = digest({ ...step, changes: changesSince(dates.requested, mailing.route) });
-      writeDigestSheet(cycle, rows);
+      withWriteLock(() => writeDigestSheet(cycle, rows), LOCK_WAIT_MS);
       sendMail({ to: settings.事務局メール.join(","), ...mail, name: settings.差出人名 });
     },
   };
@@ -198,7 +207,9 @@ function scheduleNext<R extends Recipient>(mailing: Mailing<R>, cycle: string, r
   } else if (mailing.linkPurpose && now < dates.remindAt) next = dates.remindAt;
   else if (mailing.linkPurpose && now <= dates.deadline) next = new Date(dates.deadline.getTime() + 1000);
   if (next) {
-    scheduleOnce(mailing.handler, next);
+    // Another account's continuation is pending: it runs what is due then (a second would be a duplicate, gas/triggers).
+    const scheduled = scheduleOnce(mailing.handler, next);
+    if (!scheduled.ok) next = new Date(scheduled.owner.at);
     writeState(STATE.pendingCycle(mailing.stateName), cycle);
   } else {
     deleteTriggers(mailing.handler);
@@ -212,17 +223,12 @@ export function pendingCycle<R extends Recipient>(mailing: Mailing<R>): string |
   return readState(STATE.pendingCycle(mailing.stateName));
 }
 
+/** Keeps a compact summary of the step: it always parses and fits a property's 9 KB. */
 function remember<R extends Recipient>(mailing: Mailing<R>, report: StepReport): StepReport {
-  // A script property holds 9 KB: a long run's report is cut, and then reads as none.
-  writeState(STATE.lastRun(mailing.stateName), JSON.stringify(report).slice(0, 8000));
+  writeState(STATE.lastRun<RunSummary>(mailing.stateName), summarizeStep(report));
   return report;
 }
 
-export function lastRun<R extends Recipient>(mailing: Mailing<R>): StepReport | null {
-  const text = readState(STATE.lastRun(mailing.stateName));
-  try {
-    return text ? (JSON.parse(text) as StepReport) : null;
-  } catch {
-    return null;
-  }
+export function lastRun<R extends Recipient>(mailing: Mailing<R>): RunSummary | null {
+  return readState(STATE.lastRun<RunSummary>(mailing.stateName));
 }

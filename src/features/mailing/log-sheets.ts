@@ -7,7 +7,7 @@ import { ANSWER_STATUS } from "../../core/contracts/answer-status";
 import { SEND_LOG, type SendRecord } from "../../core/contracts/send-log";
 import { readAnswerLog } from "../../core/mailing/answer-log";
 import { readSendLog } from "../../core/mailing/send-log";
-import { withDocumentLock } from "../../gas/lock";
+import { withWriteLock } from "../../gas/lock";
 import { ensureSheetNamed, flush } from "../../gas/spreadsheet";
 import { appendRows, ensureRecords, storedValue } from "../../gas/table";
 
@@ -35,7 +35,7 @@ export function readAnswers(): AnswerRecord[] {
 
 /** Under the document lock: two people answering at once must not write the same row. */
 export function recordAnswers(records: AnswerRecord[]): void {
-  withDocumentLock(() => {
+  withWriteLock(() => {
     const log = ensureRecords(ANSWER_LOG);
     appendRows(log.sheet, records.map((record) => ANSWER_LOG.toRow(record, log.values[0])));
   });

@@ -10,7 +10,7 @@ import { PT_STEPS } from "../../core/contracts/pt-steps";
 import { PT_TEAMS, TEAM_STATES } from "../../core/contracts/pt-teams";
 import { dayOf, dayToDate, fiscalYearOfDay, hoursOf, monthOf, parseDay, parseTeam, parseText, type Day } from "../../core/contracts/pt-values";
 import type { Fields } from "../../core/contracts/typed";
-import { fiscalYearOfDate } from "../../core/fiscal-year";
+import { fiscalYearOfDate } from "../../core/base/fiscal-year";
 import { checkActivity } from "../../core/pt/activities";
 import { planRowEdit, stepProblem, type PtRowUpdate } from "../../core/pt/edits";
 import { limitMinutes, warningMessage, wouldExceed } from "../../core/pt/hours";
@@ -18,7 +18,7 @@ import { activityKey, stepKey, teamKey } from "../../core/pt/keys";
 import { memberDirectory, readMembers } from "../../core/pt/members";
 import type { ActivityInput, PtContext, PtSaveResult } from "../../core/pt/sidebar-api";
 import { InputError } from "../../core/base/sheet-table";
-import { BusyError, withDocumentLock } from "../../gas/lock";
+import { BusyError, withWriteLock } from "../../gas/lock";
 import { activeUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";
 import { appendRecords, appendRows, readRecords, writeRecordFields } from "../../gas/table";
@@ -150,7 +150,7 @@ function updateRow<R extends { 年度: number; チーム: string }>(update: PtRo
 /** Runs a save under the document lock; a busy lock or an unreadable sheet is a refusal, never a half-done save. */
 function guarded(save: () => PtSaveResult): PtSaveResult {
   try {
-    return withDocumentLock(save);
+    return withWriteLock(save);
   } catch (error) {
     if (error instanceof BusyError) return { ok: false, reason: "busy", message: error.message };
     if (error instanceof InputError) return { ok: false, reason: "invalid", message: error.message };

@@ -5,13 +5,14 @@ import { normalizeEmail } from "../../core/base/text";
 import type { AnswerRecord } from "../../core/contracts/answer-log";
 import { BUREAUS } from "../../core/contracts/bureaus";
 import { REFORMS } from "../../core/contracts/reforms";
-import { parseFiscalYear } from "../../core/fiscal-year";
+import { parseFiscalYear } from "../../core/base/fiscal-year";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { reiwaYear } from "../../core/progress-report";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
 import { LIMITS, validateSubmission, type FieldErrors, type ItemResult, type Submission } from "../../core/survey/submission";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
 import { webPage } from "../../gas/pages";
+import { BusyError, FORM_BUSY_MESSAGE, withWriteLock } from "../../gas/lock";
 import { activeUserEmail } from "../../gas/session";
 import { requireRecords } from "../../gas/table";
 import { webAppUrl } from "../../gas/triggers";
@@ -80,7 +81,7 @@ function pageData(visit: Visit) {
 
 function formData(visit: Visit, bureaus: BureauView[], errors: string[] = []) {
   const previous = lastAnswer(visit);
-  return { ...pageData(visit), action: webAppUrl(), bureaus, errors, answeredAt: previous?.日時 ? formatWareki(previous.日時) : "" };
+  return { ...pageData(visit), bureaus, errors, answeredAt: previous?.日時 ? formatWareki(previous.日時) : "" };
 }
 
 function lastAnswer(visit: Visit): AnswerRecord | undefined {
@@ -147,8 +148,9 @@ function grouped(visit: Visit, rows: RowView[], slots: RowView[]): BureauView[] 
   return visit.bureaus.map((name) => ({ name, rows: rows.filter((r) => r.bureau === name), blanks: slots.filter((s) => s.bureau === name) }));
 }
 
-export function receiveSurvey(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
-  const params = e.parameter ?? {};
+/** The form sent through google.script.run (name → value): saves it and returns the receipt, or the form again with the input kept. */
+export function receiveSurvey(fields: Record<string, string>): GoogleAppsScript.HTML.HtmlOutput {
+  const params = fields ?? {};
   const visit = authenticate(params.t);
   if ("error" in visit) return visit.error;
   const form = readForm(params, visit);
@@ -161,15 +163,28 @@ export function receiveSurvey(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
     return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [`${errors.size}件の取組で入力内容を確認してください。`]), token: params.t });
   }
   const now = new Date();
-  const saved = saveSurvey(submission, { year: visit.year, yearLabel: visit.yearLabel, email: visit.email, now });
+  // The rows and their 回答記録 in one locked pass; when the lock is busy nothing is saved and the form keeps the input.
+  let outcome: { saved: ReturnType<typeof saveSurvey>; failed: number; recorded: boolean };
+  try {
+    outcome = withWriteLock(() => {
+      const saved = saveSurvey(submission, { year: visit.year, yearLabel: visit.yearLabel, email: visit.email, now });
+      if (!saved.ok) return { saved, failed: 0, recorded: false };
+      const changed = saved.results.filter((r) => r.status !== "unchanged");
+      const failed = changed.filter((r) => r.status === "failed").length;
+      // An answer whose every change failed is not one yet: the reminder should still come.
+      const recorded = failed === 0 || failed < changed.length;
+      if (recorded) {
+        recordAnswers([{ 日時: now, サイクル: surveyCycle(visit.yearLabel), 回答者: visit.email, ID: `局区改革:${visit.bureaus.join("・")}`, 回答: answerText(saved.results), 実施時期: "", 進捗メモ: "" }]);
+      }
+      return { saved, failed, recorded };
+    });
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+    return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [FORM_BUSY_MESSAGE]), token: params.t });
+  }
+  const { saved, failed, recorded } = outcome;
   if (!saved.ok) return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [saved.message]), token: params.t });
   const results = saved.results.filter((r) => r.status !== "unchanged");
-  const failed = results.filter((r) => r.status === "failed").length;
-  // An answer whose every change failed is not one yet: the reminder should still come.
-  const recorded = failed === 0 || failed < results.length;
-  if (recorded) {
-    recordAnswers([{ 日時: now, サイクル: surveyCycle(visit.yearLabel), 回答者: visit.email, ID: `局区改革:${visit.bureaus.join("・")}`, 回答: answerText(saved.results), 実施時期: "", 進捗メモ: "" }]);
-  }
   return page("receipt", {
     ...pageData(visit),
     token: params.t,

@@ -5,7 +5,7 @@
 import { InputError } from "../../core/base/sheet-table";
 import { REFORMS } from "../../core/contracts/reforms";
 import { planSurveySave, type ItemResult, type PlanContext, type SavePlan, type Submission } from "../../core/survey/submission";
-import { BusyError, withDocumentLock } from "../../gas/lock";
+import { BusyError, withWriteLock } from "../../gas/lock";
 import { appendRows, requireRecords, writeFieldColumns, type SheetRecords } from "../../gas/table";
 import { appendHistory } from "../issue-writer";
 
@@ -13,7 +13,7 @@ export type SurveySaveResult = { ok: true; results: ItemResult[] } | { ok: false
 
 export function saveSurvey(submission: Submission, context: PlanContext): SurveySaveResult {
   try {
-    return withDocumentLock(() => {
+    return withWriteLock(() => {
       const table = requireRecords(REFORMS, []);
       const plan = planSurveySave(table.values, submission, context);
       writeChangedRows(table, plan.cells);

@@ -1,5 +1,6 @@
 // `platina`: run the built add-on offline against an .xlsx workbook.
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { CONTEXT_CHOICES } from "../runtime/contexts";
 import { commandDemo } from "./demo";
 import { commandGet } from "./get";
 import { commandRun } from "./run";
@@ -41,6 +42,12 @@ program
   .option("--args <json>", "引数リスト（JSON 配列）", "[]")
   .option("--smtp <url>", "送信に使う SMTP サーバー（例: smtp://127.0.0.1:2525）。既定は送信箱フォルダ")
   .option("--wait <seconds>", "ブックを別の platina が使用中のとき待つ秒数（既定: 30）", parseWait)
+  .addOption(
+    new Option("--context <name>", `実行のされ方: ${Object.entries(CONTEXT_CHOICES).map(([k, v]) => `${k} = ${v}`).join("、")}`)
+      .choices(Object.keys(CONTEXT_CHOICES))
+      .default("menu"),
+  )
+  .option("--deployer <email>", "ウェブアプリをデプロイした人（--context web-app の実行ユーザー。既定: --user）")
   .action(commandRun);
 
 program

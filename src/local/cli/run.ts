@@ -1,4 +1,5 @@
 import { fakeClock } from "../runtime/clock";
+import { contextFromChoice, type ContextChoice } from "../runtime/contexts";
 import { CliError, open, toJson } from "./shared";
 
 export interface RunOptions {
@@ -8,6 +9,10 @@ export interface RunOptions {
   args: string;
   smtp?: string;
   wait?: number;
+  /** How the execution starts: menu item unless told otherwise. */
+  context: ContextChoice;
+  /** The web app's deployer (web-app context); default the user. */
+  deployer?: string;
 }
 
 export async function commandRun(entry: string, options: RunOptions): Promise<void> {
@@ -27,7 +32,13 @@ export async function commandRun(entry: string, options: RunOptions): Promise<vo
   if (!runtime.bundle.entryPoints.includes(entry)) {
     throw new CliError(`エントリポイント「${entry}」はありません。使えるもの:\n  ${runtime.bundle.entryPoints.join("\n  ")}`);
   }
-  const execution = runtime.run(entry, args, { user: options.user });
+  let context;
+  try {
+    context = contextFromChoice(options.context, options.user, options.deployer ?? options.user, runtime.state.webAppUrl);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const execution = runtime.run(entry, args, { context, user: options.user });
   // A failed execution keeps nothing, or only what it committed with SpreadsheetApp.flush().
   try {
     await opened.settle(execution);

@@ -1,5 +1,6 @@
 // What every offline service is given: the execution's identity, clock and the
 // runtime state that Sheets keeps outside cells (persisted in the sidecar JSON).
+import type { ContextRules, ExecutionContext } from "./contexts";
 
 export type AuthModeName = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
 
@@ -64,8 +65,10 @@ export interface RuntimeState {
   protections: ProtectionRecord[];
   /** Mail quota in recipients per Tokyo calendar day. */
   mail: { day: string; recipientsUsed: number; dailyQuota: number };
-  /** The web app URL ScriptApp.getService().getUrl() returns, or null when "not deployed". */
+  /** The versioned deployment's /exec URL (or only a head deployment's /dev URL), or null when not deployed. */
   webAppUrl: string | null;
+  /** The spreadsheet's ID (Spreadsheet.getId(), SpreadsheetApp.openById), made once and kept. */
+  spreadsheetId: string | null;
 }
 
 export function emptyState(): RuntimeState {
@@ -78,6 +81,7 @@ export function emptyState(): RuntimeState {
     protections: [],
     mail: { day: "", recipientsUsed: 0, dailyQuota: 1500 },
     webAppUrl: null,
+    spreadsheetId: null,
   };
 }
 
@@ -86,6 +90,9 @@ export interface ExecutionEnv {
   clock: Clock;
   /** Script time zone from appsscript.json (Asia/Tokyo). */
   timeZone: string;
+  /** How the execution was started; `rules` is what that allows, the fields below repeat its identities. */
+  context: ExecutionContext;
+  rules: ContextRules;
   activeUser: string;
   effectiveUser: string;
   authMode: AuthModeName;

@@ -4,7 +4,9 @@
 // (SpreadsheetApp.flush(), its successful end) through options.onCommit.
 import vm from "node:vm";
 import { CallCounter, DEFAULT_COST_MODEL, type CallCounts, type CostModel } from "./call-counter";
-import type { AuthModeName, Clock, ExecutionEnv, RuntimeState, UiHost } from "./env";
+import { randomBytes } from "node:crypto";
+import { contextIdentity, contextRules, type ExecutionContext } from "./contexts";
+import type { Clock, ExecutionEnv, RuntimeState, UiHost } from "./env";
 import { loadAddonBundle, type AddonBundle } from "./bundle";
 import { Journal, type JournalEntry } from "./journal";
 import { ServiceBridge } from "./service-proxy";
@@ -27,7 +29,6 @@ export interface RuntimeOptions {
   mail: MailTransport;
   /** Folder for lock files shared with other processes using the same workbook. */
   lockDir: string;
-  spreadsheetId?: string;
   costModel?: CostModel;
   /** Wall-clock limit of one custom-function call (Sheets: 30 s); tests shorten it. */
   customFunctionTimeoutMs?: number;
@@ -46,10 +47,11 @@ export interface RuntimeOptions {
 }
 
 export interface RunOptions {
+  /** How the execution started (docs/apps-script-contexts.md); without one, a menu item clicked by `user`. */
+  context?: ExecutionContext;
+  /** The person who started it: the one at the keyboard, or the web app's visitor. */
   user?: string;
-  /** The user the code runs as: the trigger creator, or the deployer of a web app. Defaults to user. */
-  effectiveUser?: string;
-  authMode?: AuthModeName;
+  /** Where Ui calls go; getUi() still fails where the context has no Ui. */
   ui?: UiHost | null;
   /** What the user has selected in the open spreadsheet (getActiveRange/getCurrentCell start there). */
   selection?: ActiveSelection | null;
@@ -92,6 +94,8 @@ export class Runtime {
   private customFunctionContext: ReturnType<Runtime["newContext"]> | null = null;
 
   constructor(readonly options: RuntimeOptions) {
+    // Google's IDs are 44 URL-safe characters; this one is made once and kept in the sidecar.
+    options.state.spreadsheetId ??= randomBytes(33).toString("base64url");
     this.bundle = loadAddonBundle(options.bundleDir);
     options.model.setCustomFunctions(this.bundle.customFunctions, (name, args) => this.callCustomFunction(name, args));
   }
@@ -118,11 +122,7 @@ export class Runtime {
     const logs: string[] = [];
     const startedAt = this.options.clock.now();
     const wallStart = performance.now();
-    const execution = this.newContext(
-      { activeUser: user, effectiveUser: run.effectiveUser ?? user, authMode: run.authMode ?? "FULL", ui: run.ui ?? null },
-      logs,
-      run.selection ?? null,
-    );
+    const execution = this.newContext({ ...contextIdentity(run.context ?? { kind: "menu" }, user), ui: run.ui ?? null }, logs, run.selection ?? null);
     const outcome = { entryPoint, user, startedAt, logs } as const;
     const stateAtStart = structuredClone(this.state);
     try {
@@ -150,9 +150,9 @@ export class Runtime {
   readRange(a1: string): unknown[][] {
     const env: ExecutionEnv = {
       clock: this.options.clock, timeZone: this.bundle.timeZone, state: this.state, log: () => undefined,
-      activeUser: "", effectiveUser: "", authMode: "FULL", ui: null,
+      ...contextIdentity({ kind: "menu" }, ""), ui: null,
     };
-    const app = createSpreadsheetApp(env, this.model, { id: this.options.spreadsheetId ?? "local-workbook" });
+    const app = createSpreadsheetApp(env, this.model, { id: this.spreadsheetId });
     return app.getActiveSpreadsheet().getRange(a1).getValues();
   }
 
@@ -169,8 +169,7 @@ export class Runtime {
   /** Runs a time-driven trigger's handler as its creator, with Apps Script's event object, and schedules its next run. */
   fireTimeTrigger(trigger: TriggerRecord, at: number): ExecutionResult {
     const execution = this.run(trigger.handler, [timeDrivenEvent(trigger, at, this.bundle.timeZone)], {
-      user: trigger.owner,
-      effectiveUser: trigger.owner,
+      context: { kind: "time-driven", owner: trigger.owner },
     });
     const record = this.state.triggers.find((t) => t.uid === trigger.uid);
     if (record && record.schedule) record.nextRun = nextRunAfter(record.schedule, at, this.bundle.timeZone);
@@ -180,31 +179,30 @@ export class Runtime {
   /**
    * A user's edit of a cell range in the UI: runs the simple onEdit trigger (without
    * authorization) and every installable edit trigger (as its creator), as Sheets does.
-   * API writes never come here.
+   * API writes never come here. e.user is blank, as Apps Script may leave it (G-events, R-session).
    */
   fireEdit(edit: { sheet: string; a1: string; user: string; value?: unknown; oldValue?: unknown; ui?: UiHost | null; selection?: ActiveSelection | null }): ExecutionResult[] {
-    const event = (global: Record<string, any>, extra: Record<string, unknown>) => {
-      const source = global.SpreadsheetApp.getActiveSpreadsheet();
-      const range = source.getSheetByName(edit.sheet).getRange(edit.a1);
-      const e: Record<string, unknown> = { range, source, user: { getEmail: () => edit.user, getNickname: () => edit.user.split("@")[0] }, ...extra };
-      // Apps Script gives value/oldValue only for single-cell edits, oldValue only when the cell had one.
-      if (edit.value !== undefined) e.value = edit.value;
-      if (edit.oldValue !== undefined && edit.oldValue !== "") e.oldValue = edit.oldValue;
-      return [e];
+    const fire = (entry: string, context: ExecutionContext, extra: Record<string, unknown>) => {
+      const email = contextRules(context, edit.user).activeUser;
+      const event = (global: Record<string, any>) => {
+        const source = global.SpreadsheetApp.getActiveSpreadsheet();
+        const range = source.getSheetByName(edit.sheet).getRange(edit.a1);
+        const e: Record<string, unknown> = { range, source, user: { getEmail: () => email, getNickname: () => email.split("@")[0] }, ...extra };
+        // Apps Script gives value/oldValue only for single-cell edits, oldValue only when the cell had one.
+        if (edit.value !== undefined) e.value = edit.value;
+        if (edit.oldValue !== undefined && edit.oldValue !== "") e.oldValue = edit.oldValue;
+        return [e];
+      };
+      return this.run(entry, event, { context, user: edit.user, ui: edit.ui, selection: edit.selection });
     };
     const results: ExecutionResult[] = [];
     if (this.bundle.entryPoints.includes("onEdit")) {
-      results.push(this.run("onEdit", (g) => event(g, { authMode: "LIMITED" }), { user: edit.user, authMode: "LIMITED", ui: edit.ui, selection: edit.selection }));
+      results.push(fire("onEdit", { kind: "simple-trigger", authMode: "LIMITED" }, { authMode: "LIMITED" }));
     }
     for (const trigger of this.state.triggers.filter((t) => t.eventType === "ON_EDIT")) {
       if (!this.bundle.entryPoints.includes(trigger.handler)) continue;
-      results.push(
-        this.run(trigger.handler, (g) => event(g, { authMode: "FULL", triggerUid: trigger.uid }), {
-          user: edit.user,
-          effectiveUser: trigger.owner,
-          selection: edit.selection,
-        }),
-      );
+      const context: ExecutionContext = { kind: "installable-trigger", event: "ON_EDIT", owner: trigger.owner };
+      results.push(fire(trigger.handler, context, { authMode: "FULL", triggerUid: trigger.uid }));
     }
     return results;
   }
@@ -219,23 +217,31 @@ export class Runtime {
     const results: ExecutionResult[] = [];
     for (const trigger of this.state.triggers.filter((t) => t.eventType === "ON_CHANGE")) {
       if (!this.bundle.entryPoints.includes(trigger.handler)) continue;
+      const context: ExecutionContext = { kind: "installable-trigger", event: "ON_CHANGE", owner: trigger.owner };
+      const email = contextRules(context, change.user).activeUser;
       const event = (global: Record<string, any>) => [{
         authMode: "FULL",
         changeType: change.changeType,
         source: global.SpreadsheetApp.getActiveSpreadsheet(),
         triggerUid: trigger.uid,
-        user: { getEmail: () => change.user, getNickname: () => change.user.split("@")[0] },
+        user: { getEmail: () => email, getNickname: () => email.split("@")[0] },
       }];
-      results.push(this.run(trigger.handler, event, { user: change.user, effectiveUser: trigger.owner }));
+      results.push(this.run(trigger.handler, event, { context, user: change.user }));
     }
     return results;
   }
 
   /**
-   * A request to the web app (/exec): doGet or doPost with Apps Script's event object.
-   * Deployed "execute as me", the code runs as the deployer; the visitor is the active user.
+   * A request to the web app: doGet or doPost with Apps Script's event object.
+   * Deployed "execute as me", the code runs as the deployer; the visitor is the
+   * active user only within the deployer's domain. `url` is the /exec or /dev URL
+   * requested (default: the deployment's), which getUrl() then returns.
    */
-  webRequest(request: { method: "GET" | "POST"; query: string; pathInfo?: string; body?: { type: string; contents: string }; visitor: string; deployer: string }): ExecutionResult {
+  webRequest(request: {
+    method: "GET" | "POST"; query: string; pathInfo?: string; body?: { type: string; contents: string }; visitor: string; deployer: string; url?: string;
+  }): ExecutionResult {
+    const url = request.url ?? this.state.webAppUrl;
+    if (!url) throw new Error("ウェブアプリがデプロイされていません（webAppUrl がありません）。");
     const entry = request.method === "GET" ? "doGet" : "doPost";
     const parameters: Record<string, string[]> = {};
     const add = (query: string) => {
@@ -254,11 +260,11 @@ export class Runtime {
       contentLength: request.body ? Buffer.byteLength(request.body.contents) : -1,
     };
     if (request.body) e.postData = { length: Buffer.byteLength(request.body.contents), type: request.body.type, contents: request.body.contents, name: "postData" };
-    return this.run(entry, [e], { user: request.visitor, effectiveUser: request.deployer });
+    return this.run(entry, [e], { context: { kind: "web-app", deployer: request.deployer, url }, user: request.visitor });
   }
 
   private callCustomFunction(name: string, args: unknown[]): unknown {
-    this.customFunctionContext ??= this.newContext({ activeUser: "", effectiveUser: "", authMode: "CUSTOM_FUNCTION", ui: null }, []);
+    this.customFunctionContext ??= this.newContext({ ...contextIdentity({ kind: "custom-function" }, ""), ui: null }, []);
     const { global, bridge } = this.customFunctionContext;
     // Run through a script so vm's watchdog can stop a function that never returns,
     // as Sheets stops a custom function after 30 seconds.
@@ -275,11 +281,11 @@ export class Runtime {
     }
   }
 
-  private newContext(
-    who: { activeUser: string; effectiveUser: string; authMode: AuthModeName; ui: UiHost | null },
-    logs: string[],
-    selection: ActiveSelection | null = null,
-  ) {
+  get spreadsheetId(): string {
+    return this.state.spreadsheetId!;
+  }
+
+  private newContext(who: ReturnType<typeof contextIdentity> & { ui: UiHost | null }, logs: string[], selection: ActiveSelection | null = null) {
     const { clock, costModel, enforceTimeLimit, advanceClockByCost } = this.options;
     // Apps Script's limit cannot be caught: once passed, every further call fails and the run is failed.
     const limit = { exceeded: false };
@@ -312,7 +318,7 @@ export class Runtime {
       bundle: this.bundle,
       mail: this.options.mail,
       lockDir: this.options.lockDir,
-      spreadsheetId: this.options.spreadsheetId ?? "local-workbook",
+      spreadsheetId: this.spreadsheetId,
       evaluate: (code, scope) => this.evaluateInContext(addon.context, code, scope),
       selection,
       onSelect: (read) => (selected = read),

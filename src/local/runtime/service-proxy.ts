@@ -16,8 +16,10 @@ export interface Realm {
 const CUSTOM_FUNCTION_SERVICES = new Set([
   "CacheService", "HtmlService", "LockService", "PropertiesService", "SpreadsheetApp", "Utilities", "Session", "Logger",
 ]);
-/** Simple triggers (onOpen, onEdit) run without authorization too. */
+/** Simple triggers (onOpen, onEdit) run without authorization too (G-trig). */
 const LIMITED_FORBIDDEN = new Set(["MailApp", "ScriptApp"]);
+/** AuthMode.NONE has not even the document's properties (R-authmode's own example). */
+const NONE_FORBIDDEN = new Set([...LIMITED_FORBIDDEN, "PropertiesService"]);
 
 const REQUIRED_SCOPE: Record<string, string> = {
   MailApp: "https://www.googleapis.com/auth/script.send_mail",
@@ -27,7 +29,8 @@ const REQUIRED_SCOPE: Record<string, string> = {
 
 function permitted(service: string, authMode: AuthModeName): boolean {
   if (authMode === "CUSTOM_FUNCTION") return CUSTOM_FUNCTION_SERVICES.has(service);
-  if (authMode === "LIMITED" || authMode === "NONE") return !LIMITED_FORBIDDEN.has(service);
+  if (authMode === "LIMITED") return !LIMITED_FORBIDDEN.has(service);
+  if (authMode === "NONE") return !NONE_FORBIDDEN.has(service);
   return true;
 }
 

@@ -151,8 +151,10 @@ class LocalLockService implements GoogleAppsScript.Lock.LockService {
     private readonly lockDir: string,
   ) {}
 
+  /** Null without a current document, as in a web app (R-locksvc). */
   getDocumentLock(): LocalLock {
-    return this.lock("document");
+    // The typings say non-null; the reference says null.
+    return (this.env.rules.documentLock ? this.lock("document") : null) as LocalLock;
   }
 
   getScriptLock(): LocalLock {

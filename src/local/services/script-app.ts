@@ -254,9 +254,14 @@ class LocalTriggerBuilder implements GoogleAppsScript.Script.TriggerBuilder {
 class LocalService implements GoogleAppsScript.Script.Service {
   constructor(private readonly env: ExecutionEnv) {}
 
-  /** Null while the web app is not deployed. */
+  /**
+   * Null while the web app is not deployed; the deployment's URL (/exec when versioned,
+   * /dev for the head deployment only) otherwise; in a request to the /dev URL, that URL (R-service).
+   */
   getUrl(): string {
-    return this.env.state.webAppUrl as string;
+    const { context, state } = this.env;
+    if (context.kind === "web-app" && /\/dev$/.test(context.url)) return context.url;
+    return state.webAppUrl as string;
   }
 
   isEnabled(): boolean {
@@ -293,11 +298,16 @@ class LocalScriptApp implements GoogleAppsScript.Script.ScriptApp {
     private readonly spreadsheetId: string,
   ) {}
 
+  /** Triggers belong to their creator: another account's cannot be deleted (G-inst). */
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     const uid = trigger.getUniqueId();
     const { triggers } = this.env.state;
-    const index = triggers.findIndex((t) => t.uid === uid && t.owner === this.env.effectiveUser);
-    if (index >= 0) triggers.splice(index, 1);
+    const index = triggers.findIndex((t) => t.uid === uid);
+    if (index < 0) return;
+    if (triggers[index].owner !== this.env.effectiveUser) {
+      throw new Error(`Trigger ${uid} belongs to another user and cannot be deleted by ${this.env.effectiveUser || "this user"}.`);
+    }
+    triggers.splice(index, 1);
   }
 
   getAuthorizationInfo(): LocalAuthorizationInfo {

@@ -17,9 +17,9 @@ class LocalUser implements GoogleAppsScript.Base.User {
 class LocalSession implements GoogleAppsScript.Base.Session {
   constructor(private readonly env: ExecutionEnv) {}
 
-  /** Blank in custom functions, as in Apps Script. */
+  /** Blank where Apps Script may leave it blank: see contexts.ts. */
   getActiveUser(): LocalUser {
-    return new LocalUser(this.env.authMode === "CUSTOM_FUNCTION" ? "" : this.env.activeUser);
+    return new LocalUser(this.env.activeUser);
   }
 
   getActiveUserLocale(): string {

@@ -1,8 +1,8 @@
-// The page's JSON API under /api/: grid windows, edits, menus, google.script.run,
-// dialog answers, user switching, triggers and the clock.
+// The page's JSON API under /api/: grid windows, edits, menus, dialog answers,
+// user switching, triggers and the clock; and google.script.run for the surfaces.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isValidEmail, normalizeEmail } from "../../core/base/text";
-import type { ButtonName, UiAnswer } from "./api-types";
+import type { ButtonName, ScriptReply, UiAnswer } from "./api-types";
 import { HttpError, readJson, sendJson } from "./http";
 import type { WorkbenchHub } from "./hub";
 import { readSelection } from "./selection-input";
@@ -79,23 +79,6 @@ const routes: Record<string, (ctx: Context) => Promise<unknown>> = {
     return hub.worker.request("run", { entry, args: [], user: hub.user, surface: "menu", deployer: "", selection: hub.selection });
   },
 
-  /** google.script.run from a sidebar, dialog or web-app page. */
-  "POST /api/run": async ({ hub, req }) => {
-    const body = await readJson<{ surface: unknown; name: unknown; args: unknown }>(req);
-    const surface = hub.surface(text(body.surface, "surface"));
-    if (!surface) return { ok: false, error: "この画面は古くなっています。開き直してください。" };
-    if (!Array.isArray(body.args)) throw new HttpError(400, "args は配列で指定してください。");
-    const webapp = surface.kind === "webapp";
-    return hub.worker.request("run", {
-      entry: text(body.name, "name"),
-      args: body.args,
-      user: hub.user,
-      surface: surface.kind,
-      deployer: webapp ? await hub.deployer() : "",
-      selection: hub.selection,
-    });
-  },
-
   "POST /api/ui/answer": async ({ hub, req }) => {
     const body = await readJson<{ id: unknown; button: unknown; text: unknown }>(req);
     const button = text(body.button, "button") as ButtonName;
@@ -117,6 +100,23 @@ const routes: Record<string, (ctx: Context) => Promise<unknown>> = {
     return hub.worker.request("advanceClock", { to });
   },
 };
+
+/** google.script.run from a sidebar, dialog or web-app page (served on the surfaces' origin, see usercontent.ts). */
+export async function runFromSurface(hub: WorkbenchHub, req: IncomingMessage): Promise<ScriptReply> {
+  const body = await readJson<{ surface: unknown; name: unknown; args: unknown }>(req);
+  const surface = hub.surface(text(body.surface, "surface"));
+  if (!surface) return { ok: false, error: "この画面は古くなっています。開き直してください。" };
+  if (!Array.isArray(body.args)) throw new HttpError(400, "args は配列で指定してください。");
+  const webapp = surface.kind === "webapp";
+  return hub.worker.request("run", {
+    entry: text(body.name, "name"),
+    args: body.args,
+    user: hub.user,
+    surface: surface.kind,
+    deployer: webapp ? await hub.deployer() : "",
+    selection: hub.selection,
+  });
+}
 
 /** Answers an /api/ request; false when no route matches. */
 export async function handleApi(hub: WorkbenchHub, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {

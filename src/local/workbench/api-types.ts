@@ -143,6 +143,8 @@ export interface SessionView {
   timeZone: string;
   /** Alerts and prompts still waiting, e.g. after a reload. */
   pending: UiRequest[];
+  /** Where sidebars, dialogs and web-app pages are served: another origin, as googleusercontent.com is for Sheets. */
+  surfaceOrigin: string;
 }
 
 /** Server-sent events, by name. */

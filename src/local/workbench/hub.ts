@@ -11,6 +11,7 @@ const MAX_SURFACES = 100;
 
 export interface Surface {
   kind: SurfaceConfig["kind"];
+  /** The add-on's HTML for sidebars and dialogs; the finished document for web-app pages. */
   html: string;
 }
 
@@ -21,6 +22,8 @@ export class WorkbenchHub {
   menus: MenuSpec[] = [];
   /** What the user has selected in the page; executions from menus, sidebars and dialogs start there. */
   selection: ActiveSelection | null = null;
+  /** The origin surfaces are served from (see usercontent.ts). */
+  surfaceOrigin = "";
   readonly executions: ExecutionView[] = [];
   private readonly pending = new Map<number, UiRequest>();
   private readonly surfaces = new Map<string, Surface>();
@@ -72,10 +75,10 @@ export class WorkbenchHub {
     return this.surfaces.get(id);
   }
 
-  /** A web-app page gets its own surface id so that its google.script.run calls run as the web app. */
-  webSurface(): string {
+  /** A web-app page gets its own surface id so that its google.script.run calls run as the web app; `page` makes its document. */
+  webSurface(page: (id: string) => string): string {
     const id = `w${this.nextWebSurface++}`;
-    this.addSurface(id, { kind: "webapp", html: "" });
+    this.addSurface(id, { kind: "webapp", html: page(id) });
     return id;
   }
 
@@ -108,6 +111,7 @@ export class WorkbenchHub {
       clockRunning: this.clockRunning,
       timeZone: info.timeZone,
       pending: this.pendingRequests(),
+      surfaceOrigin: this.surfaceOrigin,
     };
   }
 

@@ -12,7 +12,7 @@ import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "./http";
 import { WorkbenchHub } from "./hub";
 import { handleOutbox } from "./outbox-routes";
 import { answerStarting } from "./starting";
-import { surfaceDocument } from "./surface-html";
+import { startUserContent } from "./usercontent";
 import { handleWebApp } from "./webapp-route";
 import { WorkbenchWorker } from "./worker-host";
 
@@ -99,6 +99,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const session = await hub.session().catch(abandon);
   hub.user = options.user ?? session.users[0]?.email ?? "";
   hub.entryPoints = session.workbook.entryPoints;
+  const userContent = await startUserContent(hub, assets.shim, host, origin);
+  hub.surfaceOrigin = userContent.origin;
   const outbox = outboxDir(workbook);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -115,13 +117,6 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         return events.connect(res, (sendEvent) => {
           for (const request of hub.pendingRequests()) sendEvent("ui", request);
         });
-      }
-      const surface = /^\/surface\/(\w+)$/.exec(path);
-      if (surface) {
-        const found = hub.surface(surface[1]);
-        if (!found) throw new HttpError(404, "この画面は閉じられています。");
-        const config = { id: surface[1], kind: found.kind, entryPoints: hub.entryPoints };
-        return send(res, 200, "text/html; charset=utf-8", surfaceDocument(found.html, assets.shim, config));
       }
       if (await handleOutbox(outbox, res, path)) return;
     }
@@ -145,6 +140,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       await Promise.race([hub.worker.request("drain", {}).catch(() => undefined), timeout]);
       await hub.worker.terminate();
       events.close();
+      await userContent.close();
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
     },

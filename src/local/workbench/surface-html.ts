@@ -6,7 +6,15 @@ export interface SurfaceConfig {
   id: string;
   kind: "sidebar" | "dialog" | "webapp";
   entryPoints: string[];
+  /** The workbench page's origin (google.script.host.origin), where host requests are posted. */
+  hostOrigin: string;
 }
+
+/**
+ * Apps Script's iframe sandbox for a container-bound project's HtmlService output (G-restr):
+ * no allow-top-navigation*, so nothing in a surface can navigate the page around it.
+ */
+export const SANDBOX = "allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox";
 
 function insertAt(text: string, index: number, insertion: string): string {
   return text.slice(0, index) + insertion + text.slice(index);

@@ -4,6 +4,7 @@
 // grid are answered between them.
 import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
+import { contextRules, type ExecutionContext } from "../runtime/contexts";
 import type { TriggerRecord } from "../runtime/env";
 import type { ExecutionResult } from "../runtime/runtime";
 import type { ExecutionView } from "./api-types";
@@ -73,9 +74,11 @@ function showSelection(results: ExecutionResult[]): void {
 const runtime = () => session.runtime;
 const hasEntry = (name: string) => runtime().bundle.entryPoints.includes(name);
 
-function openEvent(user: string, extra: Record<string, unknown>) {
+/** The open event; e.user is blank, as in every trigger where Apps Script may leave it blank (contexts.ts). */
+function openEvent(user: string, context: ExecutionContext, extra: Record<string, unknown>) {
+  const email = contextRules(context, user).activeUser;
   return (global: Record<string, any>) => [
-    { source: global.SpreadsheetApp.getActiveSpreadsheet(), user: { getEmail: () => user, getNickname: () => user.split("@")[0] }, ...extra },
+    { source: global.SpreadsheetApp.getActiveSpreadsheet(), user: { getEmail: () => email, getNickname: () => email.split("@")[0] }, ...extra },
   ];
 }
 
@@ -94,8 +97,9 @@ function fire(trigger: TriggerRecord, at: number): Promise<ExecutionResult> {
 }
 
 function runOpenTrigger(trigger: TriggerRecord, user: string): Promise<ExecutionResult> {
-  const event = openEvent(user, { authMode: "FULL", triggerUid: trigger.uid });
-  return execute("trigger", () => runtime().run(trigger.handler, event, { user, effectiveUser: trigger.owner, ui: workbenchUi(channel) }), trigger.owner);
+  const context: ExecutionContext = { kind: "installable-trigger", event: "ON_OPEN", owner: trigger.owner };
+  const event = openEvent(user, context, { authMode: "FULL", triggerUid: trigger.uid });
+  return execute("trigger", () => runtime().run(trigger.handler, event, { context, user, ui: workbenchUi(channel) }), trigger.owner);
 }
 
 type Handlers = { [K in OpName]: (args: WorkerOps[K]["args"]) => WorkerOps[K]["reply"] | Promise<WorkerOps[K]["reply"]> };
@@ -132,7 +136,8 @@ const handlers: Handlers = {
   open: async ({ user }) => {
     const ui = workbenchUi(channel);
     if (hasEntry("onOpen")) {
-      await execute("open", () => runtime().run("onOpen", openEvent(user, { authMode: "LIMITED" }), { user, authMode: "LIMITED", ui }));
+      const context: ExecutionContext = { kind: "simple-trigger", authMode: "LIMITED" };
+      await execute("open", () => runtime().run("onOpen", openEvent(user, context, { authMode: "LIMITED" }), { context, user, ui }));
     }
     for (const trigger of runtime().state.triggers.filter((t) => t.eventType === "ON_OPEN" && hasEntry(t.handler))) {
       await runOpenTrigger(trigger, user);
@@ -177,8 +182,9 @@ const handlers: Handlers = {
     const webapp = surface === "webapp";
     if (surface === "menu") post({ event: "busy", entryPoint: entry });
     try {
+      const context: ExecutionContext = webapp ? { kind: "web-app", deployer, url: init.webAppUrl } : { kind: surface };
       // A web app has no open spreadsheet, so no selection to start from or to move.
-      const options = webapp ? { user, effectiveUser: deployer, ui: null } : { user, ui: workbenchUi(channel), selection };
+      const options = webapp ? { context, user, ui: null } : { context, user, ui: workbenchUi(channel), selection };
       const kind = surface === "menu" ? "menu" : webapp ? "webapp" : "script";
       const result = await execute(kind, () => runtime().run(entry, args, options), webapp ? deployer : user);
       if (!webapp) showSelection([result]);

@@ -28,7 +28,8 @@ export function loadSidecar(path: string): RuntimeState {
   if (!isRecord(parsed)) throw new Error(`サイドカー「${path}」が壊れています: JSON オブジェクトではありません`);
   for (const [key, value] of Object.entries(parsed)) {
     const expected = (base as unknown as Record<string, unknown>)[key];
-    if (expected !== undefined && kind(value) !== kind(expected) && !(key === "webAppUrl" && typeof value === "string")) {
+    // A field that starts as null (webAppUrl, spreadsheetId) holds a string once set.
+    if (expected !== undefined && kind(value) !== kind(expected) && !(expected === null && typeof value === "string")) {
       throw new Error(`サイドカー「${path}」が壊れています: ${key} の形式が違います`);
     }
   }

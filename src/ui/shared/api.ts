@@ -13,3 +13,4 @@ export type PtApi = Pick<Server, "getPtContext" | "savePtActivity" | "updatePtSt
 export type { ActivityInput, PtContext, PtSaveResult, PtStepView, PtTeamView } from "../../core/pt/sidebar-api";
 export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint">;
 export type PlatinaReportApi = Pick<Server, "createPlatinaReport">;
+export type AnswerFormApi = Pick<Server, "submitAnswerForm">;

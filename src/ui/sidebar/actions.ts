@@ -70,6 +70,7 @@ export function actionOutcome(name: ReportActionName, result: unknown): Outcome 
       if (field(result, "ok") === false) return { kind: "ok", text: String(field(result, "message") ?? "") };
       return { kind: "ok", text: `${field<string>(result, "owner") ?? ""} 宛てのメールを、テストとして ${field<string>(result, "to") ?? ""} に送信しました。` };
     case "installFollowUpTrigger":
+      if (field(result, "ok") === false) return { kind: "error", text: String(field(result, "message") ?? "") };
       return { kind: "ok", text: `毎月の自動送信を設定しました。次回: ${formatDateTime(String(field(result, "next") ?? ""))}` };
   }
 }

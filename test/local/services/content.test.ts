@@ -1,3 +1,4 @@
+import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
 import { emptyState, type ExecutionEnv } from "../../../src/local/runtime/env";
 import { CONTENT_TYPES, createContentService } from "../../../src/local/services/content";
@@ -5,9 +6,7 @@ import { CONTENT_TYPES, createContentService } from "../../../src/local/services
 const env: ExecutionEnv = {
   clock: { now: () => 0, sleep: () => undefined },
   timeZone: "Asia/Tokyo",
-  activeUser: "",
-  effectiveUser: "",
-  authMode: "FULL",
+  ...identity(""),
   state: emptyState(),
   log: () => undefined,
   ui: null,

@@ -1,3 +1,4 @@
+import { identity } from "../../support/contexts";
 import { describe, it, expect } from "vitest";
 import vm from "node:vm";
 import { emptyState, type ExecutionEnv } from "../../../src/local/runtime/env";
@@ -6,9 +7,7 @@ import { createHtmlService, type HtmlProject } from "../../../src/local/services
 const env: ExecutionEnv = {
   clock: { now: () => Date.UTC(2026, 11, 1), sleep: () => undefined },
   timeZone: "Asia/Tokyo",
-  activeUser: "suzuki@city.platina.example",
-  effectiveUser: "suzuki@city.platina.example",
-  authMode: "FULL",
+  ...identity("suzuki@city.platina.example"),
   state: emptyState(),
   log: () => undefined,
   ui: null,

@@ -1,3 +1,4 @@
+import { identity } from "../../support/contexts";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,9 +14,7 @@ function makeEnv(user = "tanaka@platina.example"): ExecutionEnv {
   return {
     clock: { now: () => 0, sleep: () => undefined },
     timeZone: "Asia/Tokyo",
-    activeUser: user,
-    effectiveUser: user,
-    authMode: "FULL",
+    ...identity(user),
     state: emptyState(),
     log: () => undefined,
     ui: null,

@@ -1,3 +1,4 @@
+import { identity } from "../../support/contexts";
 import { afterAll, describe, it, expect } from "vitest";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,9 +19,7 @@ function makeEnv(options: { authMode?: AuthModeName; dailyQuota?: number } = {})
   const env: ExecutionEnv = {
     clock: { now: () => now, sleep: (ms) => void (now += ms) },
     timeZone: "Asia/Tokyo",
-    activeUser: "suzuki@city.platina.example",
-    effectiveUser: "suzuki@city.platina.example",
-    authMode: options.authMode ?? "FULL",
+    ...identity("suzuki@city.platina.example", options.authMode ?? "FULL"),
     state,
     log: () => undefined,
     ui: null,

@@ -1,3 +1,4 @@
+import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
 import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/runtime/env";
 import { createPropertiesService } from "../../../src/local/services/properties";
@@ -7,9 +8,7 @@ function makeEnv(state: RuntimeState = emptyState(), user = "tanaka@platina.exam
   return {
     clock: { now: () => now, sleep: (ms) => void (now += ms) },
     timeZone: "Asia/Tokyo",
-    activeUser: user,
-    effectiveUser: user,
-    authMode: "FULL",
+    ...identity(user),
     state,
     log: () => undefined,
     ui: null,

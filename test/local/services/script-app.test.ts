@@ -1,3 +1,4 @@
+import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
 import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/runtime/env";
 import { createScriptApp } from "../../../src/local/services/script-app";
@@ -10,9 +11,7 @@ function makeApp(state: RuntimeState = emptyState(), user = "tanaka@platina.exam
   const env: ExecutionEnv = {
     clock: { now: () => NOW, sleep: () => undefined },
     timeZone: "Asia/Tokyo",
-    activeUser: user,
-    effectiveUser: user,
-    authMode: "FULL",
+    ...identity(user),
     state,
     log: () => undefined,
     ui: null,
@@ -92,14 +91,14 @@ describe("ScriptApp spreadsheet triggers", () => {
 });
 
 describe("ScriptApp trigger ownership and limits", () => {
-  it("lists and deletes only the current user's triggers", () => {
+  it("lists and deletes only the current user's triggers; deleting another's fails", () => {
     const state = emptyState();
     const tanaka = makeApp(state, "tanaka@platina.example").ScriptApp;
     const suzuki = makeApp(state, "suzuki@platina.example").ScriptApp;
     const mine = tanaka.newTrigger("mine").timeBased().everyHours(1).create();
     const theirs = suzuki.newTrigger("theirs").timeBased().everyHours(1).create();
     expect(tanaka.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(["mine"]);
-    tanaka.deleteTrigger(theirs);
+    expect(() => tanaka.deleteTrigger(theirs)).toThrow(/belongs to another user/);
     expect(state.triggers).toHaveLength(2);
     tanaka.deleteTrigger(tanaka.getProjectTriggers()[0]);
     expect(state.triggers.map((t) => t.uid)).toEqual([theirs.getUniqueId()]);

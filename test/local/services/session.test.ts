@@ -1,3 +1,4 @@
+import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
 import { emptyState, type ExecutionEnv } from "../../../src/local/runtime/env";
 import { createSession } from "../../../src/local/services/session";
@@ -6,9 +7,8 @@ function makeEnv(overrides: Partial<ExecutionEnv> = {}): ExecutionEnv {
   return {
     clock: { now: () => 0, sleep: () => undefined },
     timeZone: "Asia/Tokyo",
-    activeUser: "tanaka@platina.example",
+    ...identity("tanaka@platina.example"),
     effectiveUser: "owner@platina.example",
-    authMode: "FULL",
     state: emptyState(),
     log: () => undefined,
     ui: null,
@@ -24,7 +24,7 @@ describe("Session", () => {
   });
 
   it("hides the active user's address from custom functions", () => {
-    const session = createSession(makeEnv({ authMode: "CUSTOM_FUNCTION" }));
+    const session = createSession(makeEnv(identity("tanaka@platina.example", "CUSTOM_FUNCTION")));
     expect(session.getActiveUser().getEmail()).toBe("");
   });
 

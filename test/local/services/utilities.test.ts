@@ -1,3 +1,4 @@
+import { identity } from "../../support/contexts";
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { emptyState, type ExecutionEnv } from "../../../src/local/runtime/env";
@@ -8,9 +9,7 @@ function makeEnv(start = Date.parse("2026-11-25T00:00:00Z")): ExecutionEnv {
   return {
     clock: { now: () => now, sleep: (ms) => void (now += ms) },
     timeZone: "Asia/Tokyo",
-    activeUser: "tanaka@platina.example",
-    effectiveUser: "tanaka@platina.example",
-    authMode: "FULL",
+    ...identity("tanaka@platina.example"),
     state: emptyState(),
     log: () => undefined,
     ui: null,

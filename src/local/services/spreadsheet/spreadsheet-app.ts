@@ -18,7 +18,7 @@ type GasApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 const UNSUPPORTED_METHODS = [
   "create", "enableAllDataSourcesExecution", "enableBigQueryExecution", "getActiveRangeList", "getSelection",
   "newCellImage", "newColor", "newDataSourceSpec", "newFilterCriteria", "newRichTextValue", "newTextStyle", "open",
-  "openById", "openByUrl", "setActiveRangeList", "setActiveSpreadsheet", "setCurrentCell",
+  "openByUrl", "setActiveRangeList", "setActiveSpreadsheet", "setCurrentCell",
 ] as const satisfies readonly (keyof GasApp)[];
 
 const UNSUPPORTED_ENUMS = [
@@ -41,41 +41,59 @@ export class SpreadsheetAppImpl implements GasApp {
 
   constructor(private readonly ctx: WorkbookContext) {}
 
+  /** Null where the execution has no active container: a web app, or a simple trigger in AuthMode.NONE (R-ssapp, G-bound). */
   getActive(): SpreadsheetImpl {
-    return this.ctx.spreadsheet;
+    // The typings say non-null; the reference says null (R-ssapp).
+    return (this.ctx.env.rules.activeSpreadsheet ? this.ctx.spreadsheet : null) as SpreadsheetImpl;
   }
 
   getActiveSpreadsheet(): SpreadsheetImpl {
-    return this.ctx.spreadsheet;
+    return this.getActive();
   }
 
   getActiveSheet(): SheetImpl {
-    return this.ctx.sheet(this.ctx.activeSheet());
+    return this.ctx.sheet(withActive(this.ctx, "getActiveSheet").activeSheet());
   }
 
   setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetImpl {
-    this.ctx.setActiveSheet((sheet as SheetImpl).model);
+    withActive(this.ctx, "setActiveSheet").setActiveSheet((sheet as SheetImpl).model);
     return sheet as SheetImpl;
   }
 
   getActiveRange(): RangeImpl {
-    return this.ctx.activeRange();
+    return withActive(this.ctx, "getActiveRange").activeRange();
   }
 
   setActiveRange(range: GoogleAppsScript.Spreadsheet.Range): RangeImpl {
-    this.ctx.setActiveRange(range as RangeImpl);
+    withActive(this.ctx, "setActiveRange").setActiveRange(range as RangeImpl);
     return range as RangeImpl;
   }
 
   getCurrentCell(): RangeImpl {
-    return this.ctx.currentCell();
+    return withActive(this.ctx, "getCurrentCell").currentCell();
   }
 
-  /** Only an execution started from the open spreadsheet has a UI (not triggers, custom functions or the CLI). */
+  /** Only an execution in front of the open spreadsheet has a UI: not custom functions, time-driven triggers or web apps. */
   getUi(): UiImpl {
-    const { ui, authMode } = this.ctx.env;
-    if (!ui || authMode === "CUSTOM_FUNCTION") throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
+    const { ui, rules } = this.ctx.env;
+    if (!ui || !rules.ui) throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
     return new UiImpl(ui);
+  }
+
+  /**
+   * The workbook's own ID opens it wherever the script is authorized (not in custom
+   * functions or simple triggers, G-cf, G-trig); offline there is no other file to open.
+   */
+  openById(id: string): SpreadsheetImpl {
+    if (this.ctx.env.authMode !== "FULL") {
+      throw new Error("You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets");
+    }
+    if (String(id) !== this.ctx.options.id) {
+      throw new Error(
+        `Unexpected error while getting the method or property openById on object SpreadsheetApp.（ID「${id}」のスプレッドシートはありません。ローカル実行環境で開けるのはこのブック「${this.ctx.options.id}」だけです）`,
+      );
+    }
+    return this.ctx.spreadsheet;
   }
 
   flush(): void {
@@ -89,6 +107,14 @@ export class SpreadsheetAppImpl implements GasApp {
   newConditionalFormatRule(): ConditionalFormatRuleBuilderImpl {
     return new ConditionalFormatRuleBuilderImpl();
   }
+}
+
+/** The selection belongs to the active spreadsheet: without one there is none. Kept off the class, so add-on code cannot call it. */
+function withActive(ctx: WorkbookContext, method: string): WorkbookContext {
+  if (!ctx.env.rules.activeSpreadsheet) {
+    throw new Error(`Cannot call SpreadsheetApp.${method}() from this context: there is no active spreadsheet. Open it with SpreadsheetApp.openById(id).`);
+  }
+  return ctx;
 }
 
 markUnsupported(SpreadsheetAppImpl, "SpreadsheetApp", UNSUPPORTED_METHODS, UNSUPPORTED_ENUMS);

@@ -10,7 +10,7 @@ import { Menubar } from "./menubar";
 import { OutboxPanel } from "./outbox-panel";
 import { confirmProtectedEdit } from "./protection-warning";
 import { Sidebar } from "./sidebar";
-import { listenToSurfaces } from "./surfaces";
+import { listenToSurfaces, setSurfaceOrigin } from "./surfaces";
 import { TriggersPanel } from "./triggers-panel";
 import { UserSwitcher } from "./user-switcher";
 
@@ -220,6 +220,7 @@ listenToSurfaces(() => grid.focus());
 async function start(): Promise<void> {
   const session = await getJson<SessionView>("/api/session");
   user = session.user;
+  setSurfaceOrigin(session.surfaceOrigin);
   clockRunning = session.clockRunning;
   byId("doc-name").textContent = session.workbook.name;
   byId("doc-file").textContent = session.workbook.file;

@@ -1,9 +1,14 @@
-// The add-on's HTML frames (sidebars and dialogs): sandboxed like Apps Script's,
-// and the google.script.host requests their shim posts to this page.
+// The add-on's HTML frames (sidebars and dialogs): served from another origin and
+// sandboxed as Apps Script's are, and the google.script.host requests their shim posts to this page.
+import { SANDBOX } from "../surface-html";
 import { h } from "./dom";
 
-/** Apps Script's iframe sandbox for HtmlService output. */
-export const SANDBOX = "allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox";
+let surfaceOrigin = "";
+
+/** Where surfaces are served (from the session): never this page's own origin. */
+export function setSurfaceOrigin(origin: string): void {
+  surfaceOrigin = origin;
+}
 
 export interface SurfaceHost {
   close(): void;
@@ -15,7 +20,7 @@ export interface SurfaceHost {
 const frames = new Map<string, { frame: HTMLIFrameElement; host: SurfaceHost }>();
 
 export function surfaceFrame(id: string, title: string, host: SurfaceHost): HTMLIFrameElement {
-  const frame = h("iframe", { src: `/surface/${encodeURIComponent(id)}`, sandbox: SANDBOX, title, "data-surface": id });
+  const frame = h("iframe", { src: `${surfaceOrigin}/surface/${encodeURIComponent(id)}`, sandbox: SANDBOX, title, "data-surface": id });
   frames.set(id, { frame, host });
   return frame;
 }
@@ -30,7 +35,7 @@ export function listenToSurfaces(focusEditor: () => void): void {
     const data = event.data as { platinaSurface?: unknown; action?: unknown; value?: unknown } | null;
     if (!data || typeof data.platinaSurface !== "string") return;
     const entry = frames.get(data.platinaSurface);
-    if (!entry || event.source !== entry.frame.contentWindow) return;
+    if (!entry || event.source !== entry.frame.contentWindow || event.origin !== surfaceOrigin) return;
     const px = Number(data.value);
     if (data.action === "close") entry.host.close();
     else if (data.action === "setWidth" && Number.isFinite(px)) entry.host.setWidth?.(px);

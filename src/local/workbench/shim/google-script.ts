@@ -87,16 +87,16 @@ function runner(handlers: Handlers): Record<string, unknown> {
   });
 }
 
-/** Sidebar and dialog requests to the page around the frame. */
+/** Sidebar and dialog requests to the page around the frame, which lives on another origin. */
 function toPage(action: string, value?: number): void {
-  if (window.parent !== window) window.parent.postMessage({ platinaSurface: config.id, action, value }, location.origin);
+  if (window.parent !== window) window.parent.postMessage({ platinaSurface: config.id, action, value }, config.hostOrigin);
 }
 
 const google = ((window as unknown as { google?: Record<string, unknown> }).google ??= {});
 google.script = {
   run: runner({}),
   host: {
-    origin: location.origin,
+    origin: config.hostOrigin,
     close: () => toPage("close"),
     setWidth: (width: number) => toPage("setWidth", Number(width)),
     setHeight: (height: number) => toPage("setHeight", Number(height)),

@@ -1,4 +1,5 @@
 // A SpreadsheetApp over a fresh HyperFormula workbook, with a recording UiHost.
+import { identity } from "../../../support/contexts";
 import { emptyState, type AuthModeName, type ButtonName, type ExecutionEnv, type MenuSpec, type UiHost } from "../../../../src/local/runtime/env";
 import { createSpreadsheetApp } from "../../../../src/local/services/spreadsheet/spreadsheet-app";
 import { createWorkbook } from "../../../../src/local/workbook/hf-workbook";
@@ -34,9 +35,7 @@ export function makeApp(options: { authMode?: AuthModeName; ui?: UiHost | null; 
   const env: ExecutionEnv = {
     clock: { now: () => Date.UTC(2026, 4, 26, 0), sleep: () => undefined },
     timeZone: "Asia/Tokyo",
-    activeUser: user,
-    effectiveUser: user,
-    authMode: options.authMode ?? "FULL",
+    ...identity(user, options.authMode ?? "FULL"),
     state: emptyState(),
     log: () => undefined,
     ui: options.ui ?? null,

@@ -1,0 +1,64 @@
+// What a mailing step leaves for 送信状況: a compact summary that always parses
+// and fits one script property. Apps Script caps a property value at 9 KB
+// (G-quota); a step to 2,000 recipients lists far more, and cutting its JSON
+// would leave text that no longer parses.
+import type { SendKind } from "../contracts/send-log";
+
+/** Apps Script's limit for one property value, in bytes of UTF-8 (Japanese text takes 3 bytes a character). */
+export const PROPERTY_VALUE_LIMIT = 9 * 1024;
+/** Room kept below the limit for the summary's own fields. */
+const BUDGET = PROPERTY_VALUE_LIMIT - 512;
+/** An error message longer than this is cut: the full text is in 送信記録. */
+const ERROR_CHARS = 200;
+
+export interface StepOutcome {
+  cycle: string;
+  sent: { kind: SendKind; to: string; count: number }[];
+  failed: { kind: SendKind; to: string; error: string }[];
+  stoppedBecause: "time" | "quota" | "busy" | null;
+  remaining: number;
+  next: string | null;
+  at: string;
+}
+
+export interface RunSummary {
+  cycle: string;
+  at: string;
+  /** Mails sent, in all and by kind. */
+  sent: number;
+  sentByKind: Partial<Record<SendKind, number>>;
+  failed: number;
+  /** The first failures, as many as fit; `failed` counts them all (送信記録 lists every one). */
+  failures: { kind: SendKind; to: string; error: string }[];
+  stoppedBecause: StepOutcome["stoppedBecause"];
+  remaining: number;
+  next: string | null;
+}
+
+/** UTF-8 length, counted without TextEncoder (core uses no host globals). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+export function summarizeStep(step: StepOutcome): RunSummary {
+  const sentByKind: Partial<Record<SendKind, number>> = {};
+  for (const s of step.sent) sentByKind[s.kind] = (sentByKind[s.kind] ?? 0) + 1;
+  const summary: RunSummary = {
+    cycle: step.cycle, at: step.at, sent: step.sent.length, sentByKind, failed: step.failed.length, failures: [],
+    stoppedBecause: step.stoppedBecause, remaining: step.remaining, next: step.next,
+  };
+  let used = utf8Bytes(JSON.stringify(summary));
+  for (const f of step.failed) {
+    const failure = { kind: f.kind, to: f.to, error: f.error.length > ERROR_CHARS ? `${f.error.slice(0, ERROR_CHARS)}…` : f.error };
+    const size = utf8Bytes(JSON.stringify(failure)) + 1;
+    if (used + size > BUDGET) break;
+    summary.failures.push(failure);
+    used += size;
+  }
+  return summary;
+}

@@ -1,0 +1,4 @@
+// The answer form: sent through google.script.run (see ../shared/answer-form.ts).
+import { sendFormsThroughScriptRun } from "../shared/answer-form";
+
+sendFormsThroughScriptRun();

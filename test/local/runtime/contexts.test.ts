@@ -1,0 +1,278 @@
+// The execution-context matrix of docs/apps-script-contexts.md, one test per cell,
+// on a hand-written bundle that asks every service what it answers.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ExecutionContext } from "../../../src/local/runtime/contexts";
+import type { TriggerRecord, UiHost } from "../../../src/local/runtime/env";
+import { openWorkbook } from "../../../src/local/runtime/open";
+import { sidecarPath } from "../../../src/local/workbook/sidecar";
+import { fixtureBundle, tempDir, testRuntime } from "../../support/runtime";
+
+const USER = "tanaka@city.platina.example";
+const OWNER = "suishin@city.platina.example";
+const OUTSIDER = "visitor@gmail.example";
+const EXEC = "http://127.0.0.1:8787/exec";
+
+const code = `
+function probe(id) {
+  var out = {};
+  function ask(name, f) { try { out[name] = f(); } catch (e) { out[name] = "throws: " + e.message; } }
+  ask("activeSpreadsheet", function () { var ss = SpreadsheetApp.getActiveSpreadsheet(); return ss === null ? null : ss.getId(); });
+  ask("getActive", function () { var ss = SpreadsheetApp.getActive(); return ss === null ? null : ss.getId(); });
+  ask("activeSheet", function () { return SpreadsheetApp.getActiveSheet().getName(); });
+  ask("ui", function () { SpreadsheetApp.getUi().alert("x"); return "ui"; });
+  ask("documentLock", function () { return LockService.getDocumentLock() === null ? null : "lock"; });
+  ask("activeUser", function () { return Session.getActiveUser().getEmail(); });
+  ask("effectiveUser", function () { return Session.getEffectiveUser().getEmail(); });
+  ask("openById", function () { return SpreadsheetApp.openById(id).getSheets().length; });
+  ask("properties", function () { return PropertiesService.getScriptProperties().getProperty("k"); });
+  ask("triggers", function () { return ScriptApp.getProjectTriggers().length; });
+  ask("mail", function () { return MailApp.getRemainingDailyQuota() > 0; });
+  return out;
+}
+/** @customfunction */
+function PROBE(id) { return JSON.stringify(probe(id)); }
+function onEdit(e) { return [e.user.getEmail(), Session.getActiveUser().getEmail()]; }
+function onProbeEdit(e) { return [e.user.getEmail(), Session.getEffectiveUser().getEmail()]; }
+function onTimer() { return probe(SpreadsheetApp.getActiveSpreadsheet().getId()); }
+function doGet(e) { return ContentService.createTextOutput(JSON.stringify([probe(e.parameter.id), ScriptApp.getService().getUrl()])); }
+function url() { return ScriptApp.getService().getUrl(); }
+function ownTriggers() { return ScriptApp.getProjectTriggers().map(function (t) { return t.getHandlerFunction(); }); }
+function deleteByUid(uid) { ScriptApp.deleteTrigger({ getUniqueId: function () { return uid; } }); return "deleted"; }
+function openOther() { return SpreadsheetApp.openById("1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms").getName(); }
+`;
+
+/** Answers every alert with OK, so that a Ui that works says so. */
+const ui: UiHost = {
+  alert: () => "OK",
+  prompt: () => ({ button: "OK", text: "" }),
+  showSidebar: () => undefined,
+  showDialog: () => undefined,
+  toast: () => undefined,
+  addMenu: () => undefined,
+};
+
+function setUp() {
+  const t = testRuntime({ bundleDir: fixtureBundle(code), demo: false });
+  t.runtime.model.insertSheet("S");
+  t.runtime.state.scriptProperties.k = "v";
+  t.runtime.state.webAppUrl = EXEC;
+  return t;
+}
+
+function trigger(fields: Partial<TriggerRecord> & Pick<TriggerRecord, "handler" | "owner">): TriggerRecord {
+  return { uid: `uid-${fields.handler}-${fields.owner}`, eventType: "CLOCK", source: "CLOCK", sourceId: null, schedule: null, nextRun: null, createdAt: 0, ...fields };
+}
+
+type Probe = Record<string, unknown>;
+
+/** What each service answers in `context`, started by `person`. */
+function probeIn(context: ExecutionContext | "custom-function", person = USER): { answers: Probe; id: string } {
+  const { runtime } = setUp();
+  const id = runtime.spreadsheetId;
+  if (context === "custom-function") {
+    const sheet = runtime.model.getSheetByName("S")!;
+    sheet.setCells(0, 0, [[{ kind: "formula", formula: `=PROBE("${id}")` }]]);
+    return { answers: JSON.parse(String(runtime.readRange("S!A1")[0][0])) as Probe, id };
+  }
+  const execution = runtime.run("probe", [id], { context, user: person, ui });
+  expect(execution.error).toBeUndefined();
+  return { answers: execution.result as Probe, id };
+}
+
+const NO_PERMISSION = (service: string) => expect.stringMatching(new RegExp(`^throws: You do not have permission to call ${service}`));
+const NO_UI = "throws: Cannot call SpreadsheetApp.getUi() from this context.";
+const NO_ACTIVE = expect.stringMatching(/^throws: Cannot call SpreadsheetApp.getActiveSheet\(\) from this context: there is no active spreadsheet/);
+const SHEETS = 1;
+
+const webApp: ExecutionContext = { kind: "web-app", deployer: OWNER, url: EXEC };
+
+/** One row per context: what each service answers there (docs/apps-script-contexts.md). */
+const MATRIX: { name: string; context: ExecutionContext | "custom-function"; person?: string; expected: (id: string) => Probe }[] = [
+  {
+    name: "custom function",
+    context: "custom-function",
+    expected: (id) => ({
+      activeSpreadsheet: id, getActive: id, activeSheet: "S", ui: NO_UI, documentLock: "lock", activeUser: "", effectiveUser: "",
+      openById: NO_PERMISSION("SpreadsheetApp.openById"), properties: "v", triggers: NO_PERMISSION("ScriptApp"), mail: NO_PERMISSION("MailApp"),
+    }),
+  },
+  {
+    name: "simple trigger (LIMITED)",
+    context: { kind: "simple-trigger", authMode: "LIMITED" },
+    expected: (id) => ({
+      activeSpreadsheet: id, getActive: id, activeSheet: "S", ui: "ui", documentLock: "lock", activeUser: "", effectiveUser: USER,
+      openById: NO_PERMISSION("SpreadsheetApp.openById"), properties: "v", triggers: NO_PERMISSION("ScriptApp"), mail: NO_PERMISSION("MailApp"),
+    }),
+  },
+  {
+    name: "simple trigger (NONE)",
+    context: { kind: "simple-trigger", authMode: "NONE" },
+    expected: () => ({
+      activeSpreadsheet: null, getActive: null, activeSheet: NO_ACTIVE, ui: "ui", documentLock: null, activeUser: "", effectiveUser: USER,
+      openById: NO_PERMISSION("SpreadsheetApp.openById"), properties: NO_PERMISSION("PropertiesService"), triggers: NO_PERMISSION("ScriptApp"),
+      mail: NO_PERMISSION("MailApp"),
+    }),
+  },
+  {
+    name: "installable edit trigger",
+    context: { kind: "installable-trigger", event: "ON_EDIT", owner: OWNER },
+    expected: (id) => ({
+      activeSpreadsheet: id, getActive: id, activeSheet: "S", ui: "ui", documentLock: "lock", activeUser: "", effectiveUser: OWNER,
+      openById: SHEETS, properties: "v", triggers: 0, mail: true,
+    }),
+  },
+  {
+    name: "time-driven trigger",
+    context: { kind: "time-driven", owner: OWNER },
+    expected: (id) => ({
+      activeSpreadsheet: id, getActive: id, activeSheet: "S", ui: NO_UI, documentLock: "lock", activeUser: "", effectiveUser: OWNER,
+      openById: SHEETS, properties: "v", triggers: 0, mail: true,
+    }),
+  },
+  ...(["menu", "sidebar", "dialog"] as const).map((kind) => ({
+    name: kind === "menu" ? "menu item" : `${kind} google.script.run`,
+    context: { kind } as ExecutionContext,
+    expected: (id: string) => ({
+      activeSpreadsheet: id, getActive: id, activeSheet: "S", ui: "ui", documentLock: "lock", activeUser: USER, effectiveUser: USER,
+      openById: SHEETS, properties: "v", triggers: 0, mail: true,
+    }),
+  })),
+  {
+    name: "web app, visitor in the deployer's domain",
+    context: webApp,
+    expected: () => ({
+      activeSpreadsheet: null, getActive: null, activeSheet: NO_ACTIVE, ui: NO_UI, documentLock: null, activeUser: USER, effectiveUser: OWNER,
+      openById: SHEETS, properties: "v", triggers: 0, mail: true,
+    }),
+  },
+  {
+    name: "web app, visitor outside the domain",
+    context: webApp,
+    person: OUTSIDER,
+    expected: () => ({
+      activeSpreadsheet: null, getActive: null, activeSheet: NO_ACTIVE, ui: NO_UI, documentLock: null, activeUser: "", effectiveUser: OWNER,
+      openById: SHEETS, properties: "v", triggers: 0, mail: true,
+    }),
+  },
+];
+
+describe("the execution-context matrix", () => {
+  const cells = MATRIX.flatMap((row) => Object.keys(row.expected("id")).map((column) => ({ row, column })));
+  it.each(cells.map((c) => [c.row.name, c.column, c] as const))("%s: %s", (_name, column, { row }) => {
+    const { answers, id } = probeIn(row.context, row.person);
+    expect(answers[column]).toEqual(row.expected(id)[column]);
+  });
+});
+
+describe("how the runtime starts executions", () => {
+  it("runs onEdit as a simple trigger and an installable edit trigger as its creator, both with a blank e.user", () => {
+    const { runtime } = setUp();
+    runtime.state.triggers.push(trigger({ handler: "onProbeEdit", owner: OWNER, eventType: "ON_EDIT", source: "SPREADSHEETS", sourceId: runtime.spreadsheetId }));
+    const [simple, installable] = runtime.fireEdit({ sheet: "S", a1: "A1", user: USER, value: "x" });
+    expect(simple.result).toEqual(["", ""]);
+    expect(installable.result).toEqual(["", OWNER]);
+  });
+
+  it("runs a time-driven trigger as its creator, without a Ui and without the user's address", () => {
+    const { runtime } = setUp();
+    const timer = trigger({ handler: "onTimer", owner: OWNER, schedule: { kind: "once", at: 0 }, nextRun: 0 });
+    runtime.state.triggers.push(timer);
+    const answers = runtime.fireTimeTrigger(timer, 0).result as Probe;
+    expect(answers).toMatchObject({ ui: NO_UI, activeUser: "", effectiveUser: OWNER, openById: SHEETS });
+  });
+
+  it("runs doGet as the deployer with no active spreadsheet and no document lock, the visitor known only within the domain", () => {
+    const { runtime } = setUp();
+    const request = (visitor: string) => {
+      const execution = runtime.webRequest({ method: "GET", query: `id=${runtime.spreadsheetId}`, visitor, deployer: OWNER });
+      return JSON.parse((execution.result as { getContent(): string }).getContent()) as [Probe, string];
+    };
+    const [inside, url] = request(USER);
+    expect(inside).toMatchObject({ activeSpreadsheet: null, documentLock: null, ui: NO_UI, activeUser: USER, effectiveUser: OWNER, openById: SHEETS });
+    expect(url).toBe(EXEC);
+    expect(request(OUTSIDER)[0].activeUser).toBe("");
+    expect(request("")[0].activeUser).toBe("");
+  });
+
+  it("runs a custom function without the user's address, read-only", () => {
+    expect(probeIn("custom-function").answers).toMatchObject({ activeUser: "", ui: NO_UI });
+  });
+});
+
+describe("ScriptApp.getService().getUrl()", () => {
+  it("is null before any deployment", () => {
+    const { runtime } = setUp();
+    runtime.state.webAppUrl = null;
+    expect(runtime.run("url", [], { context: { kind: "menu" }, user: USER }).result).toBeNull();
+  });
+
+  it("is the /exec URL of a versioned deployment, in a menu item, a trigger and a request to /exec", () => {
+    const { runtime } = setUp();
+    expect(runtime.run("url", [], { context: { kind: "menu" }, user: USER }).result).toBe(EXEC);
+    expect(runtime.run("url", [], { context: { kind: "time-driven", owner: OWNER } }).result).toBe(EXEC);
+    expect(runtime.run("url", [], { context: webApp, user: USER }).result).toBe(EXEC);
+  });
+
+  it("is the /dev URL of the head deployment when that is all there is, and in a request to /dev", () => {
+    const { runtime } = setUp();
+    const dev = "http://127.0.0.1:8787/dev";
+    expect(runtime.run("url", [], { context: { kind: "web-app", deployer: OWNER, url: dev }, user: USER }).result).toBe(dev);
+    runtime.state.webAppUrl = dev;
+    expect(runtime.run("url", [], { context: { kind: "menu" }, user: USER }).result).toBe(dev);
+  });
+});
+
+describe("installable triggers belong to their creator", () => {
+  function withTriggers() {
+    const t = setUp();
+    t.runtime.state.triggers.push(trigger({ handler: "mine", owner: USER }), trigger({ handler: "theirs", owner: OWNER }));
+    return t;
+  }
+
+  it("lists only the caller's triggers", () => {
+    const { runtime } = withTriggers();
+    expect(runtime.run("ownTriggers", [], { context: { kind: "menu" }, user: USER }).result).toEqual(["mine"]);
+    expect(runtime.run("ownTriggers", [], { context: { kind: "time-driven", owner: OWNER } }).result).toEqual(["theirs"]);
+  });
+
+  it("refuses to delete another account's trigger and keeps it", () => {
+    const { runtime } = withTriggers();
+    const execution = runtime.run("deleteByUid", [`uid-theirs-${OWNER}`], { context: { kind: "menu" }, user: USER });
+    expect(execution.ok).toBe(false);
+    expect(execution.error?.message).toContain("belongs to another user");
+    expect(runtime.state.triggers.map((t) => t.handler)).toEqual(["mine", "theirs"]);
+  });
+
+  it("deletes the caller's own trigger", () => {
+    const { runtime } = withTriggers();
+    expect(runtime.run("deleteByUid", [`uid-mine-${USER}`], { context: { kind: "menu" }, user: USER }).result).toBe("deleted");
+    expect(runtime.state.triggers.map((t) => t.handler)).toEqual(["theirs"]);
+  });
+});
+
+describe("the spreadsheet's ID", () => {
+  it("refuses another spreadsheet's ID, naming the one that can be opened", () => {
+    const { runtime } = setUp();
+    const execution = runtime.run("openOther", [], { context: { kind: "menu" }, user: USER });
+    expect(execution.ok).toBe(false);
+    expect(execution.error?.message).toContain("openById");
+    expect(execution.error?.message).toContain(runtime.spreadsheetId);
+  });
+
+  it("is made once, kept in the sidecar and the same when the workbook is opened again", async () => {
+    const dir = tempDir();
+    const workbook = join(dir, "book.xlsx");
+    const bundleDir = fixtureBundle(code);
+    const first = await openWorkbook({ workbook, bundleDir, createDemoIfMissing: true });
+    const id = first.runtime.spreadsheetId;
+    expect(id).toMatch(/^[A-Za-z0-9_-]{44}$/);
+    // Saved with the first save, even when nothing else changed.
+    await first.save();
+    expect(existsSync(sidecarPath(workbook))).toBe(true);
+    expect(JSON.parse(readFileSync(sidecarPath(workbook), "utf8")).spreadsheetId).toBe(id);
+    const again = await openWorkbook({ workbook, bundleDir });
+    expect(again.runtime.spreadsheetId).toBe(id);
+  });
+});

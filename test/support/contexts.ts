@@ -1,0 +1,15 @@
+// ExecutionEnv identities for service tests: the context that gives each auth mode.
+import { contextIdentity, type ExecutionContext } from "../../src/local/runtime/contexts";
+import type { AuthModeName } from "../../src/local/runtime/env";
+
+const BY_AUTH_MODE: Record<AuthModeName, ExecutionContext> = {
+  FULL: { kind: "menu" },
+  LIMITED: { kind: "simple-trigger", authMode: "LIMITED" },
+  NONE: { kind: "simple-trigger", authMode: "NONE" },
+  CUSTOM_FUNCTION: { kind: "custom-function" },
+};
+
+/** `person` clicked a menu item (FULL), or the execution ran in the context that has `authMode`. */
+export function identity(person: string, authMode: AuthModeName = "FULL") {
+  return contextIdentity(BY_AUTH_MODE[authMode], person);
+}
