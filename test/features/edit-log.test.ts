@@ -109,8 +109,9 @@ describe("what 履歴 keeps of direct edits (issue 12)", () => {
     expect(result.ok, result.error?.message).toBe(true);
     expect(result.result).toEqual([rows[1].ID, rows[2].ID]);
     expect(historyRows(runtime).map((h) => [h.ID, h.項目, h.変更前, h.変更後, h.利用者])).toEqual([
-      [rows[1].ID, "行の削除", rows[1].課題名, "", STAFF],
-      [rows[2].ID, "行の削除", rows[2].課題名, "", STAFF],
+      // The change trigger's user is blank in an installable trigger (R-session): 「不明」.
+      [rows[1].ID, "行の削除", rows[1].課題名, "", "不明"],
+      [rows[2].ID, "行の削除", rows[2].課題名, "", "不明"],
     ]);
     // Kept up to date: the next deletion reports only its own row.
     runtime.model.getSheetByName("課題")!.deleteRows(1, 1);
@@ -136,7 +137,7 @@ describe("what 履歴 keeps of direct edits (issue 12)", () => {
   it("logs an edit of row 1 of a contract sheet and warns, naming what broke", () => {
     const [result] = typeInto(1, column("進捗分類"), [[""]], "進捗分類");
     expect(result.ok, result.error?.message).toBe(true);
-    expect(historyRows(runtime)).toEqual([expect.objectContaining({ ID: "（見出し）", 項目: "見出し（課題!I1）", 変更前: "進捗分類", 変更後: "", 利用者: STAFF })]);
+    expect(historyRows(runtime)).toEqual([expect.objectContaining({ ID: "（見出し）", 項目: "見出し（課題!I1）", 変更前: "進捗分類", 変更後: "", 利用者: "不明" })]);
     expect(result.result).toContain("シート「課題」の見出し（1行目）が直接変更されました（履歴に記録しました）");
     expect(result.result).toContain("見出し「進捗分類」が見つかりません");
     const [bureau] = typeInto(1, column("代表メール", "局区"), [["代表者メール"]], "代表メール", "局区");
