@@ -6,9 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROPERTY_VALUE_LIMIT, summarizeStep, utf8Bytes } from "../../src/core/mailing/run-summary";
 import { outboxTransport, type MailTransport } from "../../src/local/services/mail";
-import type { Runtime } from "../../src/local/runtime/runtime";
-import { answeringUi, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
-import { SECRETARIAT, historyRows, issueRows, sheetRecords } from "../support/issues";
+import { answeringUi, fireMonthlyRun, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
+import { SECRETARIAT, addSecretariat, historyRows, issueRows, sheetRecords } from "../support/issues";
 import { identity } from "../support/contexts";
 import { createLockService } from "../../src/local/services/lock";
 import type { ExecutionEnv } from "../../src/local/runtime/env";
@@ -18,12 +17,6 @@ const SECOND = "kikaku@city.example";
 
 /** An execution's identity outside the runtime: enough for LockService's script lock. */
 const identityEnv = () => identity(SECRETARIAT) as unknown as ExecutionEnv;
-
-/** Adds `email` to 設定's 事務局メール, as the secretariat would type it. */
-function addSecretariat(runtime: Runtime, email: string): void {
-  const sheet = runtime.model.getSheetByName("設定")!;
-  sheet.setCells(1, 1, [[{ kind: "value", value: `${SECRETARIAT}, ${email}` }]]);
-}
 
 describe("a web-app answer during a long mail run", () => {
   it("is saved: the run holds no lock while it sends", () => {
@@ -52,7 +45,7 @@ describe("a web-app answer during a long mail run", () => {
     const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00", mail });
     prepareFollowUp(runtime);
     const started = Date.now();
-    const run = runtime.run("runMonthlyFollowUp", [], { context: { kind: "time-driven", owner: SECRETARIAT } });
+    const run = fireMonthlyRun(runtime);
     expect(run.ok, run.error?.message).toBe(true);
     expect(sends).toBeGreaterThan(3);
     expect(receipt).toContain("以下の内容で記録しました");
@@ -70,7 +63,7 @@ describe("a web-app answer while another execution holds the lock", () => {
   it("comes back as the form with the input kept and a request to send again; sent again, it is saved", async () => {
     const { runtime, dir, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
     prepareFollowUp(runtime);
-    runtime.run("runMonthlyFollowUp", [], { context: { kind: "time-driven", owner: SECRETARIAT } });
+    fireMonthlyRun(runtime);
     const link = linkIn((await outbox(mails))[0].text);
     const form = openForm(runtime, link);
     const ids = [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);
@@ -93,6 +86,8 @@ describe("triggers of two accounts", () => {
   it("初期設定 by a second editor adds no second edit trigger, says whose it is, and each edit is logged once", () => {
     const { runtime } = testRuntime();
     prepareFollowUp(runtime);
+    // Only the secretariat may run 初期設定 (GUARD): the second editor is a second member of 事務局メール (issue 11's case).
+    addSecretariat(runtime, SECOND);
     const { ui, shown } = answeringUi("YES");
     const second = runtime.run("setupWorkbook", [], { user: SECOND, ui });
     expect(second.ok, second.error?.message).toBe(true);
@@ -122,7 +117,7 @@ describe("triggers of two accounts", () => {
     const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
     prepareFollowUp(runtime);
     addSecretariat(runtime, SECOND);
-    expect(runtime.run("runMonthlyFollowUp", [], { context: { kind: "time-driven", owner: SECRETARIAT } }).ok).toBe(true);
+    expect(fireMonthlyRun(runtime).ok).toBe(true);
     const now = runtime.run("sendFollowUpNow", [], { user: SECOND, ui: answeringUi("YES").ui });
     expect(now.ok, now.error?.message).toBe(true);
     const pending = runtime.state.triggers.filter((t) => t.handler === "continueFollowUp" && t.nextRun !== null);
@@ -154,7 +149,7 @@ describe("the last run's record", () => {
   it("is what 送信状況 reads after a real run", () => {
     const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
     prepareFollowUp(runtime);
-    runtime.run("runMonthlyFollowUp", [], { context: { kind: "time-driven", owner: SECRETARIAT } });
+    fireMonthlyRun(runtime);
     const stored = runtime.state.scriptProperties["platina.followUp.lastRun"];
     expect(utf8Bytes(stored)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT);
     expect(JSON.parse(stored)).toMatchObject({ cycle: "2026-12", failed: 0, stoppedBecause: null });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { answeringUi, outbox, prepareFollowUp, WEB_APP } from "../support/follow-up";
-import { SECRETARIAT, sheetRecords } from "../support/issues";
+import { SECRETARIAT, addSecretariat, sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 /** The web-app deployment the build links to (deploy.json), if any. */
@@ -28,7 +28,7 @@ function selfTest(runtime: Runtime, options: Record<string, unknown> = { testMai
 /** 初期設定, the web app deployed (/exec) and the monthly trigger installed, by the secretariat (`also` added to 事務局メール). */
 const deployed = (runtime: Runtime, also = "") => {
   prepareFollowUp(runtime);
-  if (also) runtime.model.getSheetByName("設定")!.setCells(1, 1, [[{ kind: "value", value: `${SECRETARIAT}, ${also}` }]]);
+  if (also) addSecretariat(runtime, also);
   runtime.state.webAppUrl = WEB_APP.replace(/\/exec$/, "/macros/s/abc/exec");
   expect(runtime.run("installFollowUpTrigger", [], { user: SECRETARIAT }).ok).toBe(true);
 };

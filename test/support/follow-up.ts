@@ -64,6 +64,19 @@ export function formFields(html: string, answers: Record<string, { answer: strin
   return fields;
 }
 
+/**
+ * The monthly run as Apps Script starts it: the secretariat's 自動送信を設定 installs
+ * the trigger and it fires now, with its event (the guard runs "trigger" entry points
+ * only from the running account's own trigger).
+ */
+export function fireMonthlyRun(runtime: Runtime): ExecutionResult {
+  const installed = runtime.run("installFollowUpTrigger", [], { user: SECRETARIAT });
+  if (!installed.ok) throw new Error(installed.error?.message);
+  const trigger = runtime.state.triggers.find((t) => t.handler === "runMonthlyFollowUp" && t.owner === SECRETARIAT);
+  if (!trigger) throw new Error("自動送信のトリガーがありません");
+  return runtime.fireTimeTrigger(trigger, runtime.options.clock.now());
+}
+
 /** Moves the clock to `iso`, firing every time-driven trigger that falls due on the way, in order. */
 export function fireDueTriggers(runtime: Runtime, clock: FakeClock, iso: string): string[] {
   const until = Date.parse(iso);

@@ -30,6 +30,19 @@ export function spreadsheetWrites(calls: CallCounts): number {
 }
 
 /** A runtime on the demo workbook after 初期設定, run by the secretariat. */
+/**
+ * Adds `email` to 設定's 事務局メール as the secretariat types it in the sheet: the
+ * edit fires the edit triggers, which drop the cached access list (a write to the
+ * model alone would leave the guard reading the old one for up to its cache time).
+ */
+export function addSecretariat(runtime: Runtime, email: string): void {
+  const value = `${SECRETARIAT}, ${email}`;
+  runtime.model.getSheetByName("設定")!.setCells(1, 1, [[{ kind: "value", value }]]);
+  const edits = runtime.fireEdit({ sheet: "設定", a1: "B2", user: SECRETARIAT, value, oldValue: SECRETARIAT });
+  const failed = edits.find((r) => !r.ok);
+  if (failed) throw new Error(failed.error?.message);
+}
+
 export function setUp(runtime: Runtime): void {
   const result = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
   if (!result.ok) throw new Error(result.error?.message);

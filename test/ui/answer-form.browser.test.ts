@@ -6,7 +6,7 @@
 // and digests the answer.
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { linkIn, outbox, prepareFollowUp } from "../support/follow-up";
+import { fireMonthlyRun, linkIn, outbox, prepareFollowUp } from "../support/follow-up";
 import { SECRETARIAT, modelRecords } from "../support/issues";
 import { axeViolations, launchBrowser, screenshot } from "../support/browser";
 import { webAppBench, webAppFrame, type WebAppBench } from "../support/web-app";
@@ -32,7 +32,7 @@ async function setUpCycle() {
   let owners = 0;
   bench = await webAppBench("2026-12-01T09:00:00+09:00", "", async (runtime) => {
     prepareFollowUp(runtime);
-    const sent = runtime.run("runMonthlyFollowUp", [], { context: { kind: "time-driven", owner: SECRETARIAT } });
+    const sent = fireMonthlyRun(runtime);
     if (!sent.ok) throw new Error(sent.error?.message);
   });
   const mails = await outbox(bench.outbox);

@@ -2,6 +2,7 @@
 // link shows the year's reforms of the 局区 the address represents, to edit
 // and add to; answers go through saveSurvey with 経路 = 局区照会.
 import { normalizeEmail } from "../../core/base/text";
+import { last } from "../../core/order";
 import type { AnswerRecord } from "../../core/contracts/answer-log";
 import { BUREAUS } from "../../core/contracts/bureaus";
 import { REFORMS } from "../../core/contracts/reforms";
@@ -86,7 +87,7 @@ function formData(visit: Visit, bureaus: BureauView[], errors: string[] = []) {
 
 function lastAnswer(visit: Visit): AnswerRecord | undefined {
   const cycle = surveyCycle(visit.yearLabel);
-  return readAnswers().filter((r) => r.サイクル === cycle && r.回答者 === visit.email).at(-1);
+  return last(readAnswers().filter((r) => r.サイクル === cycle && r.回答者 === visit.email));
 }
 
 function baseOf(row: ReformRow): string {

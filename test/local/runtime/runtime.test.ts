@@ -154,8 +154,9 @@ function changed(e) {
     expect(trigger).toMatchObject({ handler: "changed", eventType: "ON_CHANGE" });
     const [result] = runtime.fireChange({ changeType: "REMOVE_ROW", user: "tanaka@city.example" });
     expect(result.ok, result.error?.message).toBe(true);
+    // e.user is blank in an installable trigger under the strict runtime (contexts rule, reference A10): the editor is not told.
     expect(result.result).toEqual({
-      changeType: "REMOVE_ROW", authMode: "FULL", triggerUid: trigger.uid, user: "tanaka@city.example", source: true, runsAs: "henkaku@city.example",
+      changeType: "REMOVE_ROW", authMode: "FULL", triggerUid: trigger.uid, user: "", source: true, runsAs: "henkaku@city.example",
     });
   });
 });
