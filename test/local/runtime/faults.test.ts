@@ -26,35 +26,47 @@ async function open(dir: string, crash?: CrashPoints, extra: { smtp?: string } =
   return openWorkbook({ workbook: join(dir, "book.xlsx"), bundleDir: BUILD_DIR, clock: fakeClock(START), crash, ...extra });
 }
 
-/** One step of the cycle: the monthly run, then each due trigger (reminders, summary) in turn. Null when none is left. */
-async function step(opened: OpenedWorkbook, index: number): Promise<boolean> {
+/**
+ * How long after a crash the re-run comes. A mail run holds a lease (a script
+ * property, CTX2) that a run killed mid-step cannot give back; it lapses after
+ * Apps Script's 6-minute limit and half a minute more, and a run started before
+ * then is refused as busy, as in Apps Script. The re-run comes after it lapses.
+ */
+const AFTER_CRASH_MS = 10 * 60 * 1000;
+
+/** One step of the cycle: the monthly run, then each due trigger (reminders, summary) in turn, `lateBy` after its time. Null when none is left. */
+async function step(opened: OpenedWorkbook, index: number, lateBy = 0): Promise<boolean> {
   const runtime = opened.runtime;
+  const clock = runtime.options.clock as ReturnType<typeof fakeClock>;
   let execution;
   if (index === 0) {
+    clock.set(START + lateBy);
     execution = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
   } else {
     const next = runtime.nextDueTrigger(END);
     if (!next) return false;
-    (runtime.options.clock as ReturnType<typeof fakeClock>).set(next.at);
-    execution = runtime.fireTimeTrigger(next.trigger, next.at);
+    const at = next.at + lateBy;
+    clock.set(at);
+    execution = runtime.fireTimeTrigger(next.trigger, at);
   }
   await opened.settle(execution);
   return true;
 }
 
+/** After a crash in step `index`: that step again once the dead run's lease has lapsed, then the rest of the cycle. */
 async function runFrom(dir: string, index: number): Promise<void> {
   const opened = await open(dir);
   try {
-    while (await step(opened, index)) index++;
+    for (let lateBy = AFTER_CRASH_MS; await step(opened, index, lateBy); lateBy = 0) index++;
   } finally {
     opened.close();
   }
 }
 
-/** The monthly run again, at the same time: it sends only what is not in 送信記録 yet. */
+/** The monthly run again, the same morning once a crashed run's lease has lapsed: it sends only what is not in 送信記録 yet. */
 async function rerunRequests(dir: string): Promise<void> {
   const opened = await open(dir);
-  await step(opened, 0);
+  await step(opened, 0, AFTER_CRASH_MS);
   opened.close();
 }
 
