@@ -5,12 +5,16 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../support/runtime";
 
 const root = join(import.meta.dirname, "..", "..");
-const TSX = join(root, "node_modules", ".bin", "tsx");
 const MAIN = join(root, "src", "local", "cli", "main.ts");
+// `platina` as one node process with tsx's loader: Ctrl-C reaches the process that
+// handles it. The tsx wrapper relays it and, when its child is slow to acknowledge
+// (a busy machine), kills the child and exits 130 instead.
+const PLATINA = ["--import", pathToFileURL(join(root, "node_modules", "tsx", "dist", "loader.mjs")).href, MAIN];
 
 /** A fetch that must be answered: a refused connection (not listening yet) is null, a silent server fails after 5 s. */
 async function answer(url: string, headers: Record<string, string> = {}): Promise<Response | null> {
@@ -33,7 +37,7 @@ describe("platina start", { timeout: 90_000 }, () => {
     const { server, port } = await listening();
     try {
       const dir = tempDir();
-      const result = spawnSync(TSX, [MAIN, "start", "--port", String(port)], { cwd: dir, encoding: "utf8" });
+      const result = spawnSync(process.execPath, [...PLATINA, "start", "--port", String(port)], { cwd: dir, encoding: "utf8" });
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split("\n")).toEqual([`platina: ポート ${port} は使用中です。--port で別のポート番号を指定してください。`]);
       expect(existsSync(join(dir, "platina-demo.xlsx"))).toBe(false);
@@ -46,7 +50,7 @@ describe("platina start", { timeout: 90_000 }, () => {
     const free = await listening();
     await new Promise((done) => free.server.close(done));
     const dir = tempDir();
-    const child = spawn(TSX, [MAIN, "start", "--port", String(free.port)], { cwd: dir });
+    const child = spawn(process.execPath, [...PLATINA, "start", "--port", String(free.port)], { cwd: dir });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -66,7 +70,7 @@ describe("platina start", { timeout: 90_000 }, () => {
     const free = await listening();
     await new Promise((done) => free.server.close(done));
     const dir = tempDir();
-    const child = spawn(TSX, [MAIN, "start", "--port", String(free.port)], { cwd: dir });
+    const child = spawn(process.execPath, [...PLATINA, "start", "--port", String(free.port)], { cwd: dir });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
