@@ -1,7 +1,7 @@
 // Every Apps Script entry point of the add-on, and nothing else. The build turns
 // each export into a top-level `function NAME(params)` in build/Code.js with the
 // JSDoc written here, so Sheets shows it in autocomplete and menus can call it.
-import { fiscalYearLabel, fiscalYearOfDate } from "./core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate } from "./core/base/fiscal-year";
 import type { IssueUpdate } from "./core/issue-update";
 import { tokenPurpose } from "./core/mailing/token";
 import type { PERMISSIONS } from "./core/permissions";

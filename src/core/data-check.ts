@@ -5,7 +5,7 @@ import { BUREAUS } from "./contracts/bureaus";
 import type { RecordTable } from "./contracts/contract";
 import { ISSUES } from "./contracts/issues";
 import { REFORMS } from "./contracts/reforms";
-import { parseFiscalYear } from "./fiscal-year";
+import { parseFiscalYear } from "./base/fiscal-year";
 import { isBlank, isValidEmail, normalizeText } from "./base/text";
 
 export interface Problem {

@@ -2,7 +2,7 @@
 // as one self-contained page for the city website (JIS X 8341-3 level AA):
 // lang, one h1 and ordered headings, real lists, tables with captions and
 // header cells, no script, no external resource. Every value is escaped.
-import { fiscalYearLabel, parseFiscalYear } from "./fiscal-year";
+import { fiscalYearLabel, parseFiscalYear } from "./base/fiscal-year";
 import { REFORMS } from "./contracts/reforms";
 import { reiwaYear } from "./progress-report";
 import { bureauTable } from "./tables";

@@ -2,7 +2,7 @@
 // count, the issues of each 分類, 局区 reforms, 整理区分, and what moved since
 // the previous report — computed from sheet values replayed to that day.
 import { PROGRESS_CLASSES, PROGRESS_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./classes";
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./base/fiscal-year";
 import { ISSUES } from "./contracts/issues";
 import { REPORT, isoDay } from "./contracts/report";
 import { issuesAsOf } from "./replay";

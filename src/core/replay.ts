@@ -14,7 +14,7 @@
 //   (the row was added, or first classified, after D — not yet a follow-up then).
 import { HISTORY } from "./contracts/history";
 import { ISSUES } from "./contracts/issues";
-import { fiscalYearOfDate, parseFiscalYear } from "./fiscal-year";
+import { fiscalYearOfDate, parseFiscalYear } from "./base/fiscal-year";
 import { isDateValue, normalizeText } from "./base/text";
 import { tokyoDate, tokyoMidnight } from "./base/tokyo-time";
 

@@ -11,7 +11,7 @@ import {
   type Direction,
   type Progress,
 } from "./classes";
-import { fiscalYearLabel, parseFiscalYear } from "./fiscal-year";
+import { fiscalYearLabel, parseFiscalYear } from "./base/fiscal-year";
 import { BUREAUS } from "./contracts/bureaus";
 import { ISSUES } from "./contracts/issues";
 import { REFORMS } from "./contracts/reforms";

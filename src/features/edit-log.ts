@@ -10,7 +10,7 @@ import { ISSUES, LOGGED_FIELDS, type IssueField } from "../core/contracts/issues
 import { KEPT_IDS, deletedIds } from "../core/contracts/kept-ids";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
 import { highestNumbers, nextIds } from "../core/issue-ids";
 import { UNKNOWN_BEFORE } from "../core/replay";
 import { isBlank, normalizeText } from "../core/base/text";

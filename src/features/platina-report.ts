@@ -1,7 +1,7 @@
 // プラチナレポートを作成: the year's 好事例 as a web page. Returns the page so
 // the CLI and the local workbench can save it; from the menu, a dialog offers
 // a preview and a download link.
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
 import { platinaReportFileName, platinaReportHtml, reformYears } from "../core/platina-report";
 import { BUREAUS } from "../core/contracts/bureaus";
 import { InputError } from "../core/contracts/contract";

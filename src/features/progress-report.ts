@@ -1,7 +1,7 @@
 // 進捗報告を作成: the sheet 「報告_YYYY-MM-DD」 laid out like the city's report,
 // as of a chosen day (replayed from 履歴), its printable version, and the
 // dialog that chooses the day and the years.
-import { fiscalYearLabel, parseFiscalYear } from "../core/fiscal-year";
+import { fiscalYearLabel, parseFiscalYear } from "../core/base/fiscal-year";
 import { BUREAUS } from "../core/contracts/bureaus";
 import { InputError } from "../core/contracts/contract";
 import { MEETINGS } from "../core/contracts/meetings";

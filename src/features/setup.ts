@@ -11,7 +11,7 @@ import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
 import { SUMMARY } from "../core/contracts/summary";
 import { quoteSheetName } from "../core/base/a1";
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
 import { SETTING_SPECS } from "../core/settings";
 import { normalizeText } from "../core/base/text";
 import { ensureSecret } from "../gas/secret";

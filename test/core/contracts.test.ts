@@ -5,7 +5,7 @@ import { EDITABLE_FIELDS, ISSUES, LIMITS, LOGGED_FIELDS } from "../../src/core/c
 import { HISTORY } from "../../src/core/contracts/history";
 import { REPORT, previousReportDay } from "../../src/core/contracts/report";
 import { SUMMARY } from "../../src/core/contracts/summary";
-import { parseFiscalYear } from "../../src/core/fiscal-year";
+import { parseFiscalYear } from "../../src/core/base/fiscal-year";
 
 describe("a sheet contract", () => {
   it("reads records by header, NFKC-tolerant, in any column order, blank rows skipped and missing columns blank", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../../src/core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../../src/core/base/fiscal-year";
 
 const tokyo = (iso: string) => new Date(`${iso}+09:00`);
 

@@ -36,7 +36,9 @@ export function headerProblems(sheet: string, known: readonly string[], headerRo
   const texts = headerRow.map(normalizeText);
   const problems: HeaderProblem[] = [];
   for (const header of needed) {
-    const columns = texts.flatMap((text, i) => (text === header ? [i + 1] : []));
+    // Headers compare as staff see them: NFKC (a full-width （） equals a half-width ()).
+    const wanted = normalizeText(header);
+    const columns = texts.flatMap((text, i) => (text === wanted ? [i + 1] : []));
     if (columns.length > 1) {
       const where = columns.map((c) => `${columnLetter(c)}列`).join("と");
       problems.push({
@@ -66,7 +68,7 @@ export function likelyRename(header: string, texts: readonly string[], known: re
   let best: { column: number; text: string } | null = null;
   let bestDistance = Infinity;
   for (const [i, text] of texts.entries()) {
-    if (text === "" || known.includes(text)) continue;
+    if (text === "" || known.some((k) => normalizeText(k) === text)) continue;
     const distance = renameDistance(header, text);
     if (distance !== null && distance < bestDistance) {
       best = { column: i + 1, text };

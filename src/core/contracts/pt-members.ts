@@ -1,6 +1,6 @@
 // PTメンバー: applicants and selected members of the 若手職員PT, one row per person per 年度.
 // 所属長メール is where the monthly はみだせサポート summary of the member's 所属 goes.
-import { parseFiscalYear } from "../fiscal-year";
+import { parseFiscalYear } from "../base/fiscal-year";
 import { EXPECT_EMAIL, EXPECT_TEXT, EXPECT_YEAR, expectOneOf, parseEmail, parseTeam, parseText, vocabulary } from "./pt-values";
 import { defineTypedContract, optional, required, type ParsedRecord } from "./typed";
 

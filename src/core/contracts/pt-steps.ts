@@ -1,6 +1,6 @@
 // PT工程: each team's milestones with a due day (予定) and the day they were done (完了日).
 // Members tick a milestone done from the sidebar (完了日 and 状態 together).
-import { parseFiscalYear } from "../fiscal-year";
+import { parseFiscalYear } from "../base/fiscal-year";
 import { EXPECT_DAY, EXPECT_TEXT, EXPECT_YEAR, expectOneOf, parseDay, parseInstantText, parseTeam, parseText, vocabulary } from "./pt-values";
 import { defineTypedContract, optional, required } from "./typed";
 

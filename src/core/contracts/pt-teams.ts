@@ -1,6 +1,6 @@
 // PT: one row per team per 年度 — the theme citizens will feel, how success shows, and
 // the section that will run it. Members edit theme and 状態 from the sidebar.
-import { parseFiscalYear } from "../fiscal-year";
+import { parseFiscalYear } from "../base/fiscal-year";
 import { EXPECT_TEXT, EXPECT_YEAR, expectOneOf, parseInstantText, parseTeam, parseText, vocabulary } from "./pt-values";
 import { defineTypedContract, optional, required, type ParsedRecord } from "./typed";
 

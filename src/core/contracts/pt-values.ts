@@ -1,6 +1,6 @@
 // The value rules shared by the PT sheets: Tokyo days, hours, team names,
 // participant lists and the fixed vocabularies, each read the way staff type them.
-import { fiscalYearOfDate } from "../fiscal-year";
+import { fiscalYearOfDate } from "../base/fiscal-year";
 import { compactText, isDateValue, isValidEmail, normalizeEmail, normalizeText } from "../base/text";
 import { parseDateInput, tokyoDate, tokyoMidnight } from "../base/tokyo-time";
 

@@ -3,7 +3,7 @@
 import { isValidEmail, normalizeEmail, normalizeText } from "../base/text";
 import { BUREAUS } from "../contracts/bureaus";
 import { REFORMS } from "../contracts/reforms";
-import { parseFiscalYear } from "../fiscal-year";
+import { parseFiscalYear } from "../base/fiscal-year";
 
 /** What a 局区 fills in for each reform. */
 export interface ReformValues {

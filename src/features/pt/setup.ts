@@ -9,7 +9,7 @@ import { PT_STEPS, STEP_STATES } from "../../core/contracts/pt-steps";
 import { PT_TEAMS, TEAM_STATES } from "../../core/contracts/pt-teams";
 import { dayToDate } from "../../core/contracts/pt-values";
 import { quoteSheetName } from "../../core/base/a1";
-import { fiscalYearOfDate } from "../../core/fiscal-year";
+import { fiscalYearOfDate } from "../../core/base/fiscal-year";
 import { seedMeetings } from "../../core/pt/meetings";
 import { readSteps, seedSteps } from "../../core/pt/steps";
 import { readTeams } from "../../core/pt/teams";

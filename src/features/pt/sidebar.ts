@@ -10,7 +10,7 @@ import { PT_STEPS } from "../../core/contracts/pt-steps";
 import { PT_TEAMS, TEAM_STATES } from "../../core/contracts/pt-teams";
 import { dayOf, dayToDate, fiscalYearOfDay, hoursOf, monthOf, parseDay, parseTeam, parseText, type Day } from "../../core/contracts/pt-values";
 import type { Fields } from "../../core/contracts/typed";
-import { fiscalYearOfDate } from "../../core/fiscal-year";
+import { fiscalYearOfDate } from "../../core/base/fiscal-year";
 import { checkActivity } from "../../core/pt/activities";
 import { planRowEdit, stepProblem, type PtRowUpdate } from "../../core/pt/edits";
 import { limitMinutes, warningMessage, wouldExceed } from "../../core/pt/hours";

@@ -1,6 +1,6 @@
 // The secretariat's survey controls: 各局区への取組照会 (for a year) and the
 // one-off trigger that continues it.
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../../core/fiscal-year";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../../core/base/fiscal-year";
 import { InputError } from "../../core/base/sheet-table";
 import { surveyCycle } from "../../core/survey/reforms";
 import { normalizeText } from "../../core/base/text";

@@ -5,7 +5,7 @@ import { normalizeEmail } from "../../core/base/text";
 import type { AnswerRecord } from "../../core/contracts/answer-log";
 import { BUREAUS } from "../../core/contracts/bureaus";
 import { REFORMS } from "../../core/contracts/reforms";
-import { parseFiscalYear } from "../../core/fiscal-year";
+import { parseFiscalYear } from "../../core/base/fiscal-year";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { reiwaYear } from "../../core/progress-report";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";

@@ -4,7 +4,7 @@
 import { ANSWER_STATUS } from "../../core/contracts/answer-status";
 import { BUREAUS } from "../../core/contracts/bureaus";
 import { REFORMS } from "../../core/contracts/reforms";
-import { parseFiscalYear } from "../../core/fiscal-year";
+import { parseFiscalYear } from "../../core/base/fiscal-year";
 import { reiwaYear } from "../../core/progress-report";
 import type { Settings } from "../../core/settings";
 import { composeSurveyDigest, surveyDigestRows } from "../../core/survey/digest";

@@ -1,7 +1,7 @@
 // 年度 on the 令和 calendar. A fiscal year runs April–March, so 2026-03-31 is R7
 // and 2026-04-01 is R8. Staff write it many ways; all of them become "R7".
-import { isDateValue, normalizeText } from "./base/text";
-import { tokyoDate } from "./base/tokyo-time";
+import { isDateValue, normalizeText } from "./text";
+import { tokyoDate } from "./tokyo-time";
 
 const REIWA_FIRST_YEAR = 2019;
 
