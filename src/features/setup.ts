@@ -18,7 +18,7 @@ import { ensureSecret } from "../gas/secret";
 import { effectiveUserEmail } from "../gas/session";
 import { forgetAccessList, loadAccessList } from "../gas/settings";
 import {
-  ensureCheckbox, ensureColumnWarning, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader,
+  ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader,
 } from "../gas/sheet-format";
 import { ensureHiddenSheet, ensureSheetNamed, requireSheetNamed } from "../gas/spreadsheet";
 import { appendRows, readRecords, storedValue } from "../gas/table";
@@ -98,6 +98,7 @@ function ensureSheet<S extends Specs>(contract: SheetContract<S>, changes: strin
   if (created) {
     sheet.getRange(1, 1, 1 + rows.length, headers.length).setValues([[...headers], ...rows.map((row) => row.map(storedValue))]);
     styleHeader(sheet, headers.length);
+    ensureColumnWidths(sheet, contract.columnWidths);
     changes.push(`シート「${name}」を作成しました${rows.length ? `（${rows.length}行）` : ""}`);
     return;
   }
@@ -116,6 +117,8 @@ function ensureSheet<S extends Specs>(contract: SheetContract<S>, changes: strin
     sheet.setFrozenRows(1);
     changes.push(`シート「${name}」の見出し行を固定しました`);
   }
+  const widened = ensureColumnWidths(sheet, contract.columnWidths);
+  if (widened.length > 0) changes.push(`シート「${name}」の列 ${widened.map((h) => `「${h}」`).join("")} の幅を整えました`);
 }
 
 function ensureSettingRows(changes: string[]): void {

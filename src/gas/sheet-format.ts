@@ -1,5 +1,5 @@
-// What 初期設定 puts on sheets besides values: header style, dropdowns, checkboxes,
-// colours and warning-only protections. Each `ensure…` changes nothing when the
+// What 初期設定 puts on sheets besides values: header style, column widths, dropdowns,
+// checkboxes, colours and warning-only protections. Each `ensure…` changes nothing when the
 // sheet already has it and returns whether it changed something.
 import { normalizeText } from "../core/base/text";
 import { spreadsheet } from "./spreadsheet";
@@ -25,6 +25,27 @@ export function columnRange(sheet: Sheet, header: string): Range | null {
   const index = headerRow(sheet).indexOf(header);
   if (index < 0) return null;
   return sheet.getRange(2, index + 1, Math.max(sheet.getMaxRows() - 1, 1), 1);
+}
+
+/** Sheets' width of a column nobody resized. */
+const DEFAULT_COLUMN_WIDTH = 100;
+
+/**
+ * Gives each column found by its header its width (and wrap), but only while it still
+ * has Sheets' default width: a column staff resized keeps theirs, and a second run
+ * changes nothing. Returns the headers whose column changed.
+ */
+export function ensureColumnWidths(sheet: Sheet, widths: readonly { header: string; width: number; wrap: boolean }[]): string[] {
+  const headers = headerRow(sheet);
+  const changed: string[] = [];
+  for (const { header, width, wrap } of widths) {
+    const column = headers.indexOf(header) + 1;
+    if (column === 0 || sheet.getColumnWidth(column) !== DEFAULT_COLUMN_WIDTH || width === DEFAULT_COLUMN_WIDTH) continue;
+    sheet.setColumnWidth(column, width);
+    if (wrap) sheet.getRange(1, column, sheet.getMaxRows(), 1).setWrap(true);
+    changed.push(header);
+  }
+  return changed;
 }
 
 function sameRule(range: Range, type: GoogleAppsScript.Spreadsheet.DataValidationCriteria, values: unknown[]): boolean {
