@@ -5,7 +5,10 @@ import type { Cell, ReportDocument, ReportTable } from "./report-document";
 type Weight = "bold" | "normal";
 type Style = "title" | "heading" | "caption" | "header" | "body" | "text";
 
-const BACKGROUND: Partial<Record<Style, string>> = { heading: "#d9e2f3", header: "#e8eef7" };
+/** How generated tables look (報告 and 集計): shaded bold header row, thin grey grid. */
+export const TABLE_STYLE = { header: "#e8eef7", border: "#999999" } as const;
+
+const BACKGROUND: Partial<Record<Style, string>> = { heading: "#d9e2f3", header: TABLE_STYLE.header };
 const BOLD: ReadonlySet<Style> = new Set(["title", "heading", "caption", "header"]);
 const TOTALS = new Set(["計", "合計", "当初の課題件数"]);
 /** ID / label, 年度 / number, 課題名, 実施時期, then the 局区 table's third pair. */

@@ -6,22 +6,23 @@ import { BUREAUS, SEED_BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
 import { KEPT_IDS } from "../core/contracts/kept-ids";
-import { ISSUES } from "../core/contracts/issues";
+import { ISSUES, type IssueField, type IssueRecord } from "../core/contracts/issues";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
 import { SUMMARY } from "../core/contracts/summary";
 import { quoteSheetName } from "../core/base/a1";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/fiscal-year";
 import { SETTING_SPECS } from "../core/settings";
+import { summaryTables } from "../core/summary-format";
 import { normalizeText } from "../core/base/text";
 import { ensureSecret } from "../gas/secret";
 import { effectiveUserEmail } from "../gas/session";
 import { forgetAccessList, loadAccessList } from "../gas/settings";
 import {
-  ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader,
+  ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader, styleTable,
 } from "../gas/sheet-format";
 import { ensureHiddenSheet, ensureSheetNamed, requireSheetNamed } from "../gas/spreadsheet";
-import { appendRows, readRecords, storedValue } from "../gas/table";
+import { appendRows, readRecords, storedValue, type SheetRecords } from "../gas/table";
 import { ensureEditTrigger } from "../gas/triggers";
 import { tell } from "../gas/ui";
 import { keepIssueIds } from "./edit-log";
@@ -135,18 +136,22 @@ function ensureSettingRows(changes: string[]): void {
 function ensureSummary(changes: string[]): void {
   const { sheet, created } = ensureSheetNamed(SUMMARY.name);
   if (!created) return;
-  for (const cell of SUMMARY.layout(focusYear())) {
+  const issues = readRecords(ISSUES, []);
+  const year = focusYear(issues);
+  for (const cell of SUMMARY.layout(year)) {
     const range = sheet.getRange(cell.row, cell.column);
     if (cell.value.startsWith("=")) range.setFormula(cell.value);
     else range.setValue(cell.value);
     if (cell.title) range.setFontWeight("bold");
   }
+  const data = { issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [] };
+  for (const table of summaryTables(year, data)) styleTable(sheet, table);
+  sheet.setColumnWidth(1, SUMMARY.labelWidth);
   changes.push(`シート「${SUMMARY.name}」を作成しました（報告資料と同じ集計表）`);
 }
 
 /** The latest 年度 that has 整理区分 data, else the current fiscal year. */
-function focusYear(): string {
-  const issues = readRecords(ISSUES, []);
+function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string {
   let latest = 0;
   if (issues && issues.indexOf("年度") !== undefined && issues.indexOf("整理区分") !== undefined) {
     const year = ISSUES.column(issues, "年度", (cell) => parseFiscalYear(cell) ?? null, "");

@@ -2,6 +2,7 @@
 // checkboxes, colours and warning-only protections. Each `ensure…` changes nothing when the
 // sheet already has it and returns whether it changed something.
 import { normalizeText } from "../core/base/text";
+import { TABLE_STYLE, type GridArea } from "../core/report-layout";
 import { spreadsheet } from "./spreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -12,6 +13,18 @@ const HEADER_STYLE = { background: "#e8eef7", fontWeight: "bold" } as const;
 export function styleHeader(sheet: Sheet, width: number): void {
   sheet.getRange(1, 1, 1, width).setBackground(HEADER_STYLE.background).setFontWeight(HEADER_STYLE.fontWeight);
   sheet.setFrozenRows(1);
+}
+
+/** A table's frame and grid lines: one call however long the table. */
+export function drawTableBorders(sheet: Sheet, area: GridArea): void {
+  sheet.getRange(area.row, area.column, area.numRows, area.numColumns)
+    .setBorder(true, true, true, true, true, true, TABLE_STYLE.border, SpreadsheetApp.BorderStyle.SOLID);
+}
+
+/** A generated table: its header row styled like the staff sheets' headers, then framed. */
+export function styleTable(sheet: Sheet, area: GridArea): void {
+  sheet.getRange(area.row, area.column, 1, area.numColumns).setBackground(TABLE_STYLE.header).setFontWeight("bold");
+  drawTableBorders(sheet, area);
 }
 
 /** The header row as staff see it (NFKC, trimmed); [] for an empty sheet. */
