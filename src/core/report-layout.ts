@@ -5,11 +5,17 @@ import type { Cell, ReportDocument, ReportTable } from "./report-document";
 type Weight = "bold" | "normal";
 type Style = "title" | "heading" | "caption" | "header" | "body" | "text";
 
-const BACKGROUND: Partial<Record<Style, string>> = { heading: "#d9e2f3", header: "#e8eef7" };
+/** How generated tables look (報告 and 集計): shaded bold header row, thin grey grid. */
+export const TABLE_STYLE = { header: "#e8eef7", border: "#999999" } as const;
+
+const BACKGROUND: Partial<Record<Style, string>> = { heading: "#d9e2f3", header: TABLE_STYLE.header };
 const BOLD: ReadonlySet<Style> = new Set(["title", "heading", "caption", "header"]);
 const TOTALS = new Set(["計", "合計", "当初の課題件数"]);
-/** ID / label, 年度 / number, 課題名, 実施時期, then the 局区 table's third pair. */
-const COLUMN_WIDTHS = [120, 70, 380, 200, 120, 70];
+/** At least the 局区 table's three pairs of columns. */
+const MIN_COLUMNS = 6;
+/** A column fits its widest table cell within these bounds; longer text (a long 課題名) wraps. */
+const MIN_WIDTH = 60;
+const MAX_WIDTH = 400;
 
 export interface GridArea {
   /** 1-based, as Sheets addresses cells. */
@@ -23,7 +29,11 @@ export interface SheetLayout {
   values: Cell[][];
   fontWeights: Weight[][];
   backgrounds: (string | null)[][];
+  /** Table cells wrap; titles, headings and notes stay on one line and run on into the empty cells to their right. */
+  wraps: boolean[][];
   columnWidths: number[];
+  /** Each table's header row and body, to frame. */
+  tables: GridArea[];
   /** Charts to build over these cells; empty when the sheet cannot have charts. */
   charts: { title: string; data: GridArea; anchor: { row: number; column: number } }[];
 }
@@ -31,6 +41,7 @@ export interface SheetLayout {
 export function sheetLayout(doc: ReportDocument, options: { charts: boolean }): SheetLayout {
   const rows: { cells: Cell[]; style: Style }[] = [];
   const charts: SheetLayout["charts"] = [];
+  const tables: GridArea[] = [];
   const push = (cells: Cell[], style: Style) => rows.push({ cells, style });
   push([doc.title], "title");
   push([doc.subtitle], "title");
@@ -48,6 +59,7 @@ export function sheetLayout(doc: ReportDocument, options: { charts: boolean }): 
       const headerRow = rows.length + 1;
       push(table.header, "header");
       for (const row of table.rows) push(row, TOTALS.has(String(row[0])) ? "caption" : "body");
+      tables.push({ row: headerRow, column: 1, numRows: table.rows.length + 1, numColumns: table.header.length });
       if (table.chart && options.charts) {
         // The chart reads years across and 分類 stacked: header and 分類 rows, without the 計 row and column.
         const data = { row: headerRow, column: 1, numRows: table.rows.length, numColumns: table.header.length - 1 };
@@ -58,15 +70,32 @@ export function sheetLayout(doc: ReportDocument, options: { charts: boolean }): 
       push([], "text");
     }
   }
-  const width = Math.max(COLUMN_WIDTHS.length, ...rows.map((r) => r.cells.length));
+  const width = Math.max(MIN_COLUMNS, ...rows.map((r) => r.cells.length));
+  const inTable = (r: number, c: number) => tables.some((t) => r + 1 >= t.row && r + 1 < t.row + t.numRows && c + 1 < t.column + t.numColumns);
+  const columnWidths = Array.from({ length: width }, (_, c) => {
+    const widest = Math.max(0, ...rows.flatMap((row, r) => (inTable(r, c) ? [textWidth(row.cells[c], BOLD.has(row.style))] : [])));
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest));
+  });
   return {
     values: rows.map((r) => [...r.cells, ...Array<Cell>(width - r.cells.length).fill("")]),
     fontWeights: rows.map((r) => Array<Weight>(width).fill(BOLD.has(r.style) ? "bold" : "normal")),
     // Section headings band the whole width; table headers only their own columns.
     backgrounds: rows.map((r) => Array.from({ length: width }, (_, c) => (r.style === "heading" || c < r.cells.length ? (BACKGROUND[r.style] ?? null) : null))),
-    columnWidths: COLUMN_WIDTHS,
+    wraps: rows.map((_, r) => Array.from({ length: width }, (_, c) => inTable(r, c))),
+    columnWidths,
+    tables,
     charts,
   };
+}
+
+/**
+ * Width in px a cell's text needs on one line, as Sheets draws the default 10 pt font:
+ * about 7 px per narrow character and 13 px per wide (Japanese) one, bold a little wider, plus padding.
+ */
+export function textWidth(cell: Cell | undefined, bold: boolean): number {
+  let px = 0;
+  for (const char of String(cell ?? "")) px += char.codePointAt(0)! > 0x2e7f && !/[\uff61-\uff9f]/.test(char) ? 13 : 7;
+  return Math.ceil(px * (bold ? 1.1 : 1)) + 12;
 }
 
 /** The seed prints its 29 局区 in three side-by-side pairs of columns. */

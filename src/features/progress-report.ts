@@ -25,6 +25,7 @@ import { formatWareki } from "../core/wareki";
 import { withWriteLock } from "../gas/lock";
 import { activeUserEmail, effectiveUserEmail } from "../gas/session";
 import { templatePage } from "../gas/pages";
+import { drawTableBorders } from "../gas/sheet-format";
 import { replaceSheet, sheetNamed, sheetNames } from "../gas/spreadsheet";
 import { readRecords, requireRecords } from "../gas/table";
 import { confirm, uiOrNull } from "../gas/ui";
@@ -154,7 +155,9 @@ function writeReport(name: string, report: ProgressReport): boolean {
   range.setValues(layout.values.map((row) => row.map((cell) => (typeof cell === "string" && cell !== "" ? `'${cell}` : cell))));
   range.setFontWeights(layout.fontWeights);
   range.setBackgrounds(layout.backgrounds);
+  range.setWraps(layout.wraps);
   layout.columnWidths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
+  for (const table of layout.tables) drawTableBorders(sheet, table);
   insertCharts(sheet, layout.charts);
   return layout.charts.length > 0;
 }

@@ -6,22 +6,23 @@ import { BUREAUS, SEED_BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
 import { KEPT_IDS } from "../core/contracts/kept-ids";
-import { ISSUES } from "../core/contracts/issues";
+import { ISSUES, type IssueField, type IssueRecord } from "../core/contracts/issues";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
 import { SUMMARY } from "../core/contracts/summary";
 import { quoteSheetName } from "../core/base/a1";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
 import { SETTING_SPECS } from "../core/settings";
+import { summaryTables } from "../core/summary-format";
 import { normalizeText } from "../core/base/text";
 import { ensureSecret } from "../gas/secret";
 import { effectiveUserEmail } from "../gas/session";
 import { forgetAccessList, loadAccessList } from "../gas/settings";
 import {
-  ensureCheckbox, ensureColumnWarning, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader,
+  ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader, styleTable,
 } from "../gas/sheet-format";
 import { ensureHiddenSheet, ensureSheetNamed, rememberSpreadsheetId, requireSheetNamed } from "../gas/spreadsheet";
-import { appendRows, readRecords, storedValue } from "../gas/table";
+import { appendRows, readRecords, storedValue, type SheetRecords } from "../gas/table";
 import { ensureEditTrigger } from "../gas/triggers";
 import { tell } from "../gas/ui";
 import { keepIssueIds } from "./edit-log";
@@ -104,6 +105,7 @@ function ensureSheet<S extends Specs>(contract: SheetContract<S>, changes: strin
   if (created) {
     sheet.getRange(1, 1, 1 + rows.length, headers.length).setValues([[...headers], ...rows.map((row) => row.map(storedValue))]);
     styleHeader(sheet, headers.length);
+    ensureColumnWidths(sheet, contract.columnWidths);
     changes.push(`シート「${name}」を作成しました${rows.length ? `（${rows.length}行）` : ""}`);
     return;
   }
@@ -122,6 +124,8 @@ function ensureSheet<S extends Specs>(contract: SheetContract<S>, changes: strin
     sheet.setFrozenRows(1);
     changes.push(`シート「${name}」の見出し行を固定しました`);
   }
+  const widened = ensureColumnWidths(sheet, contract.columnWidths);
+  if (widened.length > 0) changes.push(`シート「${name}」の列 ${widened.map((h) => `「${h}」`).join("")} の幅を整えました`);
 }
 
 function ensureSettingRows(changes: string[]): void {
@@ -138,18 +142,22 @@ function ensureSettingRows(changes: string[]): void {
 function ensureSummary(changes: string[]): void {
   const { sheet, created } = ensureSheetNamed(SUMMARY.name);
   if (!created) return;
-  for (const cell of SUMMARY.layout(focusYear())) {
+  const issues = readRecords(ISSUES, []);
+  const year = focusYear(issues);
+  for (const cell of SUMMARY.layout(year)) {
     const range = sheet.getRange(cell.row, cell.column);
     if (cell.value.startsWith("=")) range.setFormula(cell.value);
     else range.setValue(cell.value);
     if (cell.title) range.setFontWeight("bold");
   }
+  const data = { issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [] };
+  for (const table of summaryTables(year, data)) styleTable(sheet, table);
+  sheet.setColumnWidth(1, SUMMARY.labelWidth);
   changes.push(`シート「${SUMMARY.name}」を作成しました（報告資料と同じ集計表）`);
 }
 
 /** The latest 年度 that has 整理区分 data, else the current fiscal year. */
-function focusYear(): string {
-  const issues = readRecords(ISSUES, []);
+function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string {
   let latest = 0;
   if (issues && issues.indexOf("年度") !== undefined && issues.indexOf("整理区分") !== undefined) {
     const year = ISSUES.column(issues, "年度", (cell) => parseFiscalYear(cell) ?? null, "");

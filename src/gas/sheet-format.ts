@@ -1,7 +1,8 @@
-// What 初期設定 puts on sheets besides values: header style, dropdowns, checkboxes,
-// colours and warning-only protections. Each `ensure…` changes nothing when the
+// What 初期設定 puts on sheets besides values: header style, column widths, dropdowns,
+// checkboxes, colours and warning-only protections. Each `ensure…` changes nothing when the
 // sheet already has it and returns whether it changed something.
 import { normalizeText } from "../core/base/text";
+import { TABLE_STYLE, type GridArea } from "../core/report-layout";
 import { spreadsheet } from "./spreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -12,6 +13,18 @@ const HEADER_STYLE = { background: "#e8eef7", fontWeight: "bold" } as const;
 export function styleHeader(sheet: Sheet, width: number): void {
   sheet.getRange(1, 1, 1, width).setBackground(HEADER_STYLE.background).setFontWeight(HEADER_STYLE.fontWeight);
   sheet.setFrozenRows(1);
+}
+
+/** A table's frame and grid lines: one call however long the table. */
+export function drawTableBorders(sheet: Sheet, area: GridArea): void {
+  sheet.getRange(area.row, area.column, area.numRows, area.numColumns)
+    .setBorder(true, true, true, true, true, true, TABLE_STYLE.border, SpreadsheetApp.BorderStyle.SOLID);
+}
+
+/** A generated table: its header row styled like the staff sheets' headers, then framed. */
+export function styleTable(sheet: Sheet, area: GridArea): void {
+  sheet.getRange(area.row, area.column, 1, area.numColumns).setBackground(TABLE_STYLE.header).setFontWeight("bold");
+  drawTableBorders(sheet, area);
 }
 
 /** The header row as staff see it (NFKC, trimmed); [] for an empty sheet. */
@@ -25,6 +38,27 @@ export function columnRange(sheet: Sheet, header: string): Range | null {
   const index = headerRow(sheet).indexOf(normalizeText(header));
   if (index < 0) return null;
   return sheet.getRange(2, index + 1, Math.max(sheet.getMaxRows() - 1, 1), 1);
+}
+
+/** Sheets' width of a column nobody resized. */
+const DEFAULT_COLUMN_WIDTH = 100;
+
+/**
+ * Gives each column found by its header its width (and wrap), but only while it still
+ * has Sheets' default width: a column staff resized keeps theirs, and a second run
+ * changes nothing. Returns the headers whose column changed.
+ */
+export function ensureColumnWidths(sheet: Sheet, widths: readonly { header: string; width: number; wrap: boolean }[]): string[] {
+  const headers = headerRow(sheet);
+  const changed: string[] = [];
+  for (const { header, width, wrap } of widths) {
+    const column = headers.indexOf(header) + 1;
+    if (column === 0 || sheet.getColumnWidth(column) !== DEFAULT_COLUMN_WIDTH || width === DEFAULT_COLUMN_WIDTH) continue;
+    sheet.setColumnWidth(column, width);
+    if (wrap) sheet.getRange(1, column, sheet.getMaxRows(), 1).setWrap(true);
+    changed.push(header);
+  }
+  return changed;
 }
 
 function sameRule(range: Range, type: GoogleAppsScript.Spreadsheet.DataValidationCriteria, values: unknown[]): boolean {

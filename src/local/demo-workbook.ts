@@ -1,6 +1,8 @@
 // The demo workbook: the seed programme's data sheets plus the 集計 sheet whose
 // formulas reproduce the seed report's tables.
 import { SUMMARY } from "../core/contracts/summary";
+import { TABLE_STYLE } from "../core/report-layout";
+import { summaryTables } from "../core/summary-format";
 import { demoWorkbook } from "../demo";
 import { createWorkbook } from "./workbook/hf-workbook";
 import type { CellInput, WorkbookModel } from "./workbook/model";
@@ -26,6 +28,14 @@ export function createDemoModel(name = "プラチナ市役所プロジェクト�
       summary.setCells(cell.row - 1, cell.column - 1, [[toInput(cell.value)]]);
       if (cell.title) summary.setStyle({ row: cell.row - 1, column: cell.column - 1, numRows: 1, numColumns: 1 }, { bold: true });
     }
+    // Framed and shaded as 初期設定 makes the sheet (features/setup.ts).
+    for (const table of summaryTables("R7", { issues: data.課題, reforms: data.局区改革, bureaus: data.局区 })) {
+      const area = { row: table.row - 1, column: table.column - 1, numRows: table.numRows, numColumns: table.numColumns };
+      summary.setStyle({ ...area, numRows: 1 }, { bold: true, background: TABLE_STYLE.header });
+      const line = { color: TABLE_STYLE.border, style: "SOLID" as const };
+      summary.setBorders(area, { top: true, left: true, bottom: true, right: true, vertical: true, horizontal: true, line });
+    }
+    summary.setColumnWidth(0, SUMMARY.labelWidth);
   });
   return model;
 }

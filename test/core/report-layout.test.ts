@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReportDocument } from "../../src/core/report-document";
 import { reportHtml } from "../../src/core/report-html";
-import { sheetLayout } from "../../src/core/report-layout";
+import { sheetLayout, textWidth } from "../../src/core/report-layout";
 
 const doc: ReportDocument = {
   title: "プラチナ市役所プロジェクト 進捗報告",
@@ -38,6 +38,38 @@ describe("sheetLayout", () => {
     expect(layout.backgrounds[at("進捗分類")].slice(0, 5)).toEqual(["#e8eef7", "#e8eef7", "#e8eef7", "#e8eef7", null]);
     expect(layout.fontWeights[at("計")][0]).toBe("bold");
     expect(layout.fontWeights[at("完了")][0]).toBe("normal");
+  });
+
+  it("frames each table, wraps only table cells and sizes each column to its widest table cell", () => {
+    const layout = sheetLayout(doc, { charts: false });
+    const at = (text: string) => layout.values.findIndex((row) => row[0] === text) + 1;
+    expect(layout.tables).toEqual([
+      { row: at("進捗分類"), column: 1, numRows: 5, numColumns: 4 },
+      { row: at("局区名"), column: 1, numRows: 3, numColumns: 6 },
+    ]);
+    expect(layout.wraps[at("完了") - 1].slice(0, 5)).toEqual([true, true, true, true, false]);
+    // Headings and notes run on into the empty cells to their right instead of wrapping in column A.
+    expect(layout.wraps[at("1 継続検討課題の状況") - 1][0]).toBe(false);
+    expect(layout.wraps[at("進捗確認課題数（完了していないもの）: 34件") - 1][0]).toBe(false);
+    expect(layout.columnWidths).toHaveLength(6);
+    // Column A fits its widest table cell 「市長公室」 or the bold header 「進捗分類」, not the long heading above them.
+    expect(layout.columnWidths[0]).toBeGreaterThanOrEqual(textWidth("進捗分類", true));
+    expect(layout.columnWidths[0]).toBeLessThan(textWidth("1 継続検討課題の状況", true));
+  });
+
+  it("gives a long 課題名 a wide column of its own, 実施時期 the next one, and caps the width so the rest wraps", () => {
+    const title = "身体障害者の医療費助成申請手続き(自立支援医療(更生医療))や児童扶養手当の行政手続きのオンライン化を検討する";
+    const issues: ReportDocument = { ...doc, sections: [{ heading: "課題", blocks: [{ table: { caption: "一覧", header: ["ID", "年度", "課題名", "実施時期"], rows: [["R7-057", "R7", title, "R8年度中に方針決定"], ["R7-058", "R7", "短い課題", ""]] } }] }] };
+    const layout = sheetLayout(issues, { charts: false });
+    const [id, year, name, timing] = layout.columnWidths;
+    expect(name).toBe(400);
+    expect(timing).toBeGreaterThanOrEqual(textWidth("R8年度中に方針決定", false));
+    expect(timing).toBeLessThan(name);
+    expect(id).toBeGreaterThanOrEqual(textWidth("R7-057", false));
+    expect(year).toBeLessThanOrEqual(id);
+    expect(id).toBeLessThan(timing);
+    expect(textWidth(title, false)).toBeGreaterThan(name);
+    expect(layout.wraps[layout.values.findIndex((row) => row[0] === "R7-057")][2]).toBe(true);
   });
 
   it("folds the 局区 table into side-by-side pairs, as the seed prints it", () => {

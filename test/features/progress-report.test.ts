@@ -120,6 +120,56 @@ describe("createProgressReport on the demo workbook (no 履歴: the current valu
     expect(calls["Range.setValue"]).toBeUndefined();
   });
 
+  it("lays the sheet out as a finished report: 課題名 wide and wrapped, 実施時期 beside it, each table framed and its header shaded", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    setUp(runtime);
+    report(runtime, { asOf: "2026-05-26" });
+    const sheet = runtime.model.getSheetByName("報告_2026-05-26")!;
+    const cells = sheetCells(runtime, "報告_2026-05-26");
+    const header = cells.findIndex((row) => row[0] === "ID");
+    expect(cells[header].slice(0, 4)).toEqual(["ID", "年度", "課題名", "実施時期"]);
+    const [id, year, title, timing] = [0, 1, 2, 3].map((c) => sheet.getColumnWidth(c)!);
+    expect(title).toBeGreaterThanOrEqual(380);
+    expect(timing).toBeGreaterThanOrEqual(120);
+    expect(timing).toBeLessThan(title);
+    expect(id).toBeLessThan(timing);
+    expect(year).toBeLessThan(timing);
+    // A long 課題名 wraps in its cell instead of running under 実施時期.
+    const long = cells.findIndex((row) => row[0] === "R7-057");
+    expect(sheet.getStyle(long, 2).wrap).toBe(true);
+    expect(sheet.getStyle(header, 0)).toMatchObject({ background: "#e8eef7", bold: true });
+    expect(sheet.getStyle(header, 3).background).toBe("#e8eef7");
+    expect(sheet.getStyle(header, 4).background).toBeUndefined();
+    expect(sheet.getStyle(header, 0).borders).toMatchObject({ top: { color: "#999999", style: "SOLID" }, left: { color: "#999999" } });
+    expect(sheet.getStyle(header + 1, 3).borders).toMatchObject({ top: { color: "#999999" }, right: { color: "#999999" } });
+    expect(sheet.getStyle(header + 1, 4).borders?.left).toBeUndefined();
+    const last = cells.findIndex((row, i) => i > header && row[0] === "") - 1;
+    expect(sheet.getStyle(last, 3).borders).toMatchObject({ bottom: { color: "#999999" }, right: { color: "#999999" } });
+    expect(sheet.getStyle(last + 1, 0).borders).toBeUndefined();
+    // The headings stay on one line and run on into the empty cells beside them.
+    const heading = cells.findIndex((row) => String(row[0]).startsWith("1 継続検討課題の状況"));
+    expect(sheet.getStyle(heading, 0)).toMatchObject({ bold: true, background: "#d9e2f3" });
+    expect(sheet.getStyle(heading, 0).wrap).toBeFalsy();
+    expect(cells[heading].slice(1).every((cell) => cell === "")).toBe(true);
+  });
+
+  it("frames the tables in the same number of calls however many issues there are", () => {
+    const calls = (extraIssues: number) => {
+      const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+      setUp(runtime);
+      const issues = runtime.model.getSheetByName("課題")!;
+      const rows = Array.from({ length: extraIssues }, (_, i) => [`R7-${900 + i}`, "R7", `追加の課題${i}`, "職員", "", "", "", "", "検討中"]);
+      if (rows.length) issues.setCells(issues.getLastRow(), 0, rows.map((r) => r.map((value) => ({ kind: "value" as const, value }))));
+      return runtime.run("createProgressReport", [{ asOf: "2026-05-26" }], { user: SECRETARIAT }).calls.SpreadsheetApp ?? {};
+    };
+    const few = calls(0);
+    // 年度別の進捗分類, the three 分類 lists, 局区別の取組件数, 整理区分 × 区分.
+    expect(few["Range.setBorder"]).toBe(6);
+    expect(few["Range.setWraps"]).toBe(1);
+    const many = calls(200);
+    for (const method of ["Range.setBorder", "Range.setWraps", "Sheet.setColumnWidth", "Sheet.getRange"]) expect(many[method], method).toBe(few[method]);
+  });
+
   it("keeps text as typed: an 実施時期 like 4/1 or a formula-like 課題名 stays text", () => {
     const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
     setUp(runtime);

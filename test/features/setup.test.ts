@@ -47,6 +47,79 @@ describe("setupWorkbook", () => {
     expect(runtime.readRange("集計!A11:B11")).toEqual([["進捗確認課題数", 0]]);
   });
 
+  it("gives the contract's columns readable widths by header, wraps 課題名 and 進捗メモ, and leaves staff's columns alone", () => {
+    const { runtime } = testRuntime();
+    const issues = runtime.model.getSheetByName("課題")!;
+    const column = (header: string) => (runtime.readRange("課題!A1:Z1")[0] as unknown[]).indexOf(header);
+    // Staff added a column of their own and widened 進捗メモ before the first 初期設定.
+    issues.setCells(0, issues.getLastColumn(), [[{ kind: "value", value: "備考" }]]);
+    issues.setColumnWidth(column("進捗メモ"), 500);
+    const first = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
+    expect(first.ok, first.error?.message).toBe(true);
+    expect(first.result).toContain("シート「課題」の列 「ID」「年度」「課題名」「区分」「制度所管局」「所管課」「担当者メール」「整理区分」「進捗分類」「実施時期」「最終更新日」「最終更新者」 の幅を整えました");
+    const width = (header: string) => issues.getColumnWidth(column(header));
+    expect(width("課題名")).toBe(320);
+    expect(width("ID")).toBe(80);
+    // 「2026/04/01 9:00:00」 is 18 narrow characters: about 7 px each plus the cell's padding.
+    expect(width("最終更新日")).toBeGreaterThanOrEqual(18 * 7 + 12);
+    expect(width("進捗メモ")).toBe(500);
+    expect(width("備考")).toBeNull();
+    expect(issues.getStyle(5, column("課題名")).wrap).toBe(true);
+    expect(issues.getStyle(5, column("実施時期")).wrap).toBeUndefined();
+    expect(runtime.model.getSheetByName("履歴")!.getColumnWidth(0)).toBe(150);
+
+    const second = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
+    expect(second.result).toEqual([]);
+    expect(width("課題名")).toBe(320);
+    expect(width("進捗メモ")).toBe(500);
+  });
+
+  it("finds the columns by header when staff reordered them", () => {
+    const { runtime } = testRuntime({ demo: false });
+    const sheet = runtime.model.insertSheet("課題");
+    sheet.setCells(0, 0, [["進捗分類", "ID", "課題名"].map((h) => ({ kind: "value" as const, value: h }))]);
+    runtime.run("setupWorkbook", [], { user: SECRETARIAT });
+    expect([0, 1, 2, 3].map((c) => sheet.getColumnWidth(c))).toEqual([90, 80, 320, 60]);
+  });
+
+  it("makes 集計 with each table framed and its header row shaded, in calls that do not grow with the data", () => {
+    const made = (extraIssues: number) => {
+      const { runtime } = testRuntime();
+      runtime.model.deleteSheet(runtime.model.getSheetByName("集計")!);
+      const issues = runtime.model.getSheetByName("課題")!;
+      const rows = Array.from({ length: extraIssues }, (_, i) => [`R7-${900 + i}`, "R7", `追加の課題${i}`, "職員", "", "", "", "", "検討中"]);
+      if (rows.length) issues.setCells(issues.getLastRow(), 0, rows.map((r) => r.map((value) => ({ kind: "value" as const, value }))));
+      const execution = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
+      expect(execution.ok, execution.error?.message).toBe(true);
+      return { runtime, calls: execution.calls.SpreadsheetApp ?? {} };
+    };
+    const { runtime, calls } = made(0);
+    const summary = runtime.model.getSheetByName("集計")!;
+    const style = (a1: string) => {
+      const [, column, row] = /^([A-Z])(\d+)$/.exec(a1)!;
+      return summary.getStyle(Number(row) - 1, column.charCodeAt(0) - 65);
+    };
+    // The status table A4:D8 (R6, R7, 計), the 整理区分 table A14:D22, the 局区 table A25:B55, as the formulas spill them.
+    expect(runtime.readRange("集計!A4:E4")).toEqual([["", "R6", "R7", "計", ""]]);
+    for (const [topLeft, topRight, bottomRight, below, right] of [["A4", "D4", "D8", "A9", "E4"], ["A14", "D14", "D22", "A23", "E14"], ["A25", "B25", "B55", "A56", "C25"]]) {
+      expect(style(topLeft)).toMatchObject({ background: "#e8eef7", bold: true });
+      expect(style(topRight).background, topRight).toBe("#e8eef7");
+      expect(style(right).background, right).toBeUndefined();
+      expect(style(topLeft).borders).toMatchObject({ top: { color: "#999999", style: "SOLID" }, left: { color: "#999999" } });
+      expect(style(bottomRight).borders).toMatchObject({ bottom: { color: "#999999" }, right: { color: "#999999" } });
+      expect(style(below).borders, below).toBeUndefined();
+    }
+    expect(style("A5").background).toBeUndefined();
+    expect(style("B6").borders).toMatchObject({ top: { color: "#999999" }, left: { color: "#999999" } });
+    expect(summary.getColumnWidth(0)).toBe(160);
+    // One setBorder per table and one header shading each, with 5 or 205 issues alike.
+    expect(calls["Range.setBorder"]).toBe(3);
+    const more = made(200).calls;
+    for (const method of ["Range.setBorder", "Range.setBackground", "Range.setFontWeight", "Sheet.getRange", "Range.getValues", "Range.setValues"]) {
+      expect(more[method], method).toBe(calls[method]);
+    }
+  });
+
   it("adds a missing header at the right end and leaves reordered columns where staff put them", () => {
     const { runtime } = testRuntime({ demo: false });
     const sheet = runtime.model.insertSheet("課題");

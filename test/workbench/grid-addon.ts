@@ -21,6 +21,8 @@ function formatSheet() {
   sheet.getRange('F1:G1').setBackground('#e8eef7').setFontWeight('bold');
   sheet.getRange('F1:G3').setBorder(true, true, true, true, null, null, '#ff0000', SpreadsheetApp.BorderStyle.SOLID_THICK);
   sheet.getRange('F1:G1').setBorder(null, null, true, null, null, null);
+  sheet.getRange('F5:H5').setBackground('#d9e2f3');
+  sheet.getRange('F5').setValue('1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）').setFontWeight('bold');
 }
 
 function showSelection() {

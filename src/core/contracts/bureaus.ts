@@ -3,7 +3,7 @@ import { defineContract, type RecordOf } from "./contract";
 
 export const BUREAUS = defineContract({
   name: "局区",
-  fields: { 局区名: {}, 区分: {}, 代表メール: {} },
+  fields: { 局区名: { width: 150 }, 区分: { width: 60 }, 代表メール: { width: 230 } },
   required: ["局区名"],
 });
 

@@ -17,6 +17,10 @@ export interface FieldRules {
 export interface FieldSpec<V = string> extends FieldRules {
   /** The record's value of a cell; text (dates as ISO strings) when not given. */
   read?: (cell: unknown) => V;
+  /** Column width in px that 初期設定 gives the column (Sheets' default is 100). */
+  width?: number;
+  /** Long text wraps inside the column instead of being cut off. */
+  wrap?: true;
 }
 
 export type Specs = Record<string, FieldSpec<unknown>>;
@@ -26,6 +30,12 @@ export type RecordOf<S extends Specs> = { [F in keyof S]: ValueOf<S[F]> };
 export type FieldsWith<C extends { readonly fields: object }, Rule extends keyof FieldRules> = {
   [F in keyof C["fields"]]: C["fields"][F] extends { [K in Rule]: unknown } ? F : never;
 }[keyof C["fields"]] & string;
+
+export interface ColumnWidth {
+  header: string;
+  width: number;
+  wrap: boolean;
+}
 
 export interface RecordRow<R> extends TableRow {
   record: R;
@@ -46,6 +56,8 @@ export interface SheetContract<S extends Specs> {
   readonly fields: Readonly<S>;
   /** Field names carrying `rule`, in header order. */
   fieldsWith(rule: keyof FieldRules): (keyof S & string)[];
+  /** The columns that have a width of their own, in header order. */
+  readonly columnWidths: readonly ColumnWidth[];
   /**
    * The sheet's values (header row first) as records, blank rows skipped. Missing
    * optional columns read as blank; `required` (default: the contract's) missing
@@ -140,6 +152,10 @@ export function defineContract<const S extends Specs>(spec: {
     required: spec.required,
     fields: spec.fields,
     fieldsWith: (rule) => headers.filter((f) => spec.fields[f][rule] !== undefined),
+    columnWidths: headers.flatMap((f) => {
+      const { width, wrap } = spec.fields[f];
+      return width === undefined ? [] : [{ header: f, width, wrap: wrap === true }];
+    }),
     fromRows(values, required = spec.required) {
       // A required header twice: reading either column could be the wrong one.
       const duplicated = headerProblems(spec.name, headers, headerRowOf(values), required).filter((p) => p.kind === "duplicated");

@@ -7,14 +7,14 @@ export type Route = "サイドバー" | "メール回答" | "シート直接編�
 export const HISTORY = defineContract({
   name: "履歴",
   fields: {
-    日時: { read: rawCell },
-    利用者: {},
-    ID: {},
-    項目: {},
+    日時: { read: rawCell, width: 150 },
+    利用者: { width: 210 },
+    ID: { width: 80 },
+    項目: { width: 100 },
     // Kept as the cell holds them: a past 実施時期 may be a date, and the report shows it as one.
-    変更前: { read: rawCell },
-    変更後: { read: rawCell },
-    経路: {},
+    変更前: { read: rawCell, width: 240 },
+    変更後: { read: rawCell, width: 240 },
+    経路: { width: 110 },
   },
   required: ["日時", "ID", "項目", "変更前", "変更後"],
 });

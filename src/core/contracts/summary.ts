@@ -13,12 +13,18 @@ export interface LayoutCell {
   value: string;
   /** Section titles are shown bold. */
   title?: boolean;
+  /** The formula spills this summary table (framed, its header row shaded). */
+  table?: SummaryTable;
 }
+
+export type SummaryTable = "status" | "direction" | "bureau";
 
 const whole = (name: string) => `${quoteSheetName(name)}!A:Z`;
 
 export const SUMMARY = {
   name: "集計",
+  /** Column A holds the row labels: 局区名 up to 「都市ブランド創造局」 and 「進捗確認課題数」. */
+  labelWidth: 160,
   /** Every cell of the sheet for the given focus year (e.g. "R7"). */
   layout(focusYear: string): LayoutCell[] {
     const issues = whole(ISSUES.name);
@@ -27,13 +33,13 @@ export const SUMMARY = {
       { row: 2, column: 1, value: "対象年度" },
       { row: 2, column: 2, value: focusYear },
       { row: 3, column: 1, value: "継続検討課題の進捗（市政変革推進室が進捗を確認するもの）", title: true },
-      { row: 4, column: 1, value: `=PLATINA_STATUS_TABLE(${issues})` },
+      { row: 4, column: 1, value: `=PLATINA_STATUS_TABLE(${issues})`, table: "status" },
       { row: 11, column: 1, value: "進捗確認課題数" },
       { row: 11, column: 2, value: `=PLATINA_FOLLOWUP_COUNT(${issues})` },
       { row: 13, column: 1, value: "課題の整理状況（整理区分 × 区分）", title: true },
-      { row: 14, column: 1, value: `=PLATINA_DIRECTION_TABLE(${issues}, $B$2)` },
+      { row: 14, column: 1, value: `=PLATINA_DIRECTION_TABLE(${issues}, $B$2)`, table: "direction" },
       { row: 24, column: 1, value: "各局区の自主改革の取組状況", title: true },
-      { row: 25, column: 1, value: `=PLATINA_BUREAU_TABLE(${whole(REFORMS.name)}, ${whole(BUREAUS.name)}, $B$2)` },
+      { row: 25, column: 1, value: `=PLATINA_BUREAU_TABLE(${whole(REFORMS.name)}, ${whole(BUREAUS.name)}, $B$2)`, table: "bureau" },
       // Below the 29 局区 and their total; milestones spread to the right.
       { row: 58, column: 1, value: "若手職員PTの工程（今日の時点で 完了・遅れ・予定）", title: true },
       { row: 59, column: 1, value: `=PLATINA_PT_TABLE(${whole(PT_STEPS.name)})` },

@@ -257,15 +257,19 @@ export class Grid {
     return `${html}</div>`;
   }
 
-  /** Long text spills into empty cells to its right, as in Sheets: the width it may use, or 0 when it fits. */
+  /**
+   * Long text spills into empty cells to its right, as in Sheets: the width it may use, or 0 when it fits.
+   * A cell is empty when it holds nothing: its shading or borders do not stop the text (a report's heading band).
+   */
   private overflowWidth(cells: (CellView | null)[], c: number): number {
     const cell = cells[c];
     const widths = this.info!.columnWidths;
-    if (!cell || cell.k !== "s" || cell.wrap || cell.dv !== undefined || (cell.align && cell.align !== "left") || cells[c + 1]) return 0;
+    const empty = (next: number) => !cells[next]?.v && !cells[next]?.f;
+    if (!cell || cell.k !== "s" || cell.wrap || cell.dv !== undefined || (cell.align && cell.align !== "left") || !empty(c + 1)) return 0;
     const text = estimateWidth(cell.v, cell.bold);
     if (text <= widths[c] - 6) return 0;
     let width = widths[c];
-    for (let next = c + 1; next < widths.length && !cells[next] && width < text + 6; next++) width += widths[next];
+    for (let next = c + 1; next < widths.length && empty(next) && width < text + 6; next++) width += widths[next];
     return width;
   }
 
