@@ -19,10 +19,10 @@ import { forgetAccessList } from "../gas/settings";
 import {
   ensureCheckbox, ensureColumnWarning, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader,
 } from "../gas/sheet-format";
-import { ensureSheetNamed, requireSheetNamed } from "../gas/spreadsheet";
+import { ensureSheetNamed, requireSheetNamed, sheetNamed } from "../gas/spreadsheet";
 import { appendRows, readRecords, storedValue } from "../gas/table";
 import { ensureEditTrigger } from "../gas/triggers";
-import { tell } from "../gas/ui";
+import { confirm, tell, uiOrNull } from "../gas/ui";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -33,13 +33,13 @@ export const PROGRESS_COLOURS: Record<string, string> = { 完了: "#d9ead3", 実
 
 export function prepareWorkbook(): string[] {
   const changes: string[] = [];
-  const user = effectiveUserEmail();
+  const secretariat = sheetNamed(SETTINGS.name) ? "" : newSecretariat(effectiveUserEmail());
   const years = yearChoices();
   ensureSheet(ISSUES, changes, []);
   ensureSheet(REFORMS, changes, []);
   ensureSheet(BUREAUS, changes, SEED_BUREAUS.map((b) => BUREAUS.toRow(b)));
   ensureSheet(HISTORY, changes, []);
-  ensureSheet(SETTINGS, changes, SETTING_SPECS.map((s) => SETTINGS.toRow({ 項目: s.key, 値: s.key === "事務局メール" ? user : s.default, 説明: s.description })));
+  ensureSheet(SETTINGS, changes, SETTING_SPECS.map((s) => SETTINGS.toRow({ 項目: s.key, 値: s.key === "事務局メール" ? secretariat : s.default, 説明: s.description })));
   ensureSettingRows(changes);
   ensureSummary(changes);
   const issues = requireSheetNamed(ISSUES.name);
@@ -72,6 +72,20 @@ export function prepareWorkbook(): string[] {
     : `初期設定を行いました。\n\n${changes.map((c) => `・${c}`).join("\n")}`;
   tell("初期設定", message);
   return changes;
+}
+
+/**
+ * Who a new 設定 names as the secretariat: the person running 初期設定 — asked
+ * first when someone is at the sheet, since the secretariat sees and sends
+ * everything. No: 事務局メール stays blank. Triggers and the CLI have no one to ask.
+ */
+function newSecretariat(user: string): string {
+  const ui = uiOrNull();
+  if (!ui || !user) return user;
+  const question = `設定シートの「事務局メール」に、あなたのアドレス（${user}）を登録しますか？\n\n` +
+    "事務局は全件の閲覧・更新、メールの送信、自動送信の設定ができます。市政変革推進室の共有アカウントで実行している場合は「はい」を選んでください。" +
+    "「いいえ」を選ぶと空欄のままにします（後で設定シートの「事務局メール」に記入してください）。";
+  return confirm(ui, "事務局の登録", question) ? user : "";
 }
 
 /** Creates the sheet with its header row and `rows`, or adds missing headers at the right end of an existing one. */

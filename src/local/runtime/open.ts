@@ -2,13 +2,13 @@
 // mail and locks beside it — and saving both files after a successful execution.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { createDemoModel } from "../demo-workbook";
+import { createDemoModel, setUpDemo } from "../demo-workbook";
 import { outboxTransport, smtpTransport } from "../services/mail";
 import { loadSidecar, saveSidecar, sidecarPath } from "../workbook/sidecar";
 import { loadWorkbook, saveWorkbook } from "../workbook/xlsx-store";
 import { realClock } from "./clock";
 import { replay } from "./journal";
-import type { Clock } from "./env";
+import { emptyState, type Clock } from "./env";
 import { Runtime, type ExecutionResult, type RuntimeOptions } from "./runtime";
 
 export interface OpenOptions {
@@ -19,6 +19,8 @@ export interface OpenOptions {
   smtp?: string;
   /** Create the workbook from the demo data when the file does not exist. */
   createDemoIfMissing?: boolean;
+  /** Write a new demo workbook (and state) over the file (`platina demo --force`). */
+  replaceWithDemo?: boolean;
   log?: (line: string) => void;
   runtime?: Partial<RuntimeOptions>;
 }
@@ -87,14 +89,10 @@ function isAlive(pid: number): boolean {
 export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook> {
   const path = resolve(options.workbook);
   claimWorkbook(path);
-  let model;
-  if (!existsSync(path) && options.createDemoIfMissing) {
-    model = createDemoModel();
-    await saveWorkbook(model, path);
-  } else {
-    model = await loadWorkbook(path, "Asia/Tokyo");
-  }
-  const state = loadSidecar(sidecarPath(path));
+  const createDemo = options.replaceWithDemo === true || (!existsSync(path) && options.createDemoIfMissing === true);
+  const model = createDemo ? createDemoModel() : await loadWorkbook(path, "Asia/Tokyo");
+  // A new demo starts with no state, even beside a stale sidecar.
+  const state = createDemo ? emptyState() : loadSidecar(sidecarPath(path));
   const outbox = outboxDir(path);
   const runtime = new Runtime({
     bundleDir: options.bundleDir,
@@ -124,6 +122,13 @@ export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook
     if (state !== savedState) saveSidecar(sidecarPath(path), runtime.state);
     savedState = state;
   };
+  if (createDemo) {
+    setUpDemo(runtime);
+    await saveWorkbook(runtime.model, path);
+    cellsChanged = false;
+    saveSidecar(sidecarPath(path), runtime.state);
+    savedState = JSON.stringify(runtime.state);
+  }
   return {
     runtime,
     path,

@@ -69,9 +69,11 @@ export interface RowsWindow {
 
 export interface WorkbenchUser {
   email: string;
-  /** Where the address comes from: 事務局, 局区 (代表メール) or 所管課 (担当者メール). */
-  role: "事務局" | "局区" | "所管課";
+  /** Where the address comes from: 事務局 (設定), 局区代表 (局区 代表メール) or 担当者 (課題 担当者メール). */
+  role: "事務局" | "局区代表" | "担当者";
   label: string;
+  /** IDs of the issues the address answers for: its 局区's (局区代表) or its own (担当者); none listed for 事務局, who sees all. */
+  issues: string[];
 }
 
 export interface ExecutionView {
