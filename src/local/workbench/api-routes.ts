@@ -78,7 +78,7 @@ const routes: Record<string, (ctx: Context) => Promise<unknown>> = {
     return hub.worker.request("run", {
       entry: text(body.name, "name"),
       args: body.args,
-      user: hub.user,
+      user: surface.user ?? hub.user,
       surface: surface.kind,
       deployer: webapp ? await hub.deployer() : "",
     });

@@ -114,6 +114,13 @@ export interface OutboxView {
   subject: string;
   text: string;
   hasHtml: boolean;
+  /** The mail's answer links, each with the workbench path that opens it as its addressee. */
+  links: AnswerLinkView[];
+}
+
+export interface AnswerLinkView {
+  openAs: string;
+  owner: string;
 }
 
 /** Something the add-on shows: alerts and prompts wait for an answer; the rest do not. */

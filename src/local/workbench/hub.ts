@@ -12,6 +12,8 @@ const MAX_SURFACES = 100;
 export interface Surface {
   kind: SurfaceConfig["kind"];
   html: string;
+  /** A web-app tab opened as a mail's addressee runs its google.script.run calls as them. */
+  user?: string;
 }
 
 export class WorkbenchHub {
@@ -67,9 +69,9 @@ export class WorkbenchHub {
   }
 
   /** A web-app page gets its own surface id so that its google.script.run calls run as the web app. */
-  webSurface(): string {
+  webSurface(user?: string): string {
     const id = `w${this.nextWebSurface++}`;
-    this.addSurface(id, { kind: "webapp", html: "" });
+    this.addSurface(id, { kind: "webapp", html: "", user });
     return id;
   }
 
