@@ -39,6 +39,15 @@ export function ensureEditTrigger(handler: string): { created: boolean; removed:
   return { created: false, removed: mine.length - 1 };
 }
 
+/**
+ * The account an installable trigger runs as. Apps Script does not tell it; the
+ * installing account is to be recorded in script state when triggers are set up
+ * (another branch, CTX2). Until then: null, and 送信状況 says it is not recorded.
+ */
+export function triggerOwner(_trigger: GoogleAppsScript.Script.Trigger): string | null {
+  return null;
+}
+
 /** Set by the build from deploy.json: the one deployment whose /exec URL mails link to. */
 declare const __PLATINA_WEB_APP_DEPLOYMENT__: string;
 

@@ -24,11 +24,11 @@ export function previousCycle(cycle: string): string {
  * stay in view until the secretariat has them; else this month's.
  */
 export function shownCycle(now: Date, pending: string | null, log: readonly SendRecord[]): { cycle: string; waitingForDigest: boolean } {
-  if (pending) return { cycle: pending, waitingForDigest: false };
-  const previous = previousCycle(cycleOf(now));
-  const requested = log.some((r) => r.cycle === previous && r.kind === "依頼" && r.result === SENT);
-  const digested = log.some((r) => r.cycle === previous && r.kind === "まとめ" && r.result === SENT);
-  return requested && !digested ? { cycle: previous, waitingForDigest: true } : { cycle: cycleOf(now), waitingForDigest: false };
+  const sent = (cycle: string, kind: SendRecord["kind"]) => log.some((r) => r.cycle === cycle && r.kind === kind && r.result === SENT);
+  const current = cycleOf(now);
+  const previous = previousCycle(current);
+  const cycle = pending ?? (sent(previous, "依頼") && !sent(previous, "まとめ") ? previous : current);
+  return { cycle, waitingForDigest: cycle !== current && !sent(cycle, "まとめ") };
 }
 
 /**

@@ -1,6 +1,9 @@
 // 送信状況: the follow-up cycle's sends, answers and failures, the last step and
-// the scheduled runs, as a dialog for the secretariat.
-import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
+// the scheduled runs with the account they run as, as a dialog for the
+// secretariat, in 和暦 and Tokyo time. Last month's cycle stays shown until its
+// まとめ has gone out.
+import { cycleLabel } from "../../core/follow-up/cycle";
+import { formatTokyoDateTime, shownCycle } from "../../core/follow-up/status-view";
 import { answeredOwners } from "../../core/mailing/answer-log";
 import { cycleDates } from "../../core/mailing/schedule";
 import { SENT, requestedAt } from "../../core/mailing/send-log";
@@ -8,7 +11,7 @@ import { escapeHtml } from "../../core/plain-text";
 import { SHEET } from "../../core/sheets";
 import { loadSettings } from "../../gas/settings";
 import { requireSheet } from "../../gas/sheet-table";
-import { triggersFor } from "../../gas/triggers";
+import { triggerOwner, triggersFor } from "../../gas/triggers";
 import { uiOrNull } from "../../gas/ui";
 import { lastRun, pendingCycle, type StepReport } from "../mailing/engine";
 import { openSendLog, readAnswers } from "../mailing/log-sheets";
@@ -17,35 +20,42 @@ import { CONTINUE_HANDLER, FOLLOW_UP, cycleRequests } from "./mailing";
 
 export interface SendStatus {
   cycle: string;
+  /** Last month's cycle is shown because its まとめ has not been sent yet. */
+  waitingForDigest: boolean;
   requestedAt: string | null;
   deadline: string | null;
   owners: { owner: string; bureau: string; count: number; request: string; reminder: string; answered: boolean }[];
   failures: { to: string; kind: string; error: string }[];
   lastRun: StepReport | null;
-  nextRuns: { handler: string }[];
+  /** owner: the account the trigger runs as, when it was recorded at installation. */
+  nextRuns: { handler: string; owner: string | null }[];
 }
 
 export function sendStatus(): SendStatus {
-  const cycle = pendingCycle(FOLLOW_UP) ?? cycleOf(new Date());
+  const records = openSendLog().records;
+  const { cycle, waitingForDigest } = shownCycle(new Date(), pendingCycle(FOLLOW_UP), records);
   const { settings } = loadSettings();
-  const log = openSendLog().records.filter((r) => r.cycle === cycle);
+  const log = records.filter((r) => r.cycle === cycle);
   const answered = answeredOwners(readAnswers(), cycle);
   const requests = cycleRequests(requireSheet(SHEET.issues).values, cycle, settings);
   const requested = requestedAt(log, cycle);
   const state = (owner: string, kind: string) => log.find((r) => r.to === owner && r.kind === kind)?.result ?? "未送信";
   const status: SendStatus = {
     cycle,
+    waitingForDigest,
     requestedAt: requested?.toISOString() ?? null,
     deadline: requested ? cycleDates(requested, settings).deadline.toISOString() : null,
     owners: requests.map((r) => ({ owner: r.owner, bureau: r.bureau, count: r.issues.length, request: state(r.owner, "依頼"), reminder: state(r.owner, "再依頼"), answered: answered.has(r.owner) })),
     failures: log.filter((r) => r.result !== SENT).map((r) => ({ to: r.to, kind: r.kind, error: r.error })),
     lastRun: lastRun(FOLLOW_UP),
-    nextRuns: [...triggersFor(MONTHLY_HANDLER), ...triggersFor(CONTINUE_HANDLER)].map((t) => ({ handler: t.getHandlerFunction() })),
+    nextRuns: [...triggersFor(MONTHLY_HANDLER), ...triggersFor(CONTINUE_HANDLER)].map((t) => ({ handler: t.getHandlerFunction(), owner: triggerOwner(t) })),
   };
   const ui = uiOrNull();
   if (ui) ui.showModelessDialog(HtmlService.createHtmlOutput(statusHtml(status)).setWidth(720).setHeight(520), `送信状況（${cycleLabel(cycle)}）`);
   return status;
 }
+
+const HANDLER_NAMES: Record<string, string> = { [MONTHLY_HANDLER]: "毎月の自動送信", [CONTINUE_HANDLER]: "続き・再依頼・まとめ" };
 
 function statusHtml(status: SendStatus): string {
   const e = escapeHtml;
@@ -54,14 +64,15 @@ function statusHtml(status: SendStatus): string {
   const failures = status.failures.map((f) => `<li>${e(f.kind)} ${e(f.to)}: ${e(f.error)}</li>`).join("");
   const last = status.lastRun;
   const lastText = last
-    ? `${e(last.at)} — 送信 ${last.sent.length}件、失敗 ${last.failed.length}件${last.stoppedBecause ? `（中断: ${e(last.stoppedBecause)}、残り ${last.remaining}件）` : ""}${last.next ? `、次の処理 ${e(last.next)}` : ""}`
+    ? `${e(formatTokyoDateTime(last.at))} — 送信 ${last.sent.length}件、失敗 ${last.failed.length}件${last.stoppedBecause ? `（中断: ${e(last.stoppedBecause)}、残り ${last.remaining}件）` : ""}${last.next ? `、次の処理 ${e(last.next)}` : ""}`
     : "まだ実行されていません。";
   return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><style>
-body{font:13px/1.5 system-ui,"Noto Sans CJK JP",sans-serif;color:#202124;margin:8px}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}.bad{color:#a50e0e}
+body{font:13px/1.5 system-ui,"Noto Sans CJK JP",sans-serif;color:#202124;margin:8px}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}.bad{color:#a50e0e}.note{background:#fef7e0;padding:4px 8px;border-radius:4px}
 </style></head><body>
-<p>依頼日: ${status.requestedAt ? e(status.requestedAt.slice(0, 10)) : "未送信"} ／ 回答期限: ${status.deadline ? e(status.deadline.slice(0, 10)) : "—"} ／ 回答 ${done}/${status.owners.length}名</p>
+${status.waitingForDigest ? `<p class="note">${e(cycleLabel(status.cycle))}のまとめがまだ送信されていないため、このサイクルを表示しています（まとめの送信後は今月のサイクルを表示します）。</p>` : ""}
+<p>依頼日時: ${status.requestedAt ? e(formatTokyoDateTime(status.requestedAt)) : "未送信"} ／ 回答期限: ${status.deadline ? e(formatTokyoDateTime(status.deadline)) : "—"} ／ 回答 ${done}/${status.owners.length}名</p>
 <p>前回の実行: ${lastText}</p>
-<p>予定されている自動実行: ${status.nextRuns.length ? status.nextRuns.map((r) => e(r.handler)).join("、") : "なし（「自動送信を設定」で設定できます）"}</p>
+<p>予定されている自動実行: ${status.nextRuns.length ? status.nextRuns.map((r) => `${e(HANDLER_NAMES[r.handler] ?? r.handler)}（実行するアカウント: ${r.owner ? e(r.owner) : "記録なし — 設定したアカウント"}）`).join("、") : "なし（「自動送信を設定」で設定できます）"}</p>
 ${failures ? `<h2 class="bad">送信に失敗した宛先</h2><ul class="bad">${failures}</ul>` : ""}
 <table><caption style="text-align:left;font-weight:bold">担当者ごとの状況</caption><thead><tr><th scope="col">局区</th><th scope="col">担当者</th><th scope="col">件数</th><th scope="col">依頼</th><th scope="col">再依頼</th><th scope="col">回答</th></tr></thead><tbody>${rows}</tbody></table>
 </body></html>`;
