@@ -10,7 +10,7 @@ import { sendStatus } from "./features/follow-up/status";
 import { findProblems, selectProblemCell, showDataCheck } from "./features/data-check";
 import { recordSheetEdit } from "./features/edit-log";
 import { buildPlatinaReport } from "./features/platina-report";
-import { makeProgressReport, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
+import { makeProgressReport, openReportSheet, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { prepareWorkbook } from "./features/setup";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
@@ -324,6 +324,16 @@ export function createProgressReport(options?: ProgressReportOptions) {
  */
 export function showProgressReportPrint(asOf: string, years?: string[]) {
   return printProgressReport(asOf, years);
+}
+
+/**
+ * 進捗報告ダイアログの「開く」: 基準日の報告シート「報告_YYYY-MM-DD」を表示します。
+ *
+ * @param {string} asOf 基準日（例: 2026-05-26）
+ * @return {ok: true, sheetName} または {ok: false, reason: "missing", message}
+ */
+export function openProgressReportSheet(asOf: string) {
+  return openReportSheet(asOf);
 }
 
 /**

@@ -87,6 +87,15 @@ export function printProgressReport(asOf: string, years?: string[] | string): st
   return page.getContent();
 }
 
+/** The dialog's 開く: shows the day's report sheet. */
+export function openReportSheet(asOf: string): { ok: true; sheetName: string } | (Refusal<"missing"> & { sheetName: string }) {
+  const name = REPORT.nameFor(readOptions({ asOf }).asOf);
+  const sheet = sheetNamed(name);
+  if (!sheet) return { ok: false, reason: "missing", sheetName: name, message: `シート「${name}」はありません。先に作成してください。` };
+  sheet.activate();
+  return { ok: true, sheetName: name };
+}
+
 function hasOptions(options: unknown): options is ProgressReportOptions {
   if (typeof options !== "object" || options === null) return false;
   return ["asOf", "years", "replace"].some((key) => key in options);
@@ -129,6 +138,8 @@ function writeReport(name: string, report: ProgressReport): boolean {
   range.setBackgrounds(layout.backgrounds);
   layout.columnWidths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
   insertCharts(sheet, layout.charts);
+  // The person who asked for the report sees it, as after inserting a sheet by hand.
+  sheet.activate();
   return layout.charts.length > 0;
 }
 
@@ -162,7 +173,8 @@ function insertCharts(sheet: Sheet, charts: SheetLayout["charts"]): void {
 function openReportDialog(ui: GoogleAppsScript.Base.Ui): void {
   const existing = JSON.stringify(sheetNames().map(REPORT.dayOf).filter((day) => day !== null));
   const dialog = templatePage("report-dialog", { today: isoDay(new Date()), years: issueYears(), existing });
-  ui.showModalDialog(dialog.setWidth(440).setHeight(420), "進捗報告を作成");
+  // Tall enough for the longest message (created, compared with the previous report) above the buttons.
+  ui.showModalDialog(dialog.setWidth(460).setHeight(480), "進捗報告を作成");
 }
 
 /** The 年度 present in 課題, oldest first, for the dialog's checkboxes. */

@@ -1,7 +1,7 @@
 // 初期設定: creates what is missing — sheets, headers, dropdowns, colours,
 // protections, the edit trigger — and never deletes, moves or rewrites data.
 // Running it again changes nothing and says so.
-import { AUDIENCES, DIRECTIONS, PROGRESS_CLASSES, PROGRESS_WORDING, parseDirection } from "../core/classes";
+import { AUDIENCES, DIRECTIONS, PROGRESS_CLASSES, parseDirection } from "../core/classes";
 import { BUREAUS, SEED_BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
@@ -29,6 +29,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const EDIT_TRIGGER_HANDLER = "onIssueEdit";
 const HISTORY_PROTECTION = "platina: 履歴はアドオンが記録します。手で変更しないでください";
 const ID_PROTECTION = "platina: ID は自動採番です。変更すると履歴と突き合わせできなくなります";
+/** One line, as Sheets shows help beside the cell; the classes' full wording is in the README and the report. */
+export const PROGRESS_HELP = `${PROGRESS_CLASSES.map((c, i) => `${c}（分類${i + 1}）`).join("・")}から選んでください。`;
 export const PROGRESS_COLOURS: Record<string, string> = { 完了: "#d9ead3", 実施中: "#fff2cc", 検討中: "#fce5cd" };
 
 export function prepareWorkbook(): string[] {
@@ -53,7 +55,7 @@ export function prepareWorkbook(): string[] {
   list(issues, "年度", years, "年度は「R8」のように選んでください（令和7年度・2025 なども受け付けます）。", true);
   list(issues, "区分", [...AUDIENCES], "ユーザー（市民・利用者）または職員", false);
   list(issues, "整理区分", [...DIRECTIONS], "①〜⑦。空欄または⑦が継続検討課題です。", false);
-  list(issues, "進捗分類", [...PROGRESS_CLASSES], PROGRESS_CLASSES.map((c) => `${c}: ${PROGRESS_WORDING[c]}`).join(" ／ "), false);
+  list(issues, "進捗分類", [...PROGRESS_CLASSES], PROGRESS_HELP, false);
   bureauList(issues, "制度所管局");
   list(reforms, "年度", years, "年度は「R7」のように選んでください。", true);
   bureauList(reforms, "局区名");

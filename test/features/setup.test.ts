@@ -27,6 +27,8 @@ describe("setupWorkbook", () => {
     expect(runtime.readRange("設定!A2:B2")).toEqual([["事務局メール", SECRETARIAT]]);
     expect(runtime.state.triggers.filter((t) => t.handler === "onIssueEdit")).toHaveLength(1);
     expect(runtime.model.getSheetByName("課題")!.getValidation(5, 8)?.args[0]).toEqual(["完了", "実施中", "検討中"]);
+    // Help for the strict 進捗分類 list: one line naming what the list accepts.
+    expect(runtime.model.getSheetByName("課題")!.getValidation(5, 8)?.helpText).toBe("完了（分類1）・実施中（分類2）・検討中（分類3）から選んでください。");
 
     const second = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
     expect(second.result).toEqual([]);

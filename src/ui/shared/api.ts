@@ -9,5 +9,5 @@ export type { HistoryItem, SaveFailureReason, SaveResult, SidebarContext } from 
 type Server = typeof EntryPoints;
 
 export type SidebarApi = Pick<Server, "getSidebarContext" | "getMyIssues" | "getIssueHistory" | "saveIssueUpdate">;
-export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint">;
+export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint" | "openProgressReportSheet">;
 export type PlatinaReportApi = Pick<Server, "createPlatinaReport">;
