@@ -26,6 +26,7 @@ describe("送信状況", () => {
     expect(november.html).toContain("依頼日時: 令和8年11月2日（月） 9:00");
     expect(november.html).toContain("回答期限: 令和8年11月12日（木）");
     expect(november.html).toContain("前回の実行: 令和8年11月2日（月） 9:00 — 送信");
+    expect(november.html).toMatch(/次の処理 令和8年11月\d+日（.） \d+:\d\d/);
     expect(november.html.match(/.{80}\d{4}-\d\d-\d\dT\d\d:.{40}/)?.[0]).toBeUndefined();
 
     // December starts before November's まとめ went out (the workbook was closed): November stays in view.

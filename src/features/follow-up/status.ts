@@ -55,6 +55,7 @@ export function sendStatus(): SendStatus {
   return status;
 }
 
+const STOP_REASONS: Record<NonNullable<StepReport["stoppedBecause"]>, string> = { time: "実行時間の上限", quota: "1日の送信数の上限", busy: "別の送信処理が実行中" };
 const HANDLER_NAMES: Record<string, string> = { [MONTHLY_HANDLER]: "毎月の自動送信", [CONTINUE_HANDLER]: "続き・再依頼・まとめ" };
 
 function statusHtml(status: SendStatus): string {
@@ -64,7 +65,7 @@ function statusHtml(status: SendStatus): string {
   const failures = status.failures.map((f) => `<li>${e(f.kind)} ${e(f.to)}: ${e(f.error)}</li>`).join("");
   const last = status.lastRun;
   const lastText = last
-    ? `${e(formatTokyoDateTime(last.at))} — 送信 ${last.sent.length}件、失敗 ${last.failed.length}件${last.stoppedBecause ? `（中断: ${e(last.stoppedBecause)}、残り ${last.remaining}件）` : ""}${last.next ? `、次の処理 ${e(last.next)}` : ""}`
+    ? `${e(formatTokyoDateTime(last.at))} — 送信 ${last.sent.length}件、失敗 ${last.failed.length}件${last.stoppedBecause ? `（中断: ${STOP_REASONS[last.stoppedBecause]}、残り ${last.remaining}件）` : ""}${last.next ? `、次の処理 ${e(formatTokyoDateTime(last.next))}` : ""}`
     : "まだ実行されていません。";
   return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><style>
 body{font:13px/1.5 system-ui,"Noto Sans CJK JP",sans-serif;color:#202124;margin:8px}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}.bad{color:#a50e0e}.note{background:#fef7e0;padding:4px 8px;border-radius:4px}
