@@ -56,13 +56,14 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
     const issues = await openPage(browser, workbench, "課題");
     const summary = await openPage(browser, workbench, "集計");
     await until(() => cell(summary, "B5").textContent()).toBe("21");
-    expect(await cell(issues, "I2").textContent()).toBe("完了"); // R6-001
+    // The demo opens with 初期設定 done: 進捗分類 is a dropdown, its value beside the arrow.
+    expect(await cell(issues, "I2").locator(".v").textContent()).toBe("完了"); // R6-001
 
     await type(issues, "I2", "検討中");
     await until(() => cell(summary, "B5").textContent()).toBe("20");
     expect(await cell(summary, "B7").textContent()).toBe("5");
     expect(await cell(summary, "D5").textContent()).toBe("42");
-    expect(await cell(issues, "I2").textContent()).toBe("検討中");
+    expect(await cell(issues, "I2").locator(".v").textContent()).toBe("検討中");
     await until(() => cell(issues, "I3").getAttribute("class")).toContain("active"); // Enter moved down
     await screenshot(summary, "workbench-summary-after-edit");
 
