@@ -71,8 +71,9 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
     await type(issues, "N2", "1,000");
     await type(issues, "N3", "'0123");
     await until(() => cell(issues, "N3").textContent()).toBe("0123");
-    expect(await cell(issues, "N2").getAttribute("class")).toContain("k-n");
-    expect(await cell(issues, "N3").getAttribute("class")).toContain("k-s");
+    // Each edit now also runs the edit trigger 初期設定 installed, which redraws the row: wait for the settled cells.
+    await until(() => cell(issues, "N2").getAttribute("class")).toContain("k-n");
+    await until(() => cell(issues, "N3").getAttribute("class")).toContain("k-s");
     await cell(issues, "N3").click();
     expect(await issues.locator("#formula-input").inputValue()).toBe("'0123");
 
