@@ -12,7 +12,7 @@ import { findProblems, selectProblemCell, showDataCheck } from "./features/data-
 import { recordSheetChange, recordSheetEdit } from "./features/edit-log";
 import { guarded } from "./features/guard";
 import { buildPlatinaReport } from "./features/platina-report";
-import { makeProgressReport, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
+import { makeProgressReport, openReportSheet, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { runSelfTest, type SelfTestOptions } from "./features/self-test";
 import { prepareWorkbook } from "./features/setup";
@@ -422,6 +422,16 @@ export function createProgressReport(options?: ProgressReportOptions) {
  */
 export function showProgressReportPrint(asOf: string, years?: string[]) {
   return guarded("showProgressReportPrint", () => printProgressReport(asOf, years));
+}
+
+/**
+ * 進捗報告ダイアログの「開く」: 基準日の報告シート「報告_YYYY-MM-DD」を表示します。
+ *
+ * @param {string} asOf 基準日（例: 2026-05-26）
+ * @return {ok: true, sheetName} または {ok: false, reason: "missing", message}
+ */
+export function openProgressReportSheet(asOf: string) {
+  return guarded("openProgressReportSheet", () => openReportSheet(asOf));
 }
 
 /**

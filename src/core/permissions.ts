@@ -53,6 +53,7 @@ export const PERMISSIONS = {
   sendBureauSurvey: "secretariat",
   createProgressReport: "secretariat",
   showProgressReportPrint: "secretariat",
+  openProgressReportSheet: "secretariat",
   createPlatinaReport: "secretariat",
   sendPtHoursSummary: "secretariat",
   onIssueEdit: "trigger",

@@ -19,6 +19,7 @@ const ACTIONS: Partial<Record<EntryPointName, string>> = {
   getIssueHistory: "変更履歴の表示",
   saveIssueUpdate: "保存",
   showProgressReportPrint: "進捗報告の印刷",
+  openProgressReportSheet: "進捗報告シートの表示",
   onIssueEdit: "シートの直接編集の記録",
   onIssueChange: "行の削除の記録",
   runMonthlyFollowUp: "毎月の進捗確認メールの送信",

@@ -95,6 +95,15 @@ export function printProgressReport(asOf: string, years?: string[] | string): st
   return page.getContent();
 }
 
+/** The dialog's 開く: shows the day's report sheet. */
+export function openReportSheet(asOf: string): { ok: true; sheetName: string } | (Refusal<"missing"> & { sheetName: string }) {
+  const name = REPORT.nameFor(readOptions({ asOf }).asOf);
+  const sheet = sheetNamed(name);
+  if (!sheet) return { ok: false, reason: "missing", sheetName: name, message: `シート「${name}」はありません。先に作成してください。` };
+  sheet.activate();
+  return { ok: true, sheetName: name };
+}
+
 function hasOptions(options: unknown): options is ProgressReportOptions {
   if (typeof options !== "object" || options === null) return false;
   return ["asOf", "years", "replace"].some((key) => key in options);
@@ -159,6 +168,8 @@ function writeReport(name: string, report: ProgressReport): boolean {
   layout.columnWidths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
   for (const table of layout.tables) drawTableBorders(sheet, table);
   insertCharts(sheet, layout.charts);
+  // The person who asked for the report sees it, as after inserting a sheet by hand.
+  sheet.activate();
   return layout.charts.length > 0;
 }
 
@@ -194,7 +205,8 @@ function openReportDialog(ui: GoogleAppsScript.Base.Ui): void {
   const today = isoDay(new Date());
   const { day, meeting } = defaultReportDay(today);
   const dialog = templatePage("report-dialog", { today, asOf: day, meeting, years: issueYears(), existing });
-  ui.showModalDialog(dialog.setWidth(440).setHeight(420), "進捗報告を作成");
+  // Tall enough for the longest message (created, compared with the previous report) above the buttons.
+  ui.showModalDialog(dialog.setWidth(460).setHeight(480), "進捗報告を作成");
 }
 
 /** The 年度 present in 課題, oldest first, for the dialog's checkboxes. */

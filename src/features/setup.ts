@@ -1,7 +1,7 @@
 // 初期設定: creates what is missing — sheets, headers, dropdowns, colours,
 // protections, the edit trigger — and never deletes, moves or rewrites data.
 // Running it again changes nothing and says so.
-import { AUDIENCES, DIRECTIONS, PROGRESS_CLASSES, PROGRESS_WORDING, parseDirection } from "../core/classes";
+import { AUDIENCES, DIRECTIONS, PROGRESS_CLASSES, parseDirection } from "../core/classes";
 import { BUREAUS, SEED_BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
@@ -21,10 +21,10 @@ import { forgetAccessList, loadAccessList } from "../gas/settings";
 import {
   ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader, styleTable,
 } from "../gas/sheet-format";
-import { ensureHiddenSheet, ensureSheetNamed, rememberSpreadsheetId, requireSheetNamed } from "../gas/spreadsheet";
+import { ensureHiddenSheet, ensureSheetNamed, rememberSpreadsheetId, requireSheetNamed, sheetNamed } from "../gas/spreadsheet";
 import { appendRows, readRecords, storedValue, type SheetRecords } from "../gas/table";
 import { ensureEditTrigger } from "../gas/triggers";
-import { tell } from "../gas/ui";
+import { confirm, tell, uiOrNull } from "../gas/ui";
 import { keepIssueIds } from "./edit-log";
 import { preparePtSheets } from "./pt/setup";
 
@@ -35,20 +35,22 @@ export const CHANGE_TRIGGER_HANDLER = "onIssueChange";
 const KEPT_IDS_PROTECTION = "platina: 行の削除を履歴に残すための ID の控えです。アドオンが更新します";
 const HISTORY_PROTECTION = "platina: 履歴はアドオンが記録します。手で変更しないでください";
 const ID_PROTECTION = "platina: ID は自動採番です。変更すると履歴と突き合わせできなくなります";
+/** One line, as Sheets shows help beside the cell; the classes' full wording is in the README and the report. */
+export const PROGRESS_HELP = `${PROGRESS_CLASSES.map((c, i) => `${c}（分類${i + 1}）`).join("・")}から選んでください。`;
 export const PROGRESS_COLOURS: Record<string, string> = { 完了: "#d9ead3", 実施中: "#fff2cc", 検討中: "#fce5cd" };
 
 /** The changes made, then what staff must fix by hand (a likely renamed or a duplicated header). */
 export function prepareWorkbook(): string[] {
   const changes: string[] = [];
   const reports: string[] = [];
-  const user = effectiveUserEmail();
+  const secretariat = sheetNamed(SETTINGS.name) ? "" : newSecretariat(effectiveUserEmail());
   if (rememberSpreadsheetId()) changes.push("ウェブアプリ（回答フォーム）が開くスプレッドシートとして、このスプレッドシートの ID を保存しました");
   const years = yearChoices();
   ensureSheet(ISSUES, changes, reports, []);
   ensureSheet(REFORMS, changes, reports, []);
   ensureSheet(BUREAUS, changes, reports, SEED_BUREAUS.map((b) => BUREAUS.toRow(b)));
   ensureSheet(HISTORY, changes, reports, []);
-  ensureSheet(SETTINGS, changes, reports, SETTING_SPECS.map((s) => SETTINGS.toRow({ 項目: s.key, 値: s.key === "事務局メール" ? user : s.default, 説明: s.description })));
+  ensureSheet(SETTINGS, changes, reports, SETTING_SPECS.map((s) => SETTINGS.toRow({ 項目: s.key, 値: s.key === "事務局メール" ? secretariat : s.default, 説明: s.description })));
   ensureSettingRows(changes);
   preparePtSheets(changes, (contract, rows) => ensureSheet(contract, changes, reports, rows), years);
   ensureSummary(changes);
@@ -63,7 +65,7 @@ export function prepareWorkbook(): string[] {
   list(issues, "年度", years, "年度は「R8」のように選んでください（令和7年度・2025 なども受け付けます）。", true);
   list(issues, "区分", [...AUDIENCES], "ユーザー（市民・利用者）または職員", false);
   list(issues, "整理区分", [...DIRECTIONS], "①〜⑦。空欄または⑦が継続検討課題です。", false);
-  list(issues, "進捗分類", [...PROGRESS_CLASSES], PROGRESS_CLASSES.map((c) => `${c}: ${PROGRESS_WORDING[c]}`).join(" ／ "), false);
+  list(issues, "進捗分類", [...PROGRESS_CLASSES], PROGRESS_HELP, false);
   bureauList(issues, "制度所管局");
   list(reforms, "年度", years, "年度は「R7」のように選んでください。", true);
   bureauList(reforms, "局区名");
@@ -96,6 +98,20 @@ export function prepareWorkbook(): string[] {
   const message = reports.length === 0 ? done : `${done}\n\n次の見出しは自動では直していません。確認して直してから、もう一度「初期設定」を実行してください。\n${bullets(reports)}`;
   tell("初期設定", `${message}${triggerOwner}`);
   return [...changes, ...reports];
+}
+
+/**
+ * Who a new 設定 names as the secretariat: the person running 初期設定 — asked
+ * first when someone is at the sheet, since the secretariat sees and sends
+ * everything. No: 事務局メール stays blank. Triggers and the CLI have no one to ask.
+ */
+function newSecretariat(user: string): string {
+  const ui = uiOrNull();
+  if (!ui || !user) return user;
+  const question = `設定シートの「事務局メール」に、あなたのアドレス（${user}）を登録しますか？\n\n` +
+    "事務局は全件の閲覧・更新、メールの送信、自動送信の設定ができます。市政変革推進室の共有アカウントで実行している場合は「はい」を選んでください。" +
+    "「いいえ」を選ぶと空欄のままにします（後で設定シートの「事務局メール」に記入してください）。";
+  return confirm(ui, "事務局の登録", question) ? user : "";
 }
 
 /** Creates the sheet with its header row and `rows`, or adds missing headers at the right end of an existing one. */

@@ -93,6 +93,7 @@ export function ensureEditTrigger(handler: string, event: "edit" | "change" = "e
   return { created: false, removed: mine.length - 1, owner: null };
 }
 
+
 /** Set by the build from deploy.json: the one deployment whose /exec URL mails link to. */
 declare const __PLATINA_WEB_APP_DEPLOYMENT__: string;
 

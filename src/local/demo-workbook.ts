@@ -1,9 +1,11 @@
 // The demo workbook: the seed programme's data sheets plus the 集計 sheet whose
-// formulas reproduce the seed report's tables.
+// formulas reproduce the seed report's tables — and, once opened by the runtime,
+// 初期設定 run by the secretariat's shared account, as the README asks after a push.
 import { SUMMARY } from "../core/contracts/summary";
 import { TABLE_STYLE } from "../core/report-layout";
 import { summaryTables } from "../core/summary-format";
 import { demoWorkbook } from "../demo";
+import type { Runtime } from "./runtime/runtime";
 import { createWorkbook } from "./workbook/hf-workbook";
 import type { CellInput, WorkbookModel } from "./workbook/model";
 
@@ -38,4 +40,19 @@ export function createDemoModel(name = "プラチナ市役所プロジェクト�
     summary.setColumnWidth(0, SUMMARY.labelWidth);
   });
   return model;
+}
+
+/** 市政変革推進室's shared account: 事務局メール in the demo's 設定, and the owner of its triggers. */
+export const DEMO_SECRETARIAT = "henkaku@city.example";
+const SETUP_ENTRY = "setupWorkbook";
+
+/**
+ * Runs 初期設定 on a fresh demo workbook as the secretariat account, so the demo
+ * opens ready: 設定 names the secretariat, dropdowns, protections, the edit
+ * trigger and the link key exist. A bundle without 初期設定 (a test fixture) is left as is.
+ */
+export function setUpDemo(runtime: Runtime): void {
+  if (!runtime.bundle.entryPoints.includes(SETUP_ENTRY)) return;
+  const execution = runtime.run(SETUP_ENTRY, [], { user: DEMO_SECRETARIAT });
+  if (!execution.ok) throw new Error(`デモ用ブックの初期設定に失敗しました: ${execution.error?.message}`);
 }

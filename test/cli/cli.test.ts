@@ -4,6 +4,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createDemoModel } from "../../src/local/demo-workbook";
+import { saveWorkbook } from "../../src/local/workbook/xlsx-store";
 import { tempDir } from "../support/runtime";
 
 const exec = promisify(execFile);
@@ -35,6 +37,17 @@ describe("platina demo", () => {
     expect(readFileSync(join(dir, "book.xlsx")).equals(before)).toBe(true);
     expect((await platina(dir, "demo", "book.xlsx", "--force")).code).toBe(0);
   });
+
+  it("makes a workbook with 初期設定 already done by the secretariat account 市政変革推進室", async () => {
+    const settings = JSON.parse((await platina(dir, "get", "設定!A2:B2", "--workbook", "book.xlsx")).stdout);
+    expect(settings).toEqual([["事務局メール", "henkaku@city.example"]]);
+    const state = JSON.parse(readFileSync(join(dir, "book.xlsx.platina.json"), "utf8"));
+    expect(state.triggers.map((t: { handler: string; owner: string }) => [t.handler, t.owner])).toEqual([["onIssueEdit", "henkaku@city.example"]]);
+    expect(Object.keys(state.scriptProperties)).toContain("platina.linkSecret");
+    // 初期設定 again changes nothing.
+    const again = await platina(dir, "run", "setupWorkbook", "--workbook", "book.xlsx", "--user", "henkaku@city.example");
+    expect(JSON.parse(again.stdout).result).toEqual([]);
+  });
 });
 
 describe("platina get", () => {
@@ -59,15 +72,17 @@ describe("platina get", () => {
 
 describe("platina run", () => {
   it("runs an entry point as one execution and prints result, calls and simulated time", async () => {
-    const { code, stdout } = await platina(dir, "run", "setupWorkbook", "--workbook", "book.xlsx", "--user", "henkaku@city.example", "--now", "2026-11-25T10:00:00+09:00");
+    // The demo data alone, before 初期設定 (platina demo runs it).
+    await saveWorkbook(createDemoModel(), join(dir, "plain.xlsx"));
+    const { code, stdout } = await platina(dir, "run", "setupWorkbook", "--workbook", "plain.xlsx", "--user", "henkaku@city.example", "--now", "2026-11-25T10:00:00+09:00");
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.result).toContain("シート「履歴」を作成しました");
     expect(out.calls.SpreadsheetApp["Range.setValues"]).toBeGreaterThan(0);
     expect(out.simulatedMs).toBeGreaterThan(0);
-    const state = JSON.parse(readFileSync(join(dir, "book.xlsx.platina.json"), "utf8"));
+    const state = JSON.parse(readFileSync(join(dir, "plain.xlsx.platina.json"), "utf8"));
     expect(state.triggers.map((t: { handler: string }) => t.handler)).toEqual(["onIssueEdit", "onIssueChange"]);
-    const settings = JSON.parse((await platina(dir, "get", "設定!A2:B2", "--workbook", "book.xlsx")).stdout);
+    const settings = JSON.parse((await platina(dir, "get", "設定!A2:B2", "--workbook", "plain.xlsx")).stdout);
     expect(settings).toEqual([["事務局メール", "henkaku@city.example"]]);
   });
 

@@ -20,6 +20,19 @@ function asked(): { owners: number; issues: number } {
   return { owners: new Set(open.map((r) => r.担当者メール)).size, issues: open.length };
 }
 
+/** The question before 今すぐ送信 in a month without ⑥ (設定「⑥の照会月」 5,11). */
+function question(owners: number, issues: number): string {
+  return [
+    `令和8年12月の進捗確認メールを、まだ送っていない ${owners}名（課題 ${issues}件）に送信します。`,
+    "",
+    `対象の課題: 継続検討課題（整理区分が空欄または⑦）のうち完了していないもの ${issues}件`,
+    "整理区分⑥の課題は、設定「⑥の照会月」（5月・11月）にだけ照会します。",
+    "送信済みの方には送りません。",
+    "",
+    "よろしいですか？",
+  ].join("\n");
+}
+
 describe("今すぐ送信 with a person at the sheet", () => {
   it("asks with the numbers first; 「いいえ」 sends nothing, records nothing and says it was cancelled", async () => {
     const { ui, shown } = answeringUi("NO");
@@ -27,7 +40,7 @@ describe("今すぐ送信 with a person at the sheet", () => {
     expect(execution.ok, execution.error?.message).toBe(true);
     expect(execution.result).toEqual({ ok: false, reason: "cancelled", message: "送信を取りやめました。何も送信していません。" });
     const { owners, issues } = asked();
-    expect(shown).toEqual([{ title: "今すぐ送信", text: `令和8年12月の進捗確認メールを、まだ送っていない ${owners}名（課題 ${issues}件）に送信します。よろしいですか？` }]);
+    expect(shown).toEqual([{ title: "今すぐ送信", text: question(owners, issues) }]);
     expect(await outbox(`${dir}/outbox`)).toEqual([]);
     expect(sheetRecords(runtime, "送信記録")).toEqual([]);
   });
@@ -40,9 +53,27 @@ describe("今すぐ送信 with a person at the sheet", () => {
     const execution = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
     expect(execution.result).toMatchObject({ ok: true, sent: [{ kind: "依頼", to: "new.owner@city.example", count: 1 }], failed: [] });
     expect(shown.map((s) => s.text)).toEqual([
-      "令和8年12月の進捗確認メールを、まだ送っていない 1名（課題 1件）に送信します。よろしいですか？",
+      question(1, 1),
       "送信 1件、失敗 0件。",
     ]);
+  });
+});
+
+describe("今すぐ送信 in a month that asks ⑥ too", () => {
+  it("explains that the ⑥ issues are included, and why the count differs from 集計's", () => {
+    const november = testRuntime({ now: "2026-11-02T09:00:00+09:00" }).runtime;
+    prepareFollowUp(november);
+    const { ui, shown } = answeringUi("NO");
+    november.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
+    const open = issueRows(november).filter((r) => r.進捗分類 !== "完了");
+    const tracked = open.filter((r) => r.整理区分 === "" || r.整理区分 === "⑦").length;
+    const six = open.filter((r) => r.整理区分 === "⑥").length;
+    expect(six).toBeGreaterThan(0);
+    const text = shown[0].text;
+    expect(text).toContain(`（課題 ${tracked + six}件）に送信します。`);
+    expect(text).toContain(`完了していないもの ${tracked}件`);
+    expect(text).toContain(`＋ 整理区分⑥（所管課で継続検討）の課題 ${six}件 — 11月は設定「⑥の照会月」（5月・11月）にあたるため、⑥も照会します。`);
+    expect(text).toContain("集計の「進捗確認課題数」は継続検討課題だけを数えるため、⑥の分だけ件数が異なります。");
   });
 });
 

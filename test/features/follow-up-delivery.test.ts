@@ -34,7 +34,10 @@ describe("over a real SMTP server on loopback", () => {
       expect(link.startsWith(`${WEB_APP}?t=`)).toBe(true);
       expect(String(mail.html)).toContain(`href="${link}"`);
       const form = openForm(runtime, link);
-      expect(form).toContain(`${received[0].rcptTo[0]} 様にご担当いただいている課題です`);
+      // The form greets the owner as the mail does: 「総務市民局 人事課」 then 「ご担当者様」.
+      const addressee = /^(.+)\nご担当者様/m.exec(mail.text ?? "")![1];
+      expect(form).toContain(`${addressee} ご担当者 様にご担当いただいている課題です`);
+      expect(form).not.toContain(`${received[0].rcptTo[0]} 様にご担当`);
     } finally {
       await server.worker.terminate();
     }

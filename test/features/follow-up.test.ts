@@ -115,6 +115,7 @@ describe("answer links", () => {
     const altered = good.replace(token, `${token.slice(0, 10)}${token[10] === "A" ? "B" : "A"}${token.slice(11)}`);
     expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
     expect(openForm(runtime, good, "someone.else@city.example")).toContain(`${owner} 様専用`);
+    expect(openForm(runtime, good, "someone.else@city.example")).toContain(`いまは someone.else@city.example でログインしています。${owner} のアカウントに切り替えてから`);
     expect(openForm(runtime, good, owner)).toContain("回答を送信する");
     clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
     expect(openForm(runtime, good)).toContain("回答期限を過ぎたため");

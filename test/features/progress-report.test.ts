@@ -170,6 +170,18 @@ describe("createProgressReport on the demo workbook (no 履歴: the current valu
     for (const method of ["Range.setBorder", "Range.setWraps", "Sheet.setColumnWidth", "Sheet.getRange"]) expect(many[method], method).toBe(few[method]);
   });
 
+  it("shows the new sheet to the person who made it, and the dialog's 開く shows a day's existing report", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    setUp(runtime);
+    const created = runtime.run("createProgressReport", [{ asOf: "2026-05-26" }], { user: SECRETARIAT });
+    expect(created.calls.SpreadsheetApp?.["Sheet.activate"]).toBe(1);
+    const opened = runtime.run("openProgressReportSheet", ["2026-05-26"], { user: SECRETARIAT });
+    expect(opened.result).toEqual({ ok: true, sheetName: "報告_2026-05-26" });
+    expect(opened.calls.SpreadsheetApp?.["Sheet.activate"]).toBe(1);
+    const missing = runtime.run("openProgressReportSheet", ["2026-05-20"], { user: SECRETARIAT });
+    expect(missing.result).toEqual({ ok: false, reason: "missing", sheetName: "報告_2026-05-20", message: "シート「報告_2026-05-20」はありません。先に作成してください。" });
+  });
+
   it("keeps text as typed: an 実施時期 like 4/1 or a formula-like 課題名 stays text", () => {
     const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
     setUp(runtime);

@@ -1,5 +1,6 @@
 // 初期設定 on the demo workbook and on an empty one: creates what is missing, changes no data, idempotent.
 import { describe, expect, it } from "vitest";
+import { answeringUi } from "../support/follow-up";
 import { sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -26,6 +27,8 @@ describe("setupWorkbook", () => {
     expect(runtime.readRange("設定!A2:B2")).toEqual([["事務局メール", SECRETARIAT]]);
     expect(runtime.state.triggers.filter((t) => t.handler === "onIssueEdit")).toHaveLength(1);
     expect(runtime.model.getSheetByName("課題")!.getValidation(5, 8)?.args[0]).toEqual(["完了", "実施中", "検討中"]);
+    // Help for the strict 進捗分類 list: one line naming what the list accepts.
+    expect(runtime.model.getSheetByName("課題")!.getValidation(5, 8)?.helpText).toBe("完了（分類1）・実施中（分類2）・検討中（分類3）から選んでください。");
 
     const second = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
     expect(second.result).toEqual([]);
@@ -130,5 +133,25 @@ describe("setupWorkbook", () => {
     const rows = runtime.readRange("課題!A1:P2");
     expect(rows[0].slice(0, 4)).toEqual(["進捗分類", "ID", "課題名", "年度"]);
     expect(rows[1].slice(0, 3)).toEqual(["完了", "R8-001", "窓口改革"]);
+  });
+});
+
+describe("setupWorkbook asks before naming the secretariat", () => {
+  it("asks the person at the sheet, and leaves 事務局メール blank when they say no", () => {
+    const refused = testRuntime();
+    const no = answeringUi("NO");
+    expect(refused.runtime.run("setupWorkbook", [], { user: "kaikei@city.example", ui: no.ui }).ok).toBe(true);
+    expect(no.shown[0]).toMatchObject({ title: "事務局の登録", text: expect.stringContaining("あなたのアドレス（kaikei@city.example）を登録しますか") });
+    expect(refused.runtime.readRange("設定!A2:B2")).toEqual([["事務局メール", ""]]);
+
+    const accepted = testRuntime();
+    const yes = answeringUi("YES");
+    accepted.runtime.run("setupWorkbook", [], { user: SECRETARIAT, ui: yes.ui });
+    expect(accepted.runtime.readRange("設定!A2:B2")).toEqual([["事務局メール", SECRETARIAT]]);
+    // Once 設定 exists, running it again asks nothing.
+    const again = answeringUi("NO");
+    accepted.runtime.run("setupWorkbook", [], { user: "kaikei@city.example", ui: again.ui });
+    expect(again.shown.map((s) => s.title)).not.toContain("事務局の登録");
+    expect(accepted.runtime.readRange("設定!A2:B2")).toEqual([["事務局メール", SECRETARIAT]]);
   });
 });

@@ -115,22 +115,43 @@ describe("pages in Chromium", () => {
     await page.close();
   });
 
-  it("the 進捗報告 dialog sends the chosen day and years, and offers the print page after creating", async () => {
+  it("the 進捗報告 dialog goes from creating to created (開く, 印刷用を表示), and shows a day that has a report as such, with 置き換え", async () => {
     const { html } = dialogsOf("createProgressReport", []);
-    const page = await browser.newPage({ viewport: { width: 440, height: 420 } });
-    await page.setContent(withStub(html, { createProgressReport: { ok: true, message: "シート「報告_2026-05-20」を作成しました。" }, showProgressReportPrint: "" }));
+    const message = "シート「報告_2026-05-20」を作成しました。前回（2026-04-30）の報告と比較しています。";
+    // The size the dialog opens at (features/progress-report.ts): the longest message fits above the buttons.
+    const page = await browser.newPage({ viewport: { width: 460, height: 480 } });
+    await page.setContent(withStub(html, { createProgressReport: { ok: true, message }, showProgressReportPrint: "", openProgressReportSheet: { ok: true } }));
     expect(await axeViolations(page)).toEqual([]);
+    const notice = page.locator("#notice");
+    const visible = async () => Object.fromEntries(await Promise.all(["create", "open", "print"].map(async (id) => [id, await page.locator(`#${id}`).isVisible()])));
     await page.fill("#as-of", "2026-05-20");
+    expect(await visible()).toEqual({ create: true, open: false, print: false });
     await page.getByLabel("R6").uncheck();
     await page.getByRole("button", { name: "作成" }).click();
-    await expect.poll(() => page.locator("#status").textContent()).toBe("シート「報告_2026-05-20」を作成しました。");
+    await expect.poll(() => notice.textContent()).toBe(message);
     expect(await page.evaluate(() => (window as unknown as { __calls: unknown[] }).__calls)).toEqual([
       { name: "createProgressReport", args: [{ asOf: "2026-05-20", years: ["R7"], replace: false }] },
     ]);
-    // The day now has a report: the dialog warns and will replace it.
-    expect(await page.locator("#exists").isVisible()).toBe(true);
-    expect(await page.locator("#create").textContent()).toBe("置き換えて作成");
+    // Created: the success stays, with 開く and 印刷用を表示 — no 「すでにあります」.
+    expect(await notice.getAttribute("class")).toBe("notice ok");
+    expect(await visible()).toEqual({ create: false, open: true, print: true });
+    // Nothing is cut off: the message and the buttons are inside the dialog.
+    const bottom = await page.locator(".actions").evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(480);
+    await page.screenshot({ path: join(artifacts, "report-dialog-created.png") });
+    await page.getByRole("button", { name: "開く" }).click();
     await page.getByRole("button", { name: "印刷用を表示" }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls.slice(1))).toEqual([
+      { name: "openProgressReportSheet", args: ["2026-05-20"] },
+      { name: "showProgressReportPrint", args: ["2026-05-20", ["R7"]] },
+    ]);
+    // Another day and back: the day now has a report, offered to open, print or replace.
+    await page.fill("#as-of", "2026-05-19");
+    expect(await visible()).toEqual({ create: true, open: false, print: false });
+    await page.fill("#as-of", "2026-05-20");
+    expect(await notice.textContent()).toBe("この基準日の報告シートはすでにあります。開くか、置き換えて作り直せます。");
+    expect(await page.locator("#create").textContent()).toBe("置き換えて作成");
+    expect(await visible()).toEqual({ create: true, open: true, print: true });
     await page.screenshot({ path: join(artifacts, "report-dialog.png") });
     await page.close();
   });

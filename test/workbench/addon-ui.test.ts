@@ -152,8 +152,8 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
     await signedIn("jinji-ka@city.example");
 
     const options = await page.locator("#user-select option").allTextContents();
-    expect(options).toContain("kaikei@city.example（会計室）");
-    expect(options).toContain("jinji-ka@city.example（総務市民局 人事課）");
+    expect(options).toContain("kaikei@city.example（会計室・局区代表）局区の課題 2件");
+    expect(options).toContain("jinji-ka@city.example（総務市民局 人事課・担当者）担当 R6-001・R6-002・R6-008 ほか11件");
     await Promise.all([switched(), page.locator("#user-select").selectOption("kaikei@city.example")]);
     await signedIn("kaikei@city.example");
     // Any other address too.

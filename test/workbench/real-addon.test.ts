@@ -56,13 +56,14 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
     const issues = await openPage(browser, workbench, "課題");
     const summary = await openPage(browser, workbench, "集計");
     await until(() => cell(summary, "B5").textContent()).toBe("21");
-    expect(await cell(issues, "I2").textContent()).toBe("完了"); // R6-001
+    // The demo opens with 初期設定 done: 進捗分類 is a dropdown, its value beside the arrow.
+    expect(await cell(issues, "I2").locator(".v").textContent()).toBe("完了"); // R6-001
 
     await type(issues, "I2", "検討中");
     await until(() => cell(summary, "B5").textContent()).toBe("20");
     expect(await cell(summary, "B7").textContent()).toBe("5");
     expect(await cell(summary, "D5").textContent()).toBe("42");
-    expect(await cell(issues, "I2").textContent()).toBe("検討中");
+    expect(await cell(issues, "I2").locator(".v").textContent()).toBe("検討中");
     await until(() => cell(issues, "I3").getAttribute("class")).toContain("active"); // Enter moved down
     await screenshot(summary, "workbench-summary-after-edit");
 
@@ -70,8 +71,9 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
     await type(issues, "N2", "1,000");
     await type(issues, "N3", "'0123");
     await until(() => cell(issues, "N3").textContent()).toBe("0123");
-    expect(await cell(issues, "N2").getAttribute("class")).toContain("k-n");
-    expect(await cell(issues, "N3").getAttribute("class")).toContain("k-s");
+    // Each edit now also runs the edit trigger 初期設定 installed, which redraws the row: wait for the settled cells.
+    await until(() => cell(issues, "N2").getAttribute("class")).toContain("k-n");
+    await until(() => cell(issues, "N3").getAttribute("class")).toContain("k-s");
     await cell(issues, "N3").click();
     expect(await issues.locator("#formula-input").inputValue()).toBe("'0123");
 

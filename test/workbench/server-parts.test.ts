@@ -16,7 +16,7 @@ function execution(result: unknown, ok = true): ExecutionResult {
 }
 
 describe("workbench server parts", () => {
-  it("offers the workbook's own addresses as users: 事務局 first, then 局区 and 所管課, each once", () => {
+  it("offers the workbook's own addresses as users: 事務局 first, then 局区代表 and 担当者, each once, with the issues each answers for", () => {
     const model = createDemoModel();
     const settings = model.insertSheet("設定");
     settings.setCells(0, 0, [
@@ -25,13 +25,17 @@ describe("workbench server parts", () => {
     ]);
     const users = workbookUsers(model);
     expect(users.slice(0, 2)).toEqual([
-      { email: "henkaku@city.example", role: "事務局", label: "市政変革推進室" },
-      { email: "shisei@city.example", role: "事務局", label: "市政変革推進室" },
+      { email: "henkaku@city.example", role: "事務局", label: "市政変革推進室", issues: [] },
+      { email: "shisei@city.example", role: "事務局", label: "市政変革推進室", issues: [] },
     ]);
-    expect(users).toContainEqual({ email: "kaikei@city.example", role: "局区", label: "会計室" });
-    expect(users).toContainEqual({ email: "jinji-ka@city.example", role: "所管課", label: "総務市民局 人事課" });
+    const issues = model.getSheetByName("課題")!;
+    const rows = issues.getValues({ row: 1, column: 0, numRows: issues.getLastRow() - 1, numColumns: 7 });
+    const idsWhere = (column: number, value: string) => rows.filter((r) => r[column] === value).map((r) => r[0]);
+    expect(users).toContainEqual({ email: "kaikei@city.example", role: "局区代表", label: "会計室", issues: idsWhere(4, "会計室") });
+    expect(users).toContainEqual({ email: "jinji-ka@city.example", role: "担当者", label: "総務市民局 人事課", issues: idsWhere(6, "jinji-ka@city.example") });
+    expect(users.find((u) => u.email === "jinji-ka@city.example")!.issues.length).toBeGreaterThan(0);
     expect(users.filter((u) => u.role === "PTメンバー")).toHaveLength(10);
-    expect(users).toContainEqual({ email: "aoyama.haruka@city.example", role: "PTメンバー", label: "チームA 青山 遥" });
+    expect(users).toContainEqual({ email: "aoyama.haruka@city.example", role: "PTメンバー", label: "チームA 青山 遥", issues: [] });
     expect(new Set(users.map((u) => u.email)).size).toBe(users.length);
   });
 

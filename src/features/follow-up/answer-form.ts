@@ -70,7 +70,7 @@ function authenticate(token: unknown): { claims: TokenClaims } | { error: Google
   }
   const visitor = activeUserEmail();
   if (visitor && visitor !== normalizeEmail(check.claims.email)) {
-    return { error: errorPage(`このリンクは ${check.claims.email} 様専用です。ご本人のアカウントで開いてください（現在のアカウント: ${visitor}）。`) };
+    return { error: errorPage(`このリンクは ${check.claims.email} 様専用です。いまは ${visitor} でログインしています。${check.claims.email} のアカウントに切り替えてから、もう一度メールのリンクを開いてください。`) };
   }
   return { claims: check.claims };
 }
@@ -84,6 +84,12 @@ function ownerIssues(claims: TokenClaims, answered: Map<string, AnswerRecord>): 
     .filter((issue) => answered.has(normalizeText(issue.ID)) && !ids.has(normalizeText(issue.ID)))
     .filter((issue) => normalizeEmail(issue.担当者メール) === normalizeEmail(claims.email));
   return [...asked, ...extra];
+}
+
+/** The owner as their mail addresses them: 「総務市民局 人事課 ご担当者」, from their first issue as the request is. */
+function addressee(issues: IssueRecord[], email: string): string {
+  const name = issues.length ? [issues[0].制度所管局, issues[0].所管課].filter(Boolean).join(" ") : "";
+  return name ? `${name} ご担当者` : email;
 }
 
 function formIssue(issue: IssueRecord, previous: AnswerRecord | undefined): FormIssue {
@@ -117,9 +123,10 @@ export function showAnswerForm(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
   const auth = authenticate(token);
   if ("error" in auth) return auth.error;
   const answered = latestAnswers(readAnswers(), auth.claims.cycle, auth.claims.email);
-  const issues = ownerIssues(auth.claims, answered).map((issue) => formIssue(issue, answered.get(issue.ID)));
+  const records = ownerIssues(auth.claims, answered);
+  const issues = records.map((issue) => formIssue(issue, answered.get(issue.ID)));
   if (issues.length === 0) return errorPage("今回ご回答いただく課題はありません。ありがとうございました。");
-  return page("form", { ...formData(auth.claims, issues), token });
+  return page("form", { ...formData(auth.claims, issues), owner: addressee(records, auth.claims.email), token });
 }
 
 /** The form sent through google.script.run: saves the answers and returns the receipt, or the form again with the input kept. */
@@ -142,7 +149,7 @@ export function receiveAnswers(fields: FormFields): GoogleAppsScript.HTML.HtmlOu
   });
   const missing = form.filter((i) => i.error);
   if (missing.length > 0) {
-    return page("form", { ...formData(auth.claims, form, [`${missing.length}件の課題で回答が選ばれていません。`]), token: params.t });
+    return page("form", { ...formData(auth.claims, form, [`${missing.length}件の課題で回答が選ばれていません。`]), owner: addressee(issues, owner), token: params.t });
   }
   const now = new Date();
   const results: ResultRow[] = [];

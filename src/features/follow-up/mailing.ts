@@ -2,11 +2,12 @@
 // issues are asked, one request per owner listing their issues, through the
 // mailing engine; after the deadline the secretariat gets who answered and
 // every change received.
-import { cycleLabel, cycleMonth } from "../../core/follow-up/cycle";
+import { cycleMonth } from "../../core/follow-up/cycle";
 import { composeDigest, digestRows, withTitles } from "../../core/follow-up/digest";
 import { composeRequest } from "../../core/follow-up/mail";
 import { ownerRequests, type OwnerRequest } from "../../core/follow-up/recipients";
 import { ISSUES } from "../../core/contracts/issues";
+import { sendConfirmation } from "../../core/follow-up/status-view";
 import type { Settings } from "../../core/settings";
 import { requireRecords } from "../../gas/table";
 import type { Audience, Mailing, Recipient } from "../mailing/engine";
@@ -43,9 +44,6 @@ function audience(cycle: string, settings: Settings): Audience<Owner> {
       const input = { cycle, requests, answered, changes: withTitles(changes, issues), senderName: settings.差出人名 };
       return { rows: digestRows(input), mail: composeDigest(input) };
     },
-    confirmation: (pending) => {
-      const count = pending.reduce((n, owner) => n + owner.count, 0);
-      return `${cycleLabel(cycle)}の進捗確認メールを、まだ送っていない ${pending.length}名（課題 ${count}件）に送信します。よろしいですか？`;
-    },
+    confirmation: (pending) => sendConfirmation(cycle, pending.map((owner) => owner.request), settings["⑥の照会月"]),
   };
 }

@@ -1,14 +1,15 @@
 // 送信状況: the follow-up cycle's sends, answers and failures, the last step and
-// the scheduled runs, as a dialog for the secretariat.
-import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
+// the scheduled runs with the account whose trigger it is, as a dialog for the
+// secretariat, in 和暦 and Tokyo time. Last month's cycle stays shown until its
+// まとめ has gone out.
+import { cycleLabel } from "../../core/follow-up/cycle";
+import { formatTokyoDateTime, shownCycle } from "../../core/follow-up/status-view";
 import { escapeHtml } from "../../core/base/text";
 import { ISSUES } from "../../core/contracts/issues";
 import { SENT } from "../../core/contracts/send-log";
 import { answeredOwners } from "../../core/mailing/answer-log";
 import { cycleDates } from "../../core/mailing/schedule";
 import { requestedAt } from "../../core/mailing/send-log";
-import { tokyoClock } from "../../core/base/tokyo-time";
-import { formatWarekiWithWeekday } from "../../core/wareki";
 import { htmlPage } from "../../gas/pages";
 import { loadSettings } from "../../gas/settings";
 import { requireRecords } from "../../gas/table";
@@ -22,6 +23,8 @@ import { CONTINUE_HANDLER, FOLLOW_UP, cycleRequests } from "./mailing";
 
 export interface SendStatus {
   cycle: string;
+  /** Last month's cycle is shown because its まとめ has not been sent yet. */
+  waitingForDigest: boolean;
   requestedAt: string | null;
   deadline: string | null;
   owners: { owner: string; bureau: string; count: number; request: string; reminder: string; answered: boolean }[];
@@ -32,15 +35,17 @@ export interface SendStatus {
 }
 
 export function sendStatus(): SendStatus {
-  const cycle = pendingCycle(FOLLOW_UP) ?? cycleOf(new Date());
+  const records = openSendLog().records;
+  const { cycle, waitingForDigest } = shownCycle(new Date(), pendingCycle(FOLLOW_UP), records);
   const { settings } = loadSettings();
-  const log = openSendLog().records.filter((r) => r.サイクル === cycle);
+  const log = records.filter((r) => r.サイクル === cycle);
   const answered = answeredOwners(readAnswers(), cycle);
   const requests = cycleRequests(requireRecords(ISSUES, []).values, cycle, settings);
   const requested = requestedAt(log, cycle);
   const state = (owner: string, kind: string) => log.find((r) => r.宛先 === owner && r.種別 === kind)?.結果 ?? "未送信";
   const status: SendStatus = {
     cycle,
+    waitingForDigest,
     requestedAt: requested?.toISOString() ?? null,
     deadline: requested ? cycleDates(requested, settings).deadline.toISOString() : null,
     owners: requests.map((r) => ({ owner: r.owner, bureau: r.bureau, count: r.issues.length, request: state(r.owner, "依頼"), reminder: state(r.owner, "再依頼"), answered: answered.has(r.owner) })),
@@ -56,12 +61,13 @@ export function sendStatus(): SendStatus {
   return status;
 }
 
-const RUN_NAMES: Record<string, string> = { [MONTHLY_HANDLER]: "毎月の送信", [CONTINUE_HANDLER]: "続き・再依頼・まとめ" };
+const STOP_REASONS: Record<NonNullable<RunSummary["stoppedBecause"]>, string> = { time: "実行時間の上限", quota: "1日の送信数の上限", busy: "別の送信処理が実行中" };
+const HANDLER_NAMES: Record<string, string> = { [MONTHLY_HANDLER]: "毎月の自動送信", [CONTINUE_HANDLER]: "続き・再依頼・まとめ" };
 
 /** A scheduled run with the account whose trigger it is: only that account can change or remove it. */
 function runText(run: SendStatus["nextRuns"][number]): string {
-  const when = run.kind === "once" ? ` ${formatWarekiWithWeekday(new Date(run.at))} ${tokyoClock(new Date(run.at))}` : "";
-  return `${escapeHtml(RUN_NAMES[run.handler] ?? run.handler)}${escapeHtml(when)}（トリガーの所有者: ${escapeHtml(run.owner)}）`;
+  const when = run.kind === "once" ? ` ${formatTokyoDateTime(run.at)}` : "";
+  return `${escapeHtml(HANDLER_NAMES[run.handler] ?? run.handler)}${escapeHtml(when)}（トリガーの所有者: ${escapeHtml(run.owner)}）`;
 }
 
 function statusHtml(status: SendStatus): string {
@@ -71,12 +77,13 @@ function statusHtml(status: SendStatus): string {
   const failures = status.failures.map((f) => `<li>${e(f.kind)} ${e(f.to)}: ${e(f.error)}</li>`).join("");
   const last = status.lastRun;
   const lastText = last
-    ? `${e(last.at)} — 送信 ${last.sent}件、失敗 ${last.failed}件${last.stoppedBecause ? `（中断: ${e(last.stoppedBecause)}、残り ${last.remaining}件）` : ""}${last.next ? `、次の処理 ${e(last.next)}` : ""}`
+    ? `${e(formatTokyoDateTime(last.at))} — 送信 ${last.sent}件、失敗 ${last.failed}件${last.stoppedBecause ? `（中断: ${STOP_REASONS[last.stoppedBecause]}、残り ${last.remaining}件）` : ""}${last.next ? `、次の処理 ${e(formatTokyoDateTime(last.next))}` : ""}`
     : "まだ実行されていません。";
   return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><style>
-body{font:13px/1.5 system-ui,"Noto Sans CJK JP",sans-serif;color:#202124;margin:8px}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}.bad{color:#a50e0e}
+body{font:13px/1.5 system-ui,"Noto Sans CJK JP",sans-serif;color:#202124;margin:8px}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}.bad{color:#a50e0e}.note{background:#fef7e0;padding:4px 8px;border-radius:4px}
 </style></head><body>
-<p>依頼日: ${status.requestedAt ? e(status.requestedAt.slice(0, 10)) : "未送信"} ／ 回答期限: ${status.deadline ? e(status.deadline.slice(0, 10)) : "—"} ／ 回答 ${done}/${status.owners.length}名</p>
+${status.waitingForDigest ? `<p class="note">${e(cycleLabel(status.cycle))}のまとめがまだ送信されていないため、このサイクルを表示しています（まとめの送信後は今月のサイクルを表示します）。</p>` : ""}
+<p>依頼日時: ${status.requestedAt ? e(formatTokyoDateTime(status.requestedAt)) : "未送信"} ／ 回答期限: ${status.deadline ? e(formatTokyoDateTime(status.deadline)) : "—"} ／ 回答 ${done}/${status.owners.length}名</p>
 <p>前回の実行: ${lastText}</p>
 <p>予定されている自動実行: ${status.nextRuns.length ? status.nextRuns.map(runText).join("、") : "なし（「自動送信を設定」で設定できます）"}</p>
 ${failures ? `<h2 class="bad">送信に失敗した宛先</h2><ul class="bad">${failures}</ul>` : ""}

@@ -1,14 +1,15 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { createDemoModel } from "../demo-workbook";
-import { saveWorkbook } from "../workbook/xlsx-store";
-import { CliError } from "./shared";
+import { DEMO_SECRETARIAT } from "../demo-workbook";
+import { openWorkbook } from "../runtime/open";
+import { BUNDLE_DIR, CliError } from "./shared";
 
+/** The demo workbook with 初期設定 done by the secretariat account; --force replaces the file and its state. */
 export async function commandDemo(file: string, options: { force?: boolean }): Promise<void> {
   const path = resolve(file);
   if (existsSync(path) && !options.force) {
     throw new CliError(`「${file}」は既にあります。上書きするには --force を付けてください。`);
   }
-  await saveWorkbook(createDemoModel(), path);
-  process.stderr.write(`デモ用ブックを作成しました: ${path}\n`);
+  await openWorkbook({ workbook: path, bundleDir: BUNDLE_DIR, createDemoIfMissing: true, replaceWithDemo: true });
+  process.stderr.write(`デモ用ブックを作成しました: ${path}（初期設定済み、事務局: ${DEMO_SECRETARIAT}）\n`);
 }

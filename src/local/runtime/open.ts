@@ -3,9 +3,9 @@
 // (SpreadsheetApp.flush(), each mail sent, its successful end) is appended to
 // the commit log before the call returns; settling an execution folds the log
 // into the .xlsx and sidecar. Opening after a crash replays the log first.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { createDemoModel } from "../demo-workbook";
+import { createDemoModel, setUpDemo } from "../demo-workbook";
 import { outboxTransport, recipientCount, smtpTransport, type MailTransport } from "../services/mail";
 import { FileSaveError, requireWritable } from "../workbook/atomic-file";
 import type { WorkbookModel } from "../workbook/model";
@@ -27,6 +27,8 @@ export interface OpenOptions {
   smtp?: string;
   /** Create the workbook from the demo data when the file does not exist. */
   createDemoIfMissing?: boolean;
+  /** Write a new demo workbook (and state) over the file (`platina demo --force`). */
+  replaceWithDemo?: boolean;
   log?: (line: string) => void;
   runtime?: Partial<RuntimeOptions>;
   /** How long to wait while another process uses the workbook (default 30 s, as waitLock callers wait). */
@@ -103,7 +105,12 @@ function ensureDir(dir: string): void {
 async function openClaimed(path: string, lockDir: string, options: OpenOptions, readOnly: boolean, claim: WorkbookClaim | null): Promise<OpenedWorkbook> {
   const crash = options.crash ?? NO_CRASH;
   const log = new CommitLog(commitLogPath(path), crash);
-  if (!existsSync(path) && options.createDemoIfMissing) await saveWorkbook(createDemoModel(), path);
+  const createDemo = options.replaceWithDemo === true || (!existsSync(path) && options.createDemoIfMissing === true);
+  if (createDemo) {
+    // A new demo starts with no state and no log, even beside stale ones.
+    await saveWorkbook(createDemoModel(), path);
+    for (const file of [sidecarPath(path), commitLogPath(path)]) if (existsSync(file)) rmSync(file);
+  }
   const loaded = await loadDurable(path);
   if (loaded.recovery) {
     const { commits, mails, unconfirmed } = loaded.recovery;
@@ -177,7 +184,11 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
     if (log.isOpen || existsSync(log.path)) log.remove();
     durableState = state;
   };
-  if (loaded.recovery && !readOnly) await save();
+  // 初期設定 as the secretariat's shared account, as the README asks after a push: the demo opens ready.
+  if (createDemo) {
+    setUpDemo(runtime);
+    await save();
+  } else if (loaded.recovery && !readOnly) await save();
   // A log the saved .xlsx already holds (a crash just before it was deleted) goes now.
   else if (!readOnly && existsSync(log.path)) log.remove();
   return {

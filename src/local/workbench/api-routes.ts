@@ -111,7 +111,8 @@ export async function runFromSurface(hub: WorkbenchHub, req: IncomingMessage): P
   return hub.worker.request("run", {
     entry: text(body.name, "name"),
     args: body.args,
-    user: hub.user,
+    // A tab opened as a mail's addressee runs its calls as them.
+    user: surface.user ?? hub.user,
     surface: surface.kind,
     deployer: webapp ? await hub.deployer() : "",
     selection: hub.selection,

@@ -73,9 +73,11 @@ export interface RowsWindow {
 
 export interface WorkbenchUser {
   email: string;
-  /** Where the address comes from: 事務局, 局区 (代表メール) or 所管課 (担当者メール). */
-  role: "事務局" | "局区" | "所管課" | "PTメンバー";
+  /** Where the address comes from: 事務局 (設定), 局区代表 (局区 代表メール), 担当者 (課題 担当者メール) or a selected PT member. */
+  role: "事務局" | "局区代表" | "担当者" | "PTメンバー";
   label: string;
+  /** IDs of the issues the address answers for: its 局区's (局区代表) or its own (担当者); none listed for 事務局, who sees all. */
+  issues: string[];
 }
 
 export interface ExecutionView {
@@ -116,6 +118,13 @@ export interface OutboxView {
   subject: string;
   text: string;
   hasHtml: boolean;
+  /** The mail's answer links, each with the workbench path that opens it as its addressee. */
+  links: AnswerLinkView[];
+}
+
+export interface AnswerLinkView {
+  openAs: string;
+  owner: string;
 }
 
 /** Something the add-on shows: alerts and prompts wait for an answer; the rest do not. */

@@ -13,6 +13,8 @@ export interface Surface {
   kind: SurfaceConfig["kind"];
   /** The add-on's HTML for sidebars and dialogs; the finished document for web-app pages. */
   html: string;
+  /** A web-app tab opened as a mail's addressee runs its google.script.run calls as them. */
+  user?: string;
 }
 
 export class WorkbenchHub {
@@ -75,10 +77,13 @@ export class WorkbenchHub {
     return this.surfaces.get(id);
   }
 
-  /** A web-app page gets its own surface id so that its google.script.run calls run as the web app; `page` makes its document. */
-  webSurface(page: (id: string) => string): string {
+  /**
+   * A web-app page gets its own surface id so that its google.script.run calls run as the web app; `page` makes its
+   * document. `user`: the tab opened as a mail's addressee runs its calls as them.
+   */
+  webSurface(page: (id: string) => string, user?: string): string {
     const id = `w${this.nextWebSurface++}`;
-    this.addSurface(id, { kind: "webapp", html: page(id) });
+    this.addSurface(id, { kind: "webapp", html: page(id), user });
     return id;
   }
 

@@ -1,12 +1,15 @@
-// The mail outbox panel's routes: the list (newest first), each message's HTML
-// part (served so that it can run no script and load nothing), and the .eml.
+// The mail outbox panel's routes: the list (newest first, with each mail's answer
+// links), each message's HTML part (served so that it can run no script and load
+// nothing), the .eml, and /webapp-links: the current cycle's links per owner.
 import { existsSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { basename, join } from "node:path";
 import { simpleParser } from "mailparser";
 import { listOutbox } from "../services/mail";
+import { mailLinks } from "./answer-links";
 import type { OutboxView } from "./api-types";
 import { HttpError, send, sendJson } from "./http";
+import { WEB_APP_LINKS, webAppLinksPage } from "./webapp-links";
 
 /** Even if a page is opened directly: no scripts, no requests anywhere but inline images. */
 const MAIL_CSP = "sandbox; default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'";
@@ -19,8 +22,12 @@ function messageFile(dir: string, id: string): string {
   return join(dir, id);
 }
 
-/** /api/outbox, /api/outbox/<id>/html and /api/outbox/<id>/eml; false when the path is none of them. */
+/** /api/outbox, /api/outbox/<id>/html, /api/outbox/<id>/eml and /webapp-links; false when the path is none of them. */
 export async function handleOutbox(dir: string, res: ServerResponse, path: string): Promise<boolean> {
+  if (path === WEB_APP_LINKS) {
+    send(res, 200, "text/html; charset=utf-8", webAppLinksPage(await listOutbox(dir)));
+    return true;
+  }
   if (path === "/api/outbox") {
     const views: OutboxView[] = (await listOutbox(dir)).map((m) => ({
       id: basename(m.file),
@@ -32,6 +39,7 @@ export async function handleOutbox(dir: string, res: ServerResponse, path: strin
       subject: m.subject,
       text: m.text,
       hasHtml: m.html !== null,
+      links: mailLinks(m).map((link) => ({ openAs: link.openAs, owner: link.owner })),
     }));
     sendJson(res, views);
     return true;

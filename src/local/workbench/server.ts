@@ -10,6 +10,7 @@ import { buildClientAssets } from "./client-assets";
 import { EventStream } from "./event-stream";
 import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "./http";
 import { WorkbenchHub } from "./hub";
+import { visitAs } from "./answer-links";
 import { handleOutbox } from "./outbox-routes";
 import { answerStarting } from "./starting";
 import { startUserContent } from "./usercontent";
@@ -109,6 +110,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (!isOwnHost(req, origin)) throw new HttpError(403, "このサーバーには 127.0.0.1 でアクセスしてください。");
     if (path === "/exec" || path.startsWith("/exec/")) return handleWebApp(hub, assets.shim, req, res, url);
     if (!isOwnPage(req, origin)) throw new HttpError(403, "ほかのサイトからの要求には応じません。");
+    const visit = visitAs(path);
+    if (visit) return handleWebApp(hub, assets.shim, req, res, url, visit);
     if (req.method === "GET") {
       if (path === "/") return send(res, 200, "text/html; charset=utf-8", assets.html);
       if (path === "/app.js") return send(res, 200, "text/javascript; charset=utf-8", assets.script);

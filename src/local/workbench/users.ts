@@ -1,6 +1,7 @@
 // Who can sign in to the workbench: the addresses the workbook itself names —
 // the secretariat (設定 事務局メール), each 局区's representative (代表メール) and
-// each issue's owner (課題 担当者メール) and each selected PT member (PTメンバー) — in that order, each once.
+// each issue's owner (課題 担当者メール) and each selected PT member (PTメンバー) — in that order, each once, with
+// the issues each answers for, so the switcher says who sees what.
 import { normalizeEmail, isValidEmail } from "../../core/base/text";
 import { PT_MEMBERS } from "../../core/contracts/pt-members";
 import { readSettings } from "../../core/settings";
@@ -28,19 +29,32 @@ export function secretariatEmails(model: WorkbookModel): string[] {
   return readSettings(sheetValues(model, SETTINGS.name)).settings.事務局メール;
 }
 
+function groupIds(rows: Map<string, string>[], key: (row: Map<string, string>) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row.get("ID")!]);
+  return groups;
+}
+
 export function workbookUsers(model: WorkbookModel): WorkbenchUser[] {
   const users = new Map<string, WorkbenchUser>();
-  const add = (email: string, role: WorkbenchUser["role"], label: string) => {
+  const add = (email: string, role: WorkbenchUser["role"], label: string, issues: string[]) => {
     const address = normalizeEmail(email);
-    if (isValidEmail(address) && !users.has(address)) users.set(address, { email: address, role, label });
+    if (isValidEmail(address) && !users.has(address)) users.set(address, { email: address, role, label, issues });
   };
-  for (const email of secretariatEmails(model)) add(email, "事務局", "市政変革推進室");
-  for (const row of records(model, BUREAUS.name)) add(row.get("代表メール") ?? "", "局区", row.get("局区名") ?? "");
-  for (const row of records(model, ISSUES.name)) {
-    add(row.get("担当者メール") ?? "", "所管課", [row.get("制度所管局"), row.get("所管課")].filter(Boolean).join(" "));
+  const issues = records(model, ISSUES.name).filter((row) => row.get("ID"));
+  const byBureau = groupIds(issues, (row) => row.get("制度所管局") ?? "");
+  const byOwner = groupIds(issues, (row) => normalizeEmail(row.get("担当者メール") ?? ""));
+  for (const email of secretariatEmails(model)) add(email, "事務局", "市政変革推進室", []);
+  for (const row of records(model, BUREAUS.name)) {
+    const bureau = row.get("局区名") ?? "";
+    add(row.get("代表メール") ?? "", "局区代表", bureau, byBureau.get(bureau) ?? []);
+  }
+  for (const row of issues) {
+    const owner = normalizeEmail(row.get("担当者メール") ?? "");
+    add(owner, "担当者", [row.get("制度所管局"), row.get("所管課")].filter(Boolean).join(" "), byOwner.get(owner) ?? []);
   }
   for (const row of records(model, PT_MEMBERS.name)) {
-    if (row.get("選考") === "選出") add(row.get("メール") ?? "", "PTメンバー", [row.get("チーム"), row.get("氏名")].filter(Boolean).join(" "));
+    if (row.get("選考") === "選出") add(row.get("メール") ?? "", "PTメンバー", [row.get("チーム"), row.get("氏名")].filter(Boolean).join(" "), []);
   }
   return [...users.values()];
 }

@@ -2,8 +2,9 @@
 // workbench's signed-in user and run as the deployer ("execute as me"). As in
 // Apps Script, an HtmlOutput is shown in a sandboxed iframe on the surfaces'
 // origin, inside a page of /exec's own that no frame may load.
-import { escapeHtml } from "../../core/base/text";
+import { escapeHtml, normalizeEmail } from "../../core/base/text";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerLink, openAsPath, withVisitorBar } from "./answer-links";
 import { readBody, send } from "./http";
 import type { WorkbenchHub } from "./hub";
 import { SANDBOX, webAppDocument } from "./surface-html";
@@ -26,7 +27,22 @@ function errorPage(message: string): string {
     `<body style="font-family: sans-serif; margin: 2em"><h1 style="font-size: 1.2em">エラー</h1><p>${escapeHtml(message)}</p></body></html>`;
 }
 
-export async function handleWebApp(hub: WorkbenchHub, shim: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+/**
+ * What the workbench says above the page: who this tab is signed in as when it
+ * was opened for a mail's addressee, or, when a link names someone else, a way
+ * to open it as them.
+ */
+function visitorNote(hub: WorkbenchHub, url: URL, visitAs: string | undefined): [message: string, action?: { href: string; text: string }] | null {
+  if (visitAs !== undefined) {
+    return [`このタブは宛先の ${visitAs} としてログインして開いています（ほかのタブのユーザーは ${hub.user || "ログインなし"} のままです）。`];
+  }
+  const link = answerLink(url.href);
+  if (!link || normalizeEmail(link.owner) === hub.user) return null;
+  return [`このリンクは ${link.owner} 宛てです。いまのユーザーは ${hub.user || "ログインなし"} です。`, { href: openAsPath(link.owner, url.search), text: `${link.owner} としてこのタブで開く` }];
+}
+
+/** `visitAs`: the tab was opened as a mail's addressee at /as/<email>/exec — it visits as them, and its own URL says so. */
+export async function handleWebApp(hub: WorkbenchHub, shim: string, req: IncomingMessage, res: ServerResponse, url: URL, visitAs?: { visitor: string; execPath: string }): Promise<void> {
   const method = req.method === "POST" ? "POST" : "GET";
   if (req.method !== "GET" && req.method !== "POST") {
     send(res, 405, "text/plain; charset=utf-8", "GET か POST で呼び出してください。");
@@ -44,19 +60,24 @@ export async function handleWebApp(hub: WorkbenchHub, shim: string, req: Incomin
     send(res, 405, "text/html; charset=utf-8", errorPage(`パラメータ名 ${RESERVED.join(" と ")} は予約されています。`));
     return;
   }
-  const pathInfo = url.pathname.length > "/exec/".length ? decodeURIComponent(url.pathname.slice("/exec/".length)) : undefined;
+  const execPath = visitAs?.execPath ?? url.pathname;
+  const pathInfo = execPath.length > "/exec/".length ? decodeURIComponent(execPath.slice("/exec/".length)) : undefined;
+  const visitor = visitAs ? normalizeEmail(visitAs.visitor) : hub.user;
   const body = method === "POST" ? { type: (req.headers["content-type"] ?? "").split(";")[0].trim(), contents: await readBody(req) } : undefined;
   const response = await hub.worker.request("web", {
     method,
     query: url.search.slice(1),
     pathInfo,
     body,
-    visitor: hub.user,
+    visitor,
     deployer: await hub.deployer(),
+    url: visitAs ? `${url.origin}${openAsPath(visitor, "")}` : undefined,
   });
+  const note = visitorNote(hub, url, visitAs ? visitor : undefined);
+  const noted = (html: string) => (note ? withVisitorBar(html, ...note) : html);
   switch (response.kind) {
     case "error":
-      send(res, response.status, "text/html; charset=utf-8", errorPage(response.message));
+      send(res, response.status, "text/html; charset=utf-8", noted(errorPage(response.message)));
       return;
     case "text": {
       const disposition: Record<string, string> = response.fileName
@@ -67,7 +88,7 @@ export async function handleWebApp(hub: WorkbenchHub, shim: string, req: Incomin
     }
     case "html": {
       const config = { kind: "webapp" as const, entryPoints: hub.entryPoints, hostOrigin: url.origin };
-      const id = hub.webSurface((id) => webAppDocument(response, shim, { ...config, id }));
+      const id = hub.webSurface((id) => noted(webAppDocument(response, shim, { ...config, id })), visitAs ? visitor : undefined);
       send(res, 200, "text/html; charset=utf-8", outerPage(`${hub.surfaceOrigin}/surface/${id}`, response.title, response.metaTags), NO_FRAMING);
     }
   }

@@ -38,7 +38,8 @@ export interface WorkerOps {
   /** Without `to`: fires what is due by the clock's own now. */
   advanceClock: { args: { to?: number }; reply: { now: number; fired: number } };
   web: {
-    args: { method: "GET" | "POST"; query: string; pathInfo?: string; body?: { type: string; contents: string }; visitor: string; deployer: string };
+    /** url: the web app's URL as this request reached it (ScriptApp.getService().getUrl() during the request). */
+    args: { method: "GET" | "POST"; query: string; pathInfo?: string; body?: { type: string; contents: string }; visitor: string; deployer: string; url?: string };
     reply: WebResponse;
   };
   /** Resolves once every queued execution and save is done. */

@@ -102,6 +102,18 @@ function runOpenTrigger(trigger: TriggerRecord, user: string): Promise<Execution
   return execute("trigger", () => runtime().run(trigger.handler, event, { context, user, ui: workbenchUi(channel) }), trigger.owner);
 }
 
+/** A tab opened as another user has its own /exec URL, so its form posts come back as that user. */
+function withWebAppUrl(url: string | undefined, run: () => ExecutionResult): ExecutionResult {
+  const state = runtime().state;
+  const deployed = state.webAppUrl;
+  if (url) state.webAppUrl = url;
+  try {
+    return run();
+  } finally {
+    state.webAppUrl = deployed;
+  }
+}
+
 type Handlers = { [K in OpName]: (args: WorkerOps[K]["args"]) => WorkerOps[K]["reply"] | Promise<WorkerOps[K]["reply"]> };
 
 const handlers: Handlers = {
@@ -223,7 +235,7 @@ const handlers: Handlers = {
   web: async (request) => {
     const entry = request.method === "GET" ? "doGet" : "doPost";
     if (!hasEntry(entry)) return { kind: "error", status: 404, message: `Script function not found: ${entry}` };
-    return webResponse(await execute("webapp", () => runtime().webRequest(request), request.deployer));
+    return webResponse(await execute("webapp", () => withWebAppUrl(request.url, () => runtime().webRequest(request)), request.deployer));
   },
 
   drain: () => null,

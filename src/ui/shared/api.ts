@@ -11,6 +11,6 @@ type Server = typeof EntryPoints;
 export type SidebarApi = Pick<Server, "getSidebarContext" | "getMyIssues" | "getIssueHistory" | "saveIssueUpdate">;
 export type PtApi = Pick<Server, "getPtContext" | "savePtActivity" | "updatePtStep" | "updatePtTeam">;
 export type { ActivityInput, PtContext, PtSaveResult, PtStepView, PtTeamView } from "../../core/pt/sidebar-api";
-export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint">;
+export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint" | "openProgressReportSheet">;
 export type PlatinaReportApi = Pick<Server, "createPlatinaReport">;
 export type AnswerFormApi = Pick<Server, "submitAnswerForm">;

@@ -1,5 +1,7 @@
 // Mail the add-on sent, newest first: headers, the HTML part in a sandboxed
-// frame that runs no script, the text part, and the .eml to download.
+// frame that runs no script, the text part, and the .eml to download. The
+// frame's links cannot open anything, so each answer link gets a button here
+// that opens the form in a new tab signed in as the mail's addressee.
 import type { OutboxView } from "../api-types";
 import { getJson } from "./api";
 import { h } from "./dom";
@@ -42,6 +44,8 @@ export class OutboxPanel {
         header("Cc", mail.cc.join(", ")),
         header("Bcc", mail.bcc.join(", ")),
         header("日時", mail.date ? formatTokyo(Date.parse(mail.date)) : "")),
+      ...mail.links.map((link) => h("p", { class: "mail-answer-link" },
+        h("a", { href: link.openAs, target: "_blank", rel: "noopener", class: "open-answer-form" }, `回答フォームを開く（${link.owner} として新しいタブで）`))),
       h("a", { href: `${base}/eml`, download: mail.id, class: "eml-link" }, ".eml をダウンロード"),
       // sandbox="" : no scripts, no same-origin, no forms — the mail can only be looked at.
       mail.hasHtml ? h("iframe", { class: "mail-html", sandbox: "", src: `${base}/html`, title: "HTML 本文" }) : null,

@@ -1,10 +1,21 @@
 // "ログイン中のユーザー": who Session.getActiveUser() is. The workbook's own
-// addresses (事務局, 局区 representatives, issue owners) plus any other address.
+// addresses (事務局, 局区 representatives, issue owners) plus any other address,
+// each with its role and the issues it answers for.
 import type { WorkbenchUser } from "../api-types";
 import { byId, h } from "./dom";
 
 const OTHER = "__other__";
-const GROUPS: WorkbenchUser["role"][] = ["事務局", "局区", "所管課", "PTメンバー"];
+const GROUPS: WorkbenchUser["role"][] = ["事務局", "局区代表", "担当者", "PTメンバー"];
+const SHOWN_IDS = 3;
+
+/** 「全件」, 「局区の課題 5件」, 「担当 R7-003・R7-010 ほか2件」 or 「PTのチーム」. */
+export function issuesText(user: WorkbenchUser): string {
+  if (user.role === "事務局") return "全件";
+  if (user.role === "局区代表") return `局区の課題 ${user.issues.length}件`;
+  if (user.role === "PTメンバー") return "PTのチーム";
+  const shown = user.issues.slice(0, SHOWN_IDS).join("・");
+  return `担当 ${shown}${user.issues.length > SHOWN_IDS ? ` ほか${user.issues.length - SHOWN_IDS}件` : ""}`;
+}
 
 export class UserSwitcher {
   private readonly select = byId<HTMLSelectElement>("user-select");
@@ -36,7 +47,7 @@ export class UserSwitcher {
       ...(known ? [] : [option(current, current || "（ログインしていない）")]),
       ...GROUPS.map((group) => {
         const members = users.filter((u) => u.role === group);
-        return members.length ? h("optgroup", { label: group }, ...members.map((u) => option(u.email, `${u.email}（${u.label}）`))) : null;
+        return members.length ? h("optgroup", { label: group }, ...members.map((u) => option(u.email, `${u.email}（${u.label}・${u.role}）${issuesText(u)}`))) : null;
       }).filter((g): g is HTMLOptGroupElement => g !== null),
       h("option", { value: OTHER }, "その他のアドレス…"),
     );
