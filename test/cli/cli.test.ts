@@ -42,7 +42,10 @@ describe("platina demo", () => {
     const settings = JSON.parse((await platina(dir, "get", "設定!A2:B2", "--workbook", "book.xlsx")).stdout);
     expect(settings).toEqual([["事務局メール", "henkaku@city.example"]]);
     const state = JSON.parse(readFileSync(join(dir, "book.xlsx.platina.json"), "utf8"));
-    expect(state.triggers.map((t: { handler: string; owner: string }) => [t.handler, t.owner])).toEqual([["onIssueEdit", "henkaku@city.example"]]);
+    expect(state.triggers.map((t: { handler: string; owner: string }) => [t.handler, t.owner])).toEqual([
+      ["onIssueEdit", "henkaku@city.example"],
+      ["onIssueChange", "henkaku@city.example"],
+    ]);
     expect(Object.keys(state.scriptProperties)).toContain("platina.linkSecret");
     // 初期設定 again changes nothing.
     const again = await platina(dir, "run", "setupWorkbook", "--workbook", "book.xlsx", "--user", "henkaku@city.example");

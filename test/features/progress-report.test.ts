@@ -133,7 +133,8 @@ describe("createProgressReport on the demo workbook (no 履歴: the current valu
     expect(timing).toBeGreaterThanOrEqual(120);
     expect(timing).toBeLessThan(title);
     expect(id).toBeLessThan(timing);
-    expect(year).toBeLessThan(timing);
+    // Column B also holds the PT section's text (テーマ, 工程), so 年度's column is sized by it, still narrower than 課題名.
+    expect(year).toBeLessThan(title);
     // A long 課題名 wraps in its cell instead of running under 実施時期.
     const long = cells.findIndex((row) => row[0] === "R7-057");
     expect(sheet.getStyle(long, 2).wrap).toBe(true);
@@ -163,8 +164,8 @@ describe("createProgressReport on the demo workbook (no 履歴: the current valu
       return runtime.run("createProgressReport", [{ asOf: "2026-05-26" }], { user: SECRETARIAT }).calls.SpreadsheetApp ?? {};
     };
     const few = calls(0);
-    // 年度別の進捗分類, the three 分類 lists, 局区別の取組件数, 整理区分 × 区分.
-    expect(few["Range.setBorder"]).toBe(6);
+    // 年度別の進捗分類, the three 分類 lists, 局区別の取組件数, 整理区分 × 区分, and the PT section's two tables.
+    expect(few["Range.setBorder"]).toBe(8);
     expect(few["Range.setWraps"]).toBe(1);
     const many = calls(200);
     for (const method of ["Range.setBorder", "Range.setWraps", "Sheet.setColumnWidth", "Sheet.getRange"]) expect(many[method], method).toBe(few[method]);

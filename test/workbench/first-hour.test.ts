@@ -44,7 +44,7 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
     expect(await tab(page, "設定").count()).toBe(1);
     expect(await tab(page, "履歴").count()).toBe(1);
     const groups = await page.locator("#user-select optgroup").evaluateAll((els) => els.map((el) => (el as HTMLOptGroupElement).label));
-    expect(groups).toEqual(["事務局", "局区代表", "担当者"]);
+    expect(groups).toEqual(["事務局", "局区代表", "担当者", "PTメンバー"]);
     const options = await page.locator("#user-select option").allTextContents();
     expect(options).toContain("henkaku@city.example（市政変革推進室・事務局）全件");
     expect(options).toContain("kaikei@city.example（会計室・局区代表）局区の課題 2件");
@@ -74,12 +74,14 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
     const [form] = await Promise.all([page.context().waitForEvent("page"), open.click()]);
     await form.waitForLoadState();
     expect(await form.locator("[data-workbench-visitor]").textContent()).toContain("このタブは宛先の jinji-ka@city.example としてログインして開いています");
+    // The form itself is in the web app's sandboxed frame, as Apps Script serves it.
+    const inner = form.frameLocator("iframe");
     // Greeted as the mail greets: by 局 and 課, not by address.
-    expect(await form.locator("main").textContent()).toContain("総務市民局 人事課 ご担当者 様にご担当いただいている課題です");
-    for (const radio of await form.locator('input[type="radio"][value="変更なし"]').all()) await radio.check();
-    await form.getByRole("button", { name: "回答を送信する" }).click();
-    await until(() => form.locator(".done").textContent()).toBe("ご回答ありがとうございました。以下の内容で記録しました。");
-    expect(await form.locator(".results li.ng").count()).toBe(0);
+    await until(() => inner.locator("main").textContent()).toContain("総務市民局 人事課 ご担当者 様にご担当いただいている課題です");
+    for (const radio of await inner.locator('input[type="radio"][value="変更なし"]').all()) await radio.check();
+    await inner.getByRole("button", { name: "回答を送信する" }).click();
+    await until(() => inner.locator(".done").textContent()).toBe("ご回答ありがとうございました。以下の内容で記録しました。");
+    expect(await inner.locator(".results li.ng").count()).toBe(0);
     expect(await form.locator("[data-workbench-visitor]").count()).toBe(1);
     await screenshot(form, "first-hour-answered");
     // The workbench itself is still signed in as the secretariat.
@@ -95,10 +97,10 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
     const link = await jinji.evaluate(() => document.querySelector(".mail-text")!.textContent!.match(/http:\/\/\S+\/exec\?t=\S+/)![0]);
     const wrong = await browser.newPage();
     await wrong.goto(link.replace(/^http:\/\/[^/]+/, workbench.url.replace(/\/$/, "")));
-    const notice = await wrong.locator(".notice").textContent();
+    const notice = await wrong.frameLocator("iframe").locator(".notice").textContent();
     expect(notice).toContain("いまは henkaku@city.example でログインしています。jinji-ka@city.example のアカウントに切り替えてから");
     await wrong.locator("[data-workbench-visitor] a", { hasText: "jinji-ka@city.example としてこのタブで開く" }).click();
-    await until(() => wrong.locator("main").textContent()).toContain("様にご担当いただいている課題です");
+    await until(() => wrong.frameLocator("iframe").locator("main").textContent()).toContain("様にご担当いただいている課題です");
     await wrong.close();
 
     // 送信状況: 和暦 and Tokyo time, no raw timestamps.

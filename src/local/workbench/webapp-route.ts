@@ -18,7 +18,7 @@ const NO_FRAMING = { "X-Frame-Options": "DENY", "Content-Security-Policy": "fram
 function outerPage(src: string, title: string, metaTags: { name: string; content: string }[]): string {
   const meta = metaTags.map((t) => `<meta name="${escapeHtml(t.name)}" content="${escapeHtml(t.content)}">`).join("");
   return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${meta}` +
-    `<style>html,body{margin:0;height:100%;overflow:hidden}iframe{border:0;width:100%;height:100%;display:block}</style></head>` +
+    `<style>html,body{margin:0;height:100%;overflow:hidden}body{display:flex;flex-direction:column}iframe{border:0;width:100%;flex:1;display:block}</style></head>` +
     `<body><iframe src="${escapeHtml(src)}" sandbox="${SANDBOX}" title="${escapeHtml(title || "ウェブアプリ")}"></iframe></body></html>`;
 }
 
@@ -88,8 +88,9 @@ export async function handleWebApp(hub: WorkbenchHub, shim: string, req: Incomin
     }
     case "html": {
       const config = { kind: "webapp" as const, entryPoints: hub.entryPoints, hostOrigin: url.origin };
-      const id = hub.webSurface((id) => noted(webAppDocument(response, shim, { ...config, id })), visitAs ? visitor : undefined);
-      send(res, 200, "text/html; charset=utf-8", outerPage(`${hub.surfaceOrigin}/surface/${id}`, response.title, response.metaTags), NO_FRAMING);
+      const id = hub.webSurface((id) => webAppDocument(response, shim, { ...config, id }), visitAs ? visitor : undefined);
+      // The workbench's note sits above the sandboxed frame, on the workbench's own page, so its link can open this tab.
+      send(res, 200, "text/html; charset=utf-8", noted(outerPage(`${hub.surfaceOrigin}/surface/${id}`, response.title, response.metaTags)), NO_FRAMING);
     }
   }
 }
