@@ -3,7 +3,7 @@
 // wrong user's page, 送信状況 in 和暦, and the 進捗報告 dialogs.
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import { guideShot, launchBrowser, screenshot } from "../support/browser";
 import { openPage, startTestWorkbench, tab, until, type TestWorkbench } from "./harness";
 
 let browser: Browser;
@@ -49,6 +49,9 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
     expect(options).toContain("henkaku@city.example（市政変革推進室・事務局）全件");
     expect(options).toContain("kaikei@city.example（会計室・局区代表）局区の課題 2件");
     expect(options.find((o) => o.startsWith("jinji-ka@city.example"))).toMatch(/^jinji-ka@city\.example（総務市民局 人事課・担当者）担当 R6-\d{3}・/);
+    await tab(page, "集計").click();
+    await page.locator('.grid[aria-busy="false"]').waitFor();
+    await guideShot(page, "1-summary");
 
     // Before any mail, ウェブアプリ ↗ explains how links appear.
     const [emptyIndex] = await Promise.all([page.context().waitForEvent("page"), page.locator("#webapp-link").click()]);
@@ -71,6 +74,7 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
     const open = page.locator(".open-answer-form");
     await until(() => open.textContent()).toBe("回答フォームを開く（jinji-ka@city.example として新しいタブで）");
     await screenshot(page, "first-hour-outbox");
+    await guideShot(page, "2-outbox");
     const [form] = await Promise.all([page.context().waitForEvent("page"), open.click()]);
     await form.waitForLoadState();
     expect(await form.locator("[data-workbench-visitor]").textContent()).toContain("このタブは宛先の jinji-ka@city.example としてログインして開いています");
@@ -84,6 +88,7 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
     expect(await inner.locator(".results li.ng").count()).toBe(0);
     expect(await form.locator("[data-workbench-visitor]").count()).toBe(1);
     await screenshot(form, "first-hour-answered");
+    await guideShot(form, "3-answered");
     // The workbench itself is still signed in as the secretariat.
     expect(await page.locator("#user-select").inputValue()).toBe("henkaku@city.example");
 
@@ -109,6 +114,7 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
     await until(() => status.frame.locator("body").textContent()).toContain("依頼日時: 令和8年11月25日（水） 9:00");
     expect(await status.frame.locator("body").textContent()).not.toMatch(/\d{4}-\d\d-\d\dT/);
     await screenshot(page, "first-hour-status");
+    await guideShot(page, "4-status");
   });
 
   it("makes a progress report: created, opened, printed in a dialog as wide as its page", async () => {
@@ -130,5 +136,6 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
     // …and the dialog around it shows all of it.
     expect(await print.box.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
     await screenshot(page, "first-hour-print");
+    await guideShot(page, "5-report-print");
   });
 });
