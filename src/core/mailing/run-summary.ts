@@ -11,7 +11,8 @@ const BUDGET = PROPERTY_VALUE_LIMIT - 512;
 /** An error message longer than this is cut: the full text is in 送信記録. */
 const ERROR_CHARS = 200;
 
-export interface StepOutcome {
+/** What one step of a mailing did: sends, failures, why it stopped, what is next. */
+export interface StepReport {
   cycle: string;
   sent: { kind: SendKind; to: string; count: number }[];
   failed: { kind: SendKind; to: string; error: string }[];
@@ -30,7 +31,7 @@ export interface RunSummary {
   failed: number;
   /** The first failures, as many as fit; `failed` counts them all (送信記録 lists every one). */
   failures: { kind: SendKind; to: string; error: string }[];
-  stoppedBecause: StepOutcome["stoppedBecause"];
+  stoppedBecause: StepReport["stoppedBecause"];
   remaining: number;
   next: string | null;
 }
@@ -45,7 +46,7 @@ export function utf8Bytes(text: string): number {
   return bytes;
 }
 
-export function summarizeStep(step: StepOutcome): RunSummary {
+export function summarizeStep(step: StepReport): RunSummary {
   const sentByKind: Partial<Record<SendKind, number>> = {};
   for (const s of step.sent) sentByKind[s.kind] = (sentByKind[s.kind] ?? 0) + 1;
   const summary: RunSummary = {

@@ -10,7 +10,7 @@ import { answeredOwners } from "../../core/mailing/answer-log";
 import { receivedChanges, type ReceivedChange } from "../../core/mailing/changes";
 import { dueMails, type Due } from "../../core/mailing/due";
 import type { ComposedMail } from "../../core/mailing/mail";
-import { summarizeStep, type RunSummary } from "../../core/mailing/run-summary";
+import { summarizeStep, type RunSummary, type StepReport } from "../../core/mailing/run-summary";
 import { cycleDates, type CycleDates } from "../../core/mailing/schedule";
 import { requestedAt } from "../../core/mailing/send-log";
 import type { TokenPurpose } from "../../core/mailing/token";
@@ -90,15 +90,7 @@ export interface Mailing<R extends Recipient> {
   audience(cycle: string, settings: Settings): Audience<R>;
 }
 
-export interface StepReport {
-  cycle: string;
-  sent: { kind: SendKind; to: string; count: number }[];
-  failed: { kind: SendKind; to: string; error: string }[];
-  stoppedBecause: "time" | "quota" | "busy" | null;
-  remaining: number;
-  next: string | null;
-  at: string;
-}
+export type { StepReport };
 
 export interface StepOptions {
   /** A person asked for the send (今すぐ送信), so addresses that failed before are tried again. */
