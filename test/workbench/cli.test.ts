@@ -32,6 +32,19 @@ function listening(): Promise<{ server: Server; port: number }> {
   });
 }
 
+/** `platina start` on a free port in a new folder: its output so far, its exit, its URL. */
+async function startPlatina() {
+  const free = await listening();
+  await new Promise((done) => free.server.close(done));
+  const dir = tempDir();
+  const child = spawn(process.execPath, [...PLATINA, "start", "--port", String(free.port)], { cwd: dir });
+  let text = "";
+  child.stdout.on("data", (chunk) => (text += chunk));
+  child.stderr.on("data", (chunk) => (text += chunk));
+  const exited = new Promise<number | null>((done) => child.on("exit", done));
+  return { dir, child, output: () => text, exited, url: `http://127.0.0.1:${free.port}/` };
+}
+
 describe("platina start", { timeout: 90_000 }, () => {
   it("fails with one Japanese line when the port is in use", async () => {
     const { server, port } = await listening();
@@ -47,17 +60,9 @@ describe("platina start", { timeout: 90_000 }, () => {
   });
 
   it("prints the URL, serves the page from the demo workbook it creates, and stops on Ctrl-C", async () => {
-    const free = await listening();
-    await new Promise((done) => free.server.close(done));
-    const dir = tempDir();
-    const child = spawn(process.execPath, [...PLATINA, "start", "--port", String(free.port)], { cwd: dir });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((done) => child.on("exit", done));
-    const url = `http://127.0.0.1:${free.port}/`;
-    await expect.poll(() => output, { timeout: 60_000, interval: 100 }).toContain(url);
-    expect(output).toContain("Ctrl-C");
+    const { dir, child, output, exited, url } = await startPlatina();
+    await expect.poll(() => output(), { timeout: 60_000, interval: 100 }).toContain(url);
+    expect(output()).toContain("Ctrl-C");
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("ログイン中のユーザー");
@@ -67,15 +72,7 @@ describe("platina start", { timeout: 90_000 }, () => {
   });
 
   it("answers 503 with Retry-After while starting, and prints the URL only once the page is served", async () => {
-    const free = await listening();
-    await new Promise((done) => free.server.close(done));
-    const dir = tempDir();
-    const child = spawn(process.execPath, [...PLATINA, "start", "--port", String(free.port)], { cwd: dir });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((done) => child.on("exit", done));
-    const url = `http://127.0.0.1:${free.port}/`;
+    const { child, output, exited, url } = await startPlatina();
     try {
       let first: Response | null = null;
       while (!first) {
@@ -91,13 +88,13 @@ describe("platina start", { timeout: 90_000 }, () => {
       const page = await browser?.text();
       expect(page).toContain("準備中");
       expect(page).toContain('http-equiv="refresh"');
-      expect(output).not.toContain(url);
+      expect(output()).not.toContain(url);
 
       // Asked again and again: once the URL is out, the page is served.
       const seen: { printed: boolean; status: number }[] = [];
       const deadline = Date.now() + 60_000;
       while (!seen.some((s) => s.printed) && Date.now() < deadline) {
-        const printed = output.includes(url);
+        const printed = output().includes(url);
         const reply = await answer(url, { accept: "text/html" });
         seen.push({ printed, status: reply?.status ?? 0 });
         if (printed) expect(await reply?.text()).toContain("ログイン中のユーザー");
