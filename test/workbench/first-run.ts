@@ -55,6 +55,8 @@ export async function openMail(page: Page, shot: Shot): Promise<Locator> {
   const mail = page.locator(".mail-list li", { hasText: GUIDE_OWNER });
   await mail.click();
   await until(() => page.locator(".open-answer-form").textContent()).toBe(`回答フォームを開く（${GUIDE_OWNER} として新しいタブで）`);
+  // The mail's HTML body, addressed as the mail addresses: by 局 and 課.
+  await until(() => page.frameLocator(".mail-html").locator("body").textContent()).toContain("総務市民局 人事課ご担当者様");
   await shot(page, "2-outbox");
   return mail;
 }
