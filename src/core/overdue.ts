@@ -29,20 +29,19 @@ export interface FollowedTiming {
  */
 export function followedTimings(issueValues: unknown): FollowedTiming[] {
   const table = ISSUES.fromRows(issueValues, ["整理区分", "進捗分類", "実施時期"]);
-  const at = (field: "ID" | "課題名" | "整理区分" | "進捗分類" | "実施時期") => table.indexOf(field);
+  const [id, title, sorting, klass, column] = (["ID", "課題名", "整理区分", "進捗分類", "実施時期"] as const).map((f) => table.indexOf(f));
   const [direction, progress, timing] = [memoize(parseDirection), memoize(parseProgress), memoize(parseTiming)];
-  const column = at("実施時期") as number;
   const result: FollowedTiming[] = [];
   for (const { rowNumber, cells } of table.rows) {
     const cell = (index: number | undefined) => (index === undefined ? "" : cells[index]);
-    const d = direction(cell(at("整理区分")));
+    const d = direction(cell(sorting));
     if (d === undefined || !isTracked(d)) continue;
-    const p = progress(cell(at("進捗分類")));
+    const p = progress(cell(klass));
     if (p === undefined || p === "完了") continue;
     const value = cell(column);
     result.push({
       // ID and 課題名 as typed (NFKC would turn a title's ⑦ into 7).
-      rowNumber, column: column + 1, id: cellToText(cell(at("ID"))).trim(), title: cellToText(cell(at("課題名"))).trim(), progress: p, value, timing: timing(value),
+      rowNumber, column: (column as number) + 1, id: cellToText(cell(id)).trim(), title: cellToText(cell(title)).trim(), progress: p, value, timing: timing(value),
     });
   }
   return result;
