@@ -20,7 +20,8 @@ export const SEND_LOG = defineContract({
     件数: { read: (cell) => Number(cell) || 0 },
     種別: { read: (cell) => normalizeText(cell) as SendKind },
     結果: { read: normalizeText },
-    エラー: { read: normalizeText },
+    // A message as written (NFKC would turn its full-width brackets into ASCII ones).
+    エラー: { read: (cell) => String(cell ?? "").trim() },
   },
   required: [],
 });

@@ -9,7 +9,7 @@ import { readAnswerLog } from "../../core/mailing/answer-log";
 import { readSendLog } from "../../core/mailing/send-log";
 import { withWriteLock } from "../../gas/lock";
 import { ensureSheetNamed, flush } from "../../gas/spreadsheet";
-import { appendRows, ensureRecords, storedValue } from "../../gas/table";
+import { appendRows, ensureRecords, readRecords, storedValue } from "../../gas/table";
 
 export interface SendLog {
   /** The records as read, once. */
@@ -29,8 +29,14 @@ export function openSendLog(): SendLog {
   };
 }
 
+/** 送信記録 as it stands, without creating it: a look (送信状況, the question before a send) changes nothing. */
+export function readSendRecords(): SendRecord[] {
+  return readSendLog(readRecords(SEND_LOG)?.values ?? []);
+}
+
+/** 回答記録 as it stands; a form opened or a status looked at never creates it. */
 export function readAnswers(): AnswerRecord[] {
-  return readAnswerLog(ensureRecords(ANSWER_LOG).values);
+  return readAnswerLog(readRecords(ANSWER_LOG)?.values ?? []);
 }
 
 /** Under the document lock: two people answering at once must not write the same row. */
