@@ -3,9 +3,10 @@ import { BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
 import { ISSUES } from "../core/contracts/issues";
+import { PT_MEMBERS } from "../core/contracts/pt-members";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
-import { a1Of, checkIssues, checkReforms, type Problem } from "../core/data-check";
+import { a1Of, checkBureaus, checkIssues, checkPtMembers, checkReforms, type Problem } from "../core/data-check";
 import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
 import { sheetNamed } from "../gas/spreadsheet";
@@ -32,6 +33,9 @@ export function findProblems(): CheckedProblem[] {
   const checkable = (values: unknown[][] | undefined | null, sheet: string) => values && !problems.some((p) => p.sheet === sheet);
   if (checkable(issues, ISSUES.name)) problems.push(...checkIssues(issues as unknown[][], bureausOk ? bureaus : null));
   if (checkable(reforms, REFORMS.name)) problems.push(...checkReforms(reforms as unknown[][], bureausOk ? bureaus : null));
+  if (bureaus && bureausOk) problems.push(...checkBureaus(bureaus));
+  const members = readRecords(PT_MEMBERS, [])?.values;
+  if (members) problems.push(...checkPtMembers(members));
   for (const message of loadSettings().errors) problems.push({ sheet: SETTINGS.name, row: 1, column: 1, header: "", value: "", message });
   return problems.map((p) => ({ ...p, a1: a1Of(p) }));
 }
