@@ -51,12 +51,16 @@ export function checkIssues(issueValues: unknown[][], bureauValues: unknown[][] 
     else seen.set(id, rowNumber);
 
     const year = cell(cells, "年度");
-    if (parseFiscalYear(year) === undefined) add(rowNumber, "年度", year, `年度「${normalizeText(year)}」を解釈できません。「R8」のように入力してください。`);
+    // The 集計 tables leave out (and note) a row whose 年度 they cannot read: blank included.
+    const parsedYear = parseFiscalYear(year);
+    if (parsedYear === undefined) add(rowNumber, "年度", year, `年度「${normalizeText(year)}」を解釈できません。「R8」のように入力してください。`);
+    else if (parsedYear === null) add(rowNumber, "年度", "", "年度が空です。「R8」のように入力してください（集計の表に数えられません）。");
     const direction = parseDirection(cell(cells, "整理区分"));
     if (direction === undefined) add(rowNumber, "整理区分", cell(cells, "整理区分"), "整理区分は①〜⑦から選ぶか、空欄にしてください。");
     if (has("区分")) {
       const audience = cell(cells, "区分");
       if (!isBlank(audience) && parseAudience(audience) === undefined) add(rowNumber, "区分", audience, "区分は「ユーザー」か「職員」にしてください。");
+      else if (isBlank(audience) && direction) add(rowNumber, "区分", "", "整理区分のある課題の区分が空です。「ユーザー」か「職員」を選んでください（集計の表に数えられません）。");
     }
     const tracked = direction !== undefined && isTracked(direction);
     if (tracked) {
