@@ -282,19 +282,47 @@ describe("the form's safety", () => {
     expect(JSON.stringify(reforms())).toBe(before);
   });
 
-  it("leaves a row someone changed since the form was loaded, and shows its current values", async () => {
+  it("leaves a row someone changed since the form was loaded, shows its current values and keeps the typed text to send again", async () => {
     const { fields } = await mojiForm();
     const name = String(reforms().find((r) => r.局区名 === "門司区")!.取組名);
     const key = keyOf(fields, name);
     const sheet = runtime.model.getSheetByName("局区改革")!;
     const row = reforms().findIndex((r) => r.取組名 === name) + 1;
     sheet.setCells(row, 3, [[{ kind: "value", value: "事務局が直接書き直した概要" }]]);
-    const receipt = submitForm(runtime, { ...fields, [`summary:${key}`]: "局区の入力" });
-    expect(receipt).toContain("入力いただいた内容を記録できませんでした");
-    expect(receipt).toContain("ほかの方がこの取組を先に更新しました");
-    expect(receipt).toContain("事務局が直接書き直した概要");
+    const typed = "局区の入力\n2行目も残ります";
+    const page = submitForm(runtime, { ...fields, [`summary:${key}`]: typed });
+    expect(page).toContain("入力いただいた内容を記録できませんでした（1件）。入力内容はそのまま残しています。");
+    expect(page).toContain("ほかの方がこの取組を先に更新しました");
+    expect(page).toContain("事務局が直接書き直した概要");
     expect(reforms()[row - 1].概要).toBe("事務局が直接書き直した概要");
     expect(sheetRecords(runtime, "回答記録")).toEqual([]);
+    // The form again, the typed text in the row's own box: sending it as shown saves it over the newer text.
+    const again = shownFields(page);
+    expect(again[`summary:${keyOf(again, name)}`]).toBe(typed);
+    expect(submitForm(runtime, again)).toContain("以下の内容で記録しました");
+    expect(reforms()[row - 1].概要).toBe(typed);
+  });
+
+  it("saves the rest of a partly rejected answer and keeps the rejected item's typed text in a new row", async () => {
+    const { fields } = await mojiForm();
+    const names = reforms().filter((r) => r.局区名 === "門司区").map((r) => String(r.取組名));
+    const [first, second] = blankKeys(fields);
+    // Someone else adds 「窓口の案内表示を刷新」 meanwhile; this 局区 adds it too, and another one.
+    const page0 = submitForm(runtime, { ...fields, [`name:${first}`]: "窓口の案内表示を刷新" });
+    expect(page0).toContain("以下の内容で記録しました");
+    const page = submitForm(runtime, {
+      ...fields,
+      [`name:${first}`]: "窓口の案内表示を刷新", [`summary:${first}`]: "局区が書いた概要",
+      [`name:${second}`]: "書類の電子化", [`summary:${second}`]: "紙の申請書を廃止",
+      [`summary:${keyOf(fields, names[0])}`]: "更新した概要",
+    });
+    expect(page).toContain("2件の取組は記録しました。記録できなかった取組が1件あります。入力内容はそのまま残しています。");
+    expect(page).toContain("同じ取組名「窓口の案内表示を刷新」の取組がすでにあります");
+    const again = shownFields(page);
+    const kept = blankKeys(again).find((k) => again[`name:${k}`] === "窓口の案内表示を刷新");
+    expect(kept && again[`summary:${kept}`]).toBe("局区が書いた概要");
+    expect(reforms().map((r) => r.取組名)).toContain("書類の電子化");
+    expect(reforms().find((r) => r.取組名 === names[0])!.概要).toBe("更新した概要");
   });
 
   it("costs the same number of sheet reads and writes for one change as for six", async () => {
