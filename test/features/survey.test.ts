@@ -223,6 +223,15 @@ describe("sending exactly once, beside the monthly follow-up", () => {
     expect(runtime.model.getSheetByName("送信記録")).toBeFalsy();
   });
 
+  it("says before sending which 局区 a malformed 代表メール leaves out, and how to find and fix it", () => {
+    const bureaus = sheetRecords(runtime, "局区");
+    runtime.model.getSheetByName("局区")!.setCells(1, 2, [[{ kind: "value", value: "鈴木さん" }]]);
+    const { ui, shown } = answeringUi("NO");
+    runtime.run("sendBureauSurvey", [{ year: "R7" }], { user: SECRETARIAT, ui });
+    expect(shown[0].text).toContain(`代表メールが未設定か、メールアドレスとして正しくないため送信しない局区: ${bureaus[0].局区名}`);
+    expect(shown[0].text).toContain("正しくないアドレスの場所は「データ点検」で確認できます");
+  });
+
   it("is for the secretariat only, and the menu offers it after 自動送信を設定", () => {
     const execution = runtime.run("sendBureauSurvey", [{ year: "R7" }], { user: MOJI });
     expect(execution.result).toMatchObject({ ok: false, reason: "forbidden" });
