@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   PLATINA_OVERDUE_COUNT: "custom function",
   PLATINA_DIRECTION_TABLE: "custom function",
   PLATINA_BUREAU_TABLE: "custom function",
+  PLATINA_SKIPPED_ROWS: "custom function",
   PLATINA_FISCAL_YEAR: "custom function",
   PLATINA_WAREKI: "custom function",
   PLATINA_PT_TABLE: "custom function",

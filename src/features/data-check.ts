@@ -3,10 +3,11 @@ import { BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
 import { ISSUES } from "../core/contracts/issues";
+import { PT_MEMBERS } from "../core/contracts/pt-members";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
 import { dayOf } from "../core/contracts/pt-values";
-import { a1Of, checkIssues, checkReforms, checkTimings, overdueIssues, type OverdueIssue, type Problem } from "../core/data-check";
+import { a1Of, checkBureaus, checkIssues, checkPtMembers, checkReforms, checkTimings, overdueIssues, type OverdueIssue, type Problem } from "../core/data-check";
 import { formatWareki } from "../core/wareki";
 import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
@@ -49,6 +50,9 @@ function inspect(): { problems: CheckedProblem[]; overdue: CheckedOverdue[] } {
     problems.push(...found.sort((a, b) => a.row - b.row));
   }
   if (checkable(reforms, REFORMS.name)) problems.push(...checkReforms(reforms as unknown[][], bureausOk ? bureaus : null));
+  if (bureaus && bureausOk) problems.push(...checkBureaus(bureaus));
+  const members = readRecords(PT_MEMBERS, [])?.values;
+  if (members) problems.push(...checkPtMembers(members));
   for (const message of loadSettings().errors) problems.push({ sheet: SETTINGS.name, row: 1, column: 1, header: "", value: "", message });
   const overdue = timed ? overdueIssues(issues as unknown[][], dayOf(new Date())) : [];
   return { problems: problems.map((p) => ({ ...p, a1: a1Of(p) })), overdue: overdue.map((p) => ({ ...p, a1: a1Of(p) })) };

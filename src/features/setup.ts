@@ -165,6 +165,7 @@ function ensureSummary(changes: string[]): void {
     if (cell.value.startsWith("=")) range.setFormula(cell.value);
     else range.setValue(cell.value);
     if (cell.title) range.setFontWeight("bold");
+    if (cell.note) range.setFontColor(SUMMARY.noteColour);
   }
   const data = { issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [] };
   for (const table of summaryTables(year, data)) styleTable(sheet, table);

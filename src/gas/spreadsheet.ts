@@ -71,10 +71,20 @@ export function replaceSheet(name: string): Sheet {
   return ss.insertSheet(name);
 }
 
-/** The sheet named `name`, created empty when missing; `created` says which. */
+/**
+ * The sheet named `name`, created empty when missing; `created` says which. insertSheet
+ * makes the new sheet the active one: the person at the spreadsheet is put back where
+ * they were, so a log the add-on creates on the way (送信記録, 回答記録) never takes them away.
+ */
 export function ensureSheetNamed(name: string): { sheet: Sheet; created: boolean } {
   const existing = sheetNamed(name);
-  return existing ? { sheet: existing, created: false } : { sheet: spreadsheet().insertSheet(name), created: true };
+  if (existing) return { sheet: existing, created: false };
+  const ss = spreadsheet();
+  // No active spreadsheet (the web app): nobody is looking, nothing to put back.
+  const where = SpreadsheetApp.getActiveSpreadsheet() ? ss.getActiveRange() : null;
+  const sheet = ss.insertSheet(name);
+  where?.activate();
+  return { sheet, created: true };
 }
 
 /** The add-on's own bookkeeping sheet named `name`, created hidden when missing. */

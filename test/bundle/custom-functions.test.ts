@@ -74,13 +74,22 @@ describe("custom functions as Sheets calls them", () => {
     expect(addon.PLATINA_WAREKI(tokyo("2019-04-30"))).toBe("平成31年4月30日");
   });
 
-  it("throw a Japanese error naming row, column and value, leaving the data untouched", () => {
+  it("leave out a row they cannot read and name it through PLATINA_SKIPPED_ROWS, leaving the data untouched", () => {
     const rows = data.課題.map((r) => [...r]);
     const progressColumn = rows[0].indexOf("進捗分類");
-    rows[11][progressColumn] = "済み";
+    const directionColumn = rows[0].indexOf("整理区分");
+    const tracked = rows.findIndex((r, i) => i > 0 && r[directionColumn] === "");
+    rows[tracked][progressColumn] = "済み";
     const before = JSON.stringify(rows);
-    expect(() => addon.PLATINA_STATUS_TABLE(rows)).toThrow("課題 12行目: 進捗分類「済み」を解釈できません");
+    const total = (table: unknown[][]) => table.at(-1)!.at(-1);
+    expect(total(addon.PLATINA_STATUS_TABLE(rows))).toBe((total(SEED_STATUS) as number) - 1);
+    expect(addon.PLATINA_SKIPPED_ROWS("PLATINA_STATUS_TABLE", rows)).toBe(
+      `読み取れない行が1行あります（課題 ${tracked + 1}行目 進捗分類「済み」）。表には数えていません。セルを直すと数えます（メニュー「データ点検」で一覧できます）。`,
+    );
+    expect(addon.PLATINA_SKIPPED_ROWS("PLATINA_STATUS_TABLE", data.課題)).toBe("");
     expect(JSON.stringify(rows)).toBe(before);
+    // What the formula itself gets wrong is still an error: an unknown table, a missing header.
+    expect(() => addon.PLATINA_SKIPPED_ROWS("PLATINA_X", rows)).toThrow("表の名前「PLATINA_X」が正しくありません");
     expect(() => addon.PLATINA_WAREKI("いつか")).toThrow("日付「いつか」を解釈できません");
     expect(() => addon.PLATINA_BUREAU_TABLE([["取組名"], ["x"]])).toThrow("見出し「局区名」が見つかりません");
   });

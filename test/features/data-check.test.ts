@@ -102,3 +102,33 @@ describe("実施時期 in データ点検 and on 集計", () => {
     expect(runtime.readRange("集計!B11")).toEqual([[34]]);
   });
 });
+
+describe("addresses in データ点検", () => {
+  it("flags any 担当者メール, 代表メール or 所属長メール that is not an address, with its cell and the fix", () => {
+    const { runtime } = testRuntime();
+    setUp(runtime);
+    /** Writes `value` under `header` in data row `row` (1-based sheet row); the cell's A1. */
+    const put = (sheetName: string, header: string, row: number, value: string) => {
+      const sheet = runtime.model.getSheetByName(sheetName)!;
+      const column = sheet.getValues({ row: 0, column: 0, numRows: 1, numColumns: sheet.getLastColumn() })[0].indexOf(header);
+      expect(column, `${sheetName}!${header}`).toBeGreaterThanOrEqual(0);
+      sheet.setCells(row - 1, column, [[{ kind: "value", value }]]);
+      return `${sheetName}!${String.fromCharCode(65 + column)}${row}`;
+    };
+    // Not a 継続検討課題: its owner is asked only in the ⑥ months, so its address still matters.
+    const issues = runtime.model.getSheetByName("課題")!;
+    const sixRow = issues.getValues({ row: 0, column: 0, numRows: issues.getLastRow(), numColumns: issues.getLastColumn() })
+      .findIndex((r) => r.includes("⑥")) + 1;
+    expect(sixRow).toBeGreaterThan(1);
+    const cells = [
+      put("課題", "担当者メール", sixRow, "鈴木さん"),
+      put("局区", "代表メール", 3, "鈴木さん"),
+      put("PTメンバー", "所属長メール", 2, "jinji-ka@city,example"),
+    ];
+    const problems = runtime.run("checkData", [], { user: SECRETARIAT }).result as { sheet: string; a1: string; value: string; message: string }[];
+    expect(problems.map((p) => `${p.sheet}!${p.a1}`)).toEqual(cells);
+    expect(problems[0].message).toBe("担当者メール「鈴木さん」はメールアドレスではありません。「name@city.example」の形で入力してください（進捗確認メールの宛先になります）。");
+    expect(problems[1].message).toBe("代表メール「鈴木さん」はメールアドレスではありません。「name@city.example」の形で入力してください（各局区への取組照会の宛先になります）。");
+    expect(problems[2]).toMatchObject({ value: "jinji-ka@city,example", message: expect.stringContaining("所属長メール「jinji-ka@city,example」はメールアドレスではありません。") });
+  });
+});

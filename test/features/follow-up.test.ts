@@ -47,7 +47,9 @@ describe("exactly once", () => {
     sheet.setCells(firstOpen + 1, ownerColumn, [[{ kind: "value", value: "壊れた アドレス@@city.example" }]]);
     const result = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; failed: { error: string }[] };
     expect(result.failed).toHaveLength(1);
-    expect(result.failed[0].error).toContain("Invalid email");
+    // Said in Japanese, naming the cell: never MailApp's 「Invalid email」.
+    expect(result.failed[0].error).toContain(`課題シート ${firstOpen + 2}行目 G列「担当者メール」`);
+    expect(result.failed[0].error).not.toContain("Invalid email");
     expect(result.sent.length).toBe(openOwners(runtime).size - 1);
     expect(sheetRecords(runtime, "送信記録").filter((r) => r.結果 === "失敗")).toHaveLength(1);
   });
@@ -151,6 +153,11 @@ describe("answering costs", () => {
     const few = mails.find((m) => count(m.text) === 1)!;
     const many = mails.reduce((a, b) => (count(b.text) > count(a.text) ? b : a));
     expect(count(many.text)).toBeGreaterThan(2);
+    // The first answer ever creates 回答記録 (opening a form creates nothing); the others only append to it.
+    const first = openForm(runtime, linkIn(mails.find((m) => m !== few && m !== many)!.text));
+    const unchanged = [...first.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => [m[1], { answer: "変更なし" }]);
+    expect(submitFormExecution(runtime, formFields(first, Object.fromEntries(unchanged))).ok).toBe(true);
+    expect(sheetRecords(runtime, "回答記録").length).toBeGreaterThan(0);
     const costs = [few, many].map((mail) => {
       const form = openForm(runtime, linkIn(mail.text));
       const ids = [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);

@@ -17,7 +17,7 @@ import { triggerRecords } from "../../gas/triggers";
 import { uiOrNull } from "../../gas/ui";
 import type { RunSummary } from "../../core/mailing/run-summary";
 import { lastRun, pendingCycle } from "../mailing/engine";
-import { openSendLog, readAnswers } from "../mailing/log-sheets";
+import { readAnswers, readSendRecords } from "../mailing/log-sheets";
 import { MONTHLY_HANDLER } from "./controls";
 import { CONTINUE_HANDLER, FOLLOW_UP, cycleRequests } from "./mailing";
 
@@ -35,7 +35,7 @@ export interface SendStatus {
 }
 
 export function sendStatus(): SendStatus {
-  const records = openSendLog().records;
+  const records = readSendRecords();
   const { cycle, waitingForDigest } = shownCycle(new Date(), pendingCycle(FOLLOW_UP), records);
   const { settings } = loadSettings();
   const log = records.filter((r) => r.サイクル === cycle);

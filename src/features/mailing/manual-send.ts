@@ -4,7 +4,7 @@ import { alreadyHandled } from "../../core/mailing/send-log";
 import { loadSettings } from "../../gas/settings";
 import { tell, uiOrNull } from "../../gas/ui";
 import { runMailingStep, type Mailing, type Recipient, type StepOptions, type StepReport } from "./engine";
-import { openSendLog } from "./log-sheets";
+import { readSendRecords } from "./log-sheets";
 
 export type ManualSendResult =
   | ({ ok: true } & StepReport)
@@ -15,7 +15,7 @@ export function sendWithConfirmation<R extends Recipient>(mailing: Mailing<R>, c
   const ui = uiOrNull();
   if (ui) {
     const audience = mailing.audience(cycle, loadSettings().settings);
-    const log = openSendLog().records;
+    const log = readSendRecords();
     const pending = audience.recipients.filter((r) => !alreadyHandled(log, cycle, "依頼", r.to));
     const answer = ui.alert(title, audience.confirmation(pending), ui.ButtonSet.YES_NO);
     if (answer !== ui.Button.YES) return { ok: false, reason: "cancelled", message: "送信を取りやめました。何も送信していません。" };
