@@ -169,6 +169,8 @@ describe("answer links", () => {
     expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
     expect(openForm(runtime, good, "someone.else@city.example")).toContain(`${owner} 様専用`);
     expect(openForm(runtime, good, "someone.else@city.example")).toContain(`いまは someone.else@city.example でログインしています。${owner} のアカウントに切り替えてから`);
+    // Google does not support a browser signed in to several accounts for web apps: the page says what to do.
+    expect(openForm(runtime, good, "someone.else@city.example")).toContain("メールのリンクをシークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか、ほかのアカウントからログアウトしてから");
     expect(openForm(runtime, good, owner)).toContain("回答を送信する");
     clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
     expect(openForm(runtime, good)).toContain("回答期限を過ぎたため");

@@ -249,6 +249,7 @@ describe("the form's safety", () => {
     const before = JSON.stringify(reforms());
     expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
     expect(openForm(runtime, link, "kokurakita@city.example")).toContain(`このリンクは ${MOJI} 宛てです`);
+    expect(openForm(runtime, link, "kokurakita@city.example")).toContain("シークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか");
     expect(openForm(runtime, link, MOJI)).toContain("回答を送信する");
     clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
     expect(openForm(runtime, link)).toContain("回答期限を過ぎたため");
