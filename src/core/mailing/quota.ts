@@ -10,9 +10,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Sent a little after the quota is due back, so clocks a few minutes apart still agree. */
 const MARGIN_MS = 5 * 60 * 1000;
 
+/** "1,500": digits grouped by hand (Apps Script does not promise Intl's locale data). */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 /** The quota rules in one sentence, for every place that shows a quota. */
 export const QUOTA_RULE =
-  `メールの送信数の上限は宛先の数で数え、Google Workspace のアカウントで1日${DAILY_RECIPIENTS.workspace.toLocaleString("en-US")}件、` +
+  `メールの送信数の上限は宛先の数で数え、Google Workspace のアカウントで1日${grouped(DAILY_RECIPIENTS.workspace)}件、` +
   `個人の Google アカウント（gmail.com など）で1日${DAILY_RECIPIENTS.consumer}件です。上限は深夜0時ではなく、その日最初に送信してから24時間後に戻ります。`;
 
 /**
