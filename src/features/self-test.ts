@@ -31,7 +31,7 @@ import { CHANGE_TRIGGER_HANDLER, EDIT_TRIGGER_HANDLER } from "./setup";
 import type { Refusal } from "../core/outcome";
 
 const SETUP = "メニュー「プラチナ → 初期設定」を実行してください。";
-const DEPLOY = "npm run deploy でウェブアプリのデプロイを作成してください（deploy.json をコミット）。";
+const DEPLOY = "docs/deploy.md の「After deploying」に従って npm run deploy でウェブアプリのデプロイを作成してください（deploy.json をコミット）。";
 /** The monthly follow-up's handler (features/follow-up/controls), named here so features do not import their subfolders. */
 const MONTHLY_HANDLER = "runMonthlyFollowUp";
 /** The mailings' one-off continuation handlers (each mailing's file), and whose last run shows that they fired. */

@@ -115,7 +115,7 @@ export function webAppUrl(): string {
   const built = builtWebAppUrl();
   if (built) return built;
   if (!url) {
-    throw new Error("ウェブアプリが公開されていないため、回答リンクを作れません。README の「Deploying the web app and triggers」に従って npm run deploy を実行してください。");
+    throw new Error("ウェブアプリが公開されていないため、回答リンクを作れません。docs/deploy.md の「Deploying the web app and triggers」に従って npm run deploy を実行してください。");
   }
   return url;
 }
