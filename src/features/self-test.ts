@@ -12,6 +12,7 @@ import { ISSUES } from "../core/contracts/issues";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
 import { QUOTA_RULE } from "../core/mailing/quota";
+import { SIGNED_IN_ACCOUNTS_ADVICE } from "../core/mailing/signed-in-accounts";
 import type { RunSummary } from "../core/mailing/run-summary";
 import { caution, dueMonthlyRun, missedRun, needsAction, ok, selfTestRows, selfTestSummary, unverified, SELF_TEST_HEADERS, SELF_TEST_SHEET, type Check } from "../core/self-test";
 import { timeZoneProblem, tokyoClock } from "../core/base/tokyo-time";
@@ -21,9 +22,9 @@ import { remainingQuota, sendMail } from "../gas/mail";
 import { STATE, readState, type MailingName, type TriggerRecord } from "../gas/script-state";
 import { activeUserEmail, effectiveUserEmail } from "../gas/session";
 import { loadSettings } from "../gas/settings";
-import { page as pageFile } from "../gas/pages";
+import { page as pageFile, webPage } from "../gas/pages";
 import { headerRow, styleHeader } from "../gas/sheet-format";
-import { activeSpreadsheetId, lastOpenedById, replaceSheet, sheetNamed, spreadsheetTimeZone, storedSpreadsheetId, tryOpenStoredId } from "../gas/spreadsheet";
+import { activeSpreadsheetId, lastOpenedById, replaceSheet, sheetNamed, spreadsheet, spreadsheetTimeZone, storedSpreadsheetId, tryOpenStoredId } from "../gas/spreadsheet";
 import { storedValue } from "../gas/table";
 import { builtWebAppUrl, triggerRecords, triggersFor, webAppService } from "../gas/triggers";
 import { confirm, tell, uiOrNull } from "../gas/ui";
@@ -111,8 +112,24 @@ function checkOpenById(): Check {
   return unverified(
     item,
     `${here}ただしウェブアプリは、デプロイしたアカウントの権限で動きます。メニューから動く動作確認には、それがどのアカウントかを Apps Script は知らせず、ウェブアプリが開いた記録もまだありません。`,
-    "メールの回答リンクを一度開いてから、もう一度「動作確認」を実行してください（開いた記録で確かめます）。",
+    "ウェブアプリの URL（メールの回答リンク、またはリンクの「?」より前の …/exec）をブラウザで一度開いてから、もう一度「動作確認」を実行してください（開いた記録で確かめます）。",
   );
+}
+
+/**
+ * The web app opened without a personal link (its bare /exec URL): the web-app side
+ * of 動作確認. It opens the spreadsheet by the stored ID, as a form would — which
+ * notes it for checkOpenById — and points visitors to their mail's link.
+ */
+export function showWebAppCheck(): GoogleAppsScript.HTML.HtmlOutput {
+  let message = "プラチナ市役所プロジェクトの回答フォームです。ご回答は、メールでお送りした個人用のリンクから開いてください。";
+  try {
+    spreadsheet();
+    message += "（ウェブアプリはスプレッドシートを開けました。）";
+  } catch (error) {
+    message += `（ウェブアプリがスプレッドシートを開けませんでした: ${(error as Error)?.message ?? error} 市政変革推進室にお知らせください。）`;
+  }
+  return webPage("answer", { view: "error", message, advice: SIGNED_IN_ACCOUNTS_ADVICE }, "回答フォーム｜プラチナ市役所プロジェクト");
 }
 
 function checkTimeZone(): Check {

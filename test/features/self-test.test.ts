@@ -128,11 +128,11 @@ describe("動作確認", () => {
   });
 
   // G-web: the web app runs as the account that deployed it; a menu run is not told which one that is.
-  it("opens the spreadsheet by its stored ID as the web app does, and knows the web app did so only once it has served a link", async () => {
+  it("opens the spreadsheet by its stored ID as the web app does, and knows the web app did so only once it has opened it (for a mail's link, or at its bare /exec URL)", async () => {
     const { runtime, outbox: dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
     deployed(runtime);
     const before = byItem(selfTest(runtime).checks)[ITEMS.openById];
-    expect(before).toMatchObject({ result: "未確認", action: expect.stringContaining("メールの回答リンクを一度開いてから") });
+    expect(before).toMatchObject({ result: "未確認", action: expect.stringContaining("ブラウザで一度開いてから、もう一度「動作確認」を実行してください") });
     expect(before.detail).toContain(`このアカウント（${SECRETARIAT}）では ID で開けました`);
     expect(before.detail).toContain("それがどのアカウントかを Apps Script は知らせず");
     fireMonthlyRun(runtime);
@@ -140,6 +140,11 @@ describe("動作確認", () => {
     const visit = runtime.webRequest({ method: "GET", query: new URL(link).search.slice(1), visitor: "", deployer: "webapp.owner@city.example" });
     expect(visit.ok, visit.error?.message).toBe(true);
     expect(byItem(selfTest(runtime).checks)[ITEMS.openById]).toMatchObject({ result: "OK", detail: expect.stringContaining("ウェブアプリも webapp.owner@city.example として") });
+    // The bare /exec URL, opened by the secretariat right after deploying, is such a visit too.
+    const bare = runtime.webRequest({ method: "GET", query: "", visitor: SECRETARIAT, deployer: SECRETARIAT });
+    expect(bare.ok, bare.error?.message).toBe(true);
+    expect((bare.result as { getContent(): string }).getContent()).toContain("ウェブアプリはスプレッドシートを開けました");
+    expect(byItem(selfTest(runtime).checks)[ITEMS.openById].detail).toContain(`ウェブアプリも ${SECRETARIAT} として`);
     // An ID that opens nothing (a copy's, a deleted book's): what the web app would meet.
     runtime.state.scriptProperties["platina.spreadsheetId"] = "1NoSuchSpreadsheet";
     expect(byItem(selfTest(runtime).checks)[ITEMS.openById]).toMatchObject({ result: "要対応", detail: expect.stringContaining("保存された ID でスプレッドシートを開けませんでした") });
