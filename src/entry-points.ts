@@ -14,7 +14,7 @@ import { guarded } from "./features/guard";
 import { buildPlatinaReport } from "./features/platina-report";
 import { makeProgressReport, openReportSheet, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
-import { runSelfTest, type SelfTestOptions } from "./features/self-test";
+import { runSelfTest, showWebAppCheck, type SelfTestOptions } from "./features/self-test";
 import { prepareWorkbook } from "./features/setup";
 import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summary";
 import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
@@ -411,13 +411,16 @@ export function continueBureauSurvey(e?: GoogleAppsScript.Events.TimeDriven) {
 }
 
 /**
- * ウェブアプリ: メールの個人用リンクから開くフォームを表示します（リンクの用途により、進捗確認の回答フォームか局区の取組照会のフォーム）。
+ * ウェブアプリ: メールの個人用リンクから開くフォームを表示します（リンクの用途により、進捗確認の回答フォームか局区の取組照会のフォーム）。リンクなしで開いた URL は、スプレッドシートを ID で開けるかを確かめ（「動作確認」がその記録を示します）、個人用リンクから開くよう案内します。
  *
  * @param {GoogleAppsScript.Events.DoGet} e リクエスト
  * @return フォームのページ
  */
 export function doGet(e: GoogleAppsScript.Events.DoGet) {
-  return guarded("doGet", () => (tokenPurpose(e.parameter?.t) === "survey" ? showSurveyForm(e) : showAnswerForm(e)));
+  return guarded("doGet", () => {
+    if (!e.parameter?.t) return showWebAppCheck();
+    return tokenPurpose(e.parameter.t) === "survey" ? showSurveyForm(e) : showAnswerForm(e);
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
 // spreadsheet (G-bound, R-ssapp: getActiveSpreadsheet() is null there), so every
 // context without one opens the workbook by the ID 初期設定 stored.
 import { STATE, readState, writeState } from "./script-state";
+import { effectiveUserEmail } from "./session";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -23,7 +24,41 @@ export function spreadsheet(): Spreadsheet {
   if (!id) {
     throw new Error("スプレッドシートの ID が保存されていません。市政変革推進室がスプレッドシートでメニュー「プラチナ → 初期設定」を実行してください。");
   }
-  return (opened = SpreadsheetApp.openById(id));
+  opened = SpreadsheetApp.openById(id);
+  noteOpenedById();
+  return opened;
+}
+
+/** Noted at most hourly per account, so a web request costs one property read more, rarely a write. */
+const NOTE_EVERY_MS = 60 * 60 * 1000;
+
+function noteOpenedById(): void {
+  const by = effectiveUserEmail();
+  const last = readState(STATE.openedById);
+  if (last && last.by === by && Date.now() - Date.parse(last.at) < NOTE_EVERY_MS) return;
+  writeState(STATE.openedById, { by, at: new Date().toISOString() });
+}
+
+/** Who last opened the spreadsheet by its stored ID without an active one (the web app's deployer), and when. */
+export function lastOpenedById(): { by: string; at: string } | null {
+  return readState(STATE.openedById);
+}
+
+/** Opens the spreadsheet by the stored ID as the web app does, as the account running this. */
+export function tryOpenStoredId(): { ok: true; id: string; name: string } | { ok: false; error: string } {
+  const id = storedSpreadsheetId();
+  if (!id) return { ok: false, error: "ID が保存されていません。" };
+  try {
+    const book = SpreadsheetApp.openById(id);
+    return { ok: true, id: book.getId(), name: book.getName() };
+  } catch (error) {
+    return { ok: false, error: (error as Error)?.message ?? String(error) };
+  }
+}
+
+/** The spreadsheet's own time zone (ファイル → 設定), which Sheets uses for its dates (R-ss). */
+export function spreadsheetTimeZone(): string {
+  return spreadsheet().getSpreadsheetTimeZone();
 }
 
 /** The ID contexts without an active spreadsheet open, as 初期設定 stored it (null before). */

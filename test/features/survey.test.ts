@@ -7,6 +7,7 @@ import type { Runtime } from "../../src/local/runtime/runtime";
 import { smtpTransport } from "../../src/local/services/mail";
 import { answeringUi, linkIn, openForm, outbox, prepareFollowUp, submitForm, submitFormExecution, tokenOf, WEB_APP, fireDueTriggers } from "../support/follow-up";
 import { SECRETARIAT, historyRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
+import { runWithStrictLocks } from "../support/locks";
 import { testRuntime } from "../support/runtime";
 
 let runtime: Runtime;
@@ -257,11 +258,25 @@ describe("the form's safety", () => {
     const before = JSON.stringify(reforms());
     expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
     expect(openForm(runtime, link, "kokurakita@city.example")).toContain(`このリンクは ${MOJI} 宛てです`);
+    expect(openForm(runtime, link, "kokurakita@city.example")).toContain("シークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか");
     expect(openForm(runtime, link, MOJI)).toContain("回答を送信する");
     clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
     expect(openForm(runtime, link)).toContain("回答期限を過ぎたため");
     expect(submitForm(runtime, { ...fields, [`name:${blankKeys(fields)[0]}`]: "遅れた追加" })).toContain("回答期限を過ぎたため");
     expect(JSON.stringify(reforms())).toBe(before);
+  });
+
+  // R-lock: hasLock() is false unless tryLock/waitLock was called on that very object; the save nests.
+  it("saves an answer with its 回答記録 in one lock, asking LockService for one Lock object only", async () => {
+    const { fields } = await mojiForm();
+    const slot = blankKeys(fields)[0];
+    const sent = { ...fields, [`name:${slot}`]: "窓口の予約制", [`summary:${slot}`]: "区役所窓口を予約制にした" };
+    const { execution, lockObjects } = runWithStrictLocks(runtime, "submitAnswerForm", [sent], { context: { kind: "web-app", deployer: SECRETARIAT, url: WEB_APP } });
+    expect(execution.ok, execution.error?.message).toBe(true);
+    expect(execution.result).toContain("以下の内容で記録しました");
+    expect(lockObjects).toBe(1);
+    expect(reforms().find((r) => r.取組名 === "窓口の予約制")).toMatchObject({ 局区名: "門司区", 概要: "区役所窓口を予約制にした" });
+    expect(sheetRecords(runtime, "回答記録")).toHaveLength(1);
   });
 
   it("refuses a form edited to reach another 局区's rows", async () => {

@@ -8,6 +8,7 @@ import type { AnswerRecord } from "../../core/contracts/answer-log";
 import { BUREAUS } from "../../core/contracts/bureaus";
 import { REFORMS } from "../../core/contracts/reforms";
 import { parseFiscalYear } from "../../core/base/fiscal-year";
+import { SIGNED_IN_ACCOUNTS_ADVICE } from "../../core/mailing/signed-in-accounts";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { reiwaYear } from "../../core/progress-report";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
@@ -58,7 +59,7 @@ function page(view: "form" | "receipt" | "error", data: Record<string, unknown>)
 }
 
 function errorPage(message: string) {
-  return page("error", { message });
+  return page("error", { message, advice: SIGNED_IN_ACCOUNTS_ADVICE });
 }
 
 /** The visit, or an error page: bad or expired link, another signed-in person, an address no longer a 局区's. */
