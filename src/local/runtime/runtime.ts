@@ -187,7 +187,7 @@ export class Runtime {
       const event = (global: Record<string, any>) => {
         const source = global.SpreadsheetApp.getActiveSpreadsheet();
         const range = source.getSheetByName(edit.sheet).getRange(edit.a1);
-        const e: Record<string, unknown> = { range, source, user: { getEmail: () => email, getNickname: () => email.split("@")[0] }, ...extra };
+        const e: Record<string, unknown> = { range, source, user: eventUser(email), ...extra };
         // Apps Script gives value/oldValue only for single-cell edits, oldValue only when the cell had one.
         if (edit.value !== undefined) e.value = edit.value;
         if (edit.oldValue !== undefined && edit.oldValue !== "") e.oldValue = edit.oldValue;
@@ -224,7 +224,7 @@ export class Runtime {
         changeType: change.changeType,
         source: global.SpreadsheetApp.getActiveSpreadsheet(),
         triggerUid: trigger.uid,
-        user: { getEmail: () => email, getNickname: () => email.split("@")[0] },
+        user: eventUser(email),
       }];
       results.push(this.run(trigger.handler, event, { context, user: change.user }));
     }
@@ -352,6 +352,11 @@ export class Runtime {
     const fn = new vm.Script(`(function (${names.join(", ")}) { ${code}\n})`).runInContext(context);
     return fn(...names.map((n) => scope[n]));
   }
+}
+
+/** e.user of a Sheets event: a User, printed as its email like every User. */
+function eventUser(email: string) {
+  return { getEmail: () => email, getNickname: () => email.split("@")[0], toString: () => email };
 }
 
 /** The event object of a time-driven trigger: calendar fields of the firing time in the script's zone. */

@@ -66,10 +66,14 @@ export class ServiceBridge {
     if (known) return known;
     const bridge = this;
     const cls = top ? "" : `${className(target)}.`;
+    // String(range) is "Range", as in Apps Script; a class with its own toString (User: the email) keeps it.
+    const name = top ? service : className(target);
+    const toString = () => name;
     const proxy = new Proxy(target, {
       get(obj, key, receiver) {
         const value = Reflect.get(obj, key, receiver);
         if (typeof key === "symbol") return value;
+        if (key === "toString" && value === Object.prototype.toString) return toString;
         if (typeof value === "function") {
           if (key === "constructor") return value;
           return function (this: unknown, ...args: unknown[]) {
