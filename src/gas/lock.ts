@@ -18,20 +18,26 @@ export class BusyError extends Error {
 /** What a web form says when the lock stays busy: nothing was saved, the input is still there. */
 export const FORM_BUSY_MESSAGE = "ほかの方の保存と重なったため、回答を保存できませんでした。入力内容はそのままです。もう一度「回答を送信する」を押してください。";
 
+/** The Lock object this execution took the write lock with (globals live for one execution). */
+let held: GoogleAppsScript.Lock.Lock | null = null;
+
 /**
  * Runs `fn` holding the write lock, then makes its writes final. Inside another
- * withWriteLock the lock is already held (tryLock is then a no-op) and stays held:
- * only the outermost call releases it.
+ * withWriteLock the lock is already held and stays held: only the outermost call
+ * releases it. It asks that one Lock object, never a second: hasLock() is false on
+ * any object but the one that took the lock (R-lock).
  */
 export function withWriteLock<T>(fn: () => T, timeoutMs = 10_000): T {
+  if (held) return fn();
   const lock = LockService.getScriptLock();
-  if (lock.hasLock()) return fn();
   if (!lock.tryLock(timeoutMs)) throw new BusyError();
+  held = lock;
   try {
     const result = fn();
     flush();
     return result;
   } finally {
+    held = null;
     lock.releaseLock();
   }
 }

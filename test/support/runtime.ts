@@ -24,6 +24,12 @@ export function fixtureBundle(code: string, html: Record<string, string> = {}): 
   return dir;
 }
 
+/** The same "random" choices in every run (Park–Miller), so a time trigger's minute is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 48271) % 2147483647) / 2147483647;
+}
+
 export interface TestRuntime {
   runtime: Runtime;
   clock: FakeClock;
@@ -41,6 +47,7 @@ export function testRuntime(
     model: options.demo === false ? createWorkbook({ name: "test", timeZone: "Asia/Tokyo" }) : createDemoModel(),
     state: emptyState(),
     clock,
+    random: seededRandom(20),
     mail: outboxTransport(outbox),
     lockDir: dir,
     ...options,
