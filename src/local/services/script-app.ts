@@ -190,12 +190,12 @@ class LocalClockTriggerBuilder implements GoogleAppsScript.Script.ClockTriggerBu
 
 /**
  * R-clock: atHour(h) runs "at a random minute" of that hour unless nearMinute(m) is called,
- * and then within 15 minutes of m. Drawn once, at creation, so the trigger keeps its time
- * (G-inst: a 9 AM trigger fires some time between 9 and 10, then at about that time).
+ * and then within 15 minutes of m (kept within hour h here). Drawn once, at creation, so the
+ * trigger keeps its time (G-inst: a 9 AM trigger fires some time between 9 and 10, then at about that time).
  */
 function drawMinute(random: () => number, nearMinute: number | undefined): number {
   const pick = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
-  return nearMinute === undefined ? pick(0, 59) : nearMinute + pick(-15, 15);
+  return nearMinute === undefined ? pick(0, 59) : pick(Math.max(0, nearMinute - 15), Math.min(59, nearMinute + 15));
 }
 
 class LocalSpreadsheetTriggerBuilder implements GoogleAppsScript.Script.SpreadsheetTriggerBuilder {

@@ -76,6 +76,7 @@ describe("ScriptApp time-driven triggers", () => {
     expect(iso(at(0.5, (b) => b.onMonthDay(1).atHour(9)).nextRun)).toBe("2026-12-01T00:30:00.000Z");
     expect(iso(at(0, (b) => b.everyDays(1).atHour(9).nearMinute(40)).nextRun)).toBe("2026-11-26T00:25:00.000Z");
     expect(iso(at(0.999, (b) => b.everyDays(1).atHour(9).nearMinute(40)).nextRun)).toBe("2026-11-26T00:55:00.000Z");
+    expect(iso(at(0.999, (b) => b.everyDays(1).atHour(9).nearMinute(50)).nextRun)).toBe("2026-11-26T00:59:00.000Z"); // within the hour
     const daily = at(0.25, (b) => b.everyDays(1).atHour(9));
     expect(iso(nextRunAfter(daily.schedule!, daily.nextRun!, "Asia/Tokyo"))).toBe("2026-11-27T00:15:00.000Z"); // the same minute the next day
   });

@@ -170,6 +170,15 @@ describe("getRange notation", () => {
     const range = choices.getRange("!c2:e5");
     expect([range.getSheet().getName(), range.getA1Notation()]).toEqual(["選択肢", "C2:E5"]);
   });
+
+  // Stricter than Apps Script, which was seen to accept notation past the last column (docs/apps-script-contexts.md).
+  it("refuses A1 and R1C1 notation beyond the sheet's columns", () => {
+    const { sheet } = setupTasks();
+    expect(sheet.getRange("R2C2:R4C26").getA1Notation()).toBe("B2:Z4");
+    for (const a1 of ["R1C1:R2C27", "RC1", "AA1"]) {
+      expect(() => sheet.getRange(a1)).toThrow("The coordinates of the range are outside the dimensions of the sheet.");
+    }
+  });
 });
 
 describe("Range colours", () => {
