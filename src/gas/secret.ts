@@ -14,8 +14,13 @@ export function linkSecret(): string {
   return secret;
 }
 
-/** Signs answer links: HMAC-SHA256 with the add-on's key, web-safe base64 without padding. */
+/**
+ * Signs answer links: HMAC-SHA256 with the add-on's key, web-safe base64 without padding.
+ * The charset is explicit: without one Apps Script hashes a string as US-ASCII (every
+ * other character a '?'), and both hosts must sign a tampered, non-ASCII payload alike.
+ */
 export function linkSigner(): (payload: string) => string {
   const secret = linkSecret();
-  return (payload) => Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(payload, secret)).replace(/=+$/, "");
+  return (payload) =>
+    Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(payload, secret, Utilities.Charset.UTF_8)).replace(/=+$/, "");
 }

@@ -41,7 +41,8 @@ describe("a whole cycle", () => {
   });
 
   it("sends one request to each owner when the trigger fires on 送信日", async () => {
-    expect(advanceTo("2026-12-01T09:30:00+09:00")).toEqual(["runMonthlyFollowUp"]);
+    // atHour(9): Apps Script (and the runtime) picks the minute within 09:00–09:59.
+    expect(advanceTo("2026-12-01T10:00:00+09:00")).toEqual(["runMonthlyFollowUp"]);
     const requests = await mails((m) => m.subject.includes("ご回答のお願い"));
     expect(requests).toHaveLength(owners.size);
     expect(new Set(requests.map((m) => m.to.join(",")))).toEqual(new Set(owners.keys()));

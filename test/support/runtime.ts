@@ -24,6 +24,12 @@ export function fixtureBundle(code: string, html: Record<string, string> = {}): 
   return dir;
 }
 
+/** The same "random" choices in every run (Park–Miller), so a time trigger's minute is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 48271) % 2147483647) / 2147483647;
+}
+
 export interface TestRuntime {
   runtime: Runtime;
   clock: FakeClock;
@@ -31,7 +37,13 @@ export interface TestRuntime {
   outbox: string;
 }
 
-/** `timeZone`: an empty workbook whose own time zone (ファイル → 設定) is this one, instead of the demo's Asia/Tokyo. */
+/** `timeZone`: a new workbook (one empty sheet, as Sheets makes it) whose own time zone (ファイル → 設定) is this one, instead of the demo's Asia/Tokyo. */
+function newSpreadsheet(timeZone: string | undefined) {
+  const model = createWorkbook({ name: "test", timeZone: timeZone ?? "Asia/Tokyo" });
+  if (timeZone) model.insertSheet("シート1");
+  return model;
+}
+
 export function testRuntime(
   options: { bundleDir?: string; demo?: boolean; now?: string; timeZone?: string } & Partial<RuntimeOptions> = {},
 ): TestRuntime {
@@ -39,9 +51,10 @@ export function testRuntime(
   const clock = fakeClock(Date.parse(options.now ?? "2026-11-25T09:00:00+09:00"));
   const outbox = join(dir, "outbox");
   const runtime = new Runtime({
-    model: options.demo === false || options.timeZone ? createWorkbook({ name: "test", timeZone: options.timeZone ?? "Asia/Tokyo" }) : createDemoModel(),
+    model: options.demo === false || options.timeZone ? newSpreadsheet(options.timeZone) : createDemoModel(),
     state: emptyState(),
     clock,
+    random: seededRandom(20),
     mail: outboxTransport(outbox),
     lockDir: dir,
     ...options,

@@ -26,6 +26,11 @@ export interface TriggerRecord {
   createdAt: number;
 }
 
+/**
+ * `nearMinute`: the minute past `atHour` the trigger fires at, drawn when it is created —
+ * Apps Script runs an atHour trigger at a random minute of that hour, or within 15 minutes
+ * of nearMinute() (R-clock) — and kept, so it fires then every time; null fires on the hour.
+ */
 export type TriggerSchedule =
   | { kind: "once"; at: number }
   | { kind: "everyMinutes"; minutes: number }
@@ -63,8 +68,13 @@ export interface RuntimeState {
   };
   triggers: TriggerRecord[];
   protections: ProtectionRecord[];
-  /** Mail quota in recipients per Tokyo calendar day. */
-  mail: { day: string; recipientsUsed: number; dailyQuota: number };
+  /**
+   * Mail quota in recipients (1,500: a Workspace account; a consumer one has 100), for the
+   * 24 hours from the send that opened the window (`since`, epoch ms; null before it).
+   */
+  mail: { since: number | null; recipientsUsed: number; dailyQuota: number };
+  /** Each trigger owner's total trigger runtime in the 24 hours from `since`, against `dailyLimitMs` (Workspace: 6 h). */
+  triggerRuntime: { dailyLimitMs: number; users: Record<string, { since: number | null; usedMs: number }> };
   /** The versioned deployment's /exec URL (or only a head deployment's /dev URL), or null when not deployed. */
   webAppUrl: string | null;
   /** The spreadsheet's ID (Spreadsheet.getId(), SpreadsheetApp.openById), made once and kept. */
@@ -79,7 +89,8 @@ export function emptyState(): RuntimeState {
     cache: { script: {}, document: {}, user: {} },
     triggers: [],
     protections: [],
-    mail: { day: "", recipientsUsed: 0, dailyQuota: 1500 },
+    mail: { since: null, recipientsUsed: 0, dailyQuota: 1500 },
+    triggerRuntime: { dailyLimitMs: 6 * 60 * 60 * 1000, users: {} },
     webAppUrl: null,
     spreadsheetId: null,
   };
@@ -88,6 +99,8 @@ export function emptyState(): RuntimeState {
 /** One execution's view of the world, shared by every service constructed for it. */
 export interface ExecutionEnv {
   clock: Clock;
+  /** Where the runtime's random choices come from (a time trigger's minute); tests seed it. Default: Math.random. */
+  random?: () => number;
   /** Script time zone from appsscript.json (Asia/Tokyo). */
   timeZone: string;
   /** How the execution was started; `rules` is what that allows, the fields below repeat its identities. */

@@ -15,6 +15,7 @@ import { createServices, type MailTransport } from "./services";
 import type { ActiveSelection } from "../services/spreadsheet/context";
 import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
 import { nextRunAfter, type DueFiring } from "../services/trigger-schedule";
+import { chargeTriggerRuntime, triggerOwner, triggerQuotaLeft, TRIGGER_QUOTA_MESSAGE } from "./trigger-quota";
 import type { TriggerRecord } from "./env";
 import type { WorkbookModel } from "../workbook/model";
 
@@ -36,6 +37,8 @@ export interface RuntimeOptions {
   enforceTimeLimit?: boolean;
   /** Move the clock forward by each call's simulated cost (so the add-on sees time pass). */
   advanceClockByCost?: boolean;
+  /** Random choices the runtime makes as Apps Script does (a time trigger's minute); tests seed it. */
+  random?: () => number;
   log?: (line: string) => void;
   /**
    * Makes a commit point durable before SpreadsheetApp.flush() returns, and the
@@ -122,24 +125,44 @@ export class Runtime {
     const logs: string[] = [];
     const startedAt = this.options.clock.now();
     const wallStart = performance.now();
+    const owner = triggerOwner(run.context);
+    if (owner !== null && triggerQuotaLeft(this.state, owner, startedAt) <= 0) {
+      return { entryPoint, user, startedAt, logs, ok: false, error: { message: TRIGGER_QUOTA_MESSAGE }, calls: {}, simulatedMs: 0, wallMs: 0 };
+    }
     const execution = this.newContext({ ...contextIdentity(run.context ?? { kind: "menu" }, user), ui: run.ui ?? null }, logs, run.selection ?? null);
     const outcome = { entryPoint, user, startedAt, logs } as const;
     const stateAtStart = structuredClone(this.state);
+    // A trigger's run counts against its owner's daily trigger runtime, whether it succeeds or not.
+    let charged = false;
+    const charge = () => {
+      if (owner === null || charged) return;
+      charged = true;
+      chargeTriggerRuntime(this.state, owner, startedAt, Math.max(execution.simulatedMs, this.options.clock.now() - startedAt));
+    };
     try {
       const fn = execution.global[entryPoint] as (...a: unknown[]) => unknown;
       // Event objects hold services (e.range), so they are built inside the execution.
       const vmArgs = typeof args === "function" ? args(execution.global) : args.map((a) => execution.bridge.toVm("", a));
       const value = fn(...vmArgs);
       if (execution.timedOut) throw new TimeLimitExceeded(TIME_LIMIT_MESSAGE);
+      charge();
       execution.commit();
       return { ...outcome, ok: true, result: execution.bridge.toHost(value), ...execution.finish(wallStart) };
     } catch (error) {
       const err = error as Error;
       // Sidecar state (properties, triggers, mail quota…) goes back to its last commit point too.
       const kept = execution.stateAtCommit ?? stateAtStart;
-      // Mail already sent cannot be unsent: its quota use stays.
-      const mail = this.state.mail;
-      Object.assign(this.state, structuredClone(kept), { mail });
+      // Mail already sent cannot be unsent, nor time already spent: their quota use stays.
+      const { mail, triggerRuntime } = this.state;
+      Object.assign(this.state, structuredClone(kept), { mail, triggerRuntime });
+      if (owner !== null) {
+        charge();
+        try {
+          this.options.onCommit?.([], this.state); // the time used is kept, like sent mail
+        } catch {
+          // Not durable then; the next commit writes it.
+        }
+      }
       return {
         ...outcome, ok: false, error: { message: err?.message ?? String(error), stack: err?.stack }, ...execution.finish(wallStart),
       };
@@ -187,7 +210,7 @@ export class Runtime {
       const event = (global: Record<string, any>) => {
         const source = global.SpreadsheetApp.getActiveSpreadsheet();
         const range = source.getSheetByName(edit.sheet).getRange(edit.a1);
-        const e: Record<string, unknown> = { range, source, user: { getEmail: () => email, getNickname: () => email.split("@")[0] }, ...extra };
+        const e: Record<string, unknown> = { range, source, user: eventUser(email), ...extra };
         // Apps Script gives value/oldValue only for single-cell edits, oldValue only when the cell had one.
         if (edit.value !== undefined) e.value = edit.value;
         if (edit.oldValue !== undefined && edit.oldValue !== "") e.oldValue = edit.oldValue;
@@ -224,7 +247,7 @@ export class Runtime {
         changeType: change.changeType,
         source: global.SpreadsheetApp.getActiveSpreadsheet(),
         triggerUid: trigger.uid,
-        user: { getEmail: () => email, getNickname: () => email.split("@")[0] },
+        user: eventUser(email),
       }];
       results.push(this.run(trigger.handler, event, { context, user: change.user }));
     }
@@ -300,7 +323,7 @@ export class Runtime {
       logs.push(line);
       this.options.log?.(line);
     };
-    const env: ExecutionEnv = { clock, timeZone: this.bundle.timeZone, state: this.state, log, ...who };
+    const env: ExecutionEnv = { clock, random: this.options.random, timeZone: this.bundle.timeZone, state: this.state, log, ...who };
     const journal = new Journal();
     const flushed: { state: RuntimeState | null } = { state: null };
     // The commit point moves only once the commit is durable: a failed one leaves the previous point.
@@ -335,6 +358,9 @@ export class Runtime {
       get timedOut() {
         return limit.exceeded;
       },
+      get simulatedMs() {
+        return counter.simulatedMs;
+      },
       get stateAtCommit() {
         return flushed.state;
       },
@@ -352,6 +378,11 @@ export class Runtime {
     const fn = new vm.Script(`(function (${names.join(", ")}) { ${code}\n})`).runInContext(context);
     return fn(...names.map((n) => scope[n]));
   }
+}
+
+/** e.user of a Sheets event: a User, printed as its email like every User. */
+function eventUser(email: string) {
+  return { getEmail: () => email, getNickname: () => email.split("@")[0], toString: () => email };
 }
 
 /** The event object of a time-driven trigger: calendar fields of the firing time in the script's zone. */

@@ -1,9 +1,10 @@
 // Hands a Node-side service to the add-on's vm context: every method call is
-// counted, forbidden calls fail as Apps Script fails them, and values cross the
-// realm boundary (Dates, arrays and errors become the vm's own, so `instanceof`
-// works in add-on code as it does in Apps Script).
+// counted, forbidden calls and arguments no overload takes fail as Apps Script
+// fails them, and values cross the realm boundary (Dates, arrays and errors
+// become the vm's own, so `instanceof` works in add-on code as in Apps Script).
 import type { AuthModeName } from "./env";
 import type { CallCounter } from "./call-counter";
+import { checkArguments, type ValueKinds } from "./signature-check";
 
 export interface Realm {
   Date: DateConstructor;
@@ -49,6 +50,11 @@ function isServiceObject(value: unknown, realm: Realm): value is object {
 export class ServiceBridge {
   private readonly wrapped = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
+  /** Host-side arguments as the signature check sees them. */
+  private readonly kinds: ValueKinds = {
+    classOf: (value) => (isServiceObject(value, this.realm) ? className(value) : null),
+    isPlain: (value) => !isServiceObject(value, this.realm),
+  };
 
   constructor(
     private readonly realm: Realm,
@@ -66,10 +72,14 @@ export class ServiceBridge {
     if (known) return known;
     const bridge = this;
     const cls = top ? "" : `${className(target)}.`;
+    // String(range) is "Range", as in Apps Script; a class with its own toString (User: the email) keeps it.
+    const name = top ? service : className(target);
+    const toString = () => name;
     const proxy = new Proxy(target, {
       get(obj, key, receiver) {
         const value = Reflect.get(obj, key, receiver);
         if (typeof key === "symbol") return value;
+        if (key === "toString" && value === Object.prototype.toString) return toString;
         if (typeof value === "function") {
           if (key === "constructor") return value;
           return function (this: unknown, ...args: unknown[]) {
@@ -80,10 +90,16 @@ export class ServiceBridge {
                 `You do not have permission to call ${service}.${key}.` + (scope ? ` Required permissions: ${scope}` : ""),
               );
             }
+            const hostArgs = args.map((a) => bridge.toHost(a));
+            try {
+              checkArguments(`${name}.${key}`, top ? `${service}.${key}` : `${service}.${name}.${key}`, hostArgs, bridge.kinds);
+            } catch (error) {
+              throw bridge.toVmError(error);
+            }
             bridge.counter.record(service, method);
             let result: unknown;
             try {
-              result = value.apply(obj, args.map((a) => bridge.toHost(a)));
+              result = value.apply(obj, hostArgs);
             } catch (error) {
               throw bridge.toVmError(error);
             }

@@ -11,6 +11,8 @@ const MAX_ITEMS = 1000;
 const KEPT_ON_OVERFLOW = 900;
 
 type Entries = Record<string, CacheEntry>;
+/** What Apps Script's void cache methods return to the script. */
+const VOID = null as unknown as void;
 
 function checkKey(key: unknown): string {
   const text = String(key);
@@ -52,8 +54,9 @@ class LocalCache implements GoogleAppsScript.Cache.Cache {
     return found;
   }
 
+  // The writers return null, not undefined, as in Apps Script (gas-fakes' live-tested test/teststores.js).
   put(key: string, value: string, expirationInSeconds?: number): void {
-    this.putAll({ [key]: value }, expirationInSeconds);
+    return this.putAll({ [key]: value }, expirationInSeconds);
   }
 
   putAll(values: Record<string, unknown>, expirationInSeconds?: number): void {
@@ -63,18 +66,22 @@ class LocalCache implements GoogleAppsScript.Cache.Cache {
     // defineProperty, so that even a key like "__proto__" is stored as data.
     for (const [key, value] of checked) Object.defineProperty(entries, key, { value: { value, expiresAt }, enumerable: true, writable: true, configurable: true });
     const keys = Object.keys(entries);
-    if (keys.length <= MAX_ITEMS) return;
-    keys.sort((a, b) => entries[a].expiresAt - entries[b].expiresAt);
-    for (const key of keys.slice(0, keys.length - KEPT_ON_OVERFLOW)) delete entries[key];
+    if (keys.length > MAX_ITEMS) {
+      keys.sort((a, b) => entries[a].expiresAt - entries[b].expiresAt);
+      for (const key of keys.slice(0, keys.length - KEPT_ON_OVERFLOW)) delete entries[key];
+    }
+    return VOID;
   }
 
   remove(key: string): void {
     delete this.live()[checkKey(key)];
+    return VOID;
   }
 
   removeAll(keys: string[]): void {
     const entries = this.live();
     for (const key of keys.map(checkKey)) delete entries[key];
+    return VOID;
   }
 
   /** The entries, with the expired ones purged. */

@@ -69,10 +69,14 @@ class LocalLock implements GoogleAppsScript.Lock.Lock {
     if (this.ownsFile()) rmSync(this.path, { force: true });
   }
 
-  /** Polls in real time (not the execution's clock): the other side is a real process. */
+  /**
+   * Polls in real time (not the execution's clock): the other side is a real process.
+   * A negative timeout fails at once (R-lock; gas-fakes' live-tested suite).
+   */
   tryLock(timeoutInMillis: number): boolean {
     if (this.hasLock()) return true;
-    const deadline = Date.now() + Math.max(0, Number(timeoutInMillis) || 0);
+    if (Number(timeoutInMillis) < 0) return false;
+    const deadline = Date.now() + (Number(timeoutInMillis) || 0);
     for (;;) {
       if (this.acquire()) return (this.held = true);
       const left = deadline - Date.now();
@@ -144,7 +148,7 @@ class LocalLock implements GoogleAppsScript.Lock.Lock {
 class LocalLockService implements GoogleAppsScript.Lock.LockService {
   /** Identifies this execution in lock files. */
   private readonly holder = `${process.pid}-${threadId}-${randomUUID()}`;
-  readonly [LOCKS] = new Map<string, LocalLock>();
+  readonly [LOCKS]: LocalLock[] = [];
 
   constructor(
     private readonly env: ExecutionEnv,
@@ -166,15 +170,15 @@ class LocalLockService implements GoogleAppsScript.Lock.LockService {
     return this.lock(`user-${createHash("sha256").update(user).digest("hex").slice(0, 16)}`);
   }
 
-  /** One Lock per name and execution, so a second getScriptLock() sees the first one's state. */
+  /**
+   * A new Lock object on every call, as in Apps Script: hasLock() is true only on
+   * the object whose tryLock/waitLock took the lock (R-lock), and a second object
+   * contends for it like another execution would, even within this one.
+   */
   private lock(name: string): LocalLock {
-    const locks = this[LOCKS];
-    let lock = locks.get(name);
-    if (!lock) {
-      mkdirSync(this.lockDir, { recursive: true });
-      lock = new LocalLock(join(this.lockDir, `${name}.lock`), this.holder);
-      locks.set(name, lock);
-    }
+    mkdirSync(this.lockDir, { recursive: true });
+    const lock = new LocalLock(join(this.lockDir, `${name}.lock`), `${this.holder}-${this[LOCKS].length}`);
+    this[LOCKS].push(lock);
     return lock;
   }
 }
@@ -185,5 +189,5 @@ export function createLockService(env: ExecutionEnv, lockDir: string): GoogleApp
 
 /** Called by the runtime when an execution ends: Apps Script releases its locks then. */
 export function releaseAll(service: GoogleAppsScript.Lock.LockService): void {
-  for (const lock of (service as Partial<LocalLockService>)[LOCKS]?.values() ?? []) lock.releaseLock();
+  for (const lock of (service as Partial<LocalLockService>)[LOCKS] ?? []) lock.releaseLock();
 }

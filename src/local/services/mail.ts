@@ -5,9 +5,9 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressObject } from "mailparser";
-import { tokyoDate } from "../../core/base/tokyo-time";
 import type { ExecutionEnv } from "../runtime/env";
 import { createSyncBridge, type SyncBridge } from "../runtime/sync-bridge";
+import { currentWindow, useWindow } from "./quota-window";
 
 /**
  * Longer than the worst SMTP send (connect + greeting + socket timeouts), so a
@@ -60,10 +60,11 @@ export function createMailApp(env: ExecutionEnv, transport: MailTransport): Goog
     const recipients = recipientCount({ to, cc, bcc });
     if (recipients === 0) throw new Error("Failed to send email: no recipient");
     if (recipients > MAX_RECIPIENTS_PER_MESSAGE) throw new Error("Limit Exceeded: Email Recipients Per Message.");
-    const quota = todaysQuota(env);
+    const quota = currentQuota(env);
     if (recipients > quota.dailyQuota - quota.recipientsUsed) {
       throw new Error("Service invoked too many times for one day: email.");
     }
+    useWindow(quota, env.clock.now());
     const [localPart, domain] = env.effectiveUser.split("@");
     transport.send({
       from: { name: params.name ?? localPart, address: params.noReply ? `noreply@${domain}` : env.effectiveUser },
@@ -87,7 +88,7 @@ export function createMailApp(env: ExecutionEnv, transport: MailTransport): Goog
     sendEmail: sendEmail as GoogleAppsScript.Mail.MailApp["sendEmail"],
     getRemainingDailyQuota() {
       requirePermission(env, "getRemainingDailyQuota");
-      const quota = todaysQuota(env);
+      const quota = currentQuota(env);
       return Math.max(0, quota.dailyQuota - quota.recipientsUsed);
     },
   };
@@ -101,16 +102,9 @@ function requirePermission(env: ExecutionEnv, method: string): void {
   }
 }
 
-/** The quota record, reset when the Tokyo calendar day of the execution's clock has changed. */
-function todaysQuota(env: ExecutionEnv): ExecutionEnv["state"]["mail"] {
-  const { year, month, day } = tokyoDate(env.clock.now());
-  const today = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  const quota = env.state.mail;
-  if (quota.day !== today) {
-    quota.day = today;
-    quota.recipientsUsed = 0;
-  }
-  return quota;
+/** The quota record, its count cleared 24 hours after the send that opened its window (not at midnight). */
+function currentQuota(env: ExecutionEnv): ExecutionEnv["state"]["mail"] {
+  return currentWindow(env.state.mail, env.clock.now(), (quota) => (quota.recipientsUsed = 0));
 }
 
 /** How Apps Script names argument types in its "parameters don't match" message. */

@@ -155,10 +155,14 @@ class LocalClockTriggerBuilder implements GoogleAppsScript.Script.ClockTriggerBu
     return addTrigger(this.env, { handler: this.handler, eventType: "CLOCK", source: "CLOCK", sourceId: null, schedule: this.schedule() });
   }
 
+  private minuteInHour(): number {
+    return drawMinute(this.env.random ?? Math.random, this.spec.nearMinute);
+  }
+
   private schedule(): ZonedSchedule {
     const s = this.spec;
     const { timeZone } = s;
-    const hour = { atHour: s.atHour ?? null, nearMinute: s.nearMinute ?? null };
+    const hour = { atHour: s.atHour ?? null, nearMinute: s.atHour === undefined ? null : this.minuteInHour() };
     const weekly = s.weeks !== undefined || s.weekDay !== undefined;
     const frequencies = [s.minutes, s.hours, s.days, weekly || undefined, s.monthDay].filter((f) => f !== undefined).length;
     const once = [s.at, s.atDate].filter((f) => f !== undefined).length;
@@ -182,6 +186,16 @@ class LocalClockTriggerBuilder implements GoogleAppsScript.Script.ClockTriggerBu
     if (weekly) return { kind: "everyWeeks", weeks: s.weeks ?? 1, weekDay: s.weekDay ?? null, ...hour, timeZone };
     return { kind: "monthly", monthDay: s.monthDay!, ...hour, timeZone };
   }
+}
+
+/**
+ * R-clock: atHour(h) runs "at a random minute" of that hour unless nearMinute(m) is called,
+ * and then within 15 minutes of m (kept within hour h here). Drawn once, at creation, so the
+ * trigger keeps its time (G-inst: a 9 AM trigger fires some time between 9 and 10, then at about that time).
+ */
+function drawMinute(random: () => number, nearMinute: number | undefined): number {
+  const pick = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
+  return nearMinute === undefined ? pick(0, 59) : pick(Math.max(0, nearMinute - 15), Math.min(59, nearMinute + 15));
 }
 
 class LocalSpreadsheetTriggerBuilder implements GoogleAppsScript.Script.SpreadsheetTriggerBuilder {

@@ -12,6 +12,11 @@ class LocalUser implements GoogleAppsScript.Base.User {
   getUserLoginId(): string {
     return this.email;
   }
+
+  /** Apps Script prints a User as its email (gas-fakes' live-tested test/testsession.js). */
+  toString(): string {
+    return this.email;
+  }
 }
 
 class LocalSession implements GoogleAppsScript.Base.Session {

@@ -1,5 +1,6 @@
-// When time-driven triggers fire. Pure and deterministic: Apps Script picks a
-// random minute within the hour, here atHour(h) fires at h:00 (or h:nearMinute).
+// When time-driven triggers fire. Pure and deterministic: the random minute Apps Script
+// picks within an atHour hour is drawn once when the trigger is made (script-app.ts)
+// and kept in the schedule as nearMinute; atHour(h) fires at h:nearMinute.
 // Times are found on the wall clock of the trigger's zone, so they stay right
 // across daylight-saving changes. Repeating schedules are aligned to the epoch
 // of that wall clock (every 15 minutes → :00, :15, …; every 2 days → even day

@@ -9,6 +9,9 @@ import { createEngine } from "./formula-engine";
 import { HfSheet } from "./hf-sheet";
 import type { CustomFunctionInvoker, SheetModel, WorkbookModel } from "./model";
 
+/** The longest sheet name Google Sheets accepts. */
+const SHEET_NAME_LIMIT = 100;
+
 function duplicateNameError(name: string): Error {
   return new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
 }
@@ -175,6 +178,10 @@ export class HfWorkbook implements WorkbookModel {
   }
 
   assertNameFree(name: string, except?: HfSheet): void {
+    // Sheets' own limit (issue #20); the .xlsx file's 31 are handled on save without cutting the name.
+    if (name.length > SHEET_NAME_LIMIT) {
+      throw new Error(`シート名は ${SHEET_NAME_LIMIT} 文字までです（「${name.slice(0, 20)}…」は ${name.length} 文字）。短い名前にしてください。`);
+    }
     const lower = name.toLowerCase();
     if (this.sheets.some((s) => s !== except && s.getName().toLowerCase() === lower)) throw duplicateNameError(name);
   }

@@ -35,11 +35,14 @@ export function loadSidecar(path: string): RuntimeState {
   }
   // Fields a different version did not write start empty.
   const state = parsed as Partial<RuntimeState>;
+  // An older sidecar counted mail per Tokyo day ("day"); its count carries into a window of unknown start.
+  const { day: _day, ...mail } = { ...base.mail, ...state.mail } as RuntimeState["mail"] & { day?: string };
   return {
     ...base,
     ...state,
     cache: { ...base.cache, ...state.cache },
-    mail: { ...base.mail, ...state.mail },
+    mail,
+    triggerRuntime: { ...base.triggerRuntime, ...state.triggerRuntime },
   };
 }
 

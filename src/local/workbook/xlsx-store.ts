@@ -17,6 +17,9 @@ import { isGeneral } from "./number-format";
 
 /** Very hidden sheet holding what xlsx cannot say: rows of [kind, sheet, A1 range, JSON]. */
 const META_SHEET = "_platina";
+/** .xlsx allows 31 characters in a sheet name (Sheets: 100); exceljs would cut the rest silently. */
+const XLSX_NAME_LIMIT = 31;
+const RESERVED_NAMES = new Set([META_SHEET, "history"]);
 const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
 
 /** Spilled cells of custom functions: saved as values, but not content when loaded back. */
@@ -32,7 +35,16 @@ interface ValidationRecord {
   range: string;
   rule: ValidationRule;
 }
-type MetaRecord = SpillRecord | ValidationRecord;
+/**
+ * A sheet whose Sheets name .xlsx cannot hold (over 31 characters, or one of * ? : \\ / [ ]):
+ * the file names it `sheet`, and this keeps its real name, so it is never cut.
+ */
+interface NameRecord {
+  kind: "name";
+  sheet: string;
+  name: string;
+}
+type MetaRecord = SpillRecord | ValidationRecord | NameRecord;
 
 // exceljs parses these but its typings omit them.
 interface WorksheetExtras {
@@ -62,9 +74,11 @@ export async function loadWorkbook(path: string, timeZone = "Asia/Tokyo"): Promi
   const worksheets = file.worksheets.filter((ws) => ws.name !== META_SHEET);
   if (worksheets.length === 0) throw unreadable("シートがありません");
 
+  const names = new Map(meta.flatMap((m) => (m.kind === "name" ? [[m.sheet, m.name] as const] : [])));
+  const named = worksheets.map((ws) => ({ ws, name: names.get(ws.name) ?? ws.name }));
   const model = createWorkbook({ name: basename(path, extname(path)), timeZone });
-  const sheets = model.loadSheets(worksheets.map((ws) => readCells(ws, meta)));
-  model.batch(() => worksheets.forEach((ws, i) => readLayout(ws, sheets[i], meta)));
+  const sheets = model.loadSheets(named.map(({ ws, name }) => readCells(ws, name, meta)));
+  model.batch(() => named.forEach(({ ws, name }, i) => readLayout(ws, name, sheets[i], meta)));
   return model;
 }
 
@@ -77,6 +91,7 @@ function readMeta(file: ExcelJS.Workbook): MetaRecord[] {
     const [kind, sheet, range, json] = [1, 2, 3, 4].map((c) => String(row.getCell(c).text ?? ""));
     if (kind === "spill") records.push({ kind, sheet, range });
     if (kind === "validation") records.push({ kind, sheet, range, rule: JSON.parse(json) as ValidationRule });
+    if (kind === "name") records.push({ kind, sheet, name: json });
   });
   return records;
 }
@@ -90,8 +105,8 @@ function spillTest(meta: MetaRecord[], sheetName: string): (row: number, column:
   return (row, column) => spills.some((g) => row >= g.row && row < g.row + g.numRows && column >= g.column && column < g.column + g.numColumns);
 }
 
-function readCells(ws: ExcelJS.Worksheet, meta: MetaRecord[]): LoadedSheet {
-  const inSpill = spillTest(meta, ws.name);
+function readCells(ws: ExcelJS.Worksheet, name: string, meta: MetaRecord[]): LoadedSheet {
+  const inSpill = spillTest(meta, name);
   const cells: LoadedSheet["cells"] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
@@ -107,7 +122,7 @@ function readCells(ws: ExcelJS.Worksheet, meta: MetaRecord[]): LoadedSheet {
       }
     });
   });
-  return { name: ws.name, cells };
+  return { name, cells };
 }
 
 function readCell(cell: ExcelJS.Cell): { input: CellInput; cached?: RawValue } | null {
@@ -149,8 +164,8 @@ function inputAsRaw(input: CellInput): RawValue {
   return input.kind === "value" && !isDate(input.value) ? input.value : null;
 }
 
-function readLayout(ws: ExcelJS.Worksheet, sheet: HfSheet, meta: MetaRecord[]): void {
-  const inSpill = spillTest(meta, ws.name);
+function readLayout(ws: ExcelJS.Worksheet, name: string, sheet: HfSheet, meta: MetaRecord[]): void {
+  const inSpill = spillTest(meta, name);
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
       const at: GridRange = { row: rowNumber - 1, column: columnNumber - 1, numRows: 1, numColumns: 1 };
@@ -175,7 +190,7 @@ function readLayout(ws: ExcelJS.Worksheet, sheet: HfSheet, meta: MetaRecord[]): 
 
   readValidations(ws, sheet);
   for (const record of meta) {
-    const range = record.kind === "validation" && record.sheet === ws.name ? parseRangeA1(record.range) : null;
+    const range = record.kind === "validation" && record.sheet === name ? parseRangeA1(record.range) : null;
     if (range && record.kind === "validation") sheet.setValidation(range, record.rule);
   }
   sheet.setConditionalRules(readConditionalRules(ws));
@@ -296,18 +311,43 @@ export async function saveWorkbook(model: WorkbookModel, path: string, options: 
   const file = new ExcelJS.Workbook();
   // Excel and LibreOffice recompute on open; the cached results are there for everything else.
   file.calcProperties.fullCalcOnLoad = true;
+  const sheets = model.getSheets() as HfSheet[];
+  const fileNames = xlsxSheetNames(sheets.map((sheet) => sheet.getName()));
   const meta: MetaRecord[] = [];
-  for (const sheet of model.getSheets() as HfSheet[]) writeSheet(file, sheet, meta);
+  sheets.forEach((sheet, i) => {
+    if (fileNames[i] !== sheet.getName()) meta.push({ kind: "name", sheet: fileNames[i], name: sheet.getName() });
+  });
+  const renamed = new Set(meta.map((m) => (m as NameRecord).name));
+  sheets.forEach((sheet, i) => writeSheet(file, sheet, fileNames[i], renamed, meta));
   if (meta.length) writeMeta(file, meta);
   const buffer = await file.xlsx.writeBuffer();
   writeFileAtomic(path, new Uint8Array(buffer), options);
 }
 
-function writeSheet(file: ExcelJS.Workbook, sheet: HfSheet, meta: MetaRecord[]): void {
+/** Sheets' names, made valid and unique (case-insensitively) in .xlsx; those that already are keep theirs. */
+function xlsxSheetNames(names: string[]): string[] {
+  const valid = (name: string) =>
+    name.length <= XLSX_NAME_LIMIT && !/[*?:/\\[\]]|^'|'$/.test(name) && !RESERVED_NAMES.has(name.toLowerCase());
+  const taken = new Set(names.filter(valid).map((name) => name.toLowerCase()));
+  const seen = new Set<string>();
+  return names.map((name) => {
+    if (valid(name) && !seen.has(name.toLowerCase())) {
+      seen.add(name.toLowerCase());
+      return name;
+    }
+    const stem = name.replace(/[*?:/\\[\]']/g, "_").slice(0, XLSX_NAME_LIMIT - 4).replace(/[\uD800-\uDBFF]$/, "");
+    let n = 1;
+    while (taken.has(`${stem}~${n}`.toLowerCase())) n++;
+    taken.add(`${stem}~${n}`.toLowerCase());
+    return `${stem}~${n}`;
+  });
+}
+
+function writeSheet(file: ExcelJS.Workbook, sheet: HfSheet, fileName: string, renamed: Set<string>, meta: MetaRecord[]): void {
   const tabColor = sheet.getTabColor();
   const frozenRows = sheet.getFrozenRows();
   const frozenColumns = sheet.getFrozenColumns();
-  const ws = file.addWorksheet(sheet.getName(), {
+  const ws = file.addWorksheet(fileName, {
     state: sheet.isHidden() ? "hidden" : "visible",
     properties: tabColor ? { tabColor: { argb: hexToArgb(tabColor) } } : {},
     views: frozenRows || frozenColumns ? [{ state: "frozen", xSplit: frozenColumns, ySplit: frozenRows }] : [],
@@ -339,7 +379,7 @@ function writeSheet(file: ExcelJS.Workbook, sheet: HfSheet, meta: MetaRecord[]):
     const px = sheet.getColumnWidth(c);
     if (px !== null) ws.getColumn(c + 1).width = Math.round(((px - 5) / 7) * 100) / 100;
   }
-  writeValidations(ws, sheet, meta);
+  writeValidations(ws, sheet, renamed, meta);
   writeConditionalRules(ws, sheet.getConditionalRules());
 }
 
@@ -360,7 +400,7 @@ function writeStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.borders) cell.border = writeBorders(style.borders);
 }
 
-function writeValidations(ws: ExcelJS.Worksheet, sheet: HfSheet, meta: MetaRecord[]): void {
+function writeValidations(ws: ExcelJS.Worksheet, sheet: HfSheet, renamed: Set<string>, meta: MetaRecord[]): void {
   const groups = new Map<string, { rule: ValidationRule; cells: [number, number][] }>();
   for (const [r, c, rule] of sheet.validationEntries()) {
     const key = JSON.stringify(rule);
@@ -368,7 +408,7 @@ function writeValidations(ws: ExcelJS.Worksheet, sheet: HfSheet, meta: MetaRecor
     groups.get(key)!.cells.push([r, c]);
   }
   for (const { rule, cells } of groups.values()) {
-    const native = nativeValidation(rule);
+    const native = nativeValidation(rule, renamed);
     for (const range of cellsToRanges(cells)) {
       if (native) (ws as unknown as WorksheetExtras).dataValidations.add(rangeA1(range), native);
       else meta.push({ kind: "validation", sheet: sheet.getName(), range: rangeA1(range), rule });
@@ -376,8 +416,8 @@ function writeValidations(ws: ExcelJS.Worksheet, sheet: HfSheet, meta: MetaRecor
   }
 }
 
-/** The xlsx form of a rule, when it reads back as the same rule. */
-function nativeValidation(rule: ValidationRule): ExcelJS.DataValidation | null {
+/** The xlsx form of a rule, when it reads back as the same rule (and names no sheet the file calls otherwise). */
+function nativeValidation(rule: ValidationRule, renamed: Set<string>): ExcelJS.DataValidation | null {
   const [source, showDropdown] = rule.args;
   if (showDropdown === false) return null;
   let formula: string;
@@ -388,8 +428,9 @@ function nativeValidation(rule: ValidationRule): ExcelJS.DataValidation | null {
   } else if (rule.criteria === "VALUE_IN_RANGE" && typeof source === "string") {
     const bang = source.lastIndexOf("!");
     const target = parseRangeA1(source.slice(bang + 1));
-    if (!target) return null;
-    const sheetPart = bang >= 0 ? `${quoteSheetName(source.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'"))}!` : "";
+    const sheetName = source.slice(0, Math.max(0, bang)).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    if (!target || renamed.has(sheetName)) return null;
+    const sheetPart = bang >= 0 ? `${quoteSheetName(sheetName)}!` : "";
     formula = `${sheetPart}${absoluteA1(target)}`;
   } else {
     return null;
@@ -449,7 +490,8 @@ function writeMeta(file: ExcelJS.Workbook, records: MetaRecord[]): void {
   const ws = file.addWorksheet(META_SHEET, { state: "veryHidden" });
   ws.addRow(["kind", "sheet", "range", "data"]);
   for (const record of records) {
-    ws.addRow([record.kind, record.sheet, record.range, record.kind === "validation" ? JSON.stringify(record.rule) : ""]);
+    if (record.kind === "name") ws.addRow([record.kind, record.sheet, "", record.name]);
+    else ws.addRow([record.kind, record.sheet, record.range, record.kind === "validation" ? JSON.stringify(record.rule) : ""]);
   }
 }
 

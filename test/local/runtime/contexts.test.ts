@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ExecutionContext } from "../../../src/local/runtime/contexts";
+import { contextIdentity, type ExecutionContext } from "../../../src/local/runtime/contexts";
+import { createScriptApp } from "../../../src/local/services/script-app";
 import type { TriggerRecord, UiHost } from "../../../src/local/runtime/env";
 import { openWorkbook } from "../../../src/local/runtime/open";
 import { sidecarPath } from "../../../src/local/workbook/sidecar";
@@ -40,6 +41,11 @@ function doGet(e) { return ContentService.createTextOutput(JSON.stringify([probe
 function url() { return ScriptApp.getService().getUrl(); }
 function ownTriggers() { return ScriptApp.getProjectTriggers().map(function (t) { return t.getHandlerFunction(); }); }
 function deleteByUid(uid) { ScriptApp.deleteTrigger({ getUniqueId: function () { return uid; } }); return "deleted"; }
+function deleteGiven(trigger) { ScriptApp.deleteTrigger(trigger); return "deleted"; }
+function deleteMine(uid) {
+  ScriptApp.getProjectTriggers().filter(function (t) { return t.getUniqueId() === uid; }).forEach(function (t) { ScriptApp.deleteTrigger(t); });
+  return "deleted";
+}
 function openOther() { return SpreadsheetApp.openById("1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms").getName(); }
 `;
 
@@ -239,15 +245,26 @@ describe("installable triggers belong to their creator", () => {
 
   it("refuses to delete another account's trigger and keeps it", () => {
     const { runtime } = withTriggers();
-    const execution = runtime.run("deleteByUid", [`uid-theirs-${OWNER}`], { context: { kind: "menu" }, user: USER });
+    // The owner's own Trigger object, as only the owner's executions can hold it.
+    const ownerEnv = { clock: runtime.options.clock, timeZone: "Asia/Tokyo", state: runtime.state, log: () => undefined, ui: null };
+    const [theirs] = createScriptApp({ ...ownerEnv, ...contextIdentity({ kind: "time-driven", owner: OWNER }, "") }, { spreadsheetId: runtime.spreadsheetId })
+      .getProjectTriggers();
+    const execution = runtime.run("deleteGiven", [theirs], { context: { kind: "menu" }, user: USER });
     expect(execution.ok).toBe(false);
     expect(execution.error?.message).toContain("belongs to another user");
     expect(runtime.state.triggers.map((t) => t.handler)).toEqual(["mine", "theirs"]);
   });
 
+  it("takes only a Trigger, not an object that looks like one", () => {
+    const { runtime } = withTriggers();
+    const execution = runtime.run("deleteByUid", [`uid-theirs-${OWNER}`], { context: { kind: "menu" }, user: USER });
+    expect(execution.error?.message).toBe("The parameters (Object) don't match the method signature for ScriptApp.deleteTrigger.");
+    expect(runtime.state.triggers.map((t) => t.handler)).toEqual(["mine", "theirs"]);
+  });
+
   it("deletes the caller's own trigger", () => {
     const { runtime } = withTriggers();
-    expect(runtime.run("deleteByUid", [`uid-mine-${USER}`], { context: { kind: "menu" }, user: USER }).result).toBe("deleted");
+    expect(runtime.run("deleteMine", [`uid-mine-${USER}`], { context: { kind: "menu" }, user: USER }).result).toBe("deleted");
     expect(runtime.state.triggers.map((t) => t.handler)).toEqual(["theirs"]);
   });
 });

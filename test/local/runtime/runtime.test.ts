@@ -160,3 +160,45 @@ function changed(e) {
     });
   });
 });
+
+// G-quota: "Triggers total runtime" is a daily quota (90 min consumer, 6 h Workspace); quotas are per user and
+// "reset 24 hours after the first request".
+describe("the daily trigger runtime quota", () => {
+  const code = `
+function work() {
+  var props = PropertiesService.getScriptProperties();
+  props.setProperty("runs", String(Number(props.getProperty("runs") || 0) + 1));
+  Utilities.sleep(4 * 60 * 1000);
+}
+function failsSlowly() { Utilities.sleep(4 * 60 * 1000); throw new Error("失敗"); }
+`;
+  const asTrigger = (owner: string) => ({ context: { kind: "time-driven", owner } as const });
+
+  it("counts each owner's trigger runs and refuses the next once the day's runtime is used up", () => {
+    const { runtime, clock } = testRuntime({ bundleDir: fixtureBundle(code), demo: false });
+    runtime.state.triggerRuntime.dailyLimitMs = 10 * 60 * 1000;
+    const first = clock.now();
+    expect(runtime.run("work", [], asTrigger("henkaku@city.example")).ok).toBe(true);
+    expect(runtime.run("failsSlowly", [], asTrigger("henkaku@city.example")).ok).toBe(false); // a failed run's time counts too
+    expect(runtime.run("work", [], asTrigger("henkaku@city.example")).ok).toBe(true); // 2 minutes were left
+    expect(runtime.state.triggerRuntime.users["henkaku@city.example"]).toEqual({ since: first, usedMs: 12 * 60 * 1000 });
+
+    const refused = runtime.run("work", [], asTrigger("henkaku@city.example"));
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.message).toBe("Service using too much computer time for one day");
+    expect(runtime.state.scriptProperties.runs).toBe("2"); // it did not run
+    expect(runtime.run("work", [], asTrigger("sato@city.example")).ok).toBe(true); // another owner's quota
+    expect(runtime.run("work", [], { user: "henkaku@city.example" }).ok).toBe(true); // a menu run is no trigger
+
+    clock.set(first + 24 * 60 * 60 * 1000 - 1);
+    expect(runtime.run("work", [], asTrigger("henkaku@city.example")).ok).toBe(false);
+    clock.set(first + 24 * 60 * 60 * 1000);
+    expect(runtime.run("work", [], asTrigger("henkaku@city.example")).ok).toBe(true);
+  });
+
+  it("counts installable edit and change triggers, which run as their creator too", () => {
+    const { runtime } = testRuntime({ bundleDir: fixtureBundle(code), demo: false });
+    runtime.run("work", [], { context: { kind: "installable-trigger", event: "ON_CHANGE", owner: "henkaku@city.example" } });
+    expect(runtime.state.triggerRuntime.users["henkaku@city.example"].usedMs).toBe(4 * 60 * 1000);
+  });
+});

@@ -29,6 +29,14 @@ describe("CacheService", () => {
     expect(cache.get("k")).toBeNull();
   });
 
+  // gas-fakes' test/teststores.js, run in live Apps Script: put and remove return null.
+  it("returns null from put, putAll, remove and removeAll, as Apps Script does", () => {
+    const cache = createCacheService(makeEnv().env).getScriptCache();
+    const results: unknown[] = [cache.put("k", "v"), cache.putAll({ a: "1" }, 60), cache.remove("k"), cache.removeAll(["a"])];
+    expect(results).toEqual([null, null, null, null]);
+    expect(cache.get("k")).toBeNull();
+  });
+
   it("honours a TTL and caps it at 6 hours", () => {
     const { env, advance } = makeEnv();
     const cache = createCacheService(env).getScriptCache();

@@ -105,12 +105,12 @@ describe("LockService within one process", () => {
     const lockDir = newLockDir();
     const mine = createLockService(makeEnv(), lockDir);
     const theirs = createLockService(makeEnv(), lockDir);
-    expect(mine.getScriptLock().tryLock(0)).toBe(true);
-    expect(mine.getScriptLock().hasLock()).toBe(true); // the same lock for the whole execution
+    const held = mine.getScriptLock();
+    expect(held.tryLock(0)).toBe(true);
     expect(theirs.getScriptLock().tryLock(50)).toBe(false);
     expect(theirs.getDocumentLock().tryLock(0)).toBe(true); // a different lock
-    mine.getScriptLock().releaseLock();
-    expect(mine.getScriptLock().hasLock()).toBe(false);
+    held.releaseLock();
+    expect(held.hasLock()).toBe(false);
     expect(theirs.getScriptLock().tryLock(0)).toBe(true);
     releaseAll(theirs);
   });
@@ -141,6 +141,47 @@ describe("LockService within one process", () => {
     const next = createLockService(makeEnv(), lockDir);
     expect(next.getScriptLock().tryLock(0)).toBe(true);
     expect(next.getUserLock().tryLock(0)).toBe(true);
+  });
+});
+
+// R-lock (reference/lock/lock): hasLock() "will return false if tryLock … or waitLock … were never called"
+// on that object; a negative timeout fails at once (tested in live Apps Script by gas-fakes' test/testlock.js).
+describe("Lock objects as Apps Script hands them out", () => {
+  it("gives a fresh object on every getScriptLock(): only the one that took the lock has it", () => {
+    const service = createLockService(makeEnv(), newLockDir());
+    const first = service.getScriptLock();
+    expect(first.hasLock()).toBe(false);
+    first.waitLock(0);
+    const second = service.getScriptLock();
+    expect(second).not.toBe(first);
+    expect(second.hasLock()).toBe(false);
+    expect(first.hasLock()).toBe(true);
+    second.releaseLock(); // not held by this object: nothing happens
+    expect(first.hasLock()).toBe(true);
+    releaseAll(service);
+  });
+
+  it("makes a second object of the same execution wait like anyone else", () => {
+    const service = createLockService(makeEnv(), newLockDir());
+    service.getScriptLock().waitLock(0);
+    const second = service.getScriptLock();
+    expect(second.tryLock(30)).toBe(false);
+    expect(() => second.waitLock(0)).toThrow(TIMEOUT_MESSAGE);
+    releaseAll(service);
+  });
+
+  it("fails tryLock at once with a negative timeout, even when the lock is free", () => {
+    const lock = createLockService(makeEnv(), newLockDir()).getScriptLock();
+    expect(lock.tryLock(-1)).toBe(false);
+    expect(lock.hasLock()).toBe(false);
+    expect(lock.tryLock(0)).toBe(true);
+    lock.releaseLock();
+  });
+
+  it("throws Apps Script's timeout from waitLock with a negative timeout", () => {
+    const lock = createLockService(makeEnv(), newLockDir()).getUserLock();
+    expect(() => lock.waitLock(-100)).toThrow(TIMEOUT_MESSAGE);
+    expect(lock.hasLock()).toBe(false);
   });
 });
 

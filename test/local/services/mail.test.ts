@@ -142,15 +142,24 @@ describe("MailApp quota and validation", () => {
     expect(box.files()).toHaveLength(2);
   });
 
-  it("resets the quota when the Tokyo calendar day changes", () => {
-    const { env, setNow } = makeEnv({ dailyQuota: 2 });
+  // G-quota: "Quotas are per user and reset 24 hours after the first request" — not at midnight.
+  it("gives the quota back 24 hours after the send that opened the window, not at midnight", () => {
+    const { env, setNow } = makeEnv({ dailyQuota: 3 });
     const mail = createMailApp(env, outboxTransport(outbox().dir));
+    const first = Date.UTC(2026, 11, 1, 1, 30); // 10:30 on 12/1 in Tokyo
+    setNow(first);
     mail.sendEmail("a@example.jp,b@example.jp", "件名", "本文");
-    setNow(Date.UTC(2026, 11, 1, 14, 59)); // 23:59 in Tokyo
+    setNow(first + 6 * 3_600_000);
+    mail.sendEmail("c@example.jp", "件名", "本文");
+    setNow(Date.UTC(2026, 11, 1, 15, 0)); // 00:00 on 12/2 in Tokyo: still the same window
     expect(mail.getRemainingDailyQuota()).toBe(0);
-    setNow(Date.UTC(2026, 11, 1, 15, 0)); // 00:00 on 12/2 in Tokyo
-    expect(mail.getRemainingDailyQuota()).toBe(2);
-    expect(env.state.mail.day).toBe("2026-12-02");
+    expect(() => mail.sendEmail("d@example.jp", "件名", "本文")).toThrow("Service invoked too many times for one day: email.");
+    setNow(first + 24 * 3_600_000 - 1);
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    setNow(first + 24 * 3_600_000); // the window is 24 hours old: every recipient comes back, the later send's too
+    expect(mail.getRemainingDailyQuota()).toBe(3);
+    mail.sendEmail("d@example.jp", "件名", "本文");
+    expect(env.state.mail).toMatchObject({ since: first + 24 * 3_600_000, recipientsUsed: 1 });
   });
 
   it("rejects an invalid address and sends nothing", () => {

@@ -2,14 +2,17 @@ import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
 import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/runtime/env";
 import { createScriptApp } from "../../../src/local/services/script-app";
+import { nextRunAfter } from "../../../src/local/services/trigger-schedule";
 
 const NOW = Date.parse("2026-11-25T03:00:00Z"); // Wednesday 12:00 in Tokyo
 const SPREADSHEET_ID = "sheet-123";
 const TOO_MANY = "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
 
-function makeApp(state: RuntimeState = emptyState(), user = "tanaka@platina.example") {
+/** `random` draws an atHour trigger's minute: 0 gives :00, 0.999 gives :59. */
+function makeApp(state: RuntimeState = emptyState(), user = "tanaka@platina.example", random = () => 0) {
   const env: ExecutionEnv = {
     clock: { now: () => NOW, sleep: () => undefined },
+    random,
     timeZone: "Asia/Tokyo",
     ...identity(user),
     state,
@@ -60,6 +63,32 @@ describe("ScriptApp time-driven triggers", () => {
     const { env, ScriptApp } = makeApp();
     ScriptApp.newTrigger("weekly").timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(8).create();
     expect(iso(env.state.triggers[0].nextRun)).toBe("2026-11-29T23:00:00.000Z"); // Monday 08:00 Tokyo
+  });
+
+  // R-clock: atHour "runs at a random minute" of the hour unless nearMinute() (plus or minus 15 minutes) is called.
+  it("fires an atHour trigger at a minute of that hour drawn when it is made, and keeps it", () => {
+    const at = (random: number, build: (b: GoogleAppsScript.Script.ClockTriggerBuilder) => GoogleAppsScript.Script.ClockTriggerBuilder) => {
+      const { env, ScriptApp } = makeApp(emptyState(), "tanaka@platina.example", () => random);
+      build(ScriptApp.newTrigger("f").timeBased()).create();
+      return env.state.triggers[0];
+    };
+    expect(iso(at(0.999, (b) => b.everyDays(1).atHour(9)).nextRun)).toBe("2026-11-26T00:59:00.000Z"); // 09:59 Tokyo
+    expect(iso(at(0.5, (b) => b.onMonthDay(1).atHour(9)).nextRun)).toBe("2026-12-01T00:30:00.000Z");
+    expect(iso(at(0, (b) => b.everyDays(1).atHour(9).nearMinute(40)).nextRun)).toBe("2026-11-26T00:25:00.000Z");
+    expect(iso(at(0.999, (b) => b.everyDays(1).atHour(9).nearMinute(40)).nextRun)).toBe("2026-11-26T00:55:00.000Z");
+    expect(iso(at(0.999, (b) => b.everyDays(1).atHour(9).nearMinute(50)).nextRun)).toBe("2026-11-26T00:59:00.000Z"); // within the hour
+    const daily = at(0.25, (b) => b.everyDays(1).atHour(9));
+    expect(iso(nextRunAfter(daily.schedule!, daily.nextRun!, "Asia/Tokyo"))).toBe("2026-11-27T00:15:00.000Z"); // the same minute the next day
+  });
+
+  it("spreads atHour triggers over the hour", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const { env, ScriptApp } = makeApp(emptyState(), "tanaka@platina.example", random);
+    for (let i = 0; i < 10; i++) ScriptApp.newTrigger(`f${i}`).timeBased().everyDays(1).atHour(9).create();
+    const minutes = env.state.triggers.map((t) => new Date(t.nextRun!).getUTCMinutes());
+    expect(new Set(minutes).size).toBeGreaterThan(1);
+    expect(env.state.triggers.every((t) => new Date(t.nextRun!).getUTCHours() === 0)).toBe(true); // all within 09:00–09:59 Tokyo
   });
 
   it("validates the time zone and the combination of settings", () => {

@@ -106,8 +106,41 @@ describe("Utilities digests and signatures", () => {
     expect(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, "abc")).toEqual(
       int8(Buffer.from("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "hex")),
     );
-    expect(Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, "日本")).toEqual(int8(createHash("md5").update("日本").digest()));
+    expect(Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, "日本", Utilities.Charset.UTF_8)).toEqual(int8(createHash("md5").update("日本").digest()));
     expect(() => Utilities.computeDigest(Utilities.DigestAlgorithm.MD2, "abc")).toThrow("未対応");
+  });
+});
+
+// What live Apps Script returns, as recorded by gas-fakes' test/testutilities.js (a suite run in Apps Script):
+// a string without a charset is hashed as US-ASCII, each other character (an emoji too) one '?'.
+describe("Utilities digests of text without a charset", () => {
+  const md5 = (text: string) => int8(createHash("md5").update(text, "latin1").digest());
+
+  it("hashes Japanese text as one '?' per character, not as UTF-8", () => {
+    const { MD5, SHA_256 } = Utilities.DigestAlgorithm;
+    expect(Utilities.computeDigest(MD5, "日本")).toEqual(md5("??"));
+    expect(Utilities.computeDigest(MD5, "日本")).not.toEqual(Utilities.computeDigest(MD5, "日本", Utilities.Charset.UTF_8));
+    expect(Utilities.computeDigest(SHA_256, "課題ID")).toEqual(Utilities.computeDigest(SHA_256, "??ID", Utilities.Charset.UTF_8));
+  });
+
+  it("gives Apps Script's own digest of \"€🙂\", with or without US_ASCII", () => {
+    const appsScript = [-22, 3, -4, -72, -60, 120, 34, -68, -25, 114, -49, 108, 7, -48, -21, -69];
+    expect(Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, "€🙂")).toEqual(appsScript);
+    expect(Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, "€🙂", Utilities.Charset.US_ASCII)).toEqual(appsScript);
+  });
+
+  it("signs text without a charset as US-ASCII too, key and value alike", () => {
+    const appsScript = [-125, 73, -127, -128, -43, -39, 99, -10, 39, -49, -128, 27, 8, -117, 4, -120, -26, -111, 16, 114, -115, 1, -1, -68, -27, 88, 7, 117, 55, -87, -123, -52];
+    expect(Utilities.computeHmacSha256Signature("café", "€🙂")).toEqual(appsScript);
+    expect(Utilities.computeHmacSha256Signature("café", "€🙂", Utilities.Charset.US_ASCII)).toEqual(appsScript);
+    expect(Utilities.computeHmacSignature(Utilities.MacAlgorithm.HMAC_SHA_256, "報告", "鍵")).toEqual(
+      int8(createHmac("sha256", "?").update("??").digest()),
+    );
+  });
+
+  it("keeps byte arrays as they are", () => {
+    const bytes = int8(Buffer.from("日本", "utf8"));
+    expect(Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, bytes)).toEqual(int8(createHash("md5").update("日本").digest()));
   });
 });
 

@@ -17,7 +17,8 @@ describe("sidecar", () => {
     expect(loadSidecar(path)).toEqual(emptyState());
     const state = emptyState();
     state.scriptProperties["年度"] = "R7";
-    state.mail = { day: "2026-05-26", recipientsUsed: 3, dailyQuota: 1500 };
+    state.mail = { since: Date.parse("2026-05-26T10:30:00+09:00"), recipientsUsed: 3, dailyQuota: 1500 };
+    state.triggerRuntime.users["henkaku@city.example"] = { since: Date.parse("2026-05-26T09:00:00+09:00"), usedMs: 42_000 };
     state.webAppUrl = "http://localhost:8080/exec";
     saveSidecar(path, state);
     expect(loadSidecar(path)).toEqual(state);
@@ -27,6 +28,12 @@ describe("sidecar", () => {
     const path = join(tempDir(), "old.platina.json");
     writeFileSync(path, JSON.stringify({ scriptProperties: { a: "1" }, cache: { script: {} } }));
     expect(loadSidecar(path)).toEqual({ ...emptyState(), scriptProperties: { a: "1" } });
+  });
+
+  it("reads an older sidecar's per-day mail count into the rolling window", () => {
+    const path = join(tempDir(), "day.platina.json");
+    writeFileSync(path, JSON.stringify({ mail: { day: "2026-05-26", recipientsUsed: 3, dailyQuota: 100 } }));
+    expect(loadSidecar(path).mail).toEqual({ since: null, recipientsUsed: 3, dailyQuota: 100 });
   });
 
   it("names the file when it is corrupt", () => {

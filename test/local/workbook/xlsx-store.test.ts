@@ -142,6 +142,55 @@ describe("save → load round trip", () => {
   });
 });
 
+// Sheets allows 100 characters and * ? : \ / [ ] in a sheet name; .xlsx only 31 and none of those (issue #20).
+describe("sheet names .xlsx cannot hold", () => {
+  const LONG = "回答状況_局区照会-R8_産業振興部・地域振興課・広報広聴課の照会結果"; // 36 characters
+  const LONGER = `${LONG}（再照会）`;
+
+  it("keeps a name longer than 31 characters, and its cells, through save and load", async () => {
+    expect(LONG.length).toBeGreaterThan(31);
+    const wb = createWorkbook({ name: "進捗", timeZone: "Asia/Tokyo" });
+    wb.insertSheet("報告_2026-11-25").setCells(0, 0, [[v("報告")]]);
+    wb.insertSheet(LONG).setCells(0, 0, [[v("回答者")], [v("佐藤")]]);
+    wb.insertSheet(LONGER).setCells(0, 0, [[v("再照会")]]);
+    wb.insertSheet("A/B: [案]?").setCells(0, 0, [[v("記号")]]);
+    const choices = wb.insertSheet("選択肢");
+    choices.setCells(0, 0, [[f(`='${LONG}'!A2`)]]);
+    choices.setValidation(r(1, 0), { criteria: "VALUE_IN_RANGE", args: [`'${LONG}'!A1:A2`, true], allowInvalid: false, helpText: null });
+    const path = join(tempDir(), "進捗.xlsx");
+    await saveWorkbook(wb, path);
+
+    const loaded = await loadWorkbook(path);
+    expect(loaded.getSheets().map((sheet) => sheet.getName())).toEqual(["報告_2026-11-25", LONG, LONGER, "A/B: [案]?", "選択肢"]);
+    expect(loaded.getSheetByName(LONG)!.getValues(r(0, 0, 2, 1))).toEqual([["回答者"], ["佐藤"]]);
+    expect(loaded.getSheetByName(LONGER)!.getValues(r(0, 0))).toEqual([["再照会"]]);
+    expect(loaded.getSheetByName("A/B: [案]?")!.getValues(r(0, 0))).toEqual([["記号"]]);
+    expect(loaded.getSheetByName("選択肢")!.getValues(r(0, 0))).toEqual([["佐藤"]]);
+    expect(loaded.getSheetByName("選択肢")!.getValidation(1, 0)?.args).toEqual([`'${LONG}'!A1:A2`, true]);
+  });
+
+  it("gives the file distinct, valid stand-in names and leaves the others as they are", async () => {
+    const wb = createWorkbook({ name: "進捗", timeZone: "Asia/Tokyo" });
+    for (const name of ["課題", LONG, LONGER, "A/B: [案]?"]) wb.insertSheet(name);
+    const path = join(tempDir(), "進捗.xlsx");
+    await saveWorkbook(wb, path);
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.readFile(path);
+    const names = file.worksheets.map((ws) => ws.name).filter((name) => name !== "_platina");
+    expect(names[0]).toBe("課題");
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(4);
+    for (const name of names) expect(name.length <= 31 && !/[*?:/\\[\]]/.test(name)).toBe(true);
+  });
+
+  it("refuses a name over Sheets' 100 characters when the sheet is made or renamed", () => {
+    const wb = createWorkbook({ name: "進捗", timeZone: "Asia/Tokyo" });
+    expect(() => wb.insertSheet("課".repeat(101))).toThrow("シート名は 100 文字までです");
+    const sheet = wb.insertSheet("課".repeat(100));
+    expect(() => sheet.setName("題".repeat(101))).toThrow("シート名は 100 文字までです");
+    expect(sheet.getName()).toBe("課".repeat(100));
+  });
+});
+
 describe("custom-function spills in files", () => {
   const matrix = (_name: string, [rows, columns]: unknown[]) =>
     Array.from({ length: rows as number }, (_, i) => Array.from({ length: columns as number }, (_, j) => `${i}-${j}`));

@@ -52,6 +52,9 @@ export function parseA1(notation: string): A1Range | null {
   if (sheet) {
     sheetName = sheet[1].replace(/''/g, "'");
     text = sheet[2];
+  } else if (text.startsWith("!")) {
+    // "!C2:E5": no sheet name, so the sheet asked (gas-fakes' test/testsheetssets.js, run in live Apps Script).
+    text = text.slice(1);
   }
   const r1c1 = R1C1.exec(text);
   if (r1c1) {

@@ -73,14 +73,14 @@ export class WorkbookContext {
   /** The selection on the active sheet; A1 when nothing was selected there. */
   activeRange(): RangeImpl {
     const sheet = this.activeSheet();
-    if (this.selection?.sheet === sheet) return new RangeImpl(this, sheet, this.selection.area);
+    if (this.selection !== null && this.selection.sheet === sheet) return new RangeImpl(this, sheet, this.selection.area);
     return this.range(sheet, 1, 1, 1, 1);
   }
 
   /** The current cell: inside the active range, its top-left unless the user started the selection elsewhere. */
   currentCell(): RangeImpl {
     const sheet = this.activeSheet();
-    if (this.selection?.sheet !== sheet) return this.range(sheet, 1, 1, 1, 1);
+    if (this.selection === null || this.selection.sheet !== sheet) return this.range(sheet, 1, 1, 1, 1);
     return this.range(sheet, this.selection.current.row, this.selection.current.column, 1, 1);
   }
 

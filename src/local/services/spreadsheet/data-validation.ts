@@ -38,8 +38,9 @@ export class DataValidationBuilderImpl implements Builder {
     return this.rule.allowInvalid;
   }
 
+  /** Null until a require… or withCriteria sets one. */
   getCriteriaType(): Criteria {
-    return enumValue<Criteria>(this.rule.criteria ?? "");
+    return (this.rule.criteria === null ? null : enumValue<Criteria>(this.rule.criteria)) as Criteria;
   }
 
   getCriteriaValues(): unknown[] {
@@ -149,7 +150,8 @@ export class DataValidationBuilderImpl implements Builder {
         `The data validation rule has more items than the limit of ${LIST_LIMIT}. Use the "List from a range" criteria instead.`,
       );
     }
-    return this.set("VALUE_IN_LIST", [[...values], showDropdown]);
+    // Apps Script keeps the items as text: [9, false] comes back as ["9", "false"].
+    return this.set("VALUE_IN_LIST", [values.map(String), showDropdown]);
   }
 
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown = true): DataValidationBuilderImpl {

@@ -45,7 +45,9 @@ export class ProtectionImpl implements GasProtection {
     return this.removeEmails(users.map(emailOf));
   }
 
+  /** None for a warning-only protection: "Editors are not supported with warning_only protection" (Sheets API, ProtectedRange). */
   getEditors(): User[] {
+    if (this.record.warningOnly) return [];
     const { effectiveUser } = this.ctx.env;
     const editors = this.record.editors.length > 0 ? this.record.editors : effectiveUser ? [effectiveUser] : [];
     return editors.map((email) => new UserImpl(email));

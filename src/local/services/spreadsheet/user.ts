@@ -9,6 +9,10 @@ export class UserImpl implements GoogleAppsScript.Base.User {
   getEmail(): string {
     return this.email;
   }
+  /** Apps Script prints a User as its email (gas-fakes' live-tested test/testsession.js). */
+  toString(): string {
+    return this.email;
+  }
 }
 
 markUnsupported(UserImpl, "User", ["getUserLoginId"]);

@@ -4,10 +4,14 @@
 export type Byte = number;
 export type Charset = GoogleAppsScript.Utilities.Charset;
 
-/** Strings become UTF-8 unless US_ASCII is asked for (then non-ASCII becomes '?', as in Java); default is UTF-8. */
+/**
+ * Strings become UTF-8 unless US_ASCII is asked for; then each character outside
+ * ASCII becomes one '?', as Java's encoder replaces it — one per code point, so an
+ * emoji (two UTF-16 units) is one '?'. Default is UTF-8.
+ */
 export function toBytes(data: string | ArrayLike<Byte>, charset?: Charset | string): Buffer {
   if (typeof data === "string") {
-    return String(charset) === "US_ASCII" ? Buffer.from(data.replace(/[^\x00-\x7f]/g, "?"), "latin1") : Buffer.from(data, "utf8");
+    return String(charset) === "US_ASCII" ? Buffer.from(data.replace(/[^\x00-\x7f]/gu, "?"), "latin1") : Buffer.from(data, "utf8");
   }
   return Buffer.from(Array.from(data, (b) => b & 0xff));
 }

@@ -31,6 +31,13 @@ describe("parseA1", () => {
     expect(resolveA1(parseA1("B2:C")!, 1000, 26)).toMatchObject({ row: 2, column: 2, numRows: 999, numColumns: 2 });
   });
 
+  // gas-fakes' test/testsheetssets.js, run in live Apps Script: sheet.getRange("!c2:e5").
+  it("reads a range with an empty sheet name as the sheet asked", () => {
+    expect(parseA1("!C2:E5")).toEqual({ sheetName: null, row: 2, column: 3, endRow: 5, endColumn: 5 });
+    expect(parseA1("!c2")).toEqual({ sheetName: null, row: 2, column: 3, endRow: 2, endColumn: 3 });
+    expect(parseA1("!")).toBeNull();
+  });
+
   it("reads R1C1", () => {
     expect(parseA1("R2C3")).toMatchObject({ row: 2, column: 3, endRow: 2, endColumn: 3 });
     expect(parseA1("R1C1:R4C2")).toMatchObject({ row: 1, column: 1, endRow: 4, endColumn: 2 });

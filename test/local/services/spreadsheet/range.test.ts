@@ -163,6 +163,41 @@ describe("Range formats", () => {
   });
 });
 
+describe("getRange notation", () => {
+  it("reads \"!C2:E5\" on the sheet it is called on", () => {
+    const { ss } = setupTasks();
+    const choices = ss.getSheetByName("選択肢")!;
+    const range = choices.getRange("!c2:e5");
+    expect([range.getSheet().getName(), range.getA1Notation()]).toEqual(["選択肢", "C2:E5"]);
+  });
+
+  // Stricter than Apps Script, which was seen to accept notation past the last column (docs/apps-script-contexts.md).
+  it("refuses A1 and R1C1 notation beyond the sheet's columns", () => {
+    const { sheet } = setupTasks();
+    expect(sheet.getRange("R2C2:R4C26").getA1Notation()).toBe("B2:Z4");
+    for (const a1 of ["R1C1:R2C27", "RC1", "AA1"]) {
+      expect(() => sheet.getRange(a1)).toThrow("The coordinates of the range are outside the dimensions of the sheet.");
+    }
+  });
+});
+
+describe("Range colours", () => {
+  // gas-fakes' test/testsheetssets.js "Color Name Support", run in live Apps Script: all 147 CSS names read.
+  it("reads CSS colour names as Sheets does", () => {
+    const { sheet } = setupTasks();
+    const range = sheet.getRange("A1:C1").setBackgrounds([["CornflowerBlue", "darkslategrey", "papayawhip"]]);
+    expect(range.getBackgrounds()).toEqual([["#6495ed", "#2f4f4f", "#ffefd5"]]);
+    expect(sheet.getRange("D1").setBackground("lightgoldenrodyellow").setFontColor("navy").getBackground()).toBe("#fafad2");
+  });
+
+  it("refuses what is not a colour (Apps Script ignores it silently: stricter here)", () => {
+    const { sheet } = setupTasks();
+    for (const color of ["constructor", "rebeccapurple", "blue-ish"]) {
+      expect(() => sheet.getRange("A1").setBackground(color)).toThrow("#rrggbb 形式で指定してください");
+    }
+  });
+});
+
 describe("custom functions", () => {
   it("may read but every write is refused with Apps Script's message", () => {
     const setup = makeApp();

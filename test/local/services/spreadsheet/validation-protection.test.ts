@@ -45,6 +45,21 @@ describe("data validation", () => {
     expect([String(custom.getCriteriaType()), custom.getCriteriaValues()]).toEqual(["NUMBER_GREATER_THAN", [0]]);
   });
 
+  it("has no criteria type until one is required", () => {
+    const { app } = makeApp();
+    const builder = app.newDataValidation();
+    expect(builder.getCriteriaType()).toBeNull();
+    expect(builder.getCriteriaValues()).toEqual([]);
+    expect(String(builder.requireCheckbox().getCriteriaType())).toBe("CHECKBOX");
+  });
+
+  // gas-fakes' test/testsheetsdatavalidations.js (live Apps Script): [9, false, "z"] comes back as ["9", "false", "z"].
+  it("keeps list items as text", () => {
+    const { app } = makeApp();
+    const items = [9, false, "z"] as unknown as string[];
+    expect(app.newDataValidation().requireValueInList(items).build().getCriteriaValues()).toEqual([["9", "false", "z"], true]);
+  });
+
   it("refuses lists over 500 items with Apps Script's message", () => {
     const { app } = makeApp();
     const items = Array.from({ length: 501 }, (_, i) => `項目${i}`);
@@ -105,6 +120,16 @@ describe("protections", () => {
     expect(asTanaka.getActive().getSheetByName("課題")!.getRange("B2").canEdit()).toBe(true);
     forSato.setWarningOnly(true);
     expect(forTanaka.canEdit()).toBe(true);
+  });
+
+  // Sheets API, ProtectedRange.editors: "Editors are not supported with warning_only protection."
+  it("has no editors while it only warns", () => {
+    const { ss } = makeApp();
+    const protection = ss.getSheetByName("課題")!.protect().setWarningOnly(true);
+    expect(protection.getEditors()).toEqual([]);
+    const range = ss.getSheetByName("課題")!.getRange("A1").protect().addEditor("sato@city.platina.example").setWarningOnly(true);
+    expect(range.getEditors()).toEqual([]);
+    expect(range.setWarningOnly(false).getEditors().map((u) => u.getEmail())).toEqual([OWNER, "sato@city.platina.example"]);
   });
 
   it("moves with inserted rows, follows renames and can be removed", () => {
