@@ -10,7 +10,7 @@ import { answeringUi, fireMonthlyRun, formFields, linkIn, openForm, outbox, prep
 import { SECRETARIAT, addSecretariat, historyRows, issueRows, sheetRecords } from "../support/issues";
 import { identity } from "../support/contexts";
 import { createLockService } from "../../src/local/services/lock";
-import type { ExecutionEnv } from "../../src/local/runtime/env";
+import type { ExecutionEnv } from "../../src/local/execution/env";
 import { tempDir, testRuntime } from "../support/runtime";
 
 const SECOND = "kikaku@city.example";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createDemoModel } from "../../src/local/demo-workbook";
 import type { ExecutionResult } from "../../src/local/runtime/runtime";
-import { emptyState } from "../../src/local/runtime/env";
+import { emptyState } from "../../src/local/execution/env";
 import { applyEdit, refuseEdit } from "../../src/local/workbench/cell-edit";
 import { scriptReply } from "../../src/local/workbench/execution-view";
 import { editText, readRows } from "../../src/local/workbench/grid-window";

@@ -15,7 +15,7 @@ import { claimWorkbook, type WorkbookClaim } from "./claim";
 import { realClock } from "./clock";
 import { CommitLog, commitLogPath, digestOf, readCommitLog, type LogRecord } from "./commit-log";
 import { NO_CRASH, type CrashPoints } from "./crash-points";
-import type { Clock, RuntimeState } from "./env";
+import type { Clock, RuntimeState } from "../execution/env";
 import { replay, type JournalEntry } from "./journal";
 import { Runtime, type ExecutionResult, type RuntimeOptions } from "./runtime";
 

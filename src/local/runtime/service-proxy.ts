@@ -2,7 +2,7 @@
 // counted, forbidden calls fail as Apps Script fails them, and values cross the
 // realm boundary (Dates, arrays and errors become the vm's own, so `instanceof`
 // works in add-on code as it does in Apps Script).
-import type { AuthModeName } from "./env";
+import type { AuthModeName } from "../execution/contexts";
 import type { CallCounter } from "./call-counter";
 
 export interface Realm {

@@ -12,7 +12,7 @@ import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
 import { createUtilities } from "../services/utilities";
 import type { WorkbookModel } from "../workbook/model";
 import type { AddonBundle } from "./bundle";
-import type { ExecutionEnv } from "./env";
+import type { ExecutionEnv } from "../execution/env";
 
 export type { MailTransport };
 

@@ -6,8 +6,8 @@ import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressObject } from "mailparser";
 import { tokyoDate } from "../../core/base/tokyo-time";
-import type { ExecutionEnv } from "../runtime/env";
-import { createSyncBridge, type SyncBridge } from "../runtime/sync-bridge";
+import type { ExecutionEnv } from "../execution/env";
+import { createSyncBridge, type SyncBridge } from "./sync-bridge";
 
 /**
  * Longer than the worst SMTP send (connect + greeting + socket timeouts), so a

@@ -3,7 +3,7 @@
 // as Java signed bytes, base64 (web-safe keeps padding), Blobs, CSV.
 import { randomUUID } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { ExecutionEnv } from "../runtime/env";
+import type { ExecutionEnv } from "../execution/env";
 import { defineEnum, unsupportedError } from "./api-surface";
 import { decodeBase64, encodeBase64 } from "./utilities/base64";
 import { LocalBlob } from "./utilities/blob";

@@ -10,7 +10,7 @@ import type { OpName, UiPortMessage, WorkerInit, WorkerMessage, WorkerOps } from
 /**
  * Started as the worker instead of worker.ts itself: a worker gets neither
  * vitest's transform nor (on Node 20) tsx's hooks from the main thread, so tsx
- * is registered here first (as the mail bridge does, see runtime/sync-bridge.ts).
+ * is registered here first (as the mail bridge does, see services/sync-bridge.ts).
  */
 const BOOTSTRAP = `
 const { tsx, module } = require("node:worker_threads").workerData;

@@ -4,8 +4,8 @@
 // grid are answered between them.
 import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { contextRules, type ExecutionContext } from "../runtime/contexts";
-import type { TriggerRecord } from "../runtime/env";
+import { contextRules, type ExecutionContext } from "../execution/contexts";
+import type { TriggerRecord } from "../execution/env";
 import type { ExecutionResult } from "../runtime/runtime";
 import type { ExecutionView } from "./api-types";
 import { applyEdit, protectionWarning, refuseEdit, textsBefore, type CellEdit } from "./cell-edit";

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ExecutionContext } from "../../../src/local/runtime/contexts";
-import type { TriggerRecord, UiHost } from "../../../src/local/runtime/env";
+import type { ExecutionContext } from "../../../src/local/execution/contexts";
+import type { TriggerRecord, UiHost } from "../../../src/local/execution/env";
 import { openWorkbook } from "../../../src/local/runtime/open";
 import { sidecarPath } from "../../../src/local/workbook/sidecar";
 import { fixtureBundle, tempDir, testRuntime } from "../../support/runtime";

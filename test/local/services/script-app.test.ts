@@ -1,6 +1,6 @@
 import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
-import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/runtime/env";
+import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/execution/env";
 import { createScriptApp } from "../../../src/local/services/script-app";
 
 const NOW = Date.parse("2026-11-25T03:00:00Z"); // Wednesday 12:00 in Tokyo
