@@ -4,6 +4,7 @@
 // grid are answered between them.
 import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
+import { DEMO_SEED } from "../demo-workbook";
 import { contextRules, type ExecutionContext } from "../execution/contexts";
 import type { TriggerRecord } from "../execution/env";
 import type { ExecutionResult } from "../runtime/runtime";
@@ -43,7 +44,7 @@ try {
   session = await WorkbookSession.open({
     workbook: init.workbook,
     bundleDir: init.bundleDir,
-    createDemoIfMissing: init.createDemoIfMissing,
+    seed: init.createDemoIfMissing ? DEMO_SEED : undefined,
     clock,
     webAppUrl: init.webAppUrl,
     onChange: (sheets, infos) => post({ event: "changed", sheets, infos, windows: freshWindows(sheets) }),

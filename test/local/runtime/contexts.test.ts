@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEMO_SEED } from "../../../src/local/demo-workbook";
 import type { ExecutionContext } from "../../../src/local/execution/contexts";
 import type { TriggerRecord, UiHost } from "../../../src/local/execution/env";
 import { openWorkbook } from "../../../src/local/runtime/open";
@@ -265,7 +266,7 @@ describe("the spreadsheet's ID", () => {
     const dir = tempDir();
     const workbook = join(dir, "book.xlsx");
     const bundleDir = fixtureBundle(code);
-    const first = await openWorkbook({ workbook, bundleDir, createDemoIfMissing: true });
+    const first = await openWorkbook({ workbook, bundleDir, seed: DEMO_SEED });
     const id = first.runtime.spreadsheetId;
     expect(id).toMatch(/^[A-Za-z0-9_-]{44}$/);
     // Saved with the first save, even when nothing else changed.
