@@ -6,12 +6,12 @@ import { PT_MEMBERS } from "../../src/core/contracts/pt-members";
 import { createDemoModel } from "../../src/local/demo-workbook";
 import type { ExecutionResult } from "../../src/local/runtime/runtime";
 import { emptyState } from "../../src/local/execution/env";
-import { applyEdit, refuseEdit } from "../../src/local/workbench/cell-edit";
-import { scriptReply } from "../../src/local/workbench/execution-view";
-import { editText, readRows } from "../../src/local/workbench/grid-window";
-import { surfaceDocument } from "../../src/local/workbench/surface-html";
-import { describeSchedule } from "../../src/local/workbench/trigger-view";
-import { workbookUsers } from "../../src/local/workbench/users";
+import { applyEdit, refuseEdit } from "../../src/local/workbench/grid/cell-edit";
+import { scriptReply } from "../../src/local/workbench/worker/execution-view";
+import { editText, readRows } from "../../src/local/workbench/grid/grid-window";
+import { surfaceDocument } from "../../src/local/workbench/shim/surface-html";
+import { describeSchedule } from "../../src/local/workbench/worker/trigger-view";
+import { workbookUsers } from "../../src/local/workbench/worker/users";
 import type { CellInput } from "../../src/local/workbook/model";
 
 function execution(result: unknown, ok = true): ExecutionResult {

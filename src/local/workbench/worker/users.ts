@@ -3,14 +3,14 @@
 // each issue's owner (課題 担当者メール) and each selected PT member (PTメンバー) — in that order, each once, with
 // the issues each answers for, so the switcher says who sees what. Sheets are read
 // through their contracts with no header required: a sheet missing a column offers nobody from it.
-import { normalizeEmail, isValidEmail, normalizeText } from "../../core/base/text";
-import { BUREAUS } from "../../core/contracts/bureaus";
-import { ISSUES } from "../../core/contracts/issues";
-import { PT_MEMBERS } from "../../core/contracts/pt-members";
-import { SETTINGS } from "../../core/contracts/settings";
-import { readSettings } from "../../core/settings";
-import type { WorkbookModel } from "../workbook/model";
-import type { WorkbenchUser } from "./api-types";
+import { normalizeEmail, isValidEmail, normalizeText } from "../../../core/base/text";
+import { BUREAUS } from "../../../core/contracts/bureaus";
+import { ISSUES } from "../../../core/contracts/issues";
+import { PT_MEMBERS } from "../../../core/contracts/pt-members";
+import { SETTINGS } from "../../../core/contracts/settings";
+import { readSettings } from "../../../core/settings";
+import type { WorkbookModel } from "../../workbook/model";
+import type { WorkbenchUser } from "../protocol/api-types";
 
 function sheetValues(model: WorkbookModel, name: string): unknown[][] {
   const sheet = model.getSheetByName(name);
