@@ -4,7 +4,7 @@ import { randomInt } from "node:crypto";
 import type { ExecutionEnv, TriggerRecord } from "../execution/env";
 import { defineEnum, unsupportedError } from "./api-surface";
 import { nextRunAfter, type ZonedSchedule } from "./trigger-schedule";
-import { findZone, wallToUtc } from "./utilities/time-zones";
+import { findZone, wallToUtc } from "./time-zones";
 
 type Script = typeof GoogleAppsScript.Script;
 

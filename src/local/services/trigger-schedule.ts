@@ -5,7 +5,7 @@
 // of that wall clock (every 15 minutes → :00, :15, …; every 2 days → even day
 // numbers), so the next firing never depends on when the previous one ran.
 import type { TriggerRecord, TriggerSchedule } from "../execution/env";
-import { findZone, wallToUtc, type Zone } from "./utilities/time-zones";
+import { findZone, wallToUtc, type Zone } from "./time-zones";
 
 /** ScriptApp stores the zone given to inTimezone() (or the script's) with the schedule. */
 export type ZonedSchedule = TriggerSchedule & { timeZone?: string };
