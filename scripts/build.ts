@@ -36,7 +36,7 @@ function wrapper(entry: EntryPoint): string {
   return `${entry.jsdoc}\nfunction ${entry.name}(${params}) {\n  return ${entry.name}.${IMPLEMENTATION_PROPERTY}.apply(this, arguments);\n}\n`;
 }
 
-async function bundle(entries: EntryPoint[]): Promise<string> {
+async function bundle(entries: EntryPoint[], deploymentId: string): Promise<string> {
   // The bundle runs once per execution and hands each global its implementation.
   const attach = entries.map((e) => `${e.name}.${IMPLEMENTATION_PROPERTY} = entries.${e.name};`).join("\n");
   const result = await build({
@@ -50,7 +50,7 @@ async function bundle(entries: EntryPoint[]): Promise<string> {
     format: "iife",
     platform: "neutral",
     // The web-app deployment `npm run deploy` keeps (deploy.json), for links in mails.
-    define: { __PLATINA_WEB_APP_DEPLOYMENT__: JSON.stringify(webAppDeploymentId()) },
+    define: { __PLATINA_WEB_APP_DEPLOYMENT__: JSON.stringify(deploymentId) },
     target: APPS_SCRIPT_TARGET,
     charset: "utf8",
     legalComments: "none",
@@ -106,14 +106,20 @@ async function bundleBrowserScript(file: string): Promise<string> {
   return result.outputFiles[0].text.replace(/<\/script/gi, "<\\/script");
 }
 
-export async function buildAddon(): Promise<void> {
+/** build/Code.js's text; `deploymentId` stands in for deploy.json's (tests build for a deployment that way). */
+export async function addonCode(options: { deploymentId?: string } = {}): Promise<string> {
   const entries = readEntryPoints(entryFile);
-  const code = [
+  return [
     "// platina — built from src/ by scripts/build.ts. Do not edit: run `npm run build`.",
     "",
     ...entries.map(wrapper),
-    await bundle(entries),
+    await bundle(entries, options.deploymentId ?? webAppDeploymentId()),
   ].join("\n");
+}
+
+export async function buildAddon(): Promise<void> {
+  const entries = readEntryPoints(entryFile);
+  const code = await addonCode();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "Code.js"), code);

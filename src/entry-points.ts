@@ -14,7 +14,7 @@ import { guarded } from "./features/guard";
 import { buildPlatinaReport } from "./features/platina-report";
 import { makeProgressReport, openReportSheet, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
-import { runSelfTest, type SelfTestOptions } from "./features/self-test";
+import { runSelfTest, showWebAppCheck, type SelfTestOptions } from "./features/self-test";
 import { prepareWorkbook } from "./features/setup";
 import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summary";
 import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
@@ -25,7 +25,8 @@ import { InputError } from "./core/contracts/contract";
 import type { PtRowUpdate } from "./core/pt/edits";
 import { ptProgressTable } from "./core/pt/progress-table";
 import type { ActivityInput } from "./core/pt/sidebar-api";
-import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
+import { bureauTable, directionTable, followUpCount, skippedNote, skippedRows, statusTable } from "./core/tables";
+import { overdueCount } from "./core/overdue";
 import { normalizeText } from "./core/base/text";
 import { parseDateInput } from "./core/base/tokyo-time";
 import { formatWareki } from "./core/wareki";
@@ -42,22 +43,34 @@ type Declared<N extends keyof typeof PERMISSIONS> = N;
  *
  * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:M
  * @param {"R7"} years 省略可。集計する年度（1セル、または横・縦に並んだセル）。指定した順に列を作ります。
- * @return 進捗分類（完了・実施中・検討中）× 年度の件数表
+ * @return 進捗分類（完了・実施中・検討中）× 年度の件数表（読み取れない行は数えません。その数と場所は PLATINA_SKIPPED_ROWS）
  * @customfunction
  */
 export function PLATINA_STATUS_TABLE(issues: unknown, years?: unknown) {
-  return guarded("PLATINA_STATUS_TABLE", () => statusTable(issues, years));
+  return guarded("PLATINA_STATUS_TABLE", () => statusTable(issues, years, []));
 }
 
 /**
  * 市政変革推進室が進捗を確認する課題（継続検討課題のうち完了していないもの）の件数を返します。
  *
  * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:M
- * @return 完了していない継続検討課題の件数
+ * @return 完了していない継続検討課題の件数（読み取れない行は数えません。その数と場所は PLATINA_SKIPPED_ROWS）
  * @customfunction
  */
 export function PLATINA_FOLLOWUP_COUNT(issues: unknown) {
-  return guarded("PLATINA_FOLLOWUP_COUNT", () => followUpCount(issues));
+  return guarded("PLATINA_FOLLOWUP_COUNT", () => followUpCount(issues, []));
+}
+
+/**
+ * 継続検討課題のうち完了しておらず、実施時期（例: R8年4月本格実施）が基準日より前に終わっている課題の件数を返します。読み取れない実施時期は数えません（データ点検に表示されます）。
+ *
+ * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:M
+ * @param {"2026/5/26"} asOf 基準日（日付のセル、または「2026/5/26」）。集計シートでは「基準日」のセル
+ * @return 実施時期を過ぎた課題の件数
+ * @customfunction
+ */
+export function PLATINA_OVERDUE_COUNT(issues: unknown, asOf: unknown) {
+  return guarded("PLATINA_OVERDUE_COUNT", () => overdueCount(issues, asOf));
 }
 
 /**
@@ -65,11 +78,11 @@ export function PLATINA_FOLLOWUP_COUNT(issues: unknown) {
  *
  * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:M
  * @param {"R7"} year 省略可。集計する年度。
- * @return 整理区分 × 区分の件数表
+ * @return 整理区分 × 区分の件数表（読み取れない行は数えません。その数と場所は PLATINA_SKIPPED_ROWS）
  * @customfunction
  */
 export function PLATINA_DIRECTION_TABLE(issues: unknown, year?: unknown) {
-  return guarded("PLATINA_DIRECTION_TABLE", () => directionTable(issues, year));
+  return guarded("PLATINA_DIRECTION_TABLE", () => directionTable(issues, year, []));
 }
 
 /**
@@ -78,11 +91,25 @@ export function PLATINA_DIRECTION_TABLE(issues: unknown, year?: unknown) {
  * @param {A1:F500} reforms 「局区改革」シートの範囲（見出し行を含む）。例: 局区改革!A:F
  * @param {A1:C30} bureaus 省略可。「局区」シートの範囲（見出し行を含む）。この順に並べ、件数0の局区も表示します。
  * @param {"R7"} year 省略可。集計する年度。
- * @return 局区名と取組件数の表
+ * @return 局区名と取組件数の表（読み取れない行は数えません。その数と場所は PLATINA_SKIPPED_ROWS）
  * @customfunction
  */
 export function PLATINA_BUREAU_TABLE(reforms: unknown, bureaus?: unknown, year?: unknown) {
-  return guarded("PLATINA_BUREAU_TABLE", () => bureauTable(reforms, bureaus, year));
+  return guarded("PLATINA_BUREAU_TABLE", () => bureauTable(reforms, bureaus, year, []));
+}
+
+/**
+ * 表が読み取れずに数えなかった行の数と場所を返します（すべて読めたときは空欄）。表と同じ引数を続けて指定します。
+ *
+ * @param {"PLATINA_DIRECTION_TABLE"} table 表の関数名（PLATINA_STATUS_TABLE・PLATINA_FOLLOWUP_COUNT・PLATINA_DIRECTION_TABLE・PLATINA_BUREAU_TABLE）
+ * @param {A1:M200} data 表と同じ1つ目の引数（見出し行を含む範囲）。例: 課題!A:M
+ * @param {"R7"} second 省略可。表と同じ2つ目の引数
+ * @param {"R7"} third 省略可。表と同じ3つ目の引数
+ * @return 例:「読み取れない行が1行あります（課題 12行目 年度「らいねん」）。…」
+ * @customfunction
+ */
+export function PLATINA_SKIPPED_ROWS(table: unknown, data: unknown, second?: unknown, third?: unknown) {
+  return guarded("PLATINA_SKIPPED_ROWS", () => skippedNote(skippedRows(table, [data, second, third])));
 }
 
 /**
@@ -145,9 +172,9 @@ export function openStatusSidebar() {
 }
 
 /**
- * メニュー「データ点検」: 入力の誤りをセル番地つきで一覧表示します。
+ * メニュー「データ点検」: 入力の誤り（読み取れない実施時期を含む）をセル番地つきで一覧表示し、続けて今日の時点で実施時期を過ぎた継続検討課題を示します。
  *
- * @return 見つかった問題（シート・セル・値・内容）
+ * @return 見つかった問題（シート・セル・値・内容）。実施時期を過ぎた課題はダイアログにだけ表示します
  */
 export function checkData() {
   return guarded("checkData", () => showDataCheck());
@@ -384,13 +411,16 @@ export function continueBureauSurvey(e?: GoogleAppsScript.Events.TimeDriven) {
 }
 
 /**
- * ウェブアプリ: メールの個人用リンクから開くフォームを表示します（リンクの用途により、進捗確認の回答フォームか局区の取組照会のフォーム）。
+ * ウェブアプリ: メールの個人用リンクから開くフォームを表示します（リンクの用途により、進捗確認の回答フォームか局区の取組照会のフォーム）。リンクなしで開いた URL は、スプレッドシートを ID で開けるかを確かめ（「動作確認」がその記録を示します）、個人用リンクから開くよう案内します。
  *
  * @param {GoogleAppsScript.Events.DoGet} e リクエスト
  * @return フォームのページ
  */
 export function doGet(e: GoogleAppsScript.Events.DoGet) {
-  return guarded("doGet", () => (tokenPurpose(e.parameter?.t) === "survey" ? showSurveyForm(e) : showAnswerForm(e)));
+  return guarded("doGet", () => {
+    if (!e.parameter?.t) return showWebAppCheck();
+    return tokenPurpose(e.parameter.t) === "survey" ? showSurveyForm(e) : showAnswerForm(e);
+  });
 }
 
 /**

@@ -25,8 +25,10 @@ export type Permission =
 export const PERMISSIONS = {
   PLATINA_STATUS_TABLE: "custom function",
   PLATINA_FOLLOWUP_COUNT: "custom function",
+  PLATINA_OVERDUE_COUNT: "custom function",
   PLATINA_DIRECTION_TABLE: "custom function",
   PLATINA_BUREAU_TABLE: "custom function",
+  PLATINA_SKIPPED_ROWS: "custom function",
   PLATINA_FISCAL_YEAR: "custom function",
   PLATINA_WAREKI: "custom function",
   PLATINA_PT_TABLE: "custom function",

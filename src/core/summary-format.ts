@@ -15,9 +15,10 @@ export interface SummaryData {
 /** Each table's cells (header row first) for the focus year; a table whose data cannot be read is left out (its cell shows the error). */
 export function summaryTables(focusYear: string, data: SummaryData): GridArea[] {
   const compute: Record<SummaryTable, () => Table> = {
-    status: () => statusTable(data.issues),
-    direction: () => directionTable(data.issues, focusYear),
-    bureau: () => bureauTable(data.reforms, data.bureaus, focusYear),
+    // As the custom functions compute them: a row they cannot read is left out, not a failure.
+    status: () => statusTable(data.issues, undefined, []),
+    direction: () => directionTable(data.issues, focusYear, []),
+    bureau: () => bureauTable(data.reforms, data.bureaus, focusYear, []),
   };
   return SUMMARY.layout(focusYear).flatMap((cell) => {
     if (!cell.table) return [];

@@ -15,7 +15,7 @@ import { fiscalYearLabel, parseFiscalYear } from "./base/fiscal-year";
 import { BUREAUS } from "./contracts/bureaus";
 import { ISSUES } from "./contracts/issues";
 import { REFORMS } from "./contracts/reforms";
-import { InputError, toGrid, type SheetTable, type TableRow } from "./base/sheet-table";
+import { CellError, InputError, toGrid, type SheetTable, type TableRow } from "./base/sheet-table";
 import { isBlank, normalizeText } from "./base/text";
 
 const EXPECT_YEAR = "「R7」「令和7年度」「2025」のように入力してください。";
@@ -40,32 +40,60 @@ export function parseYearList(arg: unknown): number[] | null {
   return years.length > 0 ? years : null;
 }
 
-function issueReaders(table: SheetTable) {
+function issueReaders(table: SheetTable, withYear: boolean) {
   return {
-    year: ISSUES.requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR),
+    year: withYear ? ISSUES.requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR) : () => 0,
     direction: ISSUES.column(table, "整理区分", parseDirection, EXPECT_DIRECTION),
   };
 }
 
-/** Tracked issues (整理区分 blank or ⑦) of the chosen years, with their year and 進捗分類. */
-function trackedIssues(values: unknown, years: number[] | null) {
-  const table = ISSUES.fromRows(values, ["年度", "整理区分", "進捗分類"]);
-  const read = issueReaders(table);
+/** A row a table left out because a cell it needs cannot be read. */
+export interface SkippedRow {
+  sheet: string;
+  /** Row within the range (header = 1): the sheet's row when the range starts at row 1. */
+  row: number;
+  header: string;
+  /** The cell as staff see it; "" when blank. */
+  value: string;
+}
+
+/**
+ * Reads one row. Without `skipped`, a cell it cannot read fails the whole table (the
+ * reports stop and name it); with it, the row is listed there and left out, so a
+ * custom function's table never fails for one bad row. Each caller reads every cell
+ * of a row before it counts any, so a skipped row counts nowhere.
+ */
+function readRow(skipped: SkippedRow[] | undefined, read: () => void): void {
+  if (!skipped) return read();
+  try {
+    read();
+  } catch (error) {
+    if (!(error instanceof CellError)) throw error;
+    skipped.push({ sheet: error.sheet, row: error.row, header: error.header, value: error.value });
+  }
+}
+
+/** Tracked issues (整理区分 blank or ⑦) of the chosen years, with their year (unless `withYear` is false) and 進捗分類. */
+function trackedIssues(values: unknown, years: number[] | null, skipped?: SkippedRow[], withYear = true) {
+  const table = ISSUES.fromRows(values, ["整理区分", "進捗分類", ...(withYear ? (["年度"] as const) : [])]);
+  const read = issueReaders(table, withYear);
   const progress = ISSUES.column(table, "進捗分類", parseProgress, EXPECT_PROGRESS);
   const result: { row: TableRow; year: number; progress: Progress | null }[] = [];
   for (const row of table.rows) {
-    if (!isTracked(read.direction(row))) continue;
-    const year = read.year(row);
-    if (years && !years.includes(year)) continue;
-    result.push({ row, year, progress: progress(row) });
+    readRow(skipped, () => {
+      if (!isTracked(read.direction(row))) return;
+      const year = read.year(row);
+      if (years && !years.includes(year)) return;
+      result.push({ row, year, progress: progress(row) });
+    });
   }
   return result;
 }
 
 /** 完了/実施中/検討中 by year over tracked issues, with 計 row and column. */
-export function statusTable(issues: unknown, yearsArg?: unknown): Table {
+export function statusTable(issues: unknown, yearsArg?: unknown, skipped?: SkippedRow[]): Table {
   const years = parseYearList(yearsArg);
-  const rows = trackedIssues(issues, years);
+  const rows = trackedIssues(issues, years, skipped);
   const columns = years ?? [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const labels: (Progress | "未設定")[] = [...PROGRESS_CLASSES];
   if (rows.some((r) => r.progress === null)) labels.push("未設定");
@@ -83,13 +111,13 @@ export function statusTable(issues: unknown, yearsArg?: unknown): Table {
   return table;
 }
 
-/** Tracked issues not yet 完了: the secretariat's follow-up list. */
-export function followUpCount(issues: unknown): number {
-  return trackedIssues(issues, null).filter((r) => r.progress !== "完了").length;
+/** Tracked issues not yet 完了: the secretariat's follow-up list (whatever their 年度). */
+export function followUpCount(issues: unknown, skipped?: SkippedRow[]): number {
+  return trackedIssues(issues, null, skipped, false).filter((r) => r.progress !== "完了").length;
 }
 
 /** 整理区分 ①–⑦ by 区分 (ユーザー/職員), over rows with a 整理区分. */
-export function directionTable(issues: unknown, yearArg?: unknown): Table {
+export function directionTable(issues: unknown, yearArg?: unknown, skipped?: SkippedRow[]): Table {
   const years = parseYearList(yearArg);
   const table = ISSUES.fromRows(issues, ["整理区分", "区分", ...(years ? (["年度"] as const) : [])]);
   const direction = ISSUES.column(table, "整理区分", parseDirection, EXPECT_DIRECTION);
@@ -97,11 +125,13 @@ export function directionTable(issues: unknown, yearArg?: unknown): Table {
   const year = years ? ISSUES.requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR) : null;
   const counts = new Map<string, number>();
   for (const row of table.rows) {
-    const d = direction(row);
-    if (d === null) continue;
-    if (year && years && !years.includes(year(row))) continue;
-    const key = `${d}|${audience(row)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    readRow(skipped, () => {
+      const d = direction(row);
+      if (d === null) return;
+      if (year && years && !years.includes(year(row))) return;
+      const key = `${d}|${audience(row)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    });
   }
   const result: Table = [["整理区分", ...AUDIENCES, "計"]];
   for (const d of DIRECTIONS) {
@@ -113,16 +143,18 @@ export function directionTable(issues: unknown, yearArg?: unknown): Table {
 }
 
 /** 取組件数 per 局区, in the 局区 sheet's order when given, with 合計. */
-export function bureauTable(reforms: unknown, bureausArg?: unknown, yearArg?: unknown): Table {
+export function bureauTable(reforms: unknown, bureausArg?: unknown, yearArg?: unknown, skipped?: SkippedRow[]): Table {
   const years = parseYearList(yearArg);
   const table = REFORMS.fromRows(reforms, ["局区名", ...(years ? (["年度"] as const) : [])]);
   const bureau = REFORMS.requiredColumn(table, "局区名", (v) => normalizeText(v) || null, "局区名を入力してください。");
   const year = years ? REFORMS.requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR) : null;
   const counts = new Map<string, number>(bureauNames(bureausArg).map((name) => [name, 0]));
   for (const row of table.rows) {
-    if (year && years && !years.includes(year(row))) continue;
-    const name = bureau(row);
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    readRow(skipped, () => {
+      if (year && years && !years.includes(year(row))) return;
+      const name = bureau(row);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    });
   }
   const result: Table = [["局区名", "取組件数"]];
   for (const [name, count] of counts) result.push([name, count]);
@@ -144,4 +176,33 @@ function sum(values: number[]): number {
 function totalRow(table: Table): (string | number)[] {
   const body = table.slice(1);
   return ["計", ...table[0].slice(1).map((_, i) => sum(body.map((row) => row[i + 1] as number)))];
+}
+
+/** The tables a note on 集計 can speak for, by their custom function's name. */
+const NOTED_TABLES: Record<string, (skipped: SkippedRow[], args: unknown[]) => unknown> = {
+  PLATINA_STATUS_TABLE: (skipped, [issues, years]) => statusTable(issues, years, skipped),
+  PLATINA_FOLLOWUP_COUNT: (skipped, [issues]) => followUpCount(issues, skipped),
+  PLATINA_DIRECTION_TABLE: (skipped, [issues, year]) => directionTable(issues, year, skipped),
+  PLATINA_BUREAU_TABLE: (skipped, [reforms, bureaus, year]) => bureauTable(reforms, bureaus, year, skipped),
+};
+
+/** The rows the named table, given the same arguments, leaves out. */
+export function skippedRows(tableName: unknown, args: unknown[]): SkippedRow[] {
+  const name = normalizeText(tableName).toUpperCase();
+  const table = NOTED_TABLES[name];
+  if (!table) {
+    throw new InputError(`表の名前「${normalizeText(tableName)}」が正しくありません。${Object.keys(NOTED_TABLES).map((n) => `"${n}"`).join("・")} のいずれかを指定してください。`);
+  }
+  const skipped: SkippedRow[] = [];
+  table(skipped, args);
+  return skipped;
+}
+
+/** How many rows are not counted, where, and what to do; "" when every row was read. Lists the first few. */
+export function skippedNote(skipped: readonly SkippedRow[]): string {
+  if (skipped.length === 0) return "";
+  const shown = 3;
+  const where = skipped.slice(0, shown).map((s) => `${s.sheet} ${s.row}行目 ${s.header}${s.value === "" ? "が空欄" : `「${s.value}」`}`);
+  const more = skipped.length > shown ? ` ほか${skipped.length - shown}行` : "";
+  return `読み取れない行が${skipped.length}行あります（${where.join("、")}${more}）。表には数えていません。セルを直すと数えます（メニュー「データ点検」で一覧できます）。`;
 }

@@ -132,8 +132,9 @@ function recordIssueEdit(sheet: Sheet, range: Range, e: GoogleAppsScript.Events.
   }
   writeFieldColumns(sheet, header, firstRow, columns);
   const kept = appendHistoryIfReadable(history);
-  // A new or changed ID joins the kept list at once: the change trigger may have run before this one.
-  if (newIds.size > 0 || edited("ID")) keepIssueIds();
+  // A new or changed ID (or 課題名, which a deletion's 履歴 names) joins the kept list at once:
+  // the change trigger reads nothing for an edit, and may have run before this one.
+  if (newIds.size > 0 || edited("ID") || edited("課題名")) keepIssueIds();
   if (kept) return null;
   const warning = historyUnreadable();
   toast(WARNING_TITLE, warning);
@@ -163,13 +164,22 @@ function assignIds(sheet: Sheet, idCol: number, rows: unknown[][], yearOf: (cell
 }
 
 /**
+ * Changes that never remove a row of 課題. The change trigger fires for ordinary
+ * edits too (changeType EDIT, G-events), and 課題's IDs change by edits only
+ * through the edit trigger, which keeps 課題ID itself. G-events does not say what
+ * OTHER covers, so OTHER — like REMOVE_ROW and REMOVE_GRID — is read.
+ */
+const KEEPS_ROWS: ReadonlySet<string> = new Set(["EDIT", "FORMAT", "INSERT_ROW", "INSERT_COLUMN", "REMOVE_COLUMN", "INSERT_GRID"]);
+
+/**
  * The installable change trigger. Sheets says a row was removed, not which: the IDs
- * kept in 課題ID but gone from 課題 are the deleted rows, each logged to 履歴. Any
- * other change just brings the kept list up to date. Returns the deleted IDs.
+ * kept in 課題ID but gone from 課題 are the deleted rows, each logged to 履歴, and
+ * the kept list is brought up to date. A change that cannot remove a row returns
+ * at once: no read, no lock. Returns the deleted IDs.
  */
 export function recordSheetChange(e: GoogleAppsScript.Events.SheetsOnChange): string[] {
   const type = String(e.changeType);
-  if (type === "FORMAT") return [];
+  if (KEEPS_ROWS.has(type)) return [];
   const user = editorEmail(e);
   return withWriteLock(() => {
     const issues = readRecords(ISSUES, []);
@@ -177,7 +187,7 @@ export function recordSheetChange(e: GoogleAppsScript.Events.SheetsOnChange): st
     if (!issues || ISSUES.check(issues.values[0] ?? [], ["ID"]).length > 0) return [];
     const kept = readRecords(KEPT_IDS, [])?.rows.map((r) => r.record) ?? null;
     const current = currentIds(issues.rows.map((r) => r.record));
-    const gone = type === "REMOVE_ROW" && kept ? deletedIds(kept, new Set(current.map((r) => r.ID))) : [];
+    const gone = kept ? deletedIds(kept, new Set(current.map((r) => r.ID))) : [];
     const now = new Date();
     appendHistory(gone.map((row) => ({ 日時: now, 利用者: user, ID: row.ID, 項目: ROW_DELETED, 変更前: row.課題名, 変更後: "", 経路: "シート直接編集" })));
     writeKeptIds(current, kept);

@@ -12,6 +12,7 @@ import { SETTINGS } from "../core/contracts/settings";
 import { SUMMARY } from "../core/contracts/summary";
 import { quoteSheetName } from "../core/base/a1";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
+import { timeZoneProblem } from "../core/base/tokyo-time";
 import { SETTING_SPECS } from "../core/settings";
 import { summaryTables } from "../core/summary-format";
 import { normalizeText } from "../core/base/text";
@@ -21,7 +22,7 @@ import { forgetAccessList, loadAccessList } from "../gas/settings";
 import {
   ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader, styleTable,
 } from "../gas/sheet-format";
-import { ensureHiddenSheet, ensureSheetNamed, rememberSpreadsheetId, requireSheetNamed, sheetNamed } from "../gas/spreadsheet";
+import { ensureHiddenSheet, ensureSheetNamed, rememberSpreadsheetId, requireSheetNamed, sheetNamed, spreadsheetTimeZone } from "../gas/spreadsheet";
 import { appendRows, readRecords, storedValue, type SheetRecords } from "../gas/table";
 import { ensureEditTrigger } from "../gas/triggers";
 import { confirm, tell, uiOrNull } from "../gas/ui";
@@ -39,7 +40,7 @@ const ID_PROTECTION = "platina: ID は自動採番です。変更すると履歴
 export const PROGRESS_HELP = `${PROGRESS_CLASSES.map((c, i) => `${c}（分類${i + 1}）`).join("・")}から選んでください。`;
 export const PROGRESS_COLOURS: Record<string, string> = { 完了: "#d9ead3", 実施中: "#fff2cc", 検討中: "#fce5cd" };
 
-/** The changes made, then what staff must fix by hand (a likely renamed or a duplicated header). */
+/** The changes made, then what staff must fix by hand (a likely renamed or a duplicated header, the time zone). */
 export function prepareWorkbook(): string[] {
   const changes: string[] = [];
   const reports: string[] = [];
@@ -93,11 +94,13 @@ export function prepareWorkbook(): string[] {
     forgetAccessList();
     loadAccessList();
   }
+  // Said, not changed: the dates already in the cells would read as other instants in another zone.
+  const zone = timeZoneProblem(spreadsheetTimeZone());
   const bullets = (lines: string[]) => lines.map((c) => `・${c}`).join("\n");
   const done = changes.length === 0 ? "初期設定はすでに完了しています。変更はありません。" : `初期設定を行いました。\n\n${bullets(changes)}`;
   const message = reports.length === 0 ? done : `${done}\n\n次の見出しは自動では直していません。確認して直してから、もう一度「初期設定」を実行してください。\n${bullets(reports)}`;
-  tell("初期設定", `${message}${triggerOwner}`);
-  return [...changes, ...reports];
+  tell("初期設定", `${message}${zone ? `\n\n${zone}` : ""}${triggerOwner}`);
+  return [...changes, ...reports, ...(zone ? [zone] : [])];
 }
 
 /**
@@ -165,6 +168,7 @@ function ensureSummary(changes: string[]): void {
     if (cell.value.startsWith("=")) range.setFormula(cell.value);
     else range.setValue(cell.value);
     if (cell.title) range.setFontWeight("bold");
+    if (cell.note) range.setFontColor(SUMMARY.noteColour);
   }
   const data = { issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [] };
   for (const table of summaryTables(year, data)) styleTable(sheet, table);

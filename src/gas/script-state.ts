@@ -34,6 +34,12 @@ export const STATE = {
   /** The spreadsheet 初期設定 ran in: contexts without an active spreadsheet (the web app) open it by this ID. */
   spreadsheetId: text("script", "platina.spreadsheetId"),
   /**
+   * The last time an execution without an active spreadsheet (the web app, run as
+   * its deployer) opened it by that ID, and as whom: 動作確認 runs from the menu,
+   * where Apps Script does not say who deployed the web app.
+   */
+  openedById: json<{ by: string; at: string }>("script", "platina.openedById"),
+  /**
    * Who installed each handler's triggers. Each account sees and removes only its own
    * triggers (G-inst), so this record is how another account learns they exist.
    */

@@ -11,8 +11,13 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 const HEADER_STYLE = { background: "#e8eef7", fontWeight: "bold" } as const;
 
 export function styleHeader(sheet: Sheet, width: number): void {
-  sheet.getRange(1, 1, 1, width).setBackground(HEADER_STYLE.background).setFontWeight(HEADER_STYLE.fontWeight);
+  styleHeaderRow(sheet, 1, width);
   sheet.setFrozenRows(1);
+}
+
+/** A header row further down (a generated sheet's second table), styled like row 1. */
+export function styleHeaderRow(sheet: Sheet, row: number, width: number): void {
+  sheet.getRange(row, 1, 1, width).setBackground(HEADER_STYLE.background).setFontWeight(HEADER_STYLE.fontWeight);
 }
 
 /** A table's frame and grid lines: one call however long the table. */

@@ -2,6 +2,7 @@
 // spreadsheet (G-bound, R-ssapp: getActiveSpreadsheet() is null there), so every
 // context without one opens the workbook by the ID 初期設定 stored.
 import { STATE, readState, writeState } from "./script-state";
+import { effectiveUserEmail } from "./session";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -23,7 +24,41 @@ export function spreadsheet(): Spreadsheet {
   if (!id) {
     throw new Error("スプレッドシートの ID が保存されていません。市政変革推進室がスプレッドシートでメニュー「プラチナ → 初期設定」を実行してください。");
   }
-  return (opened = SpreadsheetApp.openById(id));
+  opened = SpreadsheetApp.openById(id);
+  noteOpenedById();
+  return opened;
+}
+
+/** Noted at most hourly per account, so a web request costs one property read more, rarely a write. */
+const NOTE_EVERY_MS = 60 * 60 * 1000;
+
+function noteOpenedById(): void {
+  const by = effectiveUserEmail();
+  const last = readState(STATE.openedById);
+  if (last && last.by === by && Date.now() - Date.parse(last.at) < NOTE_EVERY_MS) return;
+  writeState(STATE.openedById, { by, at: new Date().toISOString() });
+}
+
+/** Who last opened the spreadsheet by its stored ID without an active one (the web app's deployer), and when. */
+export function lastOpenedById(): { by: string; at: string } | null {
+  return readState(STATE.openedById);
+}
+
+/** Opens the spreadsheet by the stored ID as the web app does, as the account running this. */
+export function tryOpenStoredId(): { ok: true; id: string; name: string } | { ok: false; error: string } {
+  const id = storedSpreadsheetId();
+  if (!id) return { ok: false, error: "ID が保存されていません。" };
+  try {
+    const book = SpreadsheetApp.openById(id);
+    return { ok: true, id: book.getId(), name: book.getName() };
+  } catch (error) {
+    return { ok: false, error: (error as Error)?.message ?? String(error) };
+  }
+}
+
+/** The spreadsheet's own time zone (ファイル → 設定), which Sheets uses for its dates (R-ss). */
+export function spreadsheetTimeZone(): string {
+  return spreadsheet().getSpreadsheetTimeZone();
 }
 
 /** The ID contexts without an active spreadsheet open, as 初期設定 stored it (null before). */
@@ -71,10 +106,20 @@ export function replaceSheet(name: string): Sheet {
   return ss.insertSheet(name);
 }
 
-/** The sheet named `name`, created empty when missing; `created` says which. */
+/**
+ * The sheet named `name`, created empty when missing; `created` says which. insertSheet
+ * makes the new sheet the active one: the person at the spreadsheet is put back where
+ * they were, so a log the add-on creates on the way (送信記録, 回答記録) never takes them away.
+ */
 export function ensureSheetNamed(name: string): { sheet: Sheet; created: boolean } {
   const existing = sheetNamed(name);
-  return existing ? { sheet: existing, created: false } : { sheet: spreadsheet().insertSheet(name), created: true };
+  if (existing) return { sheet: existing, created: false };
+  const ss = spreadsheet();
+  // No active spreadsheet (the web app): nobody is looking, nothing to put back.
+  const where = SpreadsheetApp.getActiveSpreadsheet() ? ss.getActiveRange() : null;
+  const sheet = ss.insertSheet(name);
+  where?.activate();
+  return { sheet, created: true };
 }
 
 /** The add-on's own bookkeeping sheet named `name`, created hidden when missing. */

@@ -3,7 +3,7 @@
 // whatever the number of rows. Every value goes through the text-safe store rule.
 import { ContractError, type HeaderProblem, type RecordOf, type RecordRow, type RecordTable, type SheetContract, type Specs } from "../core/contracts/contract";
 import { asStoredText, normalizeText } from "../core/base/text";
-import { styleHeader } from "./sheet-format";
+import { ensureColumnWidths, styleHeader } from "./sheet-format";
 import { ensureSheetNamed, requireSheetNamed, sheetNamed } from "./spreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -38,8 +38,9 @@ export function requireRecords<S extends Specs>(
 }
 
 /**
- * For the sheets the add-on keeps for itself (送信記録, 回答記録): the records,
- * the sheet being created with its header row (bold, frozen) on first use.
+ * For the sheets the add-on keeps for itself (送信記録, 回答記録): the records, the
+ * sheet being created on first use as 初期設定 makes a sheet — its header row styled
+ * and frozen, its columns given the contract's widths.
  */
 export function ensureRecords<S extends Specs>(contract: SheetContract<S>): SheetRecords<keyof S & string, RecordOf<S>> {
   const { sheet } = ensureSheetNamed(contract.name);
@@ -48,6 +49,7 @@ export function ensureRecords<S extends Specs>(contract: SheetContract<S>): Shee
   const header = [...contract.headers];
   sheet.getRange(1, 1, 1, header.length).setValues([header]);
   styleHeader(sheet, header.length);
+  ensureColumnWidths(sheet, contract.columnWidths);
   return recordsOf(contract, sheet, undefined, [header]);
 }
 

@@ -97,13 +97,25 @@ export function ensureEditTrigger(handler: string, event: "edit" | "change" = "e
 /** Set by the build from deploy.json: the one deployment whose /exec URL mails link to. */
 declare const __PLATINA_WEB_APP_DEPLOYMENT__: string;
 
+/** What Apps Script says of the web app itself (R-service): whether it is deployed, and its URL (null if not). */
+export function webAppService(): { enabled: boolean; url: string | null } {
+  const service = ScriptApp.getService();
+  return { enabled: service.isEnabled(), url: service.getUrl() || null };
+}
+
+/** The /exec URL of the deployment the build was made for (deploy.json), if any. */
+export function builtWebAppUrl(): string | null {
+  return __PLATINA_WEB_APP_DEPLOYMENT__ ? `https://script.google.com/macros/s/${__PLATINA_WEB_APP_DEPLOYMENT__}/exec` : null;
+}
+
 export function webAppUrl(): string {
   const url = ScriptApp.getService().getUrl();
   // Outside a web-app request getUrl() may name the editors-only /dev URL; owners need /exec.
   if (url && /\/exec$/.test(url)) return url;
-  if (__PLATINA_WEB_APP_DEPLOYMENT__) return `https://script.google.com/macros/s/${__PLATINA_WEB_APP_DEPLOYMENT__}/exec`;
+  const built = builtWebAppUrl();
+  if (built) return built;
   if (!url) {
-    throw new Error("ウェブアプリが公開されていないため、回答リンクを作れません。README の「Deploying the web app and triggers」に従って npm run deploy を実行してください。");
+    throw new Error("ウェブアプリが公開されていないため、回答リンクを作れません。docs/deploy.md の「Deploying the web app and triggers」に従って npm run deploy を実行してください。");
   }
   return url;
 }

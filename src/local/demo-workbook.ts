@@ -30,6 +30,7 @@ export function createDemoModel(name = "プラチナ市役所プロジェクト�
     for (const cell of SUMMARY.layout("R7")) {
       summary.setCells(cell.row - 1, cell.column - 1, [[toInput(cell.value)]]);
       if (cell.title) summary.setStyle({ row: cell.row - 1, column: cell.column - 1, numRows: 1, numColumns: 1 }, { bold: true });
+      if (cell.note) summary.setStyle({ row: cell.row - 1, column: cell.column - 1, numRows: 1, numColumns: 1 }, { fontColor: SUMMARY.noteColour });
     }
     // Framed and shaded as 初期設定 makes the sheet (features/setup.ts).
     for (const table of summaryTables("R7", { issues: data.課題, reforms: data.局区改革, bureaus: data.局区 })) {

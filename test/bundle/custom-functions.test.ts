@@ -50,6 +50,20 @@ describe("custom functions as Sheets calls them", () => {
     expect(addon.PLATINA_STATUS_TABLE(data.課題, [["R7", "R6"]])[4]).toEqual(["計", 44, 33, 77]);
   });
 
+  it("PLATINA_OVERDUE_COUNT counts as of its 基準日 argument, and an unreadable 実施時期 never fails it", () => {
+    const tokyo = (iso: string) => new Date(`${iso}T00:00:00+09:00`);
+    const rows = data.課題.map((r) => [...r]);
+    const [id, timing] = [rows[0].indexOf("ID"), rows[0].indexOf("実施時期")];
+    const row = (issueId: string) => rows.find((r) => r[id] === issueId)!;
+    // R6-023 「R8年4月施行実施」 and R7-055 「R8年4月一部実施」 are the two that end in April 2026.
+    expect(addon.PLATINA_OVERDUE_COUNT(rows, tokyo("2026-05-01")) - addon.PLATINA_OVERDUE_COUNT(rows, tokyo("2026-04-30"))).toBe(2);
+    const before = addon.PLATINA_OVERDUE_COUNT(rows, "2026/5/26");
+    row("R6-023")[timing] = "来春";
+    row("R6-031")[timing] = "=A1はいつか";
+    expect(addon.PLATINA_OVERDUE_COUNT(rows, "2026/5/26")).toBe(before - 1);
+    expect(() => addon.PLATINA_OVERDUE_COUNT(rows, "")).toThrow("基準日が空です");
+  });
+
   it("PLATINA_FISCAL_YEAR and PLATINA_WAREKI read dates in Tokyo time", () => {
     const tokyo = (iso: string) => new Date(`${iso}T00:00:00+09:00`);
     expect(addon.PLATINA_FISCAL_YEAR(tokyo("2026-05-26"))).toBe("R8");
@@ -60,13 +74,22 @@ describe("custom functions as Sheets calls them", () => {
     expect(addon.PLATINA_WAREKI(tokyo("2019-04-30"))).toBe("平成31年4月30日");
   });
 
-  it("throw a Japanese error naming row, column and value, leaving the data untouched", () => {
+  it("leave out a row they cannot read and name it through PLATINA_SKIPPED_ROWS, leaving the data untouched", () => {
     const rows = data.課題.map((r) => [...r]);
     const progressColumn = rows[0].indexOf("進捗分類");
-    rows[11][progressColumn] = "済み";
+    const directionColumn = rows[0].indexOf("整理区分");
+    const tracked = rows.findIndex((r, i) => i > 0 && r[directionColumn] === "");
+    rows[tracked][progressColumn] = "済み";
     const before = JSON.stringify(rows);
-    expect(() => addon.PLATINA_STATUS_TABLE(rows)).toThrow("課題 12行目: 進捗分類「済み」を解釈できません");
+    const total = (table: unknown[][]) => table.at(-1)!.at(-1);
+    expect(total(addon.PLATINA_STATUS_TABLE(rows))).toBe((total(SEED_STATUS) as number) - 1);
+    expect(addon.PLATINA_SKIPPED_ROWS("PLATINA_STATUS_TABLE", rows)).toBe(
+      `読み取れない行が1行あります（課題 ${tracked + 1}行目 進捗分類「済み」）。表には数えていません。セルを直すと数えます（メニュー「データ点検」で一覧できます）。`,
+    );
+    expect(addon.PLATINA_SKIPPED_ROWS("PLATINA_STATUS_TABLE", data.課題)).toBe("");
     expect(JSON.stringify(rows)).toBe(before);
+    // What the formula itself gets wrong is still an error: an unknown table, a missing header.
+    expect(() => addon.PLATINA_SKIPPED_ROWS("PLATINA_X", rows)).toThrow("表の名前「PLATINA_X」が正しくありません");
     expect(() => addon.PLATINA_WAREKI("いつか")).toThrow("日付「いつか」を解釈できません");
     expect(() => addon.PLATINA_BUREAU_TABLE([["取組名"], ["x"]])).toThrow("見出し「局区名」が見つかりません");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bureauTable, directionTable, followUpCount, statusTable } from "../../src/core/tables";
+import { bureauTable, directionTable, followUpCount, skippedNote, skippedRows, statusTable, type SkippedRow } from "../../src/core/tables";
 
 const HEADER = ["ID", "課題名", "進捗分類", "年度", "整理区分", "区分"];
 // Columns deliberately out of the documented order: tables find them by header.
@@ -53,6 +53,25 @@ describe("statusTable", () => {
     expect(() => statusTable(issues(["1", "a", "完了", "来年", "", "職員"]))).toThrow("課題 2行目: 年度「来年」を解釈できません");
     expect(() => statusTable(issues(["1", "a", "完了", "", "", "職員"]))).toThrow("課題 2行目: 年度が空です");
     expect(() => statusTable(data, "来期")).toThrow("年度の指定「来期」を解釈できません");
+  });
+
+  it("with a list for them, leaves out the rows it cannot read and lists sheet, row, header and value", () => {
+    const bad = issues(["1", "a", "完了", "R7", "", "職員"], ["2", "b", "済み", "R7", "", "職員"], ["3", "c", "完了", "らいねん", "⑦", "職員"], ["4", "d", "完了", "", "", "職員"]);
+    const skipped: SkippedRow[] = [];
+    expect(statusTable(bad, undefined, skipped)).toEqual([["", "R7", "計"], ["完了", 1, 1], ["実施中", 0, 0], ["検討中", 0, 0], ["計", 1, 1]]);
+    expect(skipped).toEqual([
+      { sheet: "課題", row: 3, header: "進捗分類", value: "済み" },
+      { sheet: "課題", row: 4, header: "年度", value: "らいねん" },
+      { sheet: "課題", row: 5, header: "年度", value: "" },
+    ]);
+    expect(skippedNote(skipped)).toBe(
+      "読み取れない行が3行あります（課題 3行目 進捗分類「済み」、課題 4行目 年度「らいねん」、課題 5行目 年度が空欄）。表には数えていません。セルを直すと数えます（メニュー「データ点検」で一覧できます）。",
+    );
+    expect(skippedRows("platina_status_table", [bad])).toEqual(skipped);
+    // The follow-up count needs no 年度: only the unreadable 進捗分類 is left out.
+    expect(skippedRows("PLATINA_FOLLOWUP_COUNT", [bad])).toEqual([skipped[0]]);
+    expect(followUpCount(bad, [])).toBe(0);
+    expect(skippedNote([])).toBe("");
   });
 
   it("names a missing header", () => {

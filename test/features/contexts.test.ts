@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROPERTY_VALUE_LIMIT, summarizeStep, utf8Bytes } from "../../src/core/mailing/run-summary";
 import { outboxTransport, type MailTransport } from "../../src/local/services/mail";
-import { answeringUi, fireMonthlyRun, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
-import { SECRETARIAT, addSecretariat, historyRows, issueRows, sheetRecords } from "../support/issues";
+import { answeringUi, fireDueTriggers, fireMonthlyRun, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
+import { SECRETARIAT, addSecretariat, historyRows, issueRows, openOwners, sheetRecords } from "../support/issues";
+import { runWithStrictLocks } from "../support/locks";
 import { identity } from "../support/contexts";
 import { createLockService } from "../../src/local/services/lock";
 import type { ExecutionEnv } from "../../src/local/execution/env";
@@ -153,5 +154,50 @@ describe("the last run's record", () => {
     const stored = runtime.state.scriptProperties["platina.followUp.lastRun"];
     expect(utf8Bytes(stored)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT);
     expect(JSON.parse(stored)).toMatchObject({ cycle: "2026-12", failed: 0, stoppedBecause: null });
+  });
+});
+
+// A mailing step runs as the only one under a lease (gas/lock.ts withRunLease), taken
+// and checked under the write lock; R-lock's reading of Lock applies throughout.
+describe("a mailing step's lease", () => {
+  const LEASE = "platina.followUp.running";
+
+  it("runs a whole step with one Lock object, as Apps Script's reading of Lock allows", async () => {
+    const { runtime, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
+    prepareFollowUp(runtime);
+    const { execution, lockObjects } = runWithStrictLocks(runtime, "runMonthlyFollowUp", [], { user: SECRETARIAT });
+    expect(execution.ok, execution.error?.message).toBe(true);
+    expect(lockObjects).toBe(1);
+    expect(await outbox(mails)).toHaveLength(openOwners(runtime).size);
+    expect(runtime.state.scriptProperties[LEASE]).toBeUndefined();
+  });
+
+  it("is given back, and the step's report kept, when the write lock is busy at the end: nothing is thrown from the finally", async () => {
+    const { runtime, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
+    prepareFollowUp(runtime);
+    // Another execution takes the script lock once the step has scheduled its reminder, and keeps it.
+    const busy = () => runtime.state.triggers.some((t) => t.handler === "continueFollowUp");
+    const { execution } = runWithStrictLocks(runtime, "runMonthlyFollowUp", [], { user: SECRETARIAT }, { busy });
+    expect(execution.ok, execution.error?.message).toBe(true);
+    const report = execution.result as { sent: unknown[]; stoppedBecause: string | null; next: string };
+    expect(report.sent).toHaveLength(openOwners(runtime).size);
+    expect(report).toMatchObject({ stoppedBecause: null, next: "2026-12-08T00:00:00.000Z" });
+    expect(runtime.state.scriptProperties[LEASE]).toBeUndefined();
+    expect(JSON.parse(runtime.state.scriptProperties["platina.followUp.lastRun"])).toMatchObject({ sent: openOwners(runtime).size });
+    expect(await outbox(mails)).toHaveLength(openOwners(runtime).size);
+  });
+
+  it("left by a run that died refuses the next one, which still schedules its follow-up for when the lease lapses", async () => {
+    const { runtime, clock, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
+    prepareFollowUp(runtime);
+    // The monthly run died mid-step a minute ago: its lease holds for 6.5 minutes from its start.
+    const until = Date.parse("2026-12-01T09:05:30+09:00");
+    runtime.state.scriptProperties[LEASE] = JSON.stringify({ token: "dead-run", until });
+    const refused = fireMonthlyRun(runtime);
+    expect(refused.ok, refused.error?.message).toBe(true);
+    expect(refused.result).toMatchObject({ sent: [], stoppedBecause: "busy", next: new Date(until + 60_000).toISOString() });
+    expect(runtime.state.triggers.filter((t) => t.handler === "continueFollowUp").map((t) => t.nextRun)).toEqual([until + 60_000]);
+    expect(fireDueTriggers(runtime, clock, "2026-12-01T09:10:00+09:00")).toEqual(["continueFollowUp"]);
+    expect(await outbox(mails)).toHaveLength(openOwners(runtime).size);
   });
 });

@@ -125,6 +125,27 @@ describe("what 履歴 keeps of direct edits (issue 12)", () => {
     expect(runtime.fireChange({ changeType: "REMOVE_ROW", user: STAFF })[0].result).toEqual(["R8-001"]);
   });
 
+  // The change trigger fires for ordinary edits too (G-events changeType EDIT): those must cost nothing.
+  it("reads nothing and takes no lock for a change that cannot remove a row, an ordinary edit above all", () => {
+    for (const changeType of ["EDIT", "FORMAT", "INSERT_ROW", "INSERT_COLUMN", "REMOVE_COLUMN", "INSERT_GRID"] as const) {
+      const [result] = runtime.fireChange({ changeType, user: STAFF });
+      expect(result.ok, `${changeType}: ${result.error?.message}`).toBe(true);
+      expect(result.result).toEqual([]);
+      // The one call counted is the runtime building the event's e.source, as Sheets hands it over: the add-on makes none.
+      expect(result.calls.SpreadsheetApp, changeType).toEqual({ getActiveSpreadsheet: 1 });
+      expect(result.calls.LockService, changeType).toBeUndefined();
+    }
+  });
+
+  it("still records a deletion whose change Sheets reports as OTHER, and names the issue by its title as last edited", () => {
+    const rows = issueRows(runtime);
+    typeInto(3, column("課題名"), [["窓口のキャッシュレス化（改称）"]], rows[1].課題名);
+    runtime.model.getSheetByName("課題")!.deleteRows(2, 1); // sheet row 3
+    const [result] = runtime.fireChange({ changeType: "OTHER", user: STAFF });
+    expect(result.result).toEqual([rows[1].ID]);
+    expect(historyRows(runtime).filter((h) => h.項目 === "行の削除").map((h) => [h.ID, h.変更前])).toEqual([[rows[1].ID, "窓口のキャッシュレス化（改称）"]]);
+  });
+
   it("records nothing for other changes, and nothing when the ID column cannot be read", () => {
     expect(runtime.fireChange({ changeType: "INSERT_ROW", user: STAFF })[0].result).toEqual([]);
     const idColumn = column("ID");

@@ -42,7 +42,9 @@ describe("今すぐ送信 with a person at the sheet", () => {
     const { owners, issues } = asked();
     expect(shown).toEqual([{ title: "今すぐ送信", text: question(owners, issues) }]);
     expect(await outbox(`${dir}/outbox`)).toEqual([]);
-    expect(sheetRecords(runtime, "送信記録")).toEqual([]);
+    // Nothing at all: not even an empty 送信記録 sheet.
+    expect(runtime.model.getSheetByName("送信記録")).toBeFalsy();
+    expect(runtime.model.getSheetByName("回答記録")).toBeFalsy();
   });
 
   it("「はい」 sends to those not yet asked and shows what it did", async () => {
@@ -56,6 +58,56 @@ describe("今すぐ送信 with a person at the sheet", () => {
       question(1, 1),
       "送信 1件、失敗 0件。",
     ]);
+  });
+});
+
+describe("今すぐ送信 with a malformed 担当者メール", () => {
+  const BAD = "jinji-ka@city,example";
+
+  /** Gives one open tracked issue an address with a comma for its dot; its sheet row. */
+  function breakOneAddress(): number {
+    const index = issueRows(runtime).findIndex((r) => (r.整理区分 === "" || r.整理区分 === "⑦") && r.進捗分類 !== "完了");
+    runtime.model.getSheetByName("課題")!.setCells(index + 1, 6, [[{ kind: "value", value: BAD }]]);
+    return index + 2;
+  }
+
+  function statusDialog(): string {
+    const dialogs: string[] = [];
+    const { ui } = answeringUi("YES");
+    ui.showDialog = (html) => dialogs.push(html);
+    expect(runtime.run("showFollowUpStatus", [], { user: SECRETARIAT, ui }).ok).toBe(true);
+    return dialogs[0];
+  }
+
+  it("warns before sending, naming the cell, and 「はい」 sends to everyone else", async () => {
+    const row = breakOneAddress();
+    const { owners, issues } = asked();
+    const { ui, shown } = answeringUi("YES");
+    const execution = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
+    expect(execution.ok, execution.error?.message).toBe(true);
+    const question = shown[0].text;
+    // The numbers count only the addresses mail can go to.
+    expect(question).toContain(`まだ送っていない ${owners - 1}名（課題 ${issues - 1}件）に送信します。`);
+    expect(question).toContain("【ご注意】次の担当者メール 1件はメールアドレスとして正しくないため、送信できません。");
+    expect(question).toContain(`・「${BAD}」— 課題シート ${row}行目 G列「担当者メール」（課題 1件）`);
+    expect(question).toContain(`「はい」を選ぶと、これらを除く ${owners - 1}名に送信します`);
+    const result = execution.result as { sent: { to: string }[]; failed: { to: string; error: string }[] };
+    expect(result.sent).toHaveLength(owners - 1);
+    expect(result.failed).toEqual([{ kind: "依頼", to: BAD, error: expect.stringContaining(`課題シート ${row}行目 G列「担当者メール」`) }]);
+    expect((await outbox(`${dir}/outbox`)).map((m) => m.to[0])).not.toContain(BAD);
+    expect(shown[1].text).toContain(`失敗: ${BAD}（担当者メール「${BAD}」はメールアドレスとして正しくないため、送信しませんでした`);
+  });
+
+  it("「いいえ」 sends nothing; 送信状況 names the cell and what to do, in Japanese", async () => {
+    const row = breakOneAddress();
+    const { ui } = answeringUi("NO");
+    runtime.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
+    expect(await outbox(`${dir}/outbox`)).toEqual([]);
+    runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const html = statusDialog();
+    expect(html).toContain(`依頼 ${BAD}: 担当者メール「${BAD}」はメールアドレスとして正しくないため、送信しませんでした（課題シート ${row}行目 G列「担当者メール」）。課題シートで正しいアドレスに直してから、「今すぐ送信」を実行してください。`);
+    expect(html).not.toMatch(/Invalid email/i);
+    expect(sheetRecords(runtime, "送信記録").filter((r) => r.結果 === "失敗").map((r) => r.宛先)).toEqual([BAD]);
   });
 });
 

@@ -17,6 +17,18 @@ function showStatus(runtime: Runtime) {
 }
 
 describe("送信状況", () => {
+  // G-quota: per account, in recipients, back 24 hours after the first send.
+  it("after a stop at the mail quota, says when the rest goes out and the limits by account type", () => {
+    const { runtime } = testRuntime({ now: "2026-12-01T15:30:00+09:00" });
+    prepareFollowUp(runtime);
+    runtime.state.mail.dailyQuota = 3;
+    expect(runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).ok).toBe(true);
+    const { html } = showStatus(runtime);
+    expect(html).toContain("中断: 1日の送信数の上限");
+    expect(html).toContain("次の処理 令和8年12月2日（水） 15:35");
+    expect(html).toContain("Google Workspace のアカウントで1日1,500件、個人の Google アカウント（gmail.com など）で1日100件です。上限は深夜0時ではなく、その日最初に送信してから24時間後に戻ります。");
+  });
+
   it("writes times in 和暦 and Tokyo time, and keeps last month's cycle until its まとめ is sent", () => {
     const { runtime, clock } = testRuntime({ now: "2026-11-02T09:00:00+09:00" });
     prepareFollowUp(runtime);

@@ -3,8 +3,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, submitFormExecution, tokenOf, fireDueTriggers } from "../support/follow-up";
-import { SECRETARIAT, issueRows, openOwners, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
+import { answeringUi, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, submitFormExecution, tokenOf, fireDueTriggers, WEB_APP } from "../support/follow-up";
+import { SECRETARIAT, addSecretariat, issueRows, openOwners, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
+import { runWithStrictLocks } from "../support/locks";
 import { smtpTransport } from "../../src/local/services/mail";
 import { testRuntime } from "../support/runtime";
 
@@ -47,7 +48,9 @@ describe("exactly once", () => {
     sheet.setCells(firstOpen + 1, ownerColumn, [[{ kind: "value", value: "壊れた アドレス@@city.example" }]]);
     const result = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; failed: { error: string }[] };
     expect(result.failed).toHaveLength(1);
-    expect(result.failed[0].error).toContain("Invalid email");
+    // Said in Japanese, naming the cell: never MailApp's 「Invalid email」.
+    expect(result.failed[0].error).toContain(`課題シート ${firstOpen + 2}行目 G列「担当者メール」`);
+    expect(result.failed[0].error).not.toContain("Invalid email");
     expect(result.sent.length).toBe(openOwners(runtime).size - 1);
     expect(sheetRecords(runtime, "送信記録").filter((r) => r.結果 === "失敗")).toHaveLength(1);
   });
@@ -77,13 +80,48 @@ describe("within quotas", () => {
     const first = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; stoppedBecause: string; next: string };
     expect(first.sent).toHaveLength(5);
     expect(first.stoppedBecause).toBe("quota");
-    expect(first.next).toBe("2026-12-02T00:00:00.000Z");
+    // Back 24 hours after the first send (09:00), and a few minutes more.
+    expect(first.next).toBe("2026-12-02T00:05:00.000Z");
     const days = Math.ceil(owners / 5) - 1;
     const fired = advanceTo(`2026-12-${String(2 + days).padStart(2, "0")}T09:30:00+09:00`);
     expect(fired).toHaveLength(days);
     const mails = await outbox(`${dir}/outbox`);
     expect(mails).toHaveLength(owners);
     expect(new Set(mails.map((m) => m.to.join(","))).size).toBe(owners);
+  });
+
+  // G-quota: the quota comes back 24 hours after the first send, not at midnight.
+  it("carries on when the quota is back — 24 hours after the first send, not the next morning — and says so with the limits by account type", async () => {
+    clock.set(Date.parse("2026-12-01T15:30:00+09:00"));
+    runtime.state.mail.dailyQuota = 5;
+    const { ui, shown } = answeringUi("YES");
+    const first = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT, ui }).result as { sent: unknown[]; stoppedBecause: string; next: string };
+    expect(first).toMatchObject({ stoppedBecause: "quota", next: "2026-12-02T06:35:00.000Z" });
+    expect(first.sent).toHaveLength(5);
+    // Nothing is tried before then (the morning of the 2nd the quota is still used up).
+    expect(runtime.nextDueTrigger(Date.parse("2026-12-02T15:34:00+09:00"))).toBeNull();
+    const dialog = shown.at(-1)!.text;
+    expect(dialog).toContain("上限が戻る令和8年12月2日（水） 15:35に自動で続きを送信します");
+    expect(dialog).toContain("Google Workspace のアカウントで1日1,500件、個人の Google アカウント（gmail.com など）で1日100件");
+    expect(dialog).toContain("その日最初に送信してから24時間後に戻ります");
+    expect(advanceTo("2026-12-02T15:40:00+09:00")).toEqual(["continueFollowUp"]);
+    expect(await outbox(`${dir}/outbox`)).toHaveLength(10);
+  });
+
+  it("counts the digest once for each 事務局メール address: with fewer left, it waits for the quota rather than failing", async () => {
+    const second = "kikaku@city.example";
+    addSecretariat(runtime, second);
+    expect(runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).ok).toBe(true);
+    advanceTo("2026-12-08T10:00:00+09:00");
+    clock.set(Date.parse("2026-12-12T09:00:00+09:00"));
+    runtime.state.mail.dailyQuota = 1;
+    const step = runtime.run("continueFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; failed: unknown[]; stoppedBecause: string; remaining: number; next: string };
+    expect(step).toMatchObject({ sent: [], failed: [], stoppedBecause: "quota", remaining: 1 });
+    expect(sheetRecords(runtime, "送信記録").filter((r) => r.種別 === "まとめ")).toEqual([]);
+    runtime.state.mail.dailyQuota = 1500;
+    expect(advanceTo(new Date(Date.parse(step.next) + 60_000).toISOString())).toEqual(["continueFollowUp"]);
+    const digests = (await outbox(`${dir}/outbox`)).filter((m) => m.subject.startsWith("【回答状況】"));
+    expect(digests.map((m) => [...m.to].sort())).toEqual([[SECRETARIAT, second].sort()]);
   });
 
   it("stops near 4.5 minutes and a continuation a minute later finishes the cycle", async () => {
@@ -98,6 +136,23 @@ describe("within quotas", () => {
     const mails = await outbox(`${dir}/outbox`);
     expect(mails).toHaveLength(openOwners(runtime).size);
     expect(new Set(mails.map((m) => m.to.join(","))).size).toBe(openOwners(runtime).size);
+  });
+});
+
+// R-lock: hasLock() is false unless tryLock/waitLock was called on that very object.
+describe("an answer saved under Apps Script's reading of Lock", () => {
+  it("is saved with its 回答記録 in one lock, the add-on asking LockService for one Lock object only", async () => {
+    runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const form = openForm(runtime, linkIn((await outbox(`${dir}/outbox`))[0].text));
+    const ids = [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);
+    const fields = formFields(form, Object.fromEntries(ids.map((id, i) => [id, { answer: i === 0 ? "完了" : "変更なし" }])));
+    // The save nests: the form's locked pass holds the issues' save and the 回答記録 append.
+    const { execution, lockObjects } = runWithStrictLocks(runtime, "submitAnswerForm", [fields], { context: { kind: "web-app", deployer: SECRETARIAT, url: WEB_APP } });
+    expect(execution.ok, execution.error?.message).toBe(true);
+    expect(execution.result).toContain("以下の内容で記録しました");
+    expect(lockObjects).toBe(1);
+    expect(issueRows(runtime).find((r) => r.ID === ids[0])?.進捗分類).toBe("完了");
+    expect(sheetRecords(runtime, "回答記録").map((r) => r.ID)).toEqual(ids);
   });
 });
 
@@ -116,6 +171,8 @@ describe("answer links", () => {
     expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
     expect(openForm(runtime, good, "someone.else@city.example")).toContain(`${owner} 様専用`);
     expect(openForm(runtime, good, "someone.else@city.example")).toContain(`いまは someone.else@city.example でログインしています。${owner} のアカウントに切り替えてから`);
+    // Google does not support a browser signed in to several accounts for web apps: the page says what to do.
+    expect(openForm(runtime, good, "someone.else@city.example")).toContain("メールのリンクをシークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか、ほかのアカウントからログアウトしてから");
     expect(openForm(runtime, good, owner)).toContain("回答を送信する");
     clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
     expect(openForm(runtime, good)).toContain("回答期限を過ぎたため");
@@ -151,6 +208,11 @@ describe("answering costs", () => {
     const few = mails.find((m) => count(m.text) === 1)!;
     const many = mails.reduce((a, b) => (count(b.text) > count(a.text) ? b : a));
     expect(count(many.text)).toBeGreaterThan(2);
+    // The first answer ever creates 回答記録 (opening a form creates nothing); the others only append to it.
+    const first = openForm(runtime, linkIn(mails.find((m) => m !== few && m !== many)!.text));
+    const unchanged = [...first.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => [m[1], { answer: "変更なし" }]);
+    expect(submitFormExecution(runtime, formFields(first, Object.fromEntries(unchanged))).ok).toBe(true);
+    expect(sheetRecords(runtime, "回答記録").length).toBeGreaterThan(0);
     const costs = [few, many].map((mail) => {
       const form = openForm(runtime, linkIn(mail.text));
       const ids = [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);

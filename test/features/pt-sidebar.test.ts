@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { SECRETARIAT, historyRows, setUp, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
+import type { PtTeamView } from "../../src/core/pt/sidebar-api";
+import { completeStep, undoStep } from "../../src/ui/sidebar/pt-logic";
 
 const AOYAMA = "aoyama.haruka@city.example"; // チームA リーダー
 const KINOSHITA = "kinoshita.hiroto@city.example"; // チームB リーダー
@@ -166,5 +168,29 @@ describe("updatePtStep and updatePtTeam", () => {
       ["PT:R8:チームA", "状態", "立ち上げ"],
     ]);
     expect(call<Result>("updatePtTeam", AOYAMA, { 年度: 8, チーム: "チームA", expected: {}, changes: { 状態: "休止" } }).errors!.状態).toContain("「準備中」「検討中」「立ち上げ」「中止」");
+  });
+});
+
+describe("undoing a milestone's 完了 from the sidebar", () => {
+  it("goes through the same save as the tick: the row is back as it was, and 履歴 records both", () => {
+    const team = call<Context>("getPtContext", KINOSHITA).teams[0] as unknown as PtTeamView;
+    const step = team.steps.find((s) => s.工程 === "民間企業・他都市等への視察・ヒアリング")!;
+    const before = sheetRecords(runtime, "PT工程").find((s) => s.チーム === "チームB" && s.工程 === step.工程)!;
+    const done = call<Result>("updatePtStep", KINOSHITA, completeStep(team, step, "2026-11-25"));
+    expect(done.ok).toBe(true);
+    const ticked = (done.team as unknown as PtTeamView).steps.find((s) => s.工程 === step.工程)!;
+    const undone = call<Result>("updatePtStep", KINOSHITA, undoStep(done.team as unknown as PtTeamView, ticked, step.状態));
+    expect(undone).toMatchObject({ ok: true });
+    expect(undone.team!.steps.find((s) => s.工程 === step.工程)).toMatchObject({ 完了日: null, 状態: step.状態 });
+    const row = sheetRecords(runtime, "PT工程").find((s) => s.チーム === "チームB" && s.工程 === step.工程)!;
+    expect([row.完了日, row.状態]).toEqual([before.完了日, before.状態]);
+    expect(historyRows(runtime).slice(-4).map((h) => [h.項目, h.変更前, h.変更後, h.利用者, h.経路])).toEqual([
+      ["完了日", "", "2026-11-25", KINOSHITA, "サイドバー"],
+      ["状態", "進行中", "完了", KINOSHITA, "サイドバー"],
+      ["完了日", "2026-11-25", "", KINOSHITA, "サイドバー"],
+      ["状態", "完了", "進行中", KINOSHITA, "サイドバー"],
+    ]);
+    // Undone without knowing the 状態 before (the sidebar was opened again): 進行中.
+    expect(undoStep(team, ticked).changes).toEqual({ 完了日: "", 状態: "進行中" });
   });
 });

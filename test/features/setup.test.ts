@@ -50,6 +50,19 @@ describe("setupWorkbook", () => {
     expect(runtime.readRange("集計!A11:B11")).toEqual([["進捗確認課題数", 0]]);
   });
 
+  // The add-on's dates are Tokyo's; Sheets reads and shows a spreadsheet's dates in its own zone (R-ss getSpreadsheetTimeZone).
+  it("says when the spreadsheet's time zone is not Tokyo's, and where to change it, every time it runs", () => {
+    const { runtime } = testRuntime({ timeZone: "America/New_York" });
+    runtime.model.insertSheet("シート1");
+    const { ui, shown } = answeringUi("YES");
+    for (let run = 0; run < 2; run++) {
+      const result = runtime.run("setupWorkbook", [], { user: SECRETARIAT, ui });
+      expect(result.ok, result.error?.message).toBe(true);
+      expect(result.result).toEqual(expect.arrayContaining([expect.stringContaining("タイムゾーンが「America/New_York」になっています")]));
+      expect(shown.at(-1)?.text).toContain("「ファイル」→「設定」の「全般」タブで、「タイムゾーン」を「(GMT+09:00) 東京」にして「設定を保存」を押してください");
+    }
+  });
+
   it("gives the contract's columns readable widths by header, wraps 課題名 and 進捗メモ, and leaves staff's columns alone", () => {
     const { runtime } = testRuntime();
     const issues = runtime.model.getSheetByName("課題")!;

@@ -7,6 +7,7 @@ import type { Runtime } from "../../src/local/runtime/runtime";
 import { smtpTransport } from "../../src/local/services/mail";
 import { answeringUi, linkIn, openForm, outbox, prepareFollowUp, submitForm, submitFormExecution, tokenOf, WEB_APP, fireDueTriggers } from "../support/follow-up";
 import { SECRETARIAT, historyRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
+import { runWithStrictLocks } from "../support/locks";
 import { testRuntime } from "../support/runtime";
 
 let runtime: Runtime;
@@ -220,7 +221,16 @@ describe("sending exactly once, beside the monthly follow-up", () => {
     const addresses = new Set(bureaus.map((b) => b.代表メール)).size;
     expect(shown).toEqual([{ title: "各局区への取組照会", text: `令和7年度の自主改革の取組照会を、まだ送っていない ${bureaus.length}局区（${addresses}アドレス）に送信します。よろしいですか？` }]);
     expect(await outbox(`${dir}/outbox`)).toEqual([]);
-    expect(sheetRecords(runtime, "送信記録")).toEqual([]);
+    expect(runtime.model.getSheetByName("送信記録")).toBeFalsy();
+  });
+
+  it("says before sending which 局区 a malformed 代表メール leaves out, and how to find and fix it", () => {
+    const bureaus = sheetRecords(runtime, "局区");
+    runtime.model.getSheetByName("局区")!.setCells(1, 2, [[{ kind: "value", value: "鈴木さん" }]]);
+    const { ui, shown } = answeringUi("NO");
+    runtime.run("sendBureauSurvey", [{ year: "R7" }], { user: SECRETARIAT, ui });
+    expect(shown[0].text).toContain(`代表メールが未設定か、メールアドレスとして正しくないため送信しない局区: ${bureaus[0].局区名}`);
+    expect(shown[0].text).toContain("正しくないアドレスの場所は「データ点検」で確認できます");
   });
 
   it("is for the secretariat only, and the menu offers it after 自動送信を設定", () => {
@@ -248,11 +258,25 @@ describe("the form's safety", () => {
     const before = JSON.stringify(reforms());
     expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
     expect(openForm(runtime, link, "kokurakita@city.example")).toContain(`このリンクは ${MOJI} 宛てです`);
+    expect(openForm(runtime, link, "kokurakita@city.example")).toContain("シークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか");
     expect(openForm(runtime, link, MOJI)).toContain("回答を送信する");
     clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
     expect(openForm(runtime, link)).toContain("回答期限を過ぎたため");
     expect(submitForm(runtime, { ...fields, [`name:${blankKeys(fields)[0]}`]: "遅れた追加" })).toContain("回答期限を過ぎたため");
     expect(JSON.stringify(reforms())).toBe(before);
+  });
+
+  // R-lock: hasLock() is false unless tryLock/waitLock was called on that very object; the save nests.
+  it("saves an answer with its 回答記録 in one lock, asking LockService for one Lock object only", async () => {
+    const { fields } = await mojiForm();
+    const slot = blankKeys(fields)[0];
+    const sent = { ...fields, [`name:${slot}`]: "窓口の予約制", [`summary:${slot}`]: "区役所窓口を予約制にした" };
+    const { execution, lockObjects } = runWithStrictLocks(runtime, "submitAnswerForm", [sent], { context: { kind: "web-app", deployer: SECRETARIAT, url: WEB_APP } });
+    expect(execution.ok, execution.error?.message).toBe(true);
+    expect(execution.result).toContain("以下の内容で記録しました");
+    expect(lockObjects).toBe(1);
+    expect(reforms().find((r) => r.取組名 === "窓口の予約制")).toMatchObject({ 局区名: "門司区", 概要: "区役所窓口を予約制にした" });
+    expect(sheetRecords(runtime, "回答記録")).toHaveLength(1);
   });
 
   it("refuses a form edited to reach another 局区's rows", async () => {
@@ -282,19 +306,47 @@ describe("the form's safety", () => {
     expect(JSON.stringify(reforms())).toBe(before);
   });
 
-  it("leaves a row someone changed since the form was loaded, and shows its current values", async () => {
+  it("leaves a row someone changed since the form was loaded, shows its current values and keeps the typed text to send again", async () => {
     const { fields } = await mojiForm();
     const name = String(reforms().find((r) => r.局区名 === "門司区")!.取組名);
     const key = keyOf(fields, name);
     const sheet = runtime.model.getSheetByName("局区改革")!;
     const row = reforms().findIndex((r) => r.取組名 === name) + 1;
     sheet.setCells(row, 3, [[{ kind: "value", value: "事務局が直接書き直した概要" }]]);
-    const receipt = submitForm(runtime, { ...fields, [`summary:${key}`]: "局区の入力" });
-    expect(receipt).toContain("入力いただいた内容を記録できませんでした");
-    expect(receipt).toContain("ほかの方がこの取組を先に更新しました");
-    expect(receipt).toContain("事務局が直接書き直した概要");
+    const typed = "局区の入力\n2行目も残ります";
+    const page = submitForm(runtime, { ...fields, [`summary:${key}`]: typed });
+    expect(page).toContain("入力いただいた内容を記録できませんでした（1件）。入力内容はそのまま残しています。");
+    expect(page).toContain("ほかの方がこの取組を先に更新しました");
+    expect(page).toContain("事務局が直接書き直した概要");
     expect(reforms()[row - 1].概要).toBe("事務局が直接書き直した概要");
     expect(sheetRecords(runtime, "回答記録")).toEqual([]);
+    // The form again, the typed text in the row's own box: sending it as shown saves it over the newer text.
+    const again = shownFields(page);
+    expect(again[`summary:${keyOf(again, name)}`]).toBe(typed);
+    expect(submitForm(runtime, again)).toContain("以下の内容で記録しました");
+    expect(reforms()[row - 1].概要).toBe(typed);
+  });
+
+  it("saves the rest of a partly rejected answer and keeps the rejected item's typed text in a new row", async () => {
+    const { fields } = await mojiForm();
+    const names = reforms().filter((r) => r.局区名 === "門司区").map((r) => String(r.取組名));
+    const [first, second] = blankKeys(fields);
+    // Someone else adds 「窓口の案内表示を刷新」 meanwhile; this 局区 adds it too, and another one.
+    const page0 = submitForm(runtime, { ...fields, [`name:${first}`]: "窓口の案内表示を刷新" });
+    expect(page0).toContain("以下の内容で記録しました");
+    const page = submitForm(runtime, {
+      ...fields,
+      [`name:${first}`]: "窓口の案内表示を刷新", [`summary:${first}`]: "局区が書いた概要",
+      [`name:${second}`]: "書類の電子化", [`summary:${second}`]: "紙の申請書を廃止",
+      [`summary:${keyOf(fields, names[0])}`]: "更新した概要",
+    });
+    expect(page).toContain("2件の取組は記録しました。記録できなかった取組が1件あります。入力内容はそのまま残しています。");
+    expect(page).toContain("同じ取組名「窓口の案内表示を刷新」の取組がすでにあります");
+    const again = shownFields(page);
+    const kept = blankKeys(again).find((k) => again[`name:${k}`] === "窓口の案内表示を刷新");
+    expect(kept && again[`summary:${kept}`]).toBe("局区が書いた概要");
+    expect(reforms().map((r) => r.取組名)).toContain("書類の電子化");
+    expect(reforms().find((r) => r.取組名 === names[0])!.概要).toBe("更新した概要");
   });
 
   it("costs the same number of sheet reads and writes for one change as for six", async () => {
@@ -309,6 +361,8 @@ describe("the form's safety", () => {
       expect(execution.ok, execution.error?.message).toBe(true);
       return { reads: spreadsheetReads(execution.calls), writes: spreadsheetWrites(execution.calls) };
     };
+    // The first answer ever creates 回答記録 (opening a form creates nothing); later ones only append to it.
+    post(0, 0, "");
     const small = post(1, 1, "一回目");
     const large = post(3, 3, "二回目");
     expect(large).toEqual(small);

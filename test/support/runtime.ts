@@ -31,14 +31,15 @@ export interface TestRuntime {
   outbox: string;
 }
 
+/** `timeZone`: an empty workbook whose own time zone (ファイル → 設定) is this one, instead of the demo's Asia/Tokyo. */
 export function testRuntime(
-  options: { bundleDir?: string; demo?: boolean; now?: string } & Partial<RuntimeOptions> = {},
+  options: { bundleDir?: string; demo?: boolean; now?: string; timeZone?: string } & Partial<RuntimeOptions> = {},
 ): TestRuntime {
   const dir = tempDir();
   const clock = fakeClock(Date.parse(options.now ?? "2026-11-25T09:00:00+09:00"));
   const outbox = join(dir, "outbox");
   const runtime = new Runtime({
-    model: options.demo === false ? createWorkbook({ name: "test", timeZone: "Asia/Tokyo" }) : createDemoModel(),
+    model: options.demo === false || options.timeZone ? createWorkbook({ name: "test", timeZone: options.timeZone ?? "Asia/Tokyo" }) : createDemoModel(),
     state: emptyState(),
     clock,
     mail: outboxTransport(outbox),

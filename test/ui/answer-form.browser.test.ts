@@ -109,6 +109,7 @@ describe("answer form", { timeout: 120_000 }, () => {
     await form.getByRole("button", { name: "回答を送信する" }).click();
     await form.locator(".sending.failed").waitFor();
     expect(await form.locator(".sending").textContent()).toContain("もう一度「回答を送信する」を押してください");
+    expect(await form.locator(".sending").textContent()).toContain("シークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか");
     expect(await form.getByLabel("進捗メモ").first().inputValue()).toBe("回線が切れても消えないメモ");
     await form.getByRole("button", { name: "回答を送信する" }).click();
     await form.locator(".done").waitFor();
@@ -125,6 +126,7 @@ describe("answer form", { timeout: 120_000 }, () => {
     const form = await webAppFrame(page);
     await form.getByRole("alert").waitFor();
     expect(await form.getByRole("alert").textContent()).toContain("リンクが正しくありません");
+    expect(await form.locator(".advice").textContent()).toContain("複数の Google アカウントにログインしていることが原因かもしれません");
     expect(await axeViolations(form)).toEqual([]);
     await screenshot(page, "answer-error-desktop");
     await page.close();

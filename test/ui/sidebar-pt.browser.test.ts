@@ -53,7 +53,10 @@ const stubFor = (pt: PtContext) => `
           warnings: ["石田 蓮さんの2026年11月のPT活動は、この保存で34.5時間となり、はみだせサポートの上限31時間を3.5時間超えます。所属の承認の範囲か確認してから保存してください。"] },
     updatePtStep: (update) => {
       const t = team();
-      t.steps = t.steps.map((s) => s.工程 === update.工程 ? Object.assign({}, s, { 完了日: update.changes.完了日, 状態: "完了", mark: "完了" }) : s);
+      const done = update.changes.完了日 !== "";
+      t.steps = t.steps.map((s) => s.工程 === update.工程
+        ? Object.assign({}, s, { 完了日: done ? update.changes.完了日 : null, 状態: update.changes.状態, mark: done ? "完了" : "予定" })
+        : s);
       return { ok: true, message: "保存しました。", team: t };
     },
   };
@@ -108,7 +111,7 @@ describe("the 若手職員PT section in Chromium", () => {
     await expect(page.locator("#pt-info dd").nth(1).textContent()).resolves.toBe(XSS);
     await expect(page.locator("img").count()).resolves.toBe(0);
     await expect(page.locator("#pt-steps li").allTextContents()).resolves.toEqual([
-      "キックオフ 完了 6月12日に完了",
+      "キックオフ 完了 6月12日に完了完了を取り消す",
       "民間企業・他都市等への視察・ヒアリング 遅れ 予定 9月30日まで完了にする",
       "事業の立ち上げロードマップの策定 予定 予定 11月30日まで完了にする",
     ]);
@@ -153,14 +156,41 @@ describe("the 若手職員PT section in Chromium", () => {
     await expect(page.locator("#pt-duration").inputValue()).resolves.toBe("");
   });
 
-  it("ticks a milestone done with today's date, sending the values the member saw", async () => {
+  it("asks before ticking a milestone done; 「やめる」 saves nothing", async () => {
     await page.getByRole("button", { name: "「事業の立ち上げロードマップの策定」を今日の日付で完了にする" }).click();
-    await page.locator("#pt-status").filter({ hasText: "保存しました。" }).waitFor();
+    const ask = page.getByRole("group", { name: "「事業の立ち上げロードマップの策定」を今日（11月25日）の日付で完了にしますか？" });
+    await ask.waitFor();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("完了にする");
+    expect(await axeViolations(page, null)).toEqual([]);
+    await screenshot(page, "sidebar-pt-ask");
+    await ask.getByRole("button", { name: "やめる" }).click();
+    await expect(ask.isHidden()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).resolves.toBe("「事業の立ち上げロードマップの策定」を今日の日付で完了にする");
+    expect(await calls(page, "updatePtStep")).toEqual([]);
+  });
+
+  it("ticks it done with today's date once confirmed, sending the values the member saw", async () => {
+    await page.getByRole("button", { name: "「事業の立ち上げロードマップの策定」を今日の日付で完了にする" }).click();
+    await page.getByRole("group", { name: "「事業の立ち上げロードマップの策定」を今日（11月25日）の日付で完了にしますか？" }).getByRole("button", { name: "完了にする" }).click();
+    await page.locator("#pt-status").filter({ hasText: "「事業の立ち上げロードマップの策定」を11月25日の完了にしました。間違えたときは「完了を取り消す」で元に戻せます。" }).waitFor();
     expect(await calls(page, "updatePtStep")).toEqual([[{
       年度: 8, チーム: "チームA", 工程: "事業の立ち上げロードマップの策定",
       expected: { 完了日: "", 状態: "未着手", 最終更新日: "" }, changes: { 完了日: "2026-11-25", 状態: "完了" },
     }]]);
-    await expect(page.locator("#pt-steps li").nth(2).textContent()).resolves.toBe("事業の立ち上げロードマップの策定 完了 11月25日に完了");
+    await expect(page.locator("#pt-steps li").nth(2).textContent()).resolves.toBe("事業の立ち上げロードマップの策定 完了 11月25日に完了完了を取り消す");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("undoes the 完了 from the sidebar, asking first, back to the 状態 it had before", async () => {
+    await page.getByRole("button", { name: "「事業の立ち上げロードマップの策定」の完了を取り消す" }).click();
+    const ask = page.getByRole("group", { name: /「事業の立ち上げロードマップの策定」の完了（11月25日）を取り消しますか？ 完了日を消して、状態を「未着手」に戻します。/ });
+    await ask.getByRole("button", { name: "取り消す" }).click();
+    await page.locator("#pt-status").filter({ hasText: "「事業の立ち上げロードマップの策定」の完了を取り消しました。" }).waitFor();
+    expect((await calls(page, "updatePtStep")).at(-1)).toEqual([{
+      年度: 8, チーム: "チームA", 工程: "事業の立ち上げロードマップの策定",
+      expected: { 完了日: "2026-11-25", 状態: "完了", 最終更新日: "" }, changes: { 完了日: "", 状態: "未着手" },
+    }]);
+    await expect(page.locator("#pt-steps li").nth(2).textContent()).resolves.toBe("事業の立ち上げロードマップの策定 予定 予定 11月30日まで完了にする");
     expect(pageErrors).toEqual([]);
   });
 

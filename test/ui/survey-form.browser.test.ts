@@ -96,6 +96,7 @@ describe("survey form", { timeout: 120_000 }, () => {
     const { page, form } = await openForm(`${link.slice(0, -3)}xyz`, { width: 1280, height: 800 });
     await form.getByRole("alert").waitFor();
     expect(await form.getByRole("alert").textContent()).toContain("リンクが正しくありません");
+    expect(await form.locator(".advice").textContent()).toContain("シークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか");
     expect(await axeViolations(form)).toEqual([]);
     await page.close();
   });

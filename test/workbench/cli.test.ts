@@ -32,12 +32,11 @@ function listening(): Promise<{ server: Server; port: number }> {
   });
 }
 
-/** `platina start` on a free port in a new folder: its output so far, its exit, its URL. */
-async function startPlatina() {
+/** `platina start` on a free port in a new folder (or `dir`): its output so far, its exit, its URL. */
+async function startPlatina(extra: string[] = [], dir = tempDir()) {
   const free = await listening();
   await new Promise((done) => free.server.close(done));
-  const dir = tempDir();
-  const child = spawn(process.execPath, [...PLATINA, "start", "--port", String(free.port)], { cwd: dir });
+  const child = spawn(process.execPath, [...PLATINA, "start", "--port", String(free.port), ...extra], { cwd: dir });
   let text = "";
   child.stdout.on("data", (chunk) => (text += chunk));
   child.stderr.on("data", (chunk) => (text += chunk));
@@ -52,7 +51,10 @@ describe("platina start", { timeout: 90_000 }, () => {
       const dir = tempDir();
       const result = spawnSync(process.execPath, [...PLATINA, "start", "--port", String(port)], { cwd: dir, encoding: "utf8" });
       expect(result.status).toBe(1);
-      expect(result.stderr.trim().split("\n")).toEqual([`platina: ポート ${port} は使用中です。--port で別のポート番号を指定してください。`]);
+      expect(result.stderr.trim().split("\n")).toEqual([
+        `platina: ポート ${port} は使用中です。ワークベンチがすでに動いているなら http://127.0.0.1:${port}/ を開いてください。` +
+          `別のポートで起動するには npm start -- --port ${port + 1} を実行してください（platina コマンドなら platina start --port ${port + 1}）。`,
+      ]);
       expect(existsSync(join(dir, "platina-demo.xlsx"))).toBe(false);
     } finally {
       server.close();
@@ -69,6 +71,32 @@ describe("platina start", { timeout: 90_000 }, () => {
     expect(existsSync(join(dir, "platina-demo.xlsx"))).toBe(true);
     child.kill("SIGINT");
     expect(await exited).toBe(0);
+  });
+
+  it("creates the demo in a workbook named with --workbook that does not exist yet, as it does the default one", async () => {
+    const { dir, child, output, exited, url } = await startPlatina(["--workbook", "new.xlsx"]);
+    await expect.poll(() => output(), { timeout: 60_000, interval: 100 }).toContain(url);
+    expect(output()).toContain("ブック「new.xlsx」がなかったため、デモ用のブックを作成しました。");
+    expect(existsSync(join(dir, "new.xlsx"))).toBe(true);
+    expect(existsSync(join(dir, "platina-demo.xlsx"))).toBe(false);
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  });
+
+  it("a second workbench on the same workbook says at once which workbench has it, and leaves the first one running", async () => {
+    const first = await startPlatina();
+    try {
+      await expect.poll(() => first.output(), { timeout: 60_000, interval: 100 }).toContain(first.url);
+      const second = await startPlatina([], first.dir);
+      expect(await second.exited).toBe(1);
+      // Not after LockService's 30 s wait: nothing was waited for.
+      expect(second.output()).toContain(`platina: ブック「platina-demo.xlsx」は別の platina（プロセス ${first.child.pid}、ワークベンチ ${first.url}）が使用中です。`);
+      expect(second.output()).not.toContain("秒待ちましたが");
+      expect((await fetch(first.url)).status).toBe(200);
+    } finally {
+      first.child.kill("SIGINT");
+    }
+    expect(await first.exited).toBe(0);
   });
 
   it("answers 503 with Retry-After while starting, and prints the URL only once the page is served", async () => {

@@ -9,6 +9,13 @@ export class InputError extends Error {
   }
 }
 
+/** A cell a computation cannot read: which row (within the range, header = 1), under which header, holding what. */
+export class CellError extends InputError {
+  constructor(message: string, readonly sheet: string, readonly row: number, readonly header: string, readonly value: string) {
+    super(message);
+  }
+}
+
 export interface TableRow {
   /** Row number within the range read, header row = 1. */
   rowNumber: number;
@@ -75,7 +82,8 @@ export function column<T>(
     const raw = row.cells[index];
     const parsed = read(raw);
     if (parsed === undefined) {
-      throw new InputError(`${table.name} ${row.rowNumber}行目: ${header}「${normalizeText(raw)}」を解釈できません。${expected}`);
+      const text = normalizeText(raw);
+      throw new CellError(`${table.name} ${row.rowNumber}行目: ${header}「${text}」を解釈できません。${expected}`, table.name, row.rowNumber, header, text);
     }
     return parsed;
   };
@@ -91,7 +99,7 @@ export function requiredColumn<T>(
   const read = column(table, header, parse, expected);
   return (row) => {
     const value = read(row);
-    if (value === null) throw new InputError(`${table.name} ${row.rowNumber}行目: ${header}が空です。${expected}`);
+    if (value === null) throw new CellError(`${table.name} ${row.rowNumber}行目: ${header}が空です。${expected}`, table.name, row.rowNumber, header, "");
     return value;
   };
 }

@@ -49,3 +49,19 @@ export function parseDateInput(value: unknown): Date | undefined {
   const back = tokyoDate(date);
   return back.month === month && back.day === day ? date : undefined;
 }
+
+/** The time zone the add-on's dates assume, as Apps Script names it. */
+export const TOKYO_ZONE = "Asia/Tokyo";
+
+/**
+ * What to tell staff when the spreadsheet's own time zone is not Tokyo's (null
+ * when it is): Sheets reads and shows dates in that zone (R-ss
+ * getSpreadsheetTimeZone), so 日付 typed there and the add-on's Tokyo dates could
+ * fall on different days. Only the spreadsheet's owner or editors can change it.
+ */
+export function timeZoneProblem(zone: string): string | null {
+  if (zone === TOKYO_ZONE) return null;
+  return `このスプレッドシートのタイムゾーンが「${zone || "不明"}」になっています。アドオンは日付と時刻を日本時間（${TOKYO_ZONE}）で扱うため、` +
+    "このままでは日付が1日ずれることがあります。スプレッドシートのメニュー「ファイル」→「設定」の「全般」タブで、" +
+    "「タイムゾーン」を「(GMT+09:00) 東京」にして「設定を保存」を押してください。";
+}

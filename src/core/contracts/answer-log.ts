@@ -10,13 +10,13 @@ const storedText = (cell: unknown) => String(cell ?? "");
 export const ANSWER_LOG = defineContract({
   name: "回答記録",
   fields: {
-    日時: { read: dateCell },
-    サイクル: { read: normalizeText },
-    回答者: { read: normalizeEmail },
-    ID: { read: normalizeText },
-    回答: { read: normalizeText },
-    実施時期: { read: storedText },
-    進捗メモ: { read: storedText },
+    日時: { read: dateCell, width: 150 },
+    サイクル: { read: normalizeText, width: 110 },
+    回答者: { read: normalizeEmail, width: 230 },
+    ID: { read: normalizeText, width: 170 },
+    回答: { read: normalizeText, width: 120 },
+    実施時期: { read: storedText, width: 120 },
+    進捗メモ: { read: storedText, width: 320, wrap: true },
   },
   required: [],
 });

@@ -7,6 +7,8 @@ const PREFIX = "回答状況_";
 export const ANSWER_STATUS = {
   prefix: PREFIX,
   nameFor: (cycle: string) => `${PREFIX}${cycle}`,
+  /** Widths (px) of columns A–E, given when the sheet is created: both tables of both mailings share them. */
+  widths: [150, 200, 300, 200, 320],
   /** The follow-up's two tables: one row per owner, then each change received. */
   followUp: {
     answers: ["局区", "所管課", "担当者メール", "件数", "回答"],

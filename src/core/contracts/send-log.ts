@@ -14,13 +14,14 @@ export const SECRETARIAT_KEY = "事務局";
 export const SEND_LOG = defineContract({
   name: "送信記録",
   fields: {
-    日時: { read: dateCell },
-    サイクル: { read: normalizeText },
-    宛先: { read: normalizeEmail },
-    件数: { read: (cell) => Number(cell) || 0 },
-    種別: { read: (cell) => normalizeText(cell) as SendKind },
-    結果: { read: normalizeText },
-    エラー: { read: normalizeText },
+    日時: { read: dateCell, width: 150 },
+    サイクル: { read: normalizeText, width: 110 },
+    宛先: { read: normalizeEmail, width: 230 },
+    件数: { read: (cell) => Number(cell) || 0, width: 60 },
+    種別: { read: (cell) => normalizeText(cell) as SendKind, width: 70 },
+    結果: { read: normalizeText, width: 70 },
+    // A message as written (NFKC would turn its full-width brackets into ASCII ones).
+    エラー: { read: (cell) => String(cell ?? "").trim(), width: 420, wrap: true },
   },
   required: [],
 });

@@ -15,6 +15,8 @@ export interface LayoutCell {
   title?: boolean;
   /** The formula spills this summary table (framed, its header row shaded). */
   table?: SummaryTable;
+  /** Under that table: the rows it could not read and left out (blank when none), in red. */
+  note?: SummaryTable;
 }
 
 export type SummaryTable = "status" | "direction" | "bureau";
@@ -25,6 +27,8 @@ export const SUMMARY = {
   name: "集計",
   /** Column A holds the row labels: 局区名 up to 「都市ブランド創造局」 and 「進捗確認課題数」. */
   labelWidth: 160,
+  /** The notes' colour: the dark red 送信状況 uses for failures. */
+  noteColour: "#a50e0e",
   /** Every cell of the sheet for the given focus year (e.g. "R7"). */
   layout(focusYear: string): LayoutCell[] {
     const issues = whole(ISSUES.name);
@@ -34,12 +38,20 @@ export const SUMMARY = {
       { row: 2, column: 2, value: focusYear },
       { row: 3, column: 1, value: "継続検討課題の進捗（市政変革推進室が進捗を確認するもの）", title: true },
       { row: 4, column: 1, value: `=PLATINA_STATUS_TABLE(${issues})`, table: "status" },
+      // At most 6 rows (with 未設定): row 10 stays free.
+      { row: 10, column: 1, value: `=PLATINA_SKIPPED_ROWS("PLATINA_STATUS_TABLE", ${issues})`, note: "status" },
       { row: 11, column: 1, value: "進捗確認課題数" },
       { row: 11, column: 2, value: `=PLATINA_FOLLOWUP_COUNT(${issues})` },
+      // As of the 基準日 kept in D2 (the count must not read the clock: Sheets would not recalculate it).
+      { row: 12, column: 1, value: "実施時期を過ぎた課題数" },
+      { row: 12, column: 2, value: `=PLATINA_OVERDUE_COUNT(${issues}, $D$2)` },
       { row: 13, column: 1, value: "課題の整理状況（整理区分 × 区分）", title: true },
       { row: 14, column: 1, value: `=PLATINA_DIRECTION_TABLE(${issues}, $B$2)`, table: "direction" },
+      { row: 23, column: 1, value: `=PLATINA_SKIPPED_ROWS("PLATINA_DIRECTION_TABLE", ${issues}, $B$2)`, note: "direction" },
       { row: 24, column: 1, value: "各局区の自主改革の取組状況", title: true },
       { row: 25, column: 1, value: `=PLATINA_BUREAU_TABLE(${whole(REFORMS.name)}, ${whole(BUREAUS.name)}, $B$2)`, table: "bureau" },
+      // Rows 25–55 for the 29 局区; row 56 leaves room for one 局区 the 局区 sheet lacks.
+      { row: 57, column: 1, value: `=PLATINA_SKIPPED_ROWS("PLATINA_BUREAU_TABLE", ${whole(REFORMS.name)}, ${whole(BUREAUS.name)}, $B$2)`, note: "bureau" },
       // Below the 29 局区 and their total; milestones spread to the right.
       { row: 58, column: 1, value: "若手職員PTの工程（今日の時点で 完了・遅れ・予定）", title: true },
       { row: 59, column: 1, value: `=PLATINA_PT_TABLE(${whole(PT_STEPS.name)})` },

@@ -37,11 +37,12 @@ export function shownCycle(now: Date, pending: string | null, log: readonly Send
  * (集計 counts only the tracked issues; ⑥ ones are asked in the months 設定 names).
  */
 export function sendConfirmation(cycle: string, pending: readonly OwnerRequest[], sixMonths: readonly number[]): string {
-  const issues = pending.flatMap((r) => r.issues);
+  const reachable = pending.filter((r) => !r.badAddress);
+  const issues = reachable.flatMap((r) => r.issues);
   const six = issues.filter((i) => parseDirection(i.整理区分) === "⑥").length;
   const month = cycleMonth(cycle).month;
   const months = sixMonths.length ? sixMonths.map((m) => `${m}月`).join("・") : "なし";
-  const lines = [`${cycleLabel(cycle)}の進捗確認メールを、まだ送っていない ${pending.length}名（課題 ${issues.length}件）に送信します。`, ""];
+  const lines = [`${cycleLabel(cycle)}の進捗確認メールを、まだ送っていない ${reachable.length}名（課題 ${issues.length}件）に送信します。`, ""];
   lines.push(`対象の課題: 継続検討課題（整理区分が空欄または⑦）のうち完了していないもの ${issues.length - six}件`);
   if (sixMonths.includes(month)) {
     lines.push(`　＋ 整理区分⑥（所管課で継続検討）の課題 ${six}件 — ${month}月は設定「⑥の照会月」（${months}）にあたるため、⑥も照会します。`);
@@ -49,7 +50,20 @@ export function sendConfirmation(cycle: string, pending: readonly OwnerRequest[]
   } else {
     lines.push(`整理区分⑥の課題は、設定「⑥の照会月」（${months}）にだけ照会します。`);
   }
-  lines.push("送信済みの方には送りません。", "", "よろしいですか？");
+  lines.push("送信済みの方には送りません。", ...badAddressWarning(pending, reachable.length), "", "よろしいですか？");
   return lines.join("\n");
 }
 
+
+/** Before the send, not after it: the addresses no mail can go to, the cells that hold them, and what 「はい」 does. */
+function badAddressWarning(pending: readonly OwnerRequest[], reachable: number): string[] {
+  const bad = pending.filter((r) => r.badAddress);
+  if (bad.length === 0) return [];
+  return [
+    "",
+    `【ご注意】次の担当者メール ${bad.length}件はメールアドレスとして正しくないため、送信できません。`,
+    ...bad.map((r) => `・「${r.owner}」— ${r.badAddress}（課題 ${r.issues.length}件）`),
+    "課題シートで正しいアドレスに直してから、もう一度「今すぐ送信」を実行してください。",
+    `「はい」を選ぶと、これらを除く ${reachable}名に送信します（除いた宛先は送信記録に「失敗」として残ります）。`,
+  ];
+}

@@ -2,7 +2,10 @@
 // and fits one script property. Apps Script caps a property value at 9 KB
 // (G-quota); a step to 2,000 recipients lists far more, and cutting its JSON
 // would leave text that no longer parses.
+import { tokyoClock } from "../base/tokyo-time";
 import type { SendKind } from "../contracts/send-log";
+import { formatWarekiWithWeekday } from "../wareki";
+import { QUOTA_RULE } from "./quota";
 
 /** Apps Script's limit for one property value, in bytes of UTF-8 (Japanese text takes 3 bytes a character). */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -62,4 +65,22 @@ export function summarizeStep(step: StepReport): RunSummary {
     used += size;
   }
   return summary;
+}
+
+/**
+ * Why a step stopped and when it carries on, for the dialogs after a send (the
+ * sidebar's too); null when it did not stop. `next` is the scheduled continuation.
+ */
+export function stopText(step: Pick<StepReport, "stoppedBecause" | "remaining"> & { next?: string | null }): string | null {
+  const when = step.next ? `${formatWarekiWithWeekday(new Date(step.next))} ${tokyoClock(new Date(step.next))}` : null;
+  switch (step.stoppedBecause) {
+    case "time":
+      return `時間の上限に近づいたため中断しました。残り ${step.remaining}件は1分後に自動で続きを送信します。`;
+    case "quota":
+      return `メールの送信数の上限に達しました。残り ${step.remaining}件は、${when ? `上限が戻る${when}に` : "上限が戻りしだい"}自動で続きを送信します。\n（${QUOTA_RULE}）`;
+    case "busy":
+      return `別の送信処理が実行中のため、いまは送信しませんでした。${when ? `${when}に自動でもう一度実行します。` : ""}結果は「送信状況」で確認できます。`;
+    default:
+      return null;
+  }
 }

@@ -6,6 +6,7 @@ import type { AnswerRecord } from "../../core/contracts/answer-log";
 import { ISSUES, type IssueRecord } from "../../core/contracts/issues";
 import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
 import { latestAnswers } from "../../core/mailing/answer-log";
+import { SIGNED_IN_ACCOUNTS_ADVICE } from "../../core/mailing/signed-in-accounts";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
 import { webPage } from "../../gas/pages";
@@ -57,7 +58,7 @@ function page(view: "form" | "receipt" | "error", data: Record<string, unknown>)
 }
 
 function errorPage(message: string) {
-  return page("error", { message });
+  return page("error", { message, advice: SIGNED_IN_ACCOUNTS_ADVICE });
 }
 
 /** The token's claims, or an error page: bad, expired, other purpose, or another signed-in person. */

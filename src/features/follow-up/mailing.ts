@@ -5,7 +5,7 @@
 import { cycleMonth } from "../../core/follow-up/cycle";
 import { composeDigest, digestRows, withTitles } from "../../core/follow-up/digest";
 import { composeRequest } from "../../core/follow-up/mail";
-import { ownerRequests, type OwnerRequest } from "../../core/follow-up/recipients";
+import { badAddressMessage, ownerRequests, type OwnerRequest } from "../../core/follow-up/recipients";
 import { ISSUES } from "../../core/contracts/issues";
 import { sendConfirmation } from "../../core/follow-up/status-view";
 import type { Settings } from "../../core/settings";
@@ -37,8 +37,11 @@ function audience(cycle: string, settings: Settings): Audience<Owner> {
   const requests = cycleRequests(issues, cycle, settings);
   return {
     recipients: requests.map((request) => ({ to: request.owner, count: request.issues.length, request })),
-    composer: ({ dates, link }) => (kind, owner) =>
-      composeRequest(owner.request, { cycle, deadline: dates.deadline, link: link(owner.to), senderName: settings.差出人名, kind }),
+    composer: ({ dates, link }) => (kind, owner) => {
+      // Refused here, naming the cells, rather than by MailApp in English — the others still get theirs.
+      if (owner.request.badAddress) throw new Error(badAddressMessage(owner.request));
+      return composeRequest(owner.request, { cycle, deadline: dates.deadline, link: link(owner.to), senderName: settings.差出人名, kind });
+    },
     digest: ({ answered, changes }) => {
       // Titles from 課題 as read now: an issue answered 完了 is no longer asked but its change is listed.
       const input = { cycle, requests, answered, changes: withTitles(changes, issues), senderName: settings.差出人名 };

@@ -15,9 +15,10 @@ import { loadSettings } from "../../gas/settings";
 import { requireRecords } from "../../gas/table";
 import { triggerRecords } from "../../gas/triggers";
 import { uiOrNull } from "../../gas/ui";
+import { QUOTA_RULE } from "../../core/mailing/quota";
 import type { RunSummary } from "../../core/mailing/run-summary";
 import { lastRun, pendingCycle } from "../mailing/engine";
-import { openSendLog, readAnswers } from "../mailing/log-sheets";
+import { readAnswers, readSendRecords } from "../mailing/log-sheets";
 import { MONTHLY_HANDLER } from "./controls";
 import { CONTINUE_HANDLER, FOLLOW_UP, cycleRequests } from "./mailing";
 
@@ -35,7 +36,7 @@ export interface SendStatus {
 }
 
 export function sendStatus(): SendStatus {
-  const records = openSendLog().records;
+  const records = readSendRecords();
   const { cycle, waitingForDigest } = shownCycle(new Date(), pendingCycle(FOLLOW_UP), records);
   const { settings } = loadSettings();
   const log = records.filter((r) => r.サイクル === cycle);
@@ -85,6 +86,7 @@ body{font:13px/1.5 system-ui,"Noto Sans CJK JP",sans-serif;color:#202124;margin:
 ${status.waitingForDigest ? `<p class="note">${e(cycleLabel(status.cycle))}のまとめがまだ送信されていないため、このサイクルを表示しています（まとめの送信後は今月のサイクルを表示します）。</p>` : ""}
 <p>依頼日時: ${status.requestedAt ? e(formatTokyoDateTime(status.requestedAt)) : "未送信"} ／ 回答期限: ${status.deadline ? e(formatTokyoDateTime(status.deadline)) : "—"} ／ 回答 ${done}/${status.owners.length}名</p>
 <p>前回の実行: ${lastText}</p>
+${last?.stoppedBecause === "quota" ? `<p class="note">${e(QUOTA_RULE)}</p>` : ""}
 <p>予定されている自動実行: ${status.nextRuns.length ? status.nextRuns.map(runText).join("、") : "なし（「自動送信を設定」で設定できます）"}</p>
 ${failures ? `<h2 class="bad">送信に失敗した宛先</h2><ul class="bad">${failures}</ul>` : ""}
 <table><caption style="text-align:left;font-weight:bold">担当者ごとの状況</caption><thead><tr><th scope="col">局区</th><th scope="col">担当者</th><th scope="col">件数</th><th scope="col">依頼</th><th scope="col">再依頼</th><th scope="col">回答</th></tr></thead><tbody>${rows}</tbody></table>

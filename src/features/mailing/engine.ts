@@ -3,13 +3,13 @@
 // (送信記録), within Apps Script's time and mail quotas, and schedule the next
 // step (a continuation, the reminder, the digest). A mailing supplies only what
 // differs: who is asked, the mails' text, its form's link and the digest.
-import { tokyoDate, tokyoMidnight } from "../../core/base/tokyo-time";
 import { HISTORY, type Route } from "../../core/contracts/history";
 import { FAILED, SECRETARIAT_KEY, SENT, type RequestKind, type SendKind } from "../../core/contracts/send-log";
 import { answeredOwners } from "../../core/mailing/answer-log";
 import { receivedChanges, type ReceivedChange } from "../../core/mailing/changes";
 import { dueMails, type Due } from "../../core/mailing/due";
 import type { ComposedMail } from "../../core/mailing/mail";
+import { quotaBackAt } from "../../core/mailing/quota";
 import { summarizeStep, type RunSummary, type StepReport } from "../../core/mailing/run-summary";
 import { cycleDates, type CycleDates } from "../../core/mailing/schedule";
 import { requestedAt } from "../../core/mailing/send-log";
@@ -28,6 +28,8 @@ import { openSendLog, readAnswers, writeDigestSheet } from "./log-sheets";
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 /** How long a step waits for another one to finish before giving up as busy. */
 const LOCK_WAIT_MS = 30_000;
+/** A step refused as busy is tried again this long after the other run's lease ends. */
+const RETRY_AFTER_BUSY_MS = 60_000;
 /** A notice's cycle never reaches a reminder or a deadline. */
 const NEVER = new Date(8.64e15);
 const NOTICE_DATES: CycleDates = { requested: NEVER, remindAt: NEVER, deadline: NEVER };
@@ -101,6 +103,8 @@ interface Task {
   kind: SendKind;
   to: string;
   count: number;
+  /** What the mail takes of the daily quota, which counts recipients: the digest goes to every 事務局メール address. */
+  recipients: number;
   send(): void;
 }
 
@@ -115,8 +119,24 @@ export function runMailingStep<R extends Recipient>(mailing: Mailing<R>, cycle: 
     mailing.stateName,
     LOCK_WAIT_MS,
     () => remember(mailing, step(mailing, cycle, started, options)),
-    () => remember(mailing, { cycle, sent: [], failed: [], stoppedBecause: "busy", remaining: 0, next: null, at: new Date().toISOString() }),
+    (heldUntil) => remember(mailing, refusedAsBusy(mailing, cycle, heldUntil)),
   );
+}
+
+/**
+ * Another run holds the mailing's lease — or held it and died, leaving it to lapse.
+ * Nothing is sent now, but the step is not lost: a continuation is scheduled for
+ * just after the lease ends (the continuation sends what is still due then).
+ */
+function refusedAsBusy<R extends Recipient>(mailing: Mailing<R>, cycle: string, heldUntil: Date | null): StepReport {
+  const now = new Date();
+  const at = new Date(Math.max(heldUntil?.getTime() ?? 0, now.getTime()) + RETRY_AFTER_BUSY_MS);
+  const scheduled = scheduleOnce(mailing.handler, at);
+  // One pending cycle per mailing: another cycle's continuation, already pending, runs first.
+  const pending = readState(STATE.pendingCycle(mailing.stateName));
+  if (pending === null || pending === cycle) writeState(STATE.pendingCycle(mailing.stateName), cycle);
+  const next = scheduled.ok ? at : new Date(scheduled.owner.at);
+  return { cycle, sent: [], failed: [], stoppedBecause: "busy", remaining: 0, next: next.toISOString(), at: now.toISOString() };
 }
 
 function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: number, options: StepOptions): StepReport {
@@ -132,10 +152,12 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
   const tasks = dueTasks(mailing, audience, due, { cycle, dates, settings, answered });
 
   const report: StepReport = { cycle, sent: [], failed: [], stoppedBecause: null, remaining: 0, next: null, at: now.toISOString() };
+  // What counts against the daily quota: the logged sends, then this step's.
+  const sendTimes = log.filter((r) => r.結果 === SENT && r.日時).map((r) => (r.日時 as Date).getTime());
   for (let i = 0; i < tasks.length; i++) {
     const task = tasks[i];
     if (Date.now() - started > TIME_BUDGET_MS) report.stoppedBecause = "time";
-    else if (remainingQuota() < 1) report.stoppedBecause = "quota";
+    else if (remainingQuota() < task.recipients) report.stoppedBecause = "quota";
     if (report.stoppedBecause) {
       report.remaining = tasks.length - i;
       break;
@@ -147,12 +169,14 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
-    if (error === null) report.sent.push({ kind: task.kind, to: task.to, count: task.count });
-    else report.failed.push({ kind: task.kind, to: task.to, error });
+    if (error === null) {
+      report.sent.push({ kind: task.kind, to: task.to, count: task.count });
+      sendTimes.push(Date.now());
+    } else report.failed.push({ kind: task.kind, to: task.to, error });
     const record = { 日時: new Date(), サイクル: cycle, 宛先: task.to, 件数: task.count, 種別: task.kind, 結果: error === null ? SENT : FAILED, エラー: error ?? "" };
     withWriteLock(() => sendLog.append(record), LOCK_WAIT_MS);
   }
-  report.next = scheduleNext(mailing, cycle, report, dates, settings)?.toISOString() ?? null;
+  report.next = scheduleNext(mailing, cycle, report, dates, sendTimes)?.toISOString() ?? null;
   return report;
 }
 
@@ -164,7 +188,7 @@ function dueTasks<R extends Recipient>(mailing: Mailing<R>, audience: Audience<R
   const link = mailing.linkPurpose ? linkMaker(mailing.linkPurpose, mailing.linkCycle(cycle), dates.deadline) : noLink;
   const compose = audience.composer({ cycle, dates, settings, link });
   return due.requests.map(({ kind, recipient }) => ({
-    kind, to: recipient.to, count: recipient.count,
+    kind, to: recipient.to, count: recipient.count, recipients: 1,
     send: () => sendMail({ to: recipient.to, ...compose(kind, recipient), name: settings.差出人名, replyTo: settings.返信先 || undefined }),
   }));
 }
@@ -175,6 +199,7 @@ function digestTask<R extends Recipient>(mailing: Mailing<R>, digest: NonNullabl
     kind: "まとめ",
     to: SECRETARIAT_KEY,
     count,
+    recipients: settings.事務局メール.length,
     send: () => {
       const { rows, mail } = digest({ ...step, changes: changesSince(dates.requested, mailing.route) });
       withWriteLock(() => writeDigestSheet(cycle, rows), LOCK_WAIT_MS);
@@ -188,15 +213,17 @@ function changesSince(since: Date, route: Route): ReceivedChange[] {
   return history ? receivedChanges(history.rows.map((row) => row.record), route, since) : [];
 }
 
-/** One pending continuation: soon after a stop, the next day after the quota, else the next due step. */
-function scheduleNext<R extends Recipient>(mailing: Mailing<R>, cycle: string, report: StepReport, dates: CycleDates, settings: Settings): Date | null {
+/**
+ * One pending continuation: soon after a stop for time, when the quota is back
+ * after a stop for it (24 hours after the first send it still counts, not at
+ * midnight — G-quota), else the next due step.
+ */
+function scheduleNext<R extends Recipient>(mailing: Mailing<R>, cycle: string, report: StepReport, dates: CycleDates, sendTimes: readonly number[]): Date | null {
   const now = new Date();
   let next: Date | null = null;
   if (report.stoppedBecause === "time") next = new Date(now.getTime() + 60_000);
-  else if (report.stoppedBecause === "quota") {
-    const today = tokyoDate(now);
-    next = new Date(tokyoMidnight(today.year, today.month, today.day).getTime() + (24 + settings.送信時刻) * 3600_000);
-  } else if (mailing.linkPurpose && now < dates.remindAt) next = dates.remindAt;
+  else if (report.stoppedBecause === "quota") next = quotaBackAt(sendTimes, now.getTime());
+  else if (mailing.linkPurpose && now < dates.remindAt) next = dates.remindAt;
   else if (mailing.linkPurpose && now <= dates.deadline) next = new Date(dates.deadline.getTime() + 1000);
   if (next) {
     // Another account's continuation is pending: it runs what is due then (a second would be a duplicate, gas/triggers).

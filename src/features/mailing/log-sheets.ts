@@ -8,8 +8,9 @@ import { SEND_LOG, type SendRecord } from "../../core/contracts/send-log";
 import { readAnswerLog } from "../../core/mailing/answer-log";
 import { readSendLog } from "../../core/mailing/send-log";
 import { withWriteLock } from "../../gas/lock";
+import { styleHeader, styleHeaderRow } from "../../gas/sheet-format";
 import { ensureSheetNamed, flush } from "../../gas/spreadsheet";
-import { appendRows, ensureRecords, storedValue } from "../../gas/table";
+import { appendRows, ensureRecords, readRecords, storedValue } from "../../gas/table";
 
 export interface SendLog {
   /** The records as read, once. */
@@ -29,8 +30,14 @@ export function openSendLog(): SendLog {
   };
 }
 
+/** 送信記録 as it stands, without creating it: a look (送信状況, the question before a send) changes nothing. */
+export function readSendRecords(): SendRecord[] {
+  return readSendLog(readRecords(SEND_LOG)?.values ?? []);
+}
+
+/** 回答記録 as it stands; a form opened or a status looked at never creates it. */
 export function readAnswers(): AnswerRecord[] {
-  return readAnswerLog(ensureRecords(ANSWER_LOG).values);
+  return readAnswerLog(readRecords(ANSWER_LOG)?.values ?? []);
 }
 
 /** Under the document lock: two people answering at once must not write the same row. */
@@ -41,12 +48,20 @@ export function recordAnswers(records: AnswerRecord[]): void {
   });
 }
 
-/** The cycle's 回答状況 sheet, replaced as a whole in one write. */
+/**
+ * The cycle's 回答状況 sheet, replaced as a whole in one write: its two tables' header
+ * rows styled as 初期設定 styles headers, its columns given their widths when it is made.
+ */
 export function writeDigestSheet(cycle: string, rows: unknown[][]): void {
-  const { sheet } = ensureSheetNamed(ANSWER_STATUS.nameFor(cycle));
-  sheet.clearContents();
+  const { sheet, created } = ensureSheetNamed(ANSWER_STATUS.nameFor(cycle));
+  // Formats too: the second table's header may sit on another row than last time.
+  sheet.clear();
   const width = Math.max(...rows.map((r) => r.length));
   if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
   sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...Array(width - r.length).fill("")].map(storedValue)));
-  sheet.setFrozenRows(1);
+  styleHeader(sheet, width);
+  // The second table's header follows the blank row that ends the first.
+  const gap = rows.findIndex((r) => r.every((cell) => cell === ""));
+  if (gap > 0 && gap + 1 < rows.length) styleHeaderRow(sheet, gap + 2, width);
+  if (created) ANSWER_STATUS.widths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
 }

@@ -1,10 +1,11 @@
 // A person's send (今すぐ送信, 各局区への取組照会): asks first with the numbers
 // when someone is at the sheet, then runs a step and says what it did.
+import { stopText } from "../../core/mailing/run-summary";
 import { alreadyHandled } from "../../core/mailing/send-log";
 import { loadSettings } from "../../gas/settings";
 import { tell, uiOrNull } from "../../gas/ui";
 import { runMailingStep, type Mailing, type Recipient, type StepOptions, type StepReport } from "./engine";
-import { openSendLog } from "./log-sheets";
+import { readSendRecords } from "./log-sheets";
 
 export type ManualSendResult =
   | ({ ok: true } & StepReport)
@@ -15,7 +16,7 @@ export function sendWithConfirmation<R extends Recipient>(mailing: Mailing<R>, c
   const ui = uiOrNull();
   if (ui) {
     const audience = mailing.audience(cycle, loadSettings().settings);
-    const log = openSendLog().records;
+    const log = readSendRecords();
     const pending = audience.recipients.filter((r) => !alreadyHandled(log, cycle, "依頼", r.to));
     const answer = ui.alert(title, audience.confirmation(pending), ui.ButtonSet.YES_NO);
     if (answer !== ui.Button.YES) return { ok: false, reason: "cancelled", message: "送信を取りやめました。何も送信していません。" };
@@ -28,9 +29,8 @@ export function sendWithConfirmation<R extends Recipient>(mailing: Mailing<R>, c
 /** What a step did, for the dialog after a manual send. */
 function stepSummary(report: StepReport): string {
   const lines = [`送信 ${report.sent.length}件、失敗 ${report.failed.length}件。`];
-  if (report.stoppedBecause === "time") lines.push(`時間の上限に近づいたため中断しました。残り ${report.remaining}件は1分後に自動で続きを送信します。`);
-  if (report.stoppedBecause === "quota") lines.push(`本日のメール送信数の上限に達しました。残り ${report.remaining}件は翌日に自動で送信します。`);
-  if (report.stoppedBecause === "busy") lines.push("別の送信処理が実行中です。しばらくしてから送信状況を確認してください。");
+  const stopped = stopText(report);
+  if (stopped) lines.push(stopped);
   for (const f of report.failed) lines.push(`失敗: ${f.to}（${f.error}）`);
   return lines.join("\n");
 }

@@ -2,11 +2,13 @@
 // link shows the year's reforms of the 局区 the address represents, to edit
 // and add to; answers go through saveSurvey with 経路 = 局区照会.
 import { normalizeEmail } from "../../core/base/text";
+import { sameValue } from "../../core/contracts/contract";
 import { last } from "../../core/order";
 import type { AnswerRecord } from "../../core/contracts/answer-log";
 import { BUREAUS } from "../../core/contracts/bureaus";
 import { REFORMS } from "../../core/contracts/reforms";
 import { parseFiscalYear } from "../../core/base/fiscal-year";
+import { SIGNED_IN_ACCOUNTS_ADVICE } from "../../core/mailing/signed-in-accounts";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { reiwaYear } from "../../core/progress-report";
 import { bureauContacts, reformRows, surveyCycle, type ReformRow, type ReformValues } from "../../core/survey/reforms";
@@ -33,6 +35,8 @@ interface RowView {
   /** The row as loaded (JSON), for the conflict check; "" for a new row. */
   base: string;
   errors: FieldErrors;
+  /** Why the save left this row's typed text unsaved, and the row as it is now when someone changed it first. */
+  notice?: { message: string; current: ReformValues | null };
 }
 
 interface BureauView {
@@ -55,7 +59,7 @@ function page(view: "form" | "receipt" | "error", data: Record<string, unknown>)
 }
 
 function errorPage(message: string) {
-  return page("error", { message });
+  return page("error", { message, advice: SIGNED_IN_ACCOUNTS_ADVICE });
 }
 
 /** The visit, or an error page: bad or expired link, another signed-in person, an address no longer a 局区's. */
@@ -98,18 +102,45 @@ function blank(key: string, bureau: string): RowView {
   return { key, bureau, values: { 取組名: "", 概要: "", 好事例: false }, base: "", errors: {} };
 }
 
-export function showSurveyForm(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
-  const token = e.parameter?.t;
-  const visit = authenticate(token);
-  if ("error" in visit) return visit.error;
+/** The 局区's rows of the year as the sheet holds them now, and empty rows to add new ones. */
+function freshBureaus(visit: Visit): BureauView[] {
   const rows = reformRows(requireRecords(REFORMS, []).values, visit.year, visit.bureaus);
   let next = 0;
-  const bureaus = visit.bureaus.map((name) => ({
+  return visit.bureaus.map((name) => ({
     name,
     rows: rows.filter((r) => r.局区名 === name).map((r): RowView => ({ key: `r${rows.indexOf(r)}`, bureau: name, values: r, base: baseOf(r), errors: {} })),
     blanks: Array.from({ length: BLANK_ROWS }, () => blank(`n${next++}`, name)),
   }));
-  return page("form", { ...formData(visit, bureaus), token });
+}
+
+export function showSurveyForm(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
+  const token = e.parameter?.t;
+  const visit = authenticate(token);
+  if ("error" in visit) return visit.error;
+  return page("form", { ...formData(visit, freshBureaus(visit)), token });
+}
+
+/**
+ * After a save that left some items out (someone changed the row first, a name taken
+ * meanwhile, a row deleted): the form again as the sheet is now, each such item holding
+ * the text as typed with why it was not saved — on its row as it is now, else in a new
+ * row — so nothing typed is lost and sending again saves it.
+ */
+function retryBureaus(visit: Visit, form: { rows: RowView[] }, results: ItemResult[]): BureauView[] {
+  const bureaus = freshBureaus(visit);
+  const edited = new Map(form.rows.map((r) => [r.key, r]));
+  let next = Math.max(0, ...bureaus.flatMap((b) => b.blanks).map((b) => Number(b.key.slice(1)) + 1));
+  for (const result of results.filter((r) => r.status === "failed")) {
+    const bureau = bureaus.find((b) => b.name === result.局区名);
+    if (!bureau) continue;
+    const notice = { message: result.message, current: result.current };
+    const loaded = edited.get(result.key);
+    const name = result.current?.取組名 ?? (loaded ? (JSON.parse(loaded.base) as ReformValues).取組名 : null);
+    const row = name === null ? undefined : bureau.rows.find((r) => sameValue(r.values.取組名, name) && !r.notice);
+    if (row) Object.assign(row, { values: result.values, notice });
+    else bureau.blanks.unshift({ ...blank(`n${next++}`, bureau.name), values: result.values, notice });
+  }
+  return bureaus;
 }
 
 /**
@@ -186,13 +217,17 @@ export function receiveSurvey(fields: Record<string, string>): GoogleAppsScript.
   const { saved, failed, recorded } = outcome;
   if (!saved.ok) return page("form", { ...formData(visit, grouped(visit, form.rows, form.slots), [saved.message]), token: params.t });
   const results = saved.results.filter((r) => r.status !== "unchanged");
+  if (failed > 0) {
+    const done = results.length - failed;
+    const head = recorded ? `${done}件の取組は記録しました。記録できなかった取組が${failed}件あります。` : `入力いただいた内容を記録できませんでした（${failed}件）。`;
+    const message = `${head}入力内容はそのまま残しています。赤枠の取組の理由を確認して、もう一度「回答を送信する」を押してください。`;
+    return page("form", { ...formData(visit, retryBureaus(visit, form, saved.results), [message]), token: params.t });
+  }
   return page("receipt", {
     ...pageData(visit),
     token: params.t,
     results: results.map(resultView),
     unchanged: saved.results.length - results.length,
-    failed,
-    recorded,
     link: `${webAppUrl()}?t=${encodeURIComponent(String(params.t))}`,
   });
 }
@@ -204,7 +239,8 @@ function answerText(results: ItemResult[]): string {
   return parts.length ? parts.join("・") : "変更なし";
 }
 
+/** A saved item on the receipt (a failed one goes back to the form instead). */
 function resultView(result: ItemResult) {
-  const label = { added: "追加しました", updated: `更新しました（${result.changed.join("・")}）`, failed: "記録できませんでした", unchanged: "" }[result.status];
-  return { ...result, ok: result.status !== "failed", label };
+  const label = { added: "追加しました", updated: `更新しました（${result.changed.join("・")}）`, failed: "", unchanged: "" }[result.status];
+  return { ...result, label };
 }

@@ -47,7 +47,10 @@ function audience(cycle: string, settings: Settings): Audience<Contact> {
     confirmation: (pending) => {
       const bureaus = pending.reduce((n, c) => n + c.count, 0);
       const lines = [`${reiwaYear(year)}の自主改革の取組照会を、まだ送っていない ${bureaus}局区（${pending.length}アドレス）に送信します。よろしいですか？`];
-      if (unreachable.length) lines.push(`\n代表メールが未設定のため送信しない局区: ${unreachable.join("、")}`);
+      if (unreachable.length) {
+        lines.push(`\n代表メールが未設定か、メールアドレスとして正しくないため送信しない局区: ${unreachable.join("、")}`);
+        lines.push("局区シートの「代表メール」を直してから、もう一度実行してください（正しくないアドレスの場所は「データ点検」で確認できます）。");
+      }
       return lines.join("\n");
     },
   };

@@ -69,9 +69,9 @@ program
 program
   .command("start")
   .description("ローカルのワークベンチ（ブラウザで開くスプレッドシート画面）を起動します")
-  .option("--workbook <file>", "ブック（既定のデモ用ブックは無ければ作成）", DEFAULT_WORKBOOK)
+  .option("--workbook <file>", "ブック（無ければデモ用のブックを作成）", DEFAULT_WORKBOOK)
   .option("--port <number>", "待ち受けるポート（127.0.0.1）", parsePort, DEFAULT_PORT)
-  .action((options) => commandStart(options, DEFAULT_WORKBOOK));
+  .action((options) => commandStart(options));
 
 try {
   await program.parseAsync(process.argv);

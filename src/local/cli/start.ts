@@ -18,17 +18,19 @@ export function parsePort(value: string): number {
   return n;
 }
 
-export async function commandStart(options: StartOptions, defaultWorkbook: string): Promise<void> {
-  const isDefault = options.workbook === defaultWorkbook;
-  if (!isDefault && !existsSync(resolve(options.workbook))) throw new CliError(`ブック「${options.workbook}」が見つかりません。`);
+/** A workbook that does not exist yet is made from the demo data, wherever it is named (the folder must exist). */
+export async function commandStart(options: StartOptions): Promise<void> {
+  const path = resolve(options.workbook);
+  const created = !existsSync(path);
   let workbench;
   try {
-    workbench = await startWorkbench({ workbook: options.workbook, bundleDir: BUNDLE_DIR, port: options.port, createDemoIfMissing: isDefault });
+    workbench = await startWorkbench({ workbook: options.workbook, bundleDir: BUNDLE_DIR, port: options.port, createDemoIfMissing: true });
   } catch (error) {
     if (error instanceof WorkbenchStartError) throw new CliError(error.message);
     throw error;
   }
-  process.stdout.write(`プラチナ ワークベンチ: ${workbench.url}  （ブック: ${resolve(options.workbook)}、Ctrl-C で終了）\n`);
+  if (created) process.stdout.write(`ブック「${options.workbook}」がなかったため、デモ用のブックを作成しました。\n`);
+  process.stdout.write(`プラチナ ワークベンチ: ${workbench.url}  （ブック: ${path}、Ctrl-C で終了）\n`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.stdout.write("終了しています…\n");

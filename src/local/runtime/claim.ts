@@ -23,6 +23,8 @@ interface ClaimInfo {
   host: string;
   holder: string;
   time: number;
+  /** What holds it, for the message another process shows (e.g. 「ワークベンチ http://127.0.0.1:8787/」). */
+  purpose?: string;
 }
 
 export interface WorkbookClaim {
@@ -38,7 +40,8 @@ let exitHookInstalled = false;
 
 const claimName = (seq: number) => `claim-${String(seq).padStart(9, "0")}`;
 
-export async function claimWorkbook(workbookPath: string, lockDir: string, waitMs = CLAIM_WAIT_MS): Promise<WorkbookClaim> {
+/** `waitMs` 0: a busy workbook fails at once (a second workbench need not wait for the first to end). */
+export async function claimWorkbook(workbookPath: string, lockDir: string, waitMs = CLAIM_WAIT_MS, purpose?: string): Promise<WorkbookClaim> {
   const mine = held.get(lockDir);
   if (mine) {
     mine.refs++;
@@ -50,7 +53,7 @@ export async function claimWorkbook(workbookPath: string, lockDir: string, waitM
     const blocker = current && blocking(current.info);
     if (!blocker) {
       const seq = (current?.seq ?? 0) + 1;
-      if (!create(lockDir, seq, "held")) continue; // another process took this number first
+      if (!create(lockDir, seq, "held", purpose)) continue; // another process took this number first
       if (highestSeq(lockDir) === seq) {
         held.set(lockDir, { seq, refs: 1 });
         removeBelow(lockDir, seq);
@@ -97,23 +100,26 @@ function installExitHook(): void {
 }
 
 /** Why the current claim keeps us out, or null when it is free, ours, or its process is gone. */
-type Blocker = { kind: "live"; pid: number } | { kind: "unreadable"; file: string };
+type Blocker = { kind: "live"; pid: number; purpose?: string } | { kind: "unreadable"; file: string };
 
 function blocking(info: ClaimInfo | string): Blocker | null {
   if (typeof info === "string") return { kind: "unreadable", file: info };
   // Threads of one process (the workbench's worker, a test) take turns by themselves, as the old claim did.
   if (info.state === "free" || (info.pid === process.pid && info.host === hostname())) return null;
   // Another host's process cannot be checked from here, so it is taken as alive.
-  if (info.host !== hostname()) return { kind: "live", pid: info.pid };
-  return processAlive(info.pid) ? { kind: "live", pid: info.pid } : null;
+  const live = { kind: "live" as const, pid: info.pid, ...(info.purpose ? { purpose: info.purpose } : {}) };
+  if (info.host !== hostname()) return live;
+  return processAlive(info.pid) ? live : null;
 }
 
 function busyMessage(workbookPath: string, blocker: Blocker, waitMs: number): string {
-  const waited = `${Math.round(waitMs / 1000)} 秒待ちましたが`;
+  const waited = waitMs > 0 ? `${Math.round(waitMs / 1000)} 秒待ちましたが` : "";
   if (blocker.kind === "unreadable") {
     return `ブック「${basename(workbookPath)}」の使用中の印「${blocker.file}」を読めないため、${waited}使えません。ほかに platina を使っていなければ、その印のファイルを削除してから実行してください。`;
   }
-  return `ブック「${basename(workbookPath)}」は別の platina（プロセス ${blocker.pid}、たとえば npm start のワークベンチ）が使用中で、${waited}空きませんでした。そちらを終了するか、終わってから実行してください。`;
+  const who = `別の platina（プロセス ${blocker.pid}、${blocker.purpose ?? "たとえば npm start のワークベンチ"}）`;
+  if (waitMs === 0) return `ブック「${basename(workbookPath)}」は${who}が使用中です。そちらを使うか、そちらを終了してから、もう一度実行してください。`;
+  return `ブック「${basename(workbookPath)}」は${who}が使用中で、${waited}空きませんでした。そちらを終了するか、終わってから実行してください。`;
 }
 
 /** The highest-numbered claim and what it says (a string naming the file when it cannot be read as a claim). */
@@ -149,8 +155,8 @@ function highestSeq(lockDir: string): number {
 }
 
 /** Creates claim number `seq` whole, or returns false when that number exists. */
-function create(lockDir: string, seq: number, state: ClaimInfo["state"]): boolean {
-  const info: ClaimInfo = { state, pid: process.pid, host: hostname(), holder: HOLDER, time: Date.now() };
+function create(lockDir: string, seq: number, state: ClaimInfo["state"], purpose?: string): boolean {
+  const info: ClaimInfo = { state, pid: process.pid, host: hostname(), holder: HOLDER, time: Date.now(), ...(purpose ? { purpose } : {}) };
   const temp = join(lockDir, `.${claimName(seq)}.${HOLDER}.tmp`);
   writeFileSync(temp, JSON.stringify(info));
   try {

@@ -30,8 +30,10 @@ export interface OpenOptions {
   replaceWithSeed?: boolean;
   log?: (line: string) => void;
   runtime?: Partial<RuntimeOptions>;
-  /** How long to wait while another process uses the workbook (default 30 s, as waitLock callers wait). */
+  /** How long to wait while another process uses the workbook (default 30 s, as waitLock callers wait; 0 fails at once). */
   waitMs?: number;
+  /** What this process is, named to another one that finds the workbook in use (e.g. 「ワークベンチ http://127.0.0.1:8787/」). */
+  purpose?: string;
   /** Only read: no claim, nothing saved; a crashed run's commits are replayed in memory only. */
   readOnly?: boolean;
   /** Where a crash test stops the process (default: never). */
@@ -89,7 +91,7 @@ export async function openWorkbook(options: OpenOptions): Promise<OpenedWorkbook
     // Checked before anything is created beside it: a read-only workbook stays exactly as it is.
     for (const file of [path, sidecarPath(path), commitLogPath(path)]) requireWritable(file);
     ensureDir(lockDir);
-    claim = await claimWorkbook(path, lockDir, options.waitMs);
+    claim = await claimWorkbook(path, lockDir, options.waitMs, options.purpose);
   }
   try {
     return await openClaimed(path, lockDir, options, readOnly, claim);

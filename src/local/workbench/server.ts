@@ -47,12 +47,19 @@ export class WorkbenchStartError extends Error {}
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((done, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") fail(new WorkbenchStartError(`ポート ${port} は使用中です。--port で別のポート番号を指定してください。`));
+      if (error.code === "EADDRINUSE") fail(new WorkbenchStartError(portInUse(port, host)));
       else if (error.code === "EACCES") fail(new WorkbenchStartError(`ポート ${port} を開く権限がありません。--port で 1024 以上の番号を指定してください。`));
       else fail(error);
     });
     server.listen(port, host, () => done((server.address() as AddressInfo).port));
   });
+}
+
+/** What to do about a port in use: it may be this workbench already running, else another port. */
+export function portInUse(port: number, host: string): string {
+  const next = port > 0 && port < 65535 ? port + 1 : DEFAULT_PORT + 1;
+  return `ポート ${port} は使用中です。ワークベンチがすでに動いているなら http://${host}:${port}/ を開いてください。` +
+    `別のポートで起動するには npm start -- --port ${next} を実行してください（platina コマンドなら platina start --port ${next}）。`;
 }
 
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {

@@ -45,6 +45,9 @@ try {
     workbook: init.workbook,
     bundleDir: init.bundleDir,
     seed: init.createDemoIfMissing ? DEMO_SEED : undefined,
+    // A workbench holds its workbook until it ends: a second one says so at once instead of waiting.
+    waitMs: 0,
+    purpose: `ワークベンチ ${new URL("/", init.webAppUrl).href}`,
     clock,
     webAppUrl: init.webAppUrl,
     onChange: (sheets, infos) => post({ event: "changed", sheets, infos, windows: freshWindows(sheets) }),

@@ -3,6 +3,7 @@
 // page (G-restr), so a plain form post to /exec never arrives. The server
 // answers with the page to show — the receipt, or the form again with the
 // input kept — and on a failure the form stays as typed.
+import { SIGNED_IN_ACCOUNTS_ADVICE } from "../../core/mailing/signed-in-accounts";
 import type { AnswerFormApi } from "./api";
 import { errorText, serverFunctions } from "./server";
 
@@ -49,7 +50,7 @@ async function send(form: HTMLFormElement): Promise<void> {
     // Nothing of the form is touched: the person sends the same input again.
     if (status) {
       status.classList.add("failed");
-      status.textContent = `送信できませんでした（${errorText(error)}）。入力内容はそのままです。もう一度「回答を送信する」を押してください。`;
+      status.textContent = `送信できませんでした（${errorText(error)}）。入力内容はそのままです。もう一度「回答を送信する」を押してください。${SIGNED_IN_ACCOUNTS_ADVICE}`;
       status.focus();
     }
     if (button) button.disabled = false;

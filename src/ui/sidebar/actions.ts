@@ -1,5 +1,6 @@
 // The secretariat's 「報告・送信」 buttons: which entry point each calls, and what
 // the sidebar says afterwards — DOM-free, so Node tests cover the wording.
+import { stopText } from "../../core/mailing/run-summary";
 import type * as EntryPoints from "../../entry-points";
 import { formatDateTime } from "./logic";
 
@@ -25,7 +26,7 @@ export interface Outcome {
   text: string;
 }
 
-type Step = { sent: unknown[]; failed: { to: string; error: string }[]; stoppedBecause: string | null; remaining: number };
+type Step = { sent: unknown[]; failed: { to: string; error: string }[]; stoppedBecause: "time" | "quota" | "busy" | null; remaining: number; next?: string | null };
 
 function field<T>(value: unknown, key: string): T | undefined {
   return value && typeof value === "object" && key in value ? ((value as Record<string, unknown>)[key] as T) : undefined;
@@ -39,9 +40,8 @@ function stepOutcome(result: unknown): Outcome {
   if (refused && field(result, "reason") === "cancelled") return { kind: "ok", text: "送信を取りやめました。何も送信していません。" };
   const step = refused ? BUSY : (result as Step);
   const lines = [`送信 ${step.sent.length}件、失敗 ${step.failed.length}件。`];
-  if (step.stoppedBecause === "time") lines.push(`時間の上限のため中断しました。残り ${step.remaining}件は1分後に自動で送信します。`);
-  if (step.stoppedBecause === "quota") lines.push(`本日の送信数の上限に達しました。残り ${step.remaining}件は翌日に自動で送信します。`);
-  if (step.stoppedBecause === "busy") lines.push("別の送信処理が実行中です。しばらくしてから「送信状況」を確認してください。");
+  const stopped = stopText(step);
+  if (stopped) lines.push(stopped);
   for (const f of step.failed) lines.push(`失敗: ${f.to}（${f.error}）`);
   return { kind: step.failed.length > 0 || step.stoppedBecause === "busy" ? "error" : "ok", text: lines.join("\n") };
 }

@@ -39,13 +39,45 @@ export function hoursHelp(context: PtContext): string {
 
 /** What the ticking button sends: done today, from the values the member saw. */
 export function completeStep(team: PtTeamView, step: PtStepView, today: string) {
+  return stepUpdate(team, step, { 完了日: today, 状態: "完了" });
+}
+
+/** 状態 a milestone goes back to when its 完了 is undone without knowing the one before. */
+export const UNDONE_STATE = "進行中";
+
+/**
+ * What 「完了を取り消す」 sends, through the same save as the tick (so 履歴 records it):
+ * no 完了日, and the 状態 from before the tick — known when it was ticked in this
+ * sidebar, else 進行中.
+ */
+export function undoStep(team: PtTeamView, step: PtStepView, before?: string) {
+  return stepUpdate(team, step, { 完了日: "", 状態: before ?? UNDONE_STATE });
+}
+
+function stepUpdate(team: PtTeamView, step: PtStepView, changes: { 完了日: string; 状態: string }) {
   return {
     年度: team.年度,
     チーム: team.チーム,
     工程: step.工程,
     expected: { 完了日: step.完了日 ?? "", 状態: step.状態, 最終更新日: step.最終更新日 ?? "" },
-    changes: { 完了日: today, 状態: "完了" },
+    changes,
   };
+}
+
+/** The question before a milestone is ticked done or its 完了 undone, with the button that says yes. */
+export function stepQuestion(step: PtStepView, today: string, before?: string): { text: string; yes: string } {
+  if (step.完了日 === null) return { text: `「${step.工程}」を今日（${monthDay(today)}）の日付で完了にしますか？`, yes: "完了にする" };
+  return {
+    text: `「${step.工程}」の完了（${monthDay(step.完了日)}）を取り消しますか？ 完了日を消して、状態を「${before ?? UNDONE_STATE}」に戻します。`,
+    yes: "取り消す",
+  };
+}
+
+/** What the sidebar says after either save, and how to go back. */
+export function stepSavedText(step: PtStepView, undone: boolean, today: string): string {
+  return undone
+    ? `「${step.工程}」の完了を取り消しました。`
+    : `「${step.工程}」を${monthDay(today)}の完了にしました。間違えたときは「完了を取り消す」で元に戻せます。`;
 }
 
 export function teamStateUpdate(team: PtTeamView, state: string) {

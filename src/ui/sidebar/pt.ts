@@ -2,12 +2,12 @@
 // only) and the secretariat (every team, chosen in a select); hidden for others.
 // Decisions live in pt-logic.ts; every piece of data is written with textContent.
 import { isRefusal } from "../../core/outcome";
-import type { PtApi, PtContext, PtSaveResult, PtTeamView } from "../shared/api";
+import type { PtApi, PtContext, PtSaveResult, PtStepView, PtTeamView } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";
 import {
-  activityErrors, activityInput, completeStep, hoursHelp, hoursText, ptFailureText, ptHeading, stepWhen, teamInfo, teamStateUpdate,
-  type ActivityForm,
+  activityErrors, activityInput, completeStep, hoursHelp, hoursText, ptFailureText, ptHeading, stepQuestion, stepSavedText, stepWhen, teamInfo,
+  teamStateUpdate, undoStep, type ActivityForm,
 } from "./pt-logic";
 
 const call = serverFunctions<PtApi>();
@@ -41,6 +41,11 @@ const FIELDS: Record<string, HTMLElement> = { 日付: ui.date, 種別: ui.kind, 
 
 let context: PtContext | null = null;
 let current: PtTeamView | undefined;
+/** The milestone whose tick or undo is being asked about (its team and 工程), if any. */
+let asking: { team: string; step: string } | null = null;
+/** 状態 of milestones before they were ticked in this sidebar, by team and 工程: what an undo restores. */
+const stateBefore = new Map<string, string>();
+const stepKey = (team: string, step: string) => `${team}\u0000${step}`;
 const busy = createBusy(byId("pt-busy"), (active) => {
   for (const control of Array.from(ui.section.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>("button, select"))) control.disabled = active;
 });
@@ -78,11 +83,8 @@ function show(team: PtTeamView): void {
   ui.state.value = team.team?.状態 ?? "";
   ui.teamForm.hidden = team.team === null;
   ui.steps.replaceChildren(...team.steps.map((step) => {
-    const done = step.完了日 !== null;
-    return h("li", {},
-      h("span", { class: "step-name" }, step.工程, " ", h("span", { class: `mark mark-${step.mark}` }, step.mark), " ", h("span", { class: "help" }, stepWhen(step))),
-      ...(done ? [] : [h("button", { type: "button", "data-step": step.工程, "aria-label": `「${step.工程}」を今日の日付で完了にする` }, "完了にする")]),
-    );
+    const name = h("span", { class: "step-name" }, step.工程, " ", h("span", { class: `mark mark-${step.mark}` }, step.mark), " ", h("span", { class: "help" }, stepWhen(step)));
+    return h("li", {}, name, asking?.team === team.チーム && asking.step === step.工程 ? question(team, step) : stepButton(step));
   }));
   const limit = context.limitHours;
   ui.hours.replaceChildren(...team.members.map((m) => {
@@ -93,6 +95,22 @@ function show(team: PtTeamView): void {
   ui.participants.replaceChildren(...team.members.map((m, i) =>
     h("label", { class: "check" }, h("input", { type: "checkbox", id: `pt-member-${i}`, value: m.メール, ...(checked.has(m.メール) || (checked.size === 0 && m.メール === context!.user) ? { checked: "" } : {}) }), ` ${m.氏名}`),
   ));
+}
+
+function stepButton(step: PtStepView): HTMLButtonElement {
+  return step.完了日 === null
+    ? h("button", { type: "button", "data-step": step.工程, "aria-label": `「${step.工程}」を今日の日付で完了にする` }, "完了にする")
+    : h("button", { type: "button", "data-step": step.工程, "aria-label": `「${step.工程}」の完了を取り消す` }, "完了を取り消す");
+}
+
+/** Asked in place: nothing is saved until the member says yes. */
+function question(team: PtTeamView, step: PtStepView): HTMLElement {
+  const { text, yes } = stepQuestion(step, context!.today, stateBefore.get(stepKey(team.チーム, step.工程)));
+  return h("div", { class: "pt-ask", role: "group", "aria-labelledby": "pt-ask-text" },
+    h("p", { id: "pt-ask-text" }, text),
+    h("button", { type: "button", "data-yes": step.工程 }, yes),
+    h("button", { type: "button", "data-no": step.工程 }, "やめる"),
+  );
 }
 
 function selectedParticipants(): string[] {
@@ -186,9 +204,30 @@ ui.teamForm.addEventListener("submit", (event) => {
   void save(() => call("updatePtTeam", teamStateUpdate(team, ui.state.value)), "保存しています…");
 });
 ui.steps.addEventListener("click", (event) => {
-  const name = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-step]")?.dataset.step;
+  const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button");
+  const name = button?.dataset.step ?? button?.dataset.yes ?? button?.dataset.no;
   const team = current;
   const step = team?.steps.find((s) => s.工程 === name);
-  if (!team || !step || !context || busy.active) return;
-  void save(() => call("updatePtStep", completeStep(team, step, context!.today)), "保存しています…").then(() => ui.title.focus());
+  if (!button || !team || !step || !context || busy.active) return;
+  const focusOn = (selector: string) => ui.steps.querySelector<HTMLButtonElement>(`button[${selector}="${CSS.escape(step.工程)}"]`)?.focus();
+  if (button.dataset.step !== undefined || button.dataset.no !== undefined) {
+    // Ask (or stop asking), then move focus to the answer or back to the button.
+    asking = button.dataset.step !== undefined ? { team: team.チーム, step: step.工程 } : null;
+    show(team);
+    focusOn(asking ? "data-yes" : "data-step");
+    return;
+  }
+  asking = null;
+  const key = stepKey(team.チーム, step.工程);
+  const undoing = step.完了日 !== null;
+  const update = undoing ? undoStep(team, step, stateBefore.get(key)) : completeStep(team, step, context.today);
+  const today = context.today;
+  void save(() => call("updatePtStep", update), "保存しています…").then((saved) => {
+    if (saved) {
+      if (undoing) stateBefore.delete(key);
+      else stateBefore.set(key, step.状態);
+      say("ok", stepSavedText(step, undoing, today));
+    }
+    focusOn("data-step");
+  });
 });
