@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { createDemoModel } from "../src/local/demo-workbook";
 import { fakeClock } from "../src/local/runtime/clock";
 import { DEFAULT_COST_MODEL } from "../src/local/runtime/call-counter";
-import { emptyState } from "../src/local/runtime/env";
+import { emptyState } from "../src/local/execution/env";
 import { Runtime } from "../src/local/runtime/runtime";
 import { outboxTransport } from "../src/local/services/mail";
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDemoModel } from "../src/local/demo-workbook";
 import { fakeClock } from "../src/local/runtime/clock";
-import { emptyState } from "../src/local/runtime/env";
+import { emptyState } from "../src/local/execution/env";
 import { Runtime } from "../src/local/runtime/runtime";
 import { outboxTransport } from "../src/local/services/mail";
 import { loadWorkbook, saveWorkbook } from "../src/local/workbook/xlsx-store";

@@ -5,6 +5,7 @@ import { SUMMARY } from "../core/contracts/summary";
 import { TABLE_STYLE } from "../core/report-layout";
 import { summaryTables } from "../core/summary-format";
 import { demoWorkbook } from "../demo";
+import type { WorkbookSeed } from "./runtime/open";
 import type { Runtime } from "./runtime/runtime";
 import { createWorkbook } from "./workbook/hf-workbook";
 import type { CellInput, WorkbookModel } from "./workbook/model";
@@ -57,3 +58,6 @@ export function setUpDemo(runtime: Runtime): void {
   const execution = runtime.run(SETUP_ENTRY, [], { user: DEMO_SECRETARIAT });
   if (!execution.ok) throw new Error(`デモ用ブックの初期設定に失敗しました: ${execution.error?.message}`);
 }
+
+/** The demo as the runtime creates a missing workbook (`platina demo`, and the default platina-demo.xlsx). */
+export const DEMO_SEED: WorkbookSeed = { model: () => createDemoModel(), setUp: setUpDemo };

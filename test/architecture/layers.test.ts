@@ -1,10 +1,7 @@
 // Imports point only downward: entry points → features → gas boundary → core → contracts
 // → base, and the add-on's folders import each other without a cycle.
-import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importsOf, sourceFiles, type SourceImport } from "./source-graph";
-
-type Imports = (file: string) => SourceImport[];
+import { folderCycles, importsOf, sourceFiles, type Imports } from "./source-graph";
 
 const RANK = { base: 0, contracts: 1, core: 2, gas: 3, features: 4, "entry-points": 5 } as const;
 type Layer = keyof typeof RANK | "ui" | "other";
@@ -37,32 +34,6 @@ function upwardImports(files: string[], imports: Imports = importsOf): string[] 
     }
   }
   return wrong;
-}
-
-/** Folders that import each other through a cycle (each listed cycle once). */
-function folderCycles(files: string[], imports: Imports = importsOf): string[][] {
-  const edges = new Map<string, Set<string>>();
-  for (const file of files) {
-    const from = dirname(file);
-    for (const { target } of imports(file)) {
-      const to = dirname(target);
-      if (to !== from) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
-    }
-  }
-  const cycles: string[][] = [];
-  const seen = new Set<string>();
-  const walk = (node: string, path: string[]) => {
-    const at = path.indexOf(node);
-    if (at >= 0) {
-      const cycle = path.slice(at);
-      const key = [...cycle].sort().join(" ");
-      if (!seen.has(key)) (seen.add(key), cycles.push(cycle));
-      return;
-    }
-    for (const next of edges.get(node) ?? []) walk(next, [...path, node]);
-  };
-  for (const node of edges.keys()) walk(node, []);
-  return cycles;
 }
 
 describe("layers", () => {

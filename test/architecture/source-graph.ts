@@ -1,4 +1,5 @@
-// The add-on's TypeScript files and their imports, read with the compiler's parser.
+// The sources' TypeScript files and their imports, read with the compiler's parser,
+// and the cycles among them.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
@@ -10,6 +11,8 @@ export interface SourceImport {
   target: string;
   typeOnly: boolean;
 }
+
+export type Imports = (file: string) => SourceImport[];
 
 export function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -44,4 +47,58 @@ export function importsOf(path: string): SourceImport[] {
   };
   visit(source);
   return found;
+}
+
+/** Folders that import each other through a cycle (each listed cycle once). */
+export function folderCycles(files: string[], imports: Imports = importsOf): string[][] {
+  const edges = new Map<string, Set<string>>();
+  for (const file of files) {
+    const from = dirname(file);
+    for (const { target } of imports(file)) {
+      const to = dirname(target);
+      if (to !== from) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
+    }
+  }
+  const cycles: string[][] = [];
+  const seen = new Set<string>();
+  const walk = (node: string, path: string[]) => {
+    const at = path.indexOf(node);
+    if (at >= 0) {
+      const cycle = path.slice(at);
+      const key = [...cycle].sort().join(" ");
+      if (!seen.has(key)) (seen.add(key), cycles.push(cycle));
+      return;
+    }
+    for (const next of edges.get(node) ?? []) walk(next, [...path, node]);
+  };
+  for (const node of edges.keys()) walk(node, []);
+  return cycles;
+}
+
+/** Files that import each other through a cycle: each group of files that reach one another, once, sorted. */
+export function fileCycles(files: string[], imports: Imports = importsOf): string[][] {
+  const strip = (path: string) => path.replace(/\.ts$/, "");
+  const edges = new Map(files.map((file) => [strip(file), imports(file).map((i) => i.target)]));
+  // Tarjan's strongly connected components.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const groups: string[][] = [];
+  const visit = (node: string): void => {
+    index.set(node, index.size);
+    low.set(node, index.get(node)!);
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!edges.has(next)) continue;
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (stack.includes(next)) low.set(node, Math.min(low.get(node)!, index.get(next)!));
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const group = stack.splice(stack.indexOf(node));
+    if (group.length > 1 || edges.get(node)!.includes(node)) groups.push(group.sort());
+  };
+  for (const node of edges.keys()) if (!index.has(node)) visit(node);
+  return groups;
 }

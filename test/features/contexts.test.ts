@@ -11,7 +11,7 @@ import { SECRETARIAT, addSecretariat, historyRows, issueRows, openOwners, sheetR
 import { runWithStrictLocks } from "../support/locks";
 import { identity } from "../support/contexts";
 import { createLockService } from "../../src/local/services/lock";
-import type { ExecutionEnv } from "../../src/local/runtime/env";
+import type { ExecutionEnv } from "../../src/local/execution/env";
 import { tempDir, testRuntime } from "../support/runtime";
 
 const SECOND = "kikaku@city.example";

@@ -53,7 +53,6 @@ describe("setupWorkbook", () => {
   // The add-on's dates are Tokyo's; Sheets reads and shows a spreadsheet's dates in its own zone (R-ss getSpreadsheetTimeZone).
   it("says when the spreadsheet's time zone is not Tokyo's, and where to change it, every time it runs", () => {
     const { runtime } = testRuntime({ timeZone: "America/New_York" });
-    runtime.model.insertSheet("シート1");
     const { ui, shown } = answeringUi("YES");
     for (let run = 0; run < 2; run++) {
       const result = runtime.run("setupWorkbook", [], { user: SECRETARIAT, ui });

@@ -1,6 +1,5 @@
 // ExecutionEnv identities for service tests: the context that gives each auth mode.
-import { contextIdentity, type ExecutionContext } from "../../src/local/runtime/contexts";
-import type { AuthModeName } from "../../src/local/runtime/env";
+import { contextIdentity, type AuthModeName, type ExecutionContext } from "../../src/local/execution/contexts";
 
 const BY_AUTH_MODE: Record<AuthModeName, ExecutionContext> = {
   FULL: { kind: "menu" },

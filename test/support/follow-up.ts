@@ -1,7 +1,7 @@
 // A runtime ready for the follow-up: 初期設定 done, the web app "deployed", a secretariat address.
 import { listOutbox, type OutboxEntry } from "../../src/local/services/mail";
 import type { FakeClock } from "../../src/local/runtime/clock";
-import type { ButtonName, ButtonSetName, UiHost } from "../../src/local/runtime/env";
+import type { ButtonName, ButtonSetName, UiHost } from "../../src/local/execution/env";
 import type { ExecutionResult, Runtime } from "../../src/local/runtime/runtime";
 import { SECRETARIAT, setUp } from "./issues";
 

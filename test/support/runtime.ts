@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDemoModel } from "../../src/local/demo-workbook";
 import { fakeClock, type FakeClock } from "../../src/local/runtime/clock";
-import { emptyState } from "../../src/local/runtime/env";
+import { emptyState } from "../../src/local/execution/env";
 import { Runtime, type RuntimeOptions } from "../../src/local/runtime/runtime";
 import { outboxTransport } from "../../src/local/services/mail";
 import { createWorkbook } from "../../src/local/workbook/hf-workbook";

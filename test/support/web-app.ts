@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
+import { DEMO_SEED } from "../../src/local/demo-workbook";
 import { fakeClock } from "../../src/local/runtime/clock";
 import { openWorkbook } from "../../src/local/runtime/open";
 import type { Runtime } from "../../src/local/runtime/runtime";
@@ -32,7 +33,7 @@ export async function webAppBench(now: string, visitor: string, prepare: (runtim
   const dir = tempDir("platina-webapp-");
   mkdirSync(dir, { recursive: true });
   const workbook = join(dir, "platina-demo.xlsx");
-  const opened = await openWorkbook({ workbook, bundleDir: BUILD_DIR, createDemoIfMissing: true, clock: fakeClock(Date.parse(now)) });
+  const opened = await openWorkbook({ workbook, bundleDir: BUILD_DIR, seed: DEMO_SEED, clock: fakeClock(Date.parse(now)) });
   await prepare(opened.runtime);
   await opened.save();
   const workbench = await startWorkbench({ workbook, bundleDir: BUILD_DIR, port: 0, clockStart: Date.parse(now), user: visitor });

@@ -1,15 +1,18 @@
 // The workbench's server-side pieces without a browser: who can sign in, what
 // google.script.run hands back, how surfaces are served, how cells are edited.
 import { describe, expect, it } from "vitest";
+import { ISSUES } from "../../src/core/contracts/issues";
+import { PT_MEMBERS } from "../../src/core/contracts/pt-members";
 import { createDemoModel } from "../../src/local/demo-workbook";
 import type { ExecutionResult } from "../../src/local/runtime/runtime";
-import { emptyState } from "../../src/local/runtime/env";
-import { applyEdit, refuseEdit } from "../../src/local/workbench/cell-edit";
-import { scriptReply } from "../../src/local/workbench/execution-view";
-import { editText, readRows } from "../../src/local/workbench/grid-window";
-import { surfaceDocument } from "../../src/local/workbench/surface-html";
-import { describeSchedule } from "../../src/local/workbench/trigger-view";
-import { workbookUsers } from "../../src/local/workbench/users";
+import { emptyState } from "../../src/local/execution/env";
+import { applyEdit, refuseEdit } from "../../src/local/workbench/grid/cell-edit";
+import { scriptReply } from "../../src/local/workbench/worker/execution-view";
+import { editText, readRows } from "../../src/local/workbench/grid/grid-window";
+import { surfaceDocument } from "../../src/local/workbench/shim/surface-html";
+import { describeSchedule } from "../../src/local/workbench/worker/trigger-view";
+import { workbookUsers } from "../../src/local/workbench/worker/users";
+import type { CellInput } from "../../src/local/workbook/model";
 
 function execution(result: unknown, ok = true): ExecutionResult {
   return { entryPoint: "f", user: "", ok, result, calls: {}, simulatedMs: 0, startedAt: 0, wallMs: 0, logs: [], error: ok ? undefined : { message: "だめ" } };
@@ -37,6 +40,23 @@ describe("workbench server parts", () => {
     expect(users.filter((u) => u.role === "PTメンバー")).toHaveLength(10);
     expect(users).toContainEqual({ email: "aoyama.haruka@city.example", role: "PTメンバー", label: "チームA 青山 遥", issues: [] });
     expect(new Set(users.map((u) => u.email)).size).toBe(users.length);
+  });
+
+  it("reads 選考 as the add-on does (採用 is 選出), and offers nobody from a column the sheet lacks", () => {
+    const model = createDemoModel();
+    const members = model.getSheetByName(PT_MEMBERS.name)!;
+    const header = members.getValues({ row: 0, column: 0, numRows: 1, numColumns: members.getLastColumn() })[0];
+    const hired = { 年度: "R8", チーム: "チームB", 氏名: "新井 翼", 所属: "環境局 環境政策課", メール: "arai.tsubasa@city.example", 応募区分: "自主応募", 選考: "採用" };
+    const row = PT_MEMBERS.toRow(hired, header).map((value): CellInput => (value === "" ? { kind: "empty" } : { kind: "value", value: String(value) }));
+    members.setCells(members.getLastRow(), 0, [row]);
+    expect(workbookUsers(model)).toContainEqual({ email: "arai.tsubasa@city.example", role: "PTメンバー", label: "チームB 新井 翼", issues: [] });
+
+    const issues = model.getSheetByName(ISSUES.name)!;
+    const issueHeader = issues.getValues({ row: 0, column: 0, numRows: 1, numColumns: issues.getLastColumn() })[0];
+    issues.deleteColumns(issueHeader.indexOf("担当者メール"), 1);
+    const users = workbookUsers(model);
+    expect(users.filter((u) => u.role === "担当者")).toEqual([]);
+    expect(users.find((u) => u.email === "kaikei@city.example")?.issues.length).toBeGreaterThan(0);
   });
 
   it("hands google.script.run plain copies, and null with a warning for a value holding a Date", () => {

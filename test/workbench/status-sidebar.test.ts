@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fakeClock } from "../../src/local/runtime/clock";
-import { emptyState } from "../../src/local/runtime/env";
+import { emptyState } from "../../src/local/execution/env";
 import { Runtime } from "../../src/local/runtime/runtime";
 import { outboxTransport } from "../../src/local/services/mail";
 import type { WorkbookModel } from "../../src/local/workbook/model";

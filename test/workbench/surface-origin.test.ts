@@ -4,7 +4,7 @@
 // the top frame, a form posting to /exec in its frame. Links to a new tab work.
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX } from "../../src/local/workbench/surface-html";
+import { SANDBOX } from "../../src/local/workbench/shim/surface-html";
 import { launchBrowser } from "../support/browser";
 import { fixtureBundle } from "../support/runtime";
 import { openPage, startTestWorkbench, until, type TestWorkbench } from "./harness";

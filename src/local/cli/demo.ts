@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { DEMO_SECRETARIAT } from "../demo-workbook";
+import { DEMO_SECRETARIAT, DEMO_SEED } from "../demo-workbook";
 import { openWorkbook } from "../runtime/open";
 import { BUNDLE_DIR, CliError } from "./shared";
 
@@ -10,6 +10,6 @@ export async function commandDemo(file: string, options: { force?: boolean }): P
   if (existsSync(path) && !options.force) {
     throw new CliError(`「${file}」は既にあります。上書きするには --force を付けてください。`);
   }
-  await openWorkbook({ workbook: path, bundleDir: BUNDLE_DIR, createDemoIfMissing: true, replaceWithDemo: true });
+  await openWorkbook({ workbook: path, bundleDir: BUNDLE_DIR, seed: DEMO_SEED, replaceWithSeed: true });
   process.stderr.write(`デモ用ブックを作成しました: ${path}（初期設定済み、事務局: ${DEMO_SECRETARIAT}）\n`);
 }

@@ -1,6 +1,6 @@
 // `platina`: run the built add-on offline against an .xlsx workbook.
 import { Command, InvalidArgumentError, Option } from "commander";
-import { CONTEXT_CHOICES } from "../runtime/contexts";
+import { CONTEXT_CHOICES } from "../execution/contexts";
 import { commandDemo } from "./demo";
 import { commandGet } from "./get";
 import { commandRun } from "./run";

@@ -1,5 +1,5 @@
 import { fakeClock } from "../runtime/clock";
-import { contextFromChoice, type ContextChoice } from "../runtime/contexts";
+import { contextFromChoice, type ContextChoice } from "../execution/contexts";
 import { CliError, open, toJson } from "./shared";
 
 export interface RunOptions {

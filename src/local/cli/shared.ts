@@ -3,6 +3,7 @@ import { InvalidArgumentError } from "commander";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEMO_SEED } from "../demo-workbook";
 import { crashPointsFromEnv } from "../runtime/crash-points";
 import { openWorkbook, type OpenOptions } from "../runtime/open";
 
@@ -41,7 +42,7 @@ export async function open(workbook: string, extra: Partial<OpenOptions> & { wai
   }
   const { waitSeconds, ...rest } = extra;
   const opened = await openWorkbook({
-    workbook: path, bundleDir: BUNDLE_DIR, createDemoIfMissing: isDefault, log: logToStderr, crash: crashPointsFromEnv(),
+    workbook: path, bundleDir: BUNDLE_DIR, seed: isDefault ? DEMO_SEED : undefined, log: logToStderr, crash: crashPointsFromEnv(),
     ...(waitSeconds !== undefined ? { waitMs: waitSeconds * 1000 } : {}),
     ...rest,
   });

@@ -1,6 +1,6 @@
 // Clocks for the runtime's "now": the machine's, or a settable one for tests,
 // demos and `platina trigger`, which moves time forward on purpose.
-import type { Clock } from "./env";
+import type { Clock } from "../execution/env";
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 

@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { syncDirectory } from "../workbook/atomic-file";
 import type { CrashPoints } from "./crash-points";
-import type { RuntimeState } from "./env";
+import type { RuntimeState } from "../execution/env";
 import type { JournalEntry } from "./journal";
 
 export type LogRecord =

@@ -5,7 +5,6 @@
 // into the .xlsx and sidecar. Opening after a crash replays the log first.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { createDemoModel, setUpDemo } from "../demo-workbook";
 import { outboxTransport, recipientCount, smtpTransport, type MailTransport } from "../services/mail";
 import { FileSaveError, requireWritable } from "../workbook/atomic-file";
 import type { WorkbookModel } from "../workbook/model";
@@ -15,7 +14,7 @@ import { claimWorkbook, type WorkbookClaim } from "./claim";
 import { realClock } from "./clock";
 import { CommitLog, commitLogPath, digestOf, readCommitLog, type LogRecord } from "./commit-log";
 import { NO_CRASH, type CrashPoints } from "./crash-points";
-import type { Clock, RuntimeState } from "./env";
+import type { Clock, RuntimeState } from "../execution/env";
 import { replay, type JournalEntry } from "./journal";
 import { Runtime, type ExecutionResult, type RuntimeOptions } from "./runtime";
 
@@ -25,10 +24,10 @@ export interface OpenOptions {
   clock?: Clock;
   /** smtp://host:port to send through a real server instead of the outbox folder. */
   smtp?: string;
-  /** Create the workbook from the demo data when the file does not exist. */
-  createDemoIfMissing?: boolean;
-  /** Write a new demo workbook (and state) over the file (`platina demo --force`). */
-  replaceWithDemo?: boolean;
+  /** What to create when the file does not exist (the CLI and the workbench pass the demo, demo-workbook.ts). */
+  seed?: WorkbookSeed;
+  /** Write the seed (with no state) over the file even when it exists (`platina demo --force`). */
+  replaceWithSeed?: boolean;
   log?: (line: string) => void;
   runtime?: Partial<RuntimeOptions>;
   /** How long to wait while another process uses the workbook (default 30 s, as waitLock callers wait; 0 fails at once). */
@@ -39,6 +38,12 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Where a crash test stops the process (default: never). */
   crash?: CrashPoints;
+}
+
+/** A new workbook: its cells, then what runs once the runtime has it open (the demo's 初期設定). */
+export interface WorkbookSeed {
+  model(): WorkbookModel;
+  setUp(runtime: Runtime): void;
 }
 
 export interface OpenedWorkbook {
@@ -107,10 +112,10 @@ function ensureDir(dir: string): void {
 async function openClaimed(path: string, lockDir: string, options: OpenOptions, readOnly: boolean, claim: WorkbookClaim | null): Promise<OpenedWorkbook> {
   const crash = options.crash ?? NO_CRASH;
   const log = new CommitLog(commitLogPath(path), crash);
-  const createDemo = options.replaceWithDemo === true || (!existsSync(path) && options.createDemoIfMissing === true);
-  if (createDemo) {
-    // A new demo starts with no state and no log, even beside stale ones.
-    await saveWorkbook(createDemoModel(), path);
+  const seed = options.seed && (options.replaceWithSeed === true || !existsSync(path)) ? options.seed : null;
+  if (seed) {
+    // A new workbook starts with no state and no log, even beside stale ones.
+    await saveWorkbook(seed.model(), path);
     for (const file of [sidecarPath(path), commitLogPath(path)]) if (existsSync(file)) rmSync(file);
   }
   const loaded = await loadDurable(path);
@@ -186,9 +191,9 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
     if (log.isOpen || existsSync(log.path)) log.remove();
     durableState = state;
   };
-  // 初期設定 as the secretariat's shared account, as the README asks after a push: the demo opens ready.
-  if (createDemo) {
-    setUpDemo(runtime);
+  // The demo runs 初期設定 as the secretariat's shared account, as the README asks after a push: it opens ready.
+  if (seed) {
+    seed.setUp(runtime);
     await save();
   } else if (loaded.recovery && !readOnly) await save();
   // A log the saved .xlsx already holds (a crash just before it was deleted) goes now.

@@ -5,8 +5,8 @@
 import vm from "node:vm";
 import { CallCounter, DEFAULT_COST_MODEL, type CallCounts, type CostModel } from "./call-counter";
 import { randomBytes } from "node:crypto";
-import { contextIdentity, contextRules, type ExecutionContext } from "./contexts";
-import type { Clock, ExecutionEnv, RuntimeState, UiHost } from "./env";
+import { contextIdentity, contextRules, type ExecutionContext } from "../execution/contexts";
+import type { Clock, ExecutionEnv, RuntimeState, UiHost } from "../execution/env";
 import { loadAddonBundle, type AddonBundle } from "./bundle";
 import { Journal, type JournalEntry } from "./journal";
 import { ServiceBridge } from "./service-proxy";
@@ -16,7 +16,7 @@ import type { ActiveSelection } from "../services/spreadsheet/context";
 import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
 import { nextRunAfter, type DueFiring } from "../services/trigger-schedule";
 import { chargeTriggerRuntime, triggerOwner, triggerQuotaLeft, TRIGGER_QUOTA_MESSAGE } from "./trigger-quota";
-import type { TriggerRecord } from "./env";
+import type { TriggerRecord } from "../execution/env";
 import type { WorkbookModel } from "../workbook/model";
 
 /** Apps Script's limit for one execution; custom functions get 30 s. */

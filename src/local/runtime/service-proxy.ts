@@ -2,7 +2,7 @@
 // counted, forbidden calls and arguments no overload takes fail as Apps Script
 // fails them, and values cross the realm boundary (Dates, arrays and errors
 // become the vm's own, so `instanceof` works in add-on code as in Apps Script).
-import type { AuthModeName } from "./env";
+import type { AuthModeName } from "../execution/contexts";
 import type { CallCounter } from "./call-counter";
 import { checkArguments, type ValueKinds } from "./signature-check";
 

@@ -9,10 +9,10 @@ import { createScriptApp } from "../services/script-app";
 import { createSession } from "../services/session";
 import type { ActiveSelection } from "../services/spreadsheet/context";
 import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
-import { createUtilities } from "../services/utilities";
+import { createUtilities } from "../services/utilities/utilities";
 import type { WorkbookModel } from "../workbook/model";
 import type { AddonBundle } from "./bundle";
-import type { ExecutionEnv } from "./env";
+import type { ExecutionEnv } from "../execution/env";
 
 export type { MailTransport };
 

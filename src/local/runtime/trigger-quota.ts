@@ -2,8 +2,8 @@
 // 6 h for Workspace), per trigger owner, over the 24 hours from the window's first
 // trigger run. Once it is used up, the owner's triggers fail without running.
 import { currentWindow, useWindow } from "../services/quota-window";
-import type { ExecutionContext } from "./contexts";
-import type { RuntimeState } from "./env";
+import type { ExecutionContext } from "../execution/contexts";
+import type { RuntimeState } from "../execution/env";
 
 /** What Apps Script reports when a quota of script time is used up ([OBS]: seen in execution logs). */
 export const TRIGGER_QUOTA_MESSAGE = "Service using too much computer time for one day";

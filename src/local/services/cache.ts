@@ -1,6 +1,6 @@
 // CacheService offline: string caches in the runtime state whose entries expire
 // against the execution's clock, with Apps Script's key/value/TTL/count limits.
-import type { CacheEntry, ExecutionEnv } from "../runtime/env";
+import type { CacheEntry, ExecutionEnv } from "../execution/env";
 
 const DEFAULT_TTL_S = 600;
 const MAX_TTL_S = 21_600;

@@ -1,6 +1,6 @@
 // ContentService offline: text outputs a doGet/doPost returns, served by the
 // local web-app server with the HTTP type from CONTENT_TYPES.
-import type { ExecutionEnv } from "../runtime/env";
+import type { ExecutionEnv } from "../execution/env";
 import { defineEnum } from "./api-surface";
 
 type MimeType = GoogleAppsScript.Content.MimeType;

@@ -1,6 +1,6 @@
 // HtmlService offline: HtmlOutput pages and HtmlTemplate scriptlets evaluated
 // in the add-on's own vm context, so they can call its global functions.
-import type { ExecutionEnv } from "../runtime/env";
+import type { ExecutionEnv } from "../execution/env";
 import { HtmlContext, compileTemplate, templateOutput } from "./html-template";
 
 /** The add-on project as HtmlService sees it. */

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
-import type { ExecutionEnv } from "../runtime/env";
+import type { ExecutionEnv } from "../execution/env";
 
 /** No execution lives this long (6 min limit), so such a lock was left behind. */
 const STALE_AFTER_MS = 30 * 60 * 1000;

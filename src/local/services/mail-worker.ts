@@ -3,7 +3,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { createTransport, type SendMailOptions } from "nodemailer";
-import { serveSyncBridge } from "../runtime/sync-bridge";
+import { serveSyncBridge } from "./sync-bridge";
 import { syncDirectory } from "../workbook/atomic-file";
 import type { OutgoingMail, SentMail } from "./mail";
 

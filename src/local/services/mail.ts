@@ -5,8 +5,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressObject } from "mailparser";
-import type { ExecutionEnv } from "../runtime/env";
-import { createSyncBridge, type SyncBridge } from "../runtime/sync-bridge";
+import type { ExecutionEnv } from "../execution/env";
+import { createSyncBridge, type SyncBridge } from "./sync-bridge";
 import { currentWindow, useWindow } from "./quota-window";
 
 /**

@@ -1,6 +1,6 @@
 // PropertiesService offline: string-only stores kept in the runtime state (the
 // sidecar JSON), with Apps Script's per-value and per-store size limits.
-import type { ExecutionEnv } from "../runtime/env";
+import type { ExecutionEnv } from "../execution/env";
 
 const MAX_VALUE_BYTES = 9 * 1024;
 const MAX_STORE_BYTES = 500 * 1024;

@@ -1,10 +1,10 @@
 // ScriptApp offline: installable triggers kept in the runtime state (fired by the
 // runtime when their nextRun comes), the web-app URL, and fixed identity values.
 import { randomInt } from "node:crypto";
-import type { ExecutionEnv, TriggerRecord } from "../runtime/env";
+import type { ExecutionEnv, TriggerRecord } from "../execution/env";
 import { defineEnum, unsupportedError } from "./api-surface";
 import { nextRunAfter, type ZonedSchedule } from "./trigger-schedule";
-import { findZone, wallToUtc } from "./utilities/time-zones";
+import { findZone, wallToUtc } from "./time-zones";
 
 type Script = typeof GoogleAppsScript.Script;
 

@@ -1,6 +1,6 @@
 // Session offline: who runs the execution, from the ExecutionEnv.
 import { createHash } from "node:crypto";
-import type { ExecutionEnv } from "../runtime/env";
+import type { ExecutionEnv } from "../execution/env";
 
 class LocalUser implements GoogleAppsScript.Base.User {
   constructor(private readonly email: string) {}

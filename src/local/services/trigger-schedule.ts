@@ -5,8 +5,8 @@
 // across daylight-saving changes. Repeating schedules are aligned to the epoch
 // of that wall clock (every 15 minutes → :00, :15, …; every 2 days → even day
 // numbers), so the next firing never depends on when the previous one ran.
-import type { TriggerRecord, TriggerSchedule } from "../runtime/env";
-import { findZone, wallToUtc, type Zone } from "./utilities/time-zones";
+import type { TriggerRecord, TriggerSchedule } from "../execution/env";
+import { findZone, wallToUtc, type Zone } from "./time-zones";
 
 /** ScriptApp stores the zone given to inTimezone() (or the script's) with the schedule. */
 export type ZonedSchedule = TriggerSchedule & { timeZone?: string };

@@ -5,17 +5,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { outboxDir } from "../runtime/open";
-import { handleApi } from "./api-routes";
-import { buildClientAssets } from "./client-assets";
-import { EventStream } from "./event-stream";
-import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "./http";
-import { WorkbenchHub } from "./hub";
-import { visitAs } from "./answer-links";
-import { handleOutbox } from "./outbox-routes";
-import { answerStarting } from "./starting";
-import { startUserContent } from "./usercontent";
-import { handleWebApp } from "./webapp-route";
-import { WorkbenchWorker } from "./worker-host";
+import { handleApi } from "./api/api-routes";
+import { buildClientAssets } from "./server/client-assets";
+import { EventStream } from "./server/event-stream";
+import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "./server/http";
+import { WorkbenchHub } from "./server/hub";
+import { visitAs } from "./outbox/answer-links";
+import { handleOutbox } from "./outbox/outbox-routes";
+import { answerStarting } from "./server/starting";
+import { startUserContent } from "./surfaces/usercontent";
+import { handleWebApp } from "./surfaces/webapp-route";
+import { WorkbenchWorker } from "./server/worker-host";
 
 export const DEFAULT_PORT = 8787;
 /** How often due time-driven triggers are looked for while the clock follows real time. */

@@ -4,20 +4,21 @@
 // grid are answered between them.
 import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { contextRules, type ExecutionContext } from "../runtime/contexts";
-import type { TriggerRecord } from "../runtime/env";
+import { DEMO_SEED } from "../demo-workbook";
+import { contextRules, type ExecutionContext } from "../execution/contexts";
+import type { TriggerRecord } from "../execution/env";
 import type { ExecutionResult } from "../runtime/runtime";
-import type { ExecutionView } from "./api-types";
-import { applyEdit, protectionWarning, refuseEdit, textsBefore, type CellEdit } from "./cell-edit";
-import { workbenchClock } from "./clock";
-import { executionView, scriptReply } from "./execution-view";
-import { readRows } from "./grid-window";
-import { WorkbookSession } from "./session";
-import { triggerView } from "./trigger-view";
-import { UiChannel, workbenchUi } from "./ui-host";
-import { secretariatEmails, workbookUsers } from "./users";
-import { webResponse } from "./web-response";
-import type { OpName, WorkerInit, WorkerMessage, WorkerOps, WorkerRequest } from "./worker-protocol";
+import type { ExecutionView } from "./protocol/api-types";
+import { applyEdit, protectionWarning, refuseEdit, textsBefore, type CellEdit } from "./grid/cell-edit";
+import { workbenchClock } from "./worker/clock";
+import { executionView, scriptReply } from "./worker/execution-view";
+import { readRows } from "./grid/grid-window";
+import { WorkbookSession } from "./worker/session";
+import { triggerView } from "./worker/trigger-view";
+import { UiChannel, workbenchUi } from "./worker/ui-host";
+import { secretariatEmails, workbookUsers } from "./worker/users";
+import { webResponse } from "./worker/web-response";
+import type { OpName, WorkerInit, WorkerMessage, WorkerOps, WorkerRequest } from "./protocol/worker-protocol";
 
 /** Firings per clock advance: an every-minute trigger advanced by a month would otherwise run for hours. */
 const MAX_FIRINGS = 500;
@@ -43,7 +44,7 @@ try {
   session = await WorkbookSession.open({
     workbook: init.workbook,
     bundleDir: init.bundleDir,
-    createDemoIfMissing: init.createDemoIfMissing,
+    seed: init.createDemoIfMissing ? DEMO_SEED : undefined,
     // A workbench holds its workbook until it ends: a second one says so at once instead of waiting.
     waitMs: 0,
     purpose: `ワークベンチ ${new URL("/", init.webAppUrl).href}`,
@@ -77,7 +78,7 @@ function showSelection(results: ExecutionResult[]): void {
 const runtime = () => session.runtime;
 const hasEntry = (name: string) => runtime().bundle.entryPoints.includes(name);
 
-/** The open event; e.user is blank, as in every trigger where Apps Script may leave it blank (contexts.ts). */
+/** The open event; e.user is blank, as in every trigger where Apps Script may leave it blank (execution/contexts.ts). */
 function openEvent(user: string, context: ExecutionContext, extra: Record<string, unknown>) {
   const email = contextRules(context, user).activeUser;
   return (global: Record<string, any>) => [

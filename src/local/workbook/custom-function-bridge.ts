@@ -6,12 +6,18 @@
 import { createCustomFunctionPlugin, normalizeResult, type CallOutcome, type CellRef } from "./custom-functions";
 import { dateToSerial, isDate } from "./dates";
 import { engineValueToArgument } from "./formula-engine";
-import type { HfSheet } from "./hf-sheet";
 import type { CustomFunctionInvoker } from "./model";
+
+/** What the bridge needs of a sheet (HfSheet). */
+export interface BridgedSheet {
+  argumentValue(value: unknown, row: number, column: number): unknown;
+  getMaxRows(): number;
+  recordSpill(row: number, column: number, rows: number, columns: number): void;
+}
 
 /** What the bridge needs of the workbook. */
 export interface BridgedWorkbook {
-  getSheetByName(name: string): HfSheet | null;
+  getSheetByName(name: string): BridgedSheet | null;
   getTimeZone(): string;
 }
 

@@ -3,13 +3,12 @@
 // file's cached results live in SparseGrids that shift with the engine on
 // row/column inserts and deletes.
 
-import { DetailedCellError, ErrorType, type HyperFormula, type RawCellContent, type SimpleCellAddress } from "hyperformula";
+import { DetailedCellError, ErrorType, type ExportedChange, type HyperFormula, type RawCellContent, type SimpleCellAddress } from "hyperformula";
 import { cellA1, fromEngineFormula, toEngineFormula } from "./a1";
 import { borderChanges, withSide } from "./borders";
 import { dateToSerial, hasTimePart, isDate, serialToDate } from "./dates";
 import type { CachedCell, LoadedSheet, RawValue, StoredCell } from "./file-cells";
 import { engineValueToArgument, errorDisplay, impliedDateFormat, isSpillError } from "./formula-engine";
-import type { HfWorkbook } from "./hf-workbook";
 import type { BorderUpdate, CellError, CellInput, CellStyle, CellValue, ConditionalRule, GridRange, SheetModel, ValidationRule } from "./model";
 import { DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, GENERAL, formatValue, isDateFormat, isGeneral } from "./number-format";
 import { SparseGrid } from "./sparse-grid";
@@ -21,6 +20,16 @@ const DEFAULT_COLUMNS = 26;
 interface SpillShape {
   rows: number;
   columns: number;
+}
+
+/** What a sheet needs of its workbook (HfWorkbook's "used by HfSheet" part): the shared engine and change tracking. */
+export interface SheetWorkbook {
+  readonly hf: HyperFormula;
+  getTimeZone(): string;
+  mutate<T>(touched: string[], fn: () => T): T;
+  apply(operation: () => ExportedChange[]): void;
+  ready(): void;
+  assertNameFree(name: string, except?: HfSheet): void;
 }
 
 export class HfSheet implements SheetModel {
@@ -40,7 +49,7 @@ export class HfSheet implements SheetModel {
   private extent: { lastRow: number; lastColumn: number } | null = null;
 
   constructor(
-    private readonly workbook: HfWorkbook,
+    private readonly workbook: SheetWorkbook,
     readonly sheetId: number,
     private name: string,
   ) {}

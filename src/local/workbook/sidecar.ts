@@ -2,7 +2,7 @@
 // (properties, cache, triggers, protections, mail quota), written atomically.
 
 import { readFileSync } from "node:fs";
-import { emptyState, type RuntimeState } from "../runtime/env";
+import { emptyState, type RuntimeState } from "../execution/env";
 import { writeFileAtomic, type AtomicWriteOptions } from "./atomic-file";
 
 export function sidecarPath(workbookPath: string): string {

@@ -3,9 +3,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { contextIdentity, type ExecutionContext } from "../../../src/local/runtime/contexts";
+import { DEMO_SEED } from "../../../src/local/demo-workbook";
+import { contextIdentity, type ExecutionContext } from "../../../src/local/execution/contexts";
 import { createScriptApp } from "../../../src/local/services/script-app";
-import type { TriggerRecord, UiHost } from "../../../src/local/runtime/env";
+import type { TriggerRecord, UiHost } from "../../../src/local/execution/env";
 import { openWorkbook } from "../../../src/local/runtime/open";
 import { sidecarPath } from "../../../src/local/workbook/sidecar";
 import { fixtureBundle, tempDir, testRuntime } from "../../support/runtime";
@@ -282,7 +283,7 @@ describe("the spreadsheet's ID", () => {
     const dir = tempDir();
     const workbook = join(dir, "book.xlsx");
     const bundleDir = fixtureBundle(code);
-    const first = await openWorkbook({ workbook, bundleDir, createDemoIfMissing: true });
+    const first = await openWorkbook({ workbook, bundleDir, seed: DEMO_SEED });
     const id = first.runtime.spreadsheetId;
     expect(id).toMatch(/^[A-Za-z0-9_-]{44}$/);
     // Saved with the first save, even when nothing else changed.

@@ -1,6 +1,6 @@
 import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
-import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/runtime/env";
+import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/execution/env";
 import { createCacheService } from "../../../src/local/services/cache";
 
 const START = Date.parse("2026-11-25T00:00:00Z");

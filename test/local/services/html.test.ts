@@ -1,7 +1,7 @@
 import { identity } from "../../support/contexts";
 import { describe, it, expect } from "vitest";
 import vm from "node:vm";
-import { emptyState, type ExecutionEnv } from "../../../src/local/runtime/env";
+import { emptyState, type ExecutionEnv } from "../../../src/local/execution/env";
 import { createHtmlService, type HtmlProject } from "../../../src/local/services/html";
 
 const env: ExecutionEnv = {

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { emptyState, type ExecutionEnv } from "../../../src/local/runtime/env";
+import { emptyState, type ExecutionEnv } from "../../../src/local/execution/env";
 import { createLockService, releaseAll } from "../../../src/local/services/lock";
 
 const REPO = resolve(import.meta.dirname, "../../..");

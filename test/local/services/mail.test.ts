@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
-import { emptyState, type AuthModeName, type ExecutionEnv } from "../../../src/local/runtime/env";
+import type { AuthModeName } from "../../../src/local/execution/contexts";
+import { emptyState, type ExecutionEnv } from "../../../src/local/execution/env";
 import { createMailApp, listOutbox, outboxTransport, smtpTransport } from "../../../src/local/services/mail";
 import { startSmtpServer } from "../../support/smtp-server";
 

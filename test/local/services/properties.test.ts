@@ -1,6 +1,6 @@
 import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
-import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/runtime/env";
+import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/execution/env";
 import { createPropertiesService } from "../../../src/local/services/properties";
 
 function makeEnv(state: RuntimeState = emptyState(), user = "tanaka@platina.example", overrides: Partial<ExecutionEnv> = {}): ExecutionEnv {

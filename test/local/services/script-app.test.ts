@@ -1,6 +1,6 @@
 import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
-import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/runtime/env";
+import { emptyState, type ExecutionEnv, type RuntimeState } from "../../../src/local/execution/env";
 import { createScriptApp } from "../../../src/local/services/script-app";
 import { nextRunAfter } from "../../../src/local/services/trigger-schedule";
 

@@ -1,6 +1,6 @@
 import { identity } from "../../support/contexts";
 import { describe, expect, it } from "vitest";
-import { emptyState, type ExecutionEnv } from "../../../src/local/runtime/env";
+import { emptyState, type ExecutionEnv } from "../../../src/local/execution/env";
 import { createSession } from "../../../src/local/services/session";
 
 function makeEnv(overrides: Partial<ExecutionEnv> = {}): ExecutionEnv {

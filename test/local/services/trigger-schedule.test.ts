@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TriggerRecord, TriggerSchedule } from "../../../src/local/runtime/env";
+import type { TriggerRecord, TriggerSchedule } from "../../../src/local/execution/env";
 import { dueTriggers, nextRunAfter } from "../../../src/local/services/trigger-schedule";
 
 const at = (iso: string) => Date.parse(iso);

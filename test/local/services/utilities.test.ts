@@ -1,8 +1,8 @@
 import { identity } from "../../support/contexts";
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { emptyState, type ExecutionEnv } from "../../../src/local/runtime/env";
-import { createUtilities } from "../../../src/local/services/utilities";
+import { emptyState, type ExecutionEnv } from "../../../src/local/execution/env";
+import { createUtilities } from "../../../src/local/services/utilities/utilities";
 
 function makeEnv(start = Date.parse("2026-11-25T00:00:00Z")): ExecutionEnv {
   let now = start;

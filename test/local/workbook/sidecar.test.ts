@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { emptyState } from "../../../src/local/runtime/env";
+import { emptyState } from "../../../src/local/execution/env";
 import { loadSidecar, saveSidecar, sidecarPath } from "../../../src/local/workbook/sidecar";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "platina-sidecar-"));

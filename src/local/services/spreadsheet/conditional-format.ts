@@ -3,8 +3,7 @@
 // font colour and bold. Gradients and the number/date conditions are not emulated.
 import type { ConditionalRule, SheetModel } from "../../workbook/model";
 import { enumValue, markUnsupported, unsupportedError } from "../api-surface";
-import type { WorkbookContext } from "./context";
-import type { RangeImpl } from "./range";
+import type { LocalRange, WorkbookContext } from "./context";
 
 type GasBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 type BooleanCriteria = GoogleAppsScript.Spreadsheet.BooleanCriteria;
@@ -25,7 +24,7 @@ interface RuleData {
   background: string | null;
   fontColor: string | null;
   bold: boolean | null;
-  ranges: RangeImpl[];
+  ranges: LocalRange[];
 }
 
 const BUILDER_UNSUPPORTED = [
@@ -60,12 +59,12 @@ export class ConditionalFormatRuleBuilderImpl implements GasBuilder {
     return this.rule.criteria ? new BooleanConditionImpl(this.rule) : null;
   }
 
-  getRanges(): RangeImpl[] {
+  getRanges(): LocalRange[] {
     return [...this.rule.ranges];
   }
 
   setRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): ConditionalFormatRuleBuilderImpl {
-    this.rule.ranges = [...(ranges as RangeImpl[])];
+    this.rule.ranges = [...(ranges as LocalRange[])];
     return this;
   }
 
@@ -135,7 +134,7 @@ export class ConditionalFormatRuleImpl implements GoogleAppsScript.Spreadsheet.C
     return null;
   }
 
-  getRanges(): RangeImpl[] {
+  getRanges(): LocalRange[] {
     return [...this.rule.ranges];
   }
 }

@@ -2,12 +2,30 @@
 // it hands out: the workbook, the execution's identity and mode, the selection,
 // and the checks Sheets makes before building a Range. Kept off the API classes
 // so these helpers are neither visible to nor counted as add-on calls.
-import type { ExecutionEnv } from "../../runtime/env";
+// The classes reach each other (a Range its Sheet, a Sheet its Ranges) through
+// the context, which makes them with the constructors spreadsheet-app.ts gives
+// it: no class file needs one above it.
+import type { ExecutionEnv } from "../../execution/env";
 import type { GridRange, SheetModel, WorkbookModel } from "../../workbook/model";
 import { parseA1, resolveA1, type ResolvedRange } from "./a1";
-import { RangeImpl } from "./range";
-import { SheetImpl } from "./sheet";
-import { SpreadsheetImpl } from "./spreadsheet";
+
+/** A Range this runtime made (range.ts): Apps Script's interface, and where it is. */
+export interface LocalRange extends GoogleAppsScript.Spreadsheet.Range {
+  readonly sheetModel: SheetModel;
+  readonly area: ResolvedRange;
+}
+
+/** A Sheet this runtime made (sheet.ts): Apps Script's interface, and its tab in the model. */
+export interface LocalSheet extends GoogleAppsScript.Spreadsheet.Sheet {
+  readonly model: SheetModel;
+}
+
+/** The constructors of the objects the context hands out. */
+export interface SpreadsheetClasses {
+  spreadsheet(ctx: WorkbookContext): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  sheet(ctx: WorkbookContext, model: SheetModel): LocalSheet;
+  range(ctx: WorkbookContext, sheet: SheetModel, area: ResolvedRange): LocalRange;
+}
 
 export interface SpreadsheetOptions {
   id: string;
@@ -28,8 +46,8 @@ export interface ActiveSelection {
 }
 
 export class WorkbookContext {
-  readonly spreadsheet: SpreadsheetImpl;
-  private readonly sheets = new Map<SheetModel, SheetImpl>();
+  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  private readonly sheets = new Map<SheetModel, LocalSheet>();
   private active: SheetModel | null = null;
   private selection: { sheet: SheetModel; area: ResolvedRange; current: { row: number; column: number } } | null = null;
 
@@ -37,8 +55,9 @@ export class WorkbookContext {
     readonly env: ExecutionEnv,
     readonly model: WorkbookModel,
     readonly options: SpreadsheetOptions,
+    private readonly classes: SpreadsheetClasses,
   ) {
-    this.spreadsheet = new SpreadsheetImpl(this);
+    this.spreadsheet = classes.spreadsheet(this);
     if (options.selection) this.startFrom(options.selection);
   }
 
@@ -47,10 +66,10 @@ export class WorkbookContext {
     if (this.env.authMode === "CUSTOM_FUNCTION") throw new Error(`You do not have permission to call ${member}`);
   }
 
-  sheet(model: SheetModel): SheetImpl {
+  sheet(model: SheetModel): LocalSheet {
     let sheet = this.sheets.get(model);
     if (!sheet) {
-      sheet = new SheetImpl(this, model);
+      sheet = this.classes.sheet(this, model);
       this.sheets.set(model, sheet);
     }
     return sheet;
@@ -71,21 +90,21 @@ export class WorkbookContext {
   }
 
   /** The selection on the active sheet; A1 when nothing was selected there. */
-  activeRange(): RangeImpl {
+  activeRange(): LocalRange {
     const sheet = this.activeSheet();
-    if (this.selection !== null && this.selection.sheet === sheet) return new RangeImpl(this, sheet, this.selection.area);
+    if (this.selection !== null && this.selection.sheet === sheet) return this.classes.range(this, sheet, this.selection.area);
     return this.range(sheet, 1, 1, 1, 1);
   }
 
   /** The current cell: inside the active range, its top-left unless the user started the selection elsewhere. */
-  currentCell(): RangeImpl {
+  currentCell(): LocalRange {
     const sheet = this.activeSheet();
     if (this.selection === null || this.selection.sheet !== sheet) return this.range(sheet, 1, 1, 1, 1);
     return this.range(sheet, this.selection.current.row, this.selection.current.column, 1, 1);
   }
 
   /** As Range.activate(): the range's sheet becomes active, its top-left cell the current cell. */
-  setActiveRange(range: RangeImpl): void {
+  setActiveRange(range: LocalRange): void {
     this.active = range.sheetModel;
     this.selection = { sheet: range.sheetModel, area: range.area, current: { row: range.area.row, column: range.area.column } };
     this.moved();
@@ -123,20 +142,20 @@ export class WorkbookContext {
   }
 
   /** A Range from 1-based coordinates, with Apps Script's argument checks. */
-  range(sheet: SheetModel, row: number, column: number, numRows: number, numColumns: number): RangeImpl {
+  range(sheet: SheetModel, row: number, column: number, numRows: number, numColumns: number): LocalRange {
     if (!(row >= 1)) throw new Error("The starting row of the range is too small.");
     if (!(column >= 1)) throw new Error("The starting column of the range is too small.");
     if (!(numRows >= 1)) throw new Error("The number of rows in the range must be at least 1.");
     if (!(numColumns >= 1)) throw new Error("The number of columns in the range must be at least 1.");
-    return new RangeImpl(this, sheet, inside(sheet, { row, column, numRows, numColumns, open: { rows: false, columns: false } }));
+    return this.classes.range(this, sheet, inside(sheet, { row, column, numRows, numColumns, open: { rows: false, columns: false } }));
   }
 
   /** A Range from A1/R1C1 notation; a sheet name in it wins over `sheet`. */
-  rangeFromA1(notation: string, sheet: SheetModel): RangeImpl {
+  rangeFromA1(notation: string, sheet: SheetModel): LocalRange {
     const parsed = parseA1(String(notation));
     const target = parsed?.sheetName ? this.model.getSheetByName(parsed.sheetName) : sheet;
     if (!parsed || !target) throw new Error("Range not found");
-    return new RangeImpl(this, target, inside(target, resolveA1(parsed, target.getMaxRows(), target.getMaxColumns())));
+    return this.classes.range(this, target, inside(target, resolveA1(parsed, target.getMaxRows(), target.getMaxColumns())));
   }
 }
 

@@ -4,7 +4,6 @@
 import type { SheetModel, ValidationRule } from "../../workbook/model";
 import { enumValue } from "../api-surface";
 import type { WorkbookContext } from "./context";
-import { qualifiedA1, RangeImpl } from "./range";
 
 type Builder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
@@ -201,16 +200,6 @@ export class DataValidationImpl implements GoogleAppsScript.Spreadsheet.DataVali
   getHelpText(): string {
     return this.rule.helpText ?? "";
   }
-}
-
-/** The model's plain form: a Range argument becomes its sheet-qualified A1 text. */
-export function toValidationRule(validation: GoogleAppsScript.Spreadsheet.DataValidation): ValidationRule {
-  return {
-    criteria: String(validation.getCriteriaType()),
-    args: validation.getCriteriaValues().map((arg) => (arg instanceof RangeImpl ? qualifiedA1(arg) : arg)),
-    allowInvalid: validation.getAllowInvalid(),
-    helpText: validation.getHelpText() || null,
-  };
 }
 
 /** Back to a DataValidation; a VALUE_IN_RANGE source is a Range again, as getCriteriaValues() returns it. */

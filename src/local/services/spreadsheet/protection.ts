@@ -4,12 +4,11 @@
 // permissions until a script changes the editors — and once restricted, the
 // protecting user always stays an editor (Sheets never lets them lock themselves out).
 import { randomUUID } from "node:crypto";
-import type { ExecutionEnv, ProtectionRecord, RuntimeState } from "../../runtime/env";
+import type { ExecutionEnv, ProtectionRecord, RuntimeState } from "../../execution/env";
 import type { SheetModel } from "../../workbook/model";
 import { enumValue, markUnsupported } from "../api-surface";
 import { formatA1, parseA1, resolveA1, type A1Range, type ResolvedRange } from "./a1";
-import type { WorkbookContext } from "./context";
-import type { RangeImpl } from "./range";
+import type { LocalRange, WorkbookContext } from "./context";
 import { UserImpl } from "./user";
 
 type GasProtection = GoogleAppsScript.Spreadsheet.Protection;
@@ -110,7 +109,7 @@ export class ProtectionImpl implements GasProtection {
 
   setUnprotectedRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): ProtectionImpl {
     this.ctx.guard("Protection.setUnprotectedRanges");
-    this.record.unprotected = (ranges as RangeImpl[]).map((range) => formatA1(range.area));
+    this.record.unprotected = (ranges as LocalRange[]).map((range) => formatA1(range.area));
     return this;
   }
 

@@ -1,13 +1,13 @@
 // Range offline: a fixed block of one sheet, read and written through SheetModel.
 // Writes parse strings as typed input (user-entered.ts); a mismatched setValues
 // writes nothing, with Apps Script's exact message.
-import type { BorderStyleName, CellInput, CellStyle, GridRange, SheetModel } from "../../workbook/model";
+import type { BorderStyleName, CellInput, CellStyle, GridRange, SheetModel, ValidationRule } from "../../workbook/model";
 import { GENERAL } from "../../workbook/number-format";
 import { markUnsupported } from "../api-surface";
 import { formatA1, quoteSheetName, shiftFormula, type ResolvedRange } from "./a1";
 import { normalizeColor } from "./colors";
-import type { WorkbookContext } from "./context";
-import { DataValidationBuilderImpl, fromValidationRule, toValidationRule } from "./data-validation";
+import type { LocalRange, WorkbookContext } from "./context";
+import { DataValidationBuilderImpl, fromValidationRule } from "./data-validation";
 import { blocksRange, createProtection } from "./protection";
 import { parseUserEntered, type UserEntry } from "./user-entered";
 
@@ -116,7 +116,7 @@ export class RangeImpl implements GasRange {
     return this.area.column + this.area.numColumns - 1;
   }
 
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeImpl {
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): LocalRange {
     const { row, column } = this.area;
     return this.ctx.range(
       this.sheetModel,
@@ -127,7 +127,7 @@ export class RangeImpl implements GasRange {
     );
   }
 
-  getCell(row: number, column: number): RangeImpl {
+  getCell(row: number, column: number): LocalRange {
     if (row < 1 || column < 1 || row > this.area.numRows || column > this.area.numColumns) {
       throw new Error("Cell reference out of range");
     }
@@ -406,8 +406,18 @@ export class RangeImpl implements GasRange {
 markUnsupported(RangeImpl, "Range", UNSUPPORTED);
 
 /** "'課題'!A1:B2": how a range is named from another sheet (validation rules store it so). */
-export function qualifiedA1(range: RangeImpl): string {
+function qualifiedA1(range: RangeImpl): string {
   return `${quoteSheetName(range.sheetModel.getName())}!${formatA1(range.area)}`;
+}
+
+/** The model's plain form of a DataValidation: a Range argument becomes its sheet-qualified A1 text. */
+function toValidationRule(validation: DataValidation): ValidationRule {
+  return {
+    criteria: String(validation.getCriteriaType()),
+    args: validation.getCriteriaValues().map((arg) => (arg instanceof RangeImpl ? qualifiedA1(arg) : arg)),
+    allowInvalid: validation.getAllowInvalid(),
+    helpText: validation.getHelpText() || null,
+  };
 }
 
 // 0-based grid of the whole range / its top-left cell, as SheetModel takes them.

@@ -2,10 +2,10 @@
 // protections kept in the runtime state; the model moves formulas and validation.
 import type { CellInput, SheetModel } from "../../workbook/model";
 import { enumValue, markUnsupported } from "../api-surface";
-import type { WorkbookContext } from "./context";
+import type { LocalRange, WorkbookContext } from "./context";
 import { fromConditionalRules, toConditionalRules } from "./conditional-format";
 import { ProtectionImpl, createProtection, renameProtections, shiftProtections, type GridShift } from "./protection";
-import { writeEntries, type RangeImpl } from "./range";
+import { writeEntries } from "./range";
 import { parseUserEntered } from "./user-entered";
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -75,7 +75,7 @@ export class SheetImpl implements GasSheet {
     return enumValue<GoogleAppsScript.Spreadsheet.SheetType>("GRID");
   }
 
-  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): RangeImpl {
+  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): LocalRange {
     if (typeof rowOrA1 === "string") return this.ctx.rangeFromA1(rowOrA1, this.model);
     if (column === undefined) {
       throw new Error(`The parameters (${typeof rowOrA1}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
@@ -84,7 +84,7 @@ export class SheetImpl implements GasSheet {
   }
 
   /** A1 to the last cell with content; just A1 on an empty sheet. */
-  getDataRange(): RangeImpl {
+  getDataRange(): LocalRange {
     return this.ctx.range(this.model, 1, 1, Math.max(1, this.model.getLastRow()), Math.max(1, this.model.getLastColumn()));
   }
 
@@ -108,25 +108,25 @@ export class SheetImpl implements GasSheet {
     return this.model.getMaxColumns();
   }
 
-  getActiveRange(): RangeImpl | null {
+  getActiveRange(): LocalRange | null {
     return this.ctx.activeSheet() === this.model ? this.ctx.activeRange() : null;
   }
 
-  getActiveCell(): RangeImpl {
+  getActiveCell(): LocalRange {
     return this.ctx.activeSheet() === this.model ? this.ctx.currentCell() : this.ctx.range(this.model, 1, 1, 1, 1);
   }
 
-  getCurrentCell(): RangeImpl | null {
+  getCurrentCell(): LocalRange | null {
     return this.ctx.activeSheet() === this.model ? this.ctx.currentCell() : null;
   }
 
   setActiveRange(range: GasRange): GasRange {
-    this.ctx.setActiveRange(range as RangeImpl);
+    this.ctx.setActiveRange(range as LocalRange);
     return range;
   }
 
   setActiveSelection(range: GasRange | string): GasRange {
-    const target = typeof range === "string" ? this.ctx.rangeFromA1(range, this.model) : (range as RangeImpl);
+    const target = typeof range === "string" ? this.ctx.rangeFromA1(range, this.model) : (range as LocalRange);
     this.ctx.setActiveRange(target);
     return target;
   }
@@ -352,7 +352,7 @@ export class SheetImpl implements GasSheet {
 
 markUnsupported(SheetImpl, "Sheet", UNSUPPORTED);
 
-function wholeSheet(sheet: SheetImpl): RangeImpl {
+function wholeSheet(sheet: SheetImpl): LocalRange {
   return sheet.ctx.range(sheet.model, 1, 1, sheet.model.getMaxRows(), sheet.model.getMaxColumns());
 }
 

@@ -1,19 +1,20 @@
 // SpreadsheetApp offline: the one workbook of this execution as the active
 // spreadsheet, over the workbook model. One SpreadsheetApp per execution, so the
 // selection (active sheet and range) is per execution, as in Sheets.
-import type { ExecutionEnv } from "../../runtime/env";
+import type { ExecutionEnv } from "../../execution/env";
 import type { WorkbookModel } from "../../workbook/model";
 import { markUnsupported } from "../api-surface";
 import { ConditionalFormatRuleBuilderImpl } from "./conditional-format";
-import { WorkbookContext, type SpreadsheetOptions } from "./context";
+import { WorkbookContext, type LocalRange, type LocalSheet, type SpreadsheetClasses, type SpreadsheetOptions } from "./context";
 import { DataValidationBuilderImpl } from "./data-validation";
 import { BooleanCriteria, BorderStyle, DataValidationCriteria, ProtectionType, SheetType } from "./enums";
-import type { RangeImpl } from "./range";
-import type { SheetImpl } from "./sheet";
-import type { SpreadsheetImpl } from "./spreadsheet";
+import { RangeImpl } from "./range";
+import { SheetImpl } from "./sheet";
+import { SpreadsheetImpl } from "./spreadsheet";
 import { UiImpl } from "./ui";
 
 type GasApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const UNSUPPORTED_METHODS = [
   "create", "enableAllDataSourcesExecution", "enableBigQueryExecution", "getActiveRangeList", "getSelection",
@@ -42,34 +43,34 @@ export class SpreadsheetAppImpl implements GasApp {
   constructor(private readonly ctx: WorkbookContext) {}
 
   /** Null where the execution has no active container: a web app, or a simple trigger in AuthMode.NONE (R-ssapp, G-bound). */
-  getActive(): SpreadsheetImpl {
+  getActive(): GasSpreadsheet {
     // The typings say non-null; the reference says null (R-ssapp).
-    return (this.ctx.env.rules.activeSpreadsheet ? this.ctx.spreadsheet : null) as SpreadsheetImpl;
+    return (this.ctx.env.rules.activeSpreadsheet ? this.ctx.spreadsheet : null) as GasSpreadsheet;
   }
 
-  getActiveSpreadsheet(): SpreadsheetImpl {
+  getActiveSpreadsheet(): GasSpreadsheet {
     return this.getActive();
   }
 
-  getActiveSheet(): SheetImpl {
+  getActiveSheet(): LocalSheet {
     return this.ctx.sheet(withActive(this.ctx, "getActiveSheet").activeSheet());
   }
 
-  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetImpl {
-    withActive(this.ctx, "setActiveSheet").setActiveSheet((sheet as SheetImpl).model);
-    return sheet as SheetImpl;
+  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): LocalSheet {
+    withActive(this.ctx, "setActiveSheet").setActiveSheet((sheet as LocalSheet).model);
+    return sheet as LocalSheet;
   }
 
-  getActiveRange(): RangeImpl {
+  getActiveRange(): LocalRange {
     return withActive(this.ctx, "getActiveRange").activeRange();
   }
 
-  setActiveRange(range: GoogleAppsScript.Spreadsheet.Range): RangeImpl {
-    withActive(this.ctx, "setActiveRange").setActiveRange(range as RangeImpl);
-    return range as RangeImpl;
+  setActiveRange(range: GoogleAppsScript.Spreadsheet.Range): LocalRange {
+    withActive(this.ctx, "setActiveRange").setActiveRange(range as LocalRange);
+    return range as LocalRange;
   }
 
-  getCurrentCell(): RangeImpl {
+  getCurrentCell(): LocalRange {
     return withActive(this.ctx, "getCurrentCell").currentCell();
   }
 
@@ -84,7 +85,7 @@ export class SpreadsheetAppImpl implements GasApp {
    * The workbook's own ID opens it wherever the script is authorized (not in custom
    * functions or simple triggers, G-cf, G-trig); offline there is no other file to open.
    */
-  openById(id: string): SpreadsheetImpl {
+  openById(id: string): GasSpreadsheet {
     if (this.ctx.env.authMode !== "FULL") {
       throw new Error("You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets");
     }
@@ -119,6 +120,13 @@ function withActive(ctx: WorkbookContext, method: string): WorkbookContext {
 
 markUnsupported(SpreadsheetAppImpl, "SpreadsheetApp", UNSUPPORTED_METHODS, UNSUPPORTED_ENUMS);
 
+/** What the context makes when the add-on reaches a spreadsheet, a sheet or a range. */
+const CLASSES: SpreadsheetClasses = {
+  spreadsheet: (ctx) => new SpreadsheetImpl(ctx),
+  sheet: (ctx, model) => new SheetImpl(ctx, model),
+  range: (ctx, sheet, area) => new RangeImpl(ctx, sheet, area),
+};
+
 export function createSpreadsheetApp(env: ExecutionEnv, model: WorkbookModel, opts: SpreadsheetOptions): GasApp {
-  return new SpreadsheetAppImpl(new WorkbookContext(env, model, opts));
+  return new SpreadsheetAppImpl(new WorkbookContext(env, model, opts, CLASSES));
 }

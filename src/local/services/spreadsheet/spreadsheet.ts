@@ -1,9 +1,8 @@
 // Spreadsheet offline: the workbook as a whole, plus the many Sheet methods that
 // Apps Script also offers here and applies to the active sheet.
 import { markUnsupported, unsupportedError } from "../api-surface";
-import type { WorkbookContext } from "./context";
+import type { LocalRange, LocalSheet, WorkbookContext } from "./context";
 import { dropProtections, ProtectionImpl } from "./protection";
-import type { RangeImpl } from "./range";
 import type { SheetImpl } from "./sheet";
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,7 +50,7 @@ export class SpreadsheetImpl implements GasSpreadsheet {
     return this.ctx.model.getTimeZone();
   }
 
-  getSheets(): SheetImpl[] {
+  getSheets(): LocalSheet[] {
     return this.ctx.model.getSheets().map((sheet) => this.ctx.sheet(sheet));
   }
 
@@ -59,18 +58,18 @@ export class SpreadsheetImpl implements GasSpreadsheet {
     return this.ctx.model.getSheets().length;
   }
 
-  getSheetByName(name: string): SheetImpl | null {
+  getSheetByName(name: string): LocalSheet | null {
     const sheet = this.ctx.model.getSheetByName(String(name));
     return sheet && this.ctx.sheet(sheet);
   }
 
-  getSheetById(id: number): SheetImpl | null {
+  getSheetById(id: number): LocalSheet | null {
     const sheet = this.ctx.model.getSheetById(Number(id));
     return sheet && this.ctx.sheet(sheet);
   }
 
   /** All overloads: (), (index), (name), (name, index), each with an optional {template}; the new sheet becomes active. */
-  insertSheet(first?: string | number | SheetOptions, second?: number | SheetOptions, third?: SheetOptions): SheetImpl {
+  insertSheet(first?: string | number | SheetOptions, second?: number | SheetOptions, third?: SheetOptions): LocalSheet {
     this.ctx.guard("Spreadsheet.insertSheet");
     const options = [first, second, third].find((a): a is SheetOptions => typeof a === "object" && a !== null);
     if (options?.template) throw unsupportedError("Spreadsheet.insertSheet({template})");
@@ -83,7 +82,7 @@ export class SpreadsheetImpl implements GasSpreadsheet {
 
   deleteSheet(sheet: GasSheet): void {
     this.ctx.guard("Spreadsheet.deleteSheet");
-    const { model } = sheet as SheetImpl;
+    const { model } = sheet as LocalSheet;
     const name = model.getName();
     this.ctx.model.deleteSheet(model);
     dropProtections(this.ctx.env.state, name);
@@ -103,17 +102,17 @@ export class SpreadsheetImpl implements GasSpreadsheet {
     return this.active();
   }
 
-  setActiveSheet(sheet: GasSheet): SheetImpl {
-    this.ctx.setActiveSheet((sheet as SheetImpl).model);
-    return sheet as SheetImpl;
+  setActiveSheet(sheet: GasSheet): LocalSheet {
+    this.ctx.setActiveSheet((sheet as LocalSheet).model);
+    return sheet as LocalSheet;
   }
 
-  getActiveRange(): RangeImpl {
+  getActiveRange(): LocalRange {
     return this.ctx.activeRange();
   }
 
   setActiveRange(range: GasRange): GasRange {
-    this.ctx.setActiveRange(range as RangeImpl);
+    this.ctx.setActiveRange(range as LocalRange);
     return range;
   }
 
@@ -121,16 +120,16 @@ export class SpreadsheetImpl implements GasSpreadsheet {
     return this.active().setActiveSelection(range);
   }
 
-  getActiveCell(): RangeImpl {
+  getActiveCell(): LocalRange {
     return this.ctx.currentCell();
   }
 
-  getCurrentCell(): RangeImpl {
+  getCurrentCell(): LocalRange {
     return this.ctx.currentCell();
   }
 
   /** A1 notation, on the named sheet ('課題'!A1:B2) or the active one. */
-  getRange(a1Notation: string): RangeImpl {
+  getRange(a1Notation: string): LocalRange {
     return this.ctx.rangeFromA1(a1Notation, this.ctx.activeSheet());
   }
 
@@ -161,7 +160,7 @@ export class SpreadsheetImpl implements GasSpreadsheet {
     return this.active().appendRow(rowContents);
   }
 
-  getDataRange(): RangeImpl {
+  getDataRange(): LocalRange {
     return this.active().getDataRange();
   }
 
@@ -277,8 +276,9 @@ export class SpreadsheetImpl implements GasSpreadsheet {
     this.active().deleteColumns(columnPosition, howMany);
   }
 
+  /** The active sheet's own class: the context makes its sheets with SheetImpl (spreadsheet-app.ts). */
   private active(): SheetImpl {
-    return this.ctx.sheet(this.ctx.activeSheet());
+    return this.ctx.sheet(this.ctx.activeSheet()) as SheetImpl;
   }
 
   /** "シートN" with the first N (from the sheet count + 1) that no sheet uses yet. */

@@ -1,6 +1,6 @@
 // SpreadsheetApp.getUi() offline: menus, alerts, prompts, sidebars and dialogs
 // go to the UiHost (the CLI prints them, the workbench shows them in the page).
-import type { ButtonSetName, MenuSpec, UiHost } from "../../runtime/env";
+import type { ButtonSetName, MenuSpec, UiHost } from "../../execution/env";
 import { enumValue, markUnsupported } from "../api-surface";
 import { Button, ButtonSet } from "./enums";
 

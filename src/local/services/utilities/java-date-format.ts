@@ -1,6 +1,6 @@
 // Java SimpleDateFormat patterns (Utilities.formatDate / parseDate): US weeks,
 // English month and day names, zone letters z/Z/X, lenient parsing.
-import { offsetText, pad, wallToUtc, zoneOrGmt, type Zone } from "./time-zones";
+import { offsetText, pad, wallToUtc, zoneOrGmt, type Zone } from "../time-zones";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

@@ -1,5 +1,5 @@
 // The page's calls to the workbench server and its event stream.
-import type { ServerEvents } from "../api-types";
+import type { ServerEvents } from "../protocol/api-types";
 
 async function parse<T>(response: Response): Promise<T> {
   const body = (await response.json()) as T & { error?: string };

@@ -1,6 +1,6 @@
 // What the add-on shows over the sheet, as Sheets shows it: alerts and prompts
 // (the execution waits for the answer), modal and modeless HTML dialogs, and toasts.
-import type { ButtonName, ButtonSetName, UiAnswer, UiRequest } from "../api-types";
+import type { ButtonName, ButtonSetName, UiAnswer, UiRequest } from "../protocol/api-types";
 import { byId, h } from "./dom";
 import { forgetSurface, surfaceFrame } from "./surfaces";
 

@@ -1,6 +1,6 @@
 // The executions log: every execution's entry point, user, wall and simulated
 // time, result or error, logs and service calls — newest first.
-import type { ExecutionView } from "../api-types";
+import type { ExecutionView } from "../protocol/api-types";
 import { h } from "./dom";
 import { formatMs, formatTokyo } from "./format";
 

@@ -1,6 +1,6 @@
 // Rows of one sheet, fetched in windows as the grid scrolls. After a change the
 // old rows stay on screen until the new ones arrive, so nothing flickers.
-import type { CellView, RowsWindow, ValidationView } from "../api-types";
+import type { CellView, RowsWindow, ValidationView } from "../protocol/api-types";
 import { getJson } from "./api";
 
 export const WINDOW_ROWS = 100;

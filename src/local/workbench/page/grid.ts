@@ -3,7 +3,7 @@
 // 10,000 rows). Selection (also moved by the add-on), typing, the in-cell
 // editor, validation dropdowns, checkboxes, copy and paste, undo and redo,
 // column widths, colours and borders from the workbook.
-import type { ActiveSelection, CellBorders, CellView, RowsWindow, SheetInfo, ValidationView } from "../api-types";
+import type { ActiveSelection, CellBorders, CellView, RowsWindow, SheetInfo, ValidationView } from "../protocol/api-types";
 import { openEditor, type Move } from "./cell-editor";
 import { escapeHtml, h } from "./dom";
 import { openDropdown } from "./dropdown";

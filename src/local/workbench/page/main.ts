@@ -1,6 +1,6 @@
 // The workbench page: a spreadsheet that looks like Sheets, running the add-on
 // locally. Wires the grid, menus, dialogs, sidebar and panels to the server.
-import type { ActiveSelection, EditReply, ExecutionView, ScriptReply, SessionView, SheetInfo, UiAnswer, UiRequest } from "../api-types";
+import type { ActiveSelection, EditReply, ExecutionView, ScriptReply, SessionView, SheetInfo, UiAnswer, UiRequest } from "../protocol/api-types";
 import { getJson, postJson, subscribe } from "./api";
 import { Dialogs } from "./dialogs";
 import { byId, h } from "./dom";

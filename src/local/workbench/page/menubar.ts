@@ -1,7 +1,7 @@
 // The add-on's menus exactly as onOpen built them: createAddonMenu() menus under
 // 拡張機能 (labelled with the add-on's name), createMenu(caption) menus at the
 // end of the menu bar, as Sheets places them.
-import type { MenuSpec } from "../api-types";
+import type { MenuSpec } from "../protocol/api-types";
 import { h } from "./dom";
 
 /** Sheets shows an add-on menu under the add-on's name. */

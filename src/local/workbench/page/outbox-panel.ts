@@ -2,7 +2,7 @@
 // frame that runs no script, the text part, and the .eml to download. The
 // frame's links cannot open anything, so each answer link gets a button here
 // that opens the form in a new tab signed in as the mail's addressee.
-import type { OutboxView } from "../api-types";
+import type { OutboxView } from "../protocol/api-types";
 import { getJson } from "./api";
 import { h } from "./dom";
 import { formatTokyo } from "./format";

@@ -1,6 +1,6 @@
 // The add-on's HTML frames (sidebars and dialogs): served from another origin and
 // sandboxed as Apps Script's are, and the google.script.host requests their shim posts to this page.
-import { SANDBOX } from "../surface-html";
+import { SANDBOX } from "../shim/surface-html";
 import { h } from "./dom";
 
 let surfaceOrigin = "";

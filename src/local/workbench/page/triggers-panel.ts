@@ -1,6 +1,6 @@
 // Installed triggers with their next firing (Asia/Tokyo), "今すぐ実行", and the
 // workbench clock, which can be advanced: what falls due on the way fires in order.
-import type { TriggerView } from "../api-types";
+import type { TriggerView } from "../protocol/api-types";
 import { getJson, postJson } from "./api";
 import { h } from "./dom";
 import { formatTokyo, parseTokyoLocal, toTokyoLocal } from "./format";

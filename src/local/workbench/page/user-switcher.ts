@@ -1,7 +1,7 @@
 // "ログイン中のユーザー": who Session.getActiveUser() is. The workbook's own
 // addresses (事務局, 局区 representatives, issue owners) plus any other address,
 // each with its role and the issues it answers for.
-import type { WorkbenchUser } from "../api-types";
+import type { WorkbenchUser } from "../protocol/api-types";
 import { byId, h } from "./dom";
 
 const OTHER = "__other__";

@@ -1,8 +1,8 @@
 // google.script.run and google.script.host for sidebars, dialogs and web-app
 // pages served by the workbench. Each call is one execution on the local server
 // as the signed-in user; the rules are Apps Script's (see arguments.ts).
-import type { ScriptReply } from "../api-types";
-import type { SurfaceConfig } from "../surface-html";
+import type { ScriptReply } from "../protocol/api-types";
+import type { SurfaceConfig } from "./surface-html";
 import { serializeArguments } from "./arguments";
 
 type Handler = (value: any, userObject?: unknown) => void;

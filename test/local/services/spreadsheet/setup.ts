@@ -1,6 +1,7 @@
 // A SpreadsheetApp over a fresh HyperFormula workbook, with a recording UiHost.
 import { identity } from "../../../support/contexts";
-import { emptyState, type AuthModeName, type ButtonName, type ExecutionEnv, type MenuSpec, type UiHost } from "../../../../src/local/runtime/env";
+import type { AuthModeName } from "../../../../src/local/execution/contexts";
+import { emptyState, type ButtonName, type ExecutionEnv, type MenuSpec, type UiHost } from "../../../../src/local/execution/env";
 import { createSpreadsheetApp } from "../../../../src/local/services/spreadsheet/spreadsheet-app";
 import { createWorkbook } from "../../../../src/local/workbook/hf-workbook";
 

@@ -1,8 +1,6 @@
 // What every offline service is given: the execution's identity, clock and the
 // runtime state that Sheets keeps outside cells (persisted in the sidecar JSON).
-import type { ContextRules, ExecutionContext } from "./contexts";
-
-export type AuthModeName = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
+import type { AuthModeName, ContextRules, ExecutionContext } from "./contexts";
 
 /** Injectable time source. `sleep` blocks (real clock) or advances (fake clock). */
 export interface Clock {

@@ -1,17 +1,17 @@
 // Utilities offline: the service object scripts call. Each concept lives in
-// utilities/: Java SimpleDateFormat dates in any IANA zone, sprintf, digests/HMAC/RSA
+// a file beside this one: Java SimpleDateFormat dates in any IANA zone, sprintf, digests/HMAC/RSA
 // as Java signed bytes, base64 (web-safe keeps padding), Blobs, CSV.
 import { randomUUID } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { ExecutionEnv } from "../runtime/env";
-import { defineEnum, unsupportedError } from "./api-surface";
-import { decodeBase64, encodeBase64 } from "./utilities/base64";
-import { LocalBlob } from "./utilities/blob";
-import { toBytes, type Byte, type Charset } from "./utilities/bytes";
-import { parseCsv } from "./utilities/csv";
-import { digest, hmac, rsaSign } from "./utilities/digests";
-import { formatDate, parseDate } from "./utilities/java-date-format";
-import { formatString } from "./utilities/sprintf";
+import type { ExecutionEnv } from "../../execution/env";
+import { defineEnum, unsupportedError } from "../api-surface";
+import { decodeBase64, encodeBase64 } from "./base64";
+import { LocalBlob } from "./blob";
+import { toBytes, type Byte, type Charset } from "./bytes";
+import { parseCsv } from "./csv";
+import { digest, hmac, rsaSign } from "./digests";
+import { formatDate, parseDate } from "./java-date-format";
+import { formatString } from "./sprintf";
 
 const MAX_SLEEP_MS = 300_000;
 

@@ -2,10 +2,10 @@
 // dropdowns, CHECKBOX a checkbox; a typed value that breaks a rule with
 // allowInvalid=false is refused, otherwise only marked. (Script writes are never
 // checked — that is the API layer's behaviour, not this one's.)
-import { parseA1, resolveA1 } from "../services/spreadsheet/a1";
-import type { CellValue, ValidationRule, WorkbookModel } from "../workbook/model";
-import { isDate } from "../workbook/dates";
-import type { ValidationView } from "./api-types";
+import { parseA1, resolveA1 } from "../../services/spreadsheet/a1";
+import type { CellValue, ValidationRule, WorkbookModel } from "../../workbook/model";
+import { isDate } from "../../workbook/dates";
+import type { ValidationView } from "../protocol/api-types";
 
 const MAX_LIST = 500;
 

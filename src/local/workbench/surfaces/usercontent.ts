@@ -4,10 +4,10 @@
 // and reach the server only through google.script.run.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { runFromSurface } from "./api-routes";
-import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "./http";
-import type { WorkbenchHub } from "./hub";
-import { surfaceDocument } from "./surface-html";
+import { runFromSurface } from "../api/api-routes";
+import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "../server/http";
+import type { WorkbenchHub } from "../server/hub";
+import { surfaceDocument } from "../shim/surface-html";
 
 export interface UserContent {
   origin: string;

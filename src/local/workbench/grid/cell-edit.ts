@@ -1,12 +1,12 @@
 // A user's edit in the grid, written the way Sheets writes typed input: parsed as
 // "user entered" ("=…" formula, leading apostrophe = text, "1,000", "10%", dates),
 // refused where a protection or a strict validation rule forbids it.
-import type { ExecutionEnv, RuntimeState } from "../runtime/env";
-import { blocksRange, coversRange } from "../services/spreadsheet/protection";
-import { parseUserEntered } from "../services/spreadsheet/user-entered";
-import { rangeA1 } from "../workbook/a1";
-import { isDate } from "../workbook/dates";
-import type { CellValue, SheetModel, WorkbookModel } from "../workbook/model";
+import type { ExecutionEnv, RuntimeState } from "../../execution/env";
+import { blocksRange, coversRange } from "../../services/spreadsheet/protection";
+import { parseUserEntered } from "../../services/spreadsheet/user-entered";
+import { rangeA1 } from "../../workbook/a1";
+import { isDate } from "../../workbook/dates";
+import type { CellValue, SheetModel, WorkbookModel } from "../../workbook/model";
 import { editText } from "./grid-window";
 import { refusal, satisfies, validationView } from "./validation";
 

@@ -1,10 +1,10 @@
 // The page's JSON API under /api/: grid windows, edits, menus, dialog answers,
 // user switching, triggers and the clock; and google.script.run for the surfaces.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isValidEmail, normalizeEmail } from "../../core/base/text";
-import type { ButtonName, ScriptReply, UiAnswer } from "./api-types";
-import { HttpError, readJson, sendJson } from "./http";
-import type { WorkbenchHub } from "./hub";
+import { isValidEmail, normalizeEmail } from "../../../core/base/text";
+import type { ButtonName, ScriptReply, UiAnswer } from "../protocol/api-types";
+import { HttpError, readJson, sendJson } from "../server/http";
+import type { WorkbenchHub } from "../server/hub";
 import { readSelection } from "./selection-input";
 
 /** Rows per grid request: enough for a screen and some scrolling either way. */
@@ -101,7 +101,7 @@ const routes: Record<string, (ctx: Context) => Promise<unknown>> = {
   },
 };
 
-/** google.script.run from a sidebar, dialog or web-app page (served on the surfaces' origin, see usercontent.ts). */
+/** google.script.run from a sidebar, dialog or web-app page (served on the surfaces' origin, see surfaces/usercontent.ts). */
 export async function runFromSurface(hub: WorkbenchHub, req: IncomingMessage): Promise<ScriptReply> {
   const body = await readJson<{ surface: unknown; name: unknown; args: unknown }>(req);
   const surface = hub.surface(text(body.surface, "surface"));

@@ -3,10 +3,10 @@
 // blocks in Atomics.wait until the page's answer arrives on the ui port (the
 // worker's event loop is not running meanwhile, so the port is read synchronously).
 import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import type { ButtonSetName, MenuSpec, UiHost } from "../runtime/env";
-import { EXECUTION_LIMIT_MS } from "../runtime/runtime";
-import type { UiAnswer, UiRequest } from "./api-types";
-import type { UiPortMessage, WorkerMessage } from "./worker-protocol";
+import type { ButtonSetName, MenuSpec, UiHost } from "../../execution/env";
+import { EXECUTION_LIMIT_MS } from "../../runtime/runtime";
+import type { UiAnswer, UiRequest } from "../protocol/api-types";
+import type { UiPortMessage, WorkerMessage } from "../protocol/worker-protocol";
 
 type Post = (message: WorkerMessage) => void;
 

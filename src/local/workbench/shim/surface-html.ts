@@ -1,6 +1,6 @@
 // HTML the add-on shows (sidebars, dialogs, web-app pages), made ready to serve:
 // a doctype, UTF-8, and the google.script shim running before the add-on's scripts.
-import { escapeHtml } from "../../core/base/text";
+import { escapeHtml } from "../../../core/base/text";
 
 export interface SurfaceConfig {
   id: string;

@@ -1,10 +1,10 @@
 // The workbench's own index behind 「ウェブアプリ ↗」 (Apps Script has no such
 // page): the current cycle's answer links from the outbox, one per owner, each
 // opening the form in a tab signed in as that owner. /exec alone needs a link's token.
-import { cycleLabel } from "../../core/follow-up/cycle";
-import { escapeHtml } from "../../core/base/text";
-import { formatWarekiWithWeekday } from "../../core/wareki";
-import type { OutboxEntry } from "../services/mail";
+import { cycleLabel } from "../../../core/follow-up/cycle";
+import { escapeHtml } from "../../../core/base/text";
+import { formatWarekiWithWeekday } from "../../../core/wareki";
+import type { OutboxEntry } from "../../services/mail";
 import { mailLinks, type AnswerLink } from "./answer-links";
 
 export const WEB_APP_LINKS = "/webapp-links";

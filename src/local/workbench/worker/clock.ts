@@ -1,7 +1,7 @@
 // The workbench's "now": the machine's time shifted by however far the user has
 // advanced it (so a monthly trigger can be reached in a click), or — for tests —
 // a fixed time that stands still until advanced.
-import { fakeClock, type FakeClock } from "../runtime/clock";
+import { fakeClock, type FakeClock } from "../../runtime/clock";
 
 export type WorkbenchClock = FakeClock;
 

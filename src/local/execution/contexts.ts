@@ -2,7 +2,9 @@
 // Script gives different answers per context (docs/apps-script-contexts.md);
 // the runtime follows the strictest documented reading, so code that works here
 // works in Sheets. Source keys are those of the reference's section S.
-import type { AuthModeName } from "./env";
+
+/** The execution's authorization mode, as ScriptApp.AuthMode names it (R-authmode). */
+export type AuthModeName = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
 
 export type ExecutionContext =
   /** A formula in a cell (G-cf). */

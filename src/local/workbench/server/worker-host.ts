@@ -4,13 +4,13 @@ import { existsSync } from "node:fs";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
-import type { UiAnswer } from "./api-types";
-import type { OpName, UiPortMessage, WorkerInit, WorkerMessage, WorkerOps } from "./worker-protocol";
+import type { UiAnswer } from "../protocol/api-types";
+import type { OpName, UiPortMessage, WorkerInit, WorkerMessage, WorkerOps } from "../protocol/worker-protocol";
 
 /**
- * Started as the worker instead of worker.ts itself: a worker gets neither
+ * Started as the worker instead of ../worker.ts itself: a worker gets neither
  * vitest's transform nor (on Node 20) tsx's hooks from the main thread, so tsx
- * is registered here first (as the mail bridge does, see runtime/sync-bridge.ts).
+ * is registered here first (as the mail bridge does, see services/sync-bridge.ts).
  */
 const BOOTSTRAP = `
 const { tsx, module } = require("node:worker_threads").workerData;
@@ -24,10 +24,10 @@ const { tsx, module } = require("node:worker_threads").workerData;
 
 export type WorkerEvent = Exclude<WorkerMessage, { reply: number }>;
 
-/** worker.ts through tsx (sources, vitest), or the worker compiled beside the precompiled CLI (dist/). */
+/** ../worker.ts through tsx (sources, vitest), or the worker compiled beside the precompiled CLI (dist/). */
 function workerModule(): { module: string; tsx: string | null } {
   if (extname(fileURLToPath(import.meta.url)) === ".ts") {
-    return { module: new URL("./worker.ts", import.meta.url).href, tsx: import.meta.resolve("tsx/esm/api") };
+    return { module: new URL("../worker.ts", import.meta.url).href, tsx: import.meta.resolve("tsx/esm/api") };
   }
   const compiled = new URL("./workbench-worker.js", import.meta.url);
   if (!existsSync(compiled)) throw new Error(`${fileURLToPath(compiled)} がありません。npm run build を実行してください。`);

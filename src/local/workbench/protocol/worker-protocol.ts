@@ -10,7 +10,7 @@ export interface WorkerInit {
   /** Fixed start time for a clock that stands still until advanced; absent = the machine's clock. */
   clockStart?: number;
   webAppUrl: string;
-  /** Answers to alerts and prompts arrive here while the worker blocks (see ui-host.ts). */
+  /** Answers to alerts and prompts arrive here while the worker blocks (see worker/ui-host.ts). */
   uiPort: import("node:worker_threads").MessagePort;
   uiSignal: SharedArrayBuffer;
 }

@@ -5,10 +5,10 @@ import { existsSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { basename, join } from "node:path";
 import { simpleParser } from "mailparser";
-import { listOutbox } from "../services/mail";
+import { listOutbox } from "../../services/mail";
 import { mailLinks } from "./answer-links";
-import type { OutboxView } from "./api-types";
-import { HttpError, send, sendJson } from "./http";
+import type { OutboxView } from "../protocol/api-types";
+import { HttpError, send, sendJson } from "../server/http";
 import { WEB_APP_LINKS, webAppLinksPage } from "./webapp-links";
 
 /** Even if a page is opened directly: no scripts, no requests anywhere but inline images. */

@@ -1,7 +1,7 @@
 // The page's selection as it arrives in a request body: checked field by field,
 // so a malformed one is refused with what is wrong instead of reaching the add-on.
-import type { ActiveSelection } from "./api-types";
-import { HttpError } from "./http";
+import type { ActiveSelection } from "../protocol/api-types";
+import { HttpError } from "../server/http";
 
 function count(value: unknown, name: string, min: number): number {
   if (!Number.isInteger(value) || (value as number) < min) throw new HttpError(400, `selection.${name} の値が不正です。`);

@@ -1,8 +1,8 @@
 // The JSON the workbench page and its server exchange (type-only: the page's
 // bundle and the server both import it).
-import type { ButtonName, ButtonSetName, MenuSpec } from "../runtime/env";
-import type { ActiveSelection } from "../services/spreadsheet/context";
-import type { CellBorders } from "../workbook/model";
+import type { ButtonName, ButtonSetName, MenuSpec } from "../../execution/env";
+import type { ActiveSelection } from "../../services/spreadsheet/context";
+import type { CellBorders } from "../../workbook/model";
 
 export type { ActiveSelection, ButtonName, ButtonSetName, CellBorders, MenuSpec };
 

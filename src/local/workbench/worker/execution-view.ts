@@ -1,7 +1,7 @@
 // Execution results as the page shows them: the log entry, and the value a
 // google.script.run success handler receives.
-import type { ExecutionResult } from "../runtime/runtime";
-import type { ExecutionView, ScriptReply } from "./api-types";
+import type { ExecutionResult } from "../../runtime/runtime";
+import type { ExecutionView, ScriptReply } from "../protocol/api-types";
 
 const PREVIEW_LENGTH = 300;
 

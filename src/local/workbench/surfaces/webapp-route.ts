@@ -2,12 +2,12 @@
 // workbench's signed-in user and run as the deployer ("execute as me"). As in
 // Apps Script, an HtmlOutput is shown in a sandboxed iframe on the surfaces'
 // origin, inside a page of /exec's own that no frame may load.
-import { escapeHtml, normalizeEmail } from "../../core/base/text";
+import { escapeHtml, normalizeEmail } from "../../../core/base/text";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerLink, openAsPath, withVisitorBar } from "./answer-links";
-import { readBody, send } from "./http";
-import type { WorkbenchHub } from "./hub";
-import { SANDBOX, webAppDocument } from "./surface-html";
+import { answerLink, openAsPath, withVisitorBar } from "../outbox/answer-links";
+import { readBody, send } from "../server/http";
+import type { WorkbenchHub } from "../server/hub";
+import { SANDBOX, webAppDocument } from "../shim/surface-html";
 
 /** Apps Script reserves these parameter names. */
 const RESERVED = ["c", "sid"];

@@ -1,6 +1,6 @@
 // Installed triggers as the triggers panel lists them, schedules in words.
-import type { TriggerRecord, TriggerSchedule } from "../runtime/env";
-import type { TriggerView } from "./api-types";
+import type { TriggerRecord, TriggerSchedule } from "../../execution/env";
+import type { TriggerView } from "../protocol/api-types";
 
 const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"];
 

@@ -1,7 +1,7 @@
 // What a doGet/doPost execution returned, reduced to what the HTTP thread serves.
-import type { ExecutionResult } from "../runtime/runtime";
-import { CONTENT_TYPES } from "../services/content";
-import type { WebResponse } from "./worker-protocol";
+import type { ExecutionResult } from "../../runtime/runtime";
+import { CONTENT_TYPES } from "../../services/content";
+import type { WebResponse } from "../protocol/worker-protocol";
 
 interface TextOutputLike {
   getContent(): string;

@@ -1,9 +1,9 @@
 // What the HTTP thread keeps: the signed-in user, the menus onOpen built, the
 // executions log, dialogs waiting for an answer and the HTML of open surfaces —
 // fed by the worker's events and pushed to the pages.
-import type { ActiveSelection, ExecutionView, MenuSpec, SessionView, UiAnswer, UiRequest } from "./api-types";
+import type { ActiveSelection, ExecutionView, MenuSpec, SessionView, UiAnswer, UiRequest } from "../protocol/api-types";
 import type { EventStream } from "./event-stream";
-import type { SurfaceConfig } from "./surface-html";
+import type { SurfaceConfig } from "../shim/surface-html";
 import type { WorkbenchWorker, WorkerEvent } from "./worker-host";
 
 const MAX_EXECUTIONS = 500;
@@ -24,7 +24,7 @@ export class WorkbenchHub {
   menus: MenuSpec[] = [];
   /** What the user has selected in the page; executions from menus, sidebars and dialogs start there. */
   selection: ActiveSelection | null = null;
-  /** The origin surfaces are served from (see usercontent.ts). */
+  /** The origin surfaces are served from (see surfaces/usercontent.ts). */
   surfaceOrigin = "";
   readonly executions: ExecutionView[] = [];
   private readonly pending = new Map<number, UiRequest>();

@@ -2,11 +2,11 @@
 // settled: saved when it succeeded; when it failed, the workbook goes back to
 // the last save (plus what it committed with SpreadsheetApp.flush()), as the
 // runtime's settle() does for the CLI.
-import { openWorkbook, type OpenedWorkbook, type OpenOptions } from "../runtime/open";
-import type { ExecutionResult, Runtime } from "../runtime/runtime";
-import type { WorkbookModel } from "../workbook/model";
-import type { SheetInfo } from "./api-types";
-import { sheetInfo } from "./grid-window";
+import { openWorkbook, type OpenedWorkbook, type OpenOptions } from "../../runtime/open";
+import type { ExecutionResult, Runtime } from "../../runtime/runtime";
+import type { WorkbookModel } from "../../workbook/model";
+import type { SheetInfo } from "../protocol/api-types";
+import { sheetInfo } from "../grid/grid-window";
 
 export interface SessionOptions extends OpenOptions {
   webAppUrl: string;

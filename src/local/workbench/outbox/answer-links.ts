@@ -2,8 +2,8 @@
 // link carries a signed token naming its owner; the workbench reads that name
 // (unverified — the add-on verifies the token when the page opens) to offer
 // "open as the addressee" in a tab of its own: /as/<email>/exec?t=…
-import { escapeHtml } from "../../core/base/text";
-import type { OutboxEntry } from "../services/mail";
+import { escapeHtml } from "../../../core/base/text";
+import type { OutboxEntry } from "../../services/mail";
 
 export interface AnswerLink {
   /** The link as the mail has it. */

@@ -12,10 +12,10 @@ export interface ClientAssets {
   shim: string;
 }
 
-/** This folder in the sources; the precompiled CLI (dist/cli.js) finds it from the package root. */
-const here = [import.meta.dirname, join(import.meta.dirname, "..", "src", "local", "workbench")].find((dir) =>
+/** The workbench folder in the sources (this file's parent); the precompiled CLI (dist/cli.js) finds it from the package root. */
+const here = [join(import.meta.dirname, ".."), join(import.meta.dirname, "..", "src", "local", "workbench")].find((dir) =>
   existsSync(join(dir, "page", "index.html")),
-) ?? import.meta.dirname;
+) ?? join(import.meta.dirname, "..");
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({

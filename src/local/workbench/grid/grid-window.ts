@@ -1,9 +1,9 @@
 // A window of rows as the page draws them: display text, formulas, errors,
 // styles with conditional colours applied, and validation (dropdowns, checkboxes).
-import { parseUserEntered } from "../services/spreadsheet/user-entered";
-import { isDate } from "../workbook/dates";
-import type { CellStyle, CellValue, ConditionalRule, SheetModel, ValidationRule, WorkbookModel } from "../workbook/model";
-import type { CellView, RowsWindow, SheetInfo, ValidationView } from "./api-types";
+import { parseUserEntered } from "../../services/spreadsheet/user-entered";
+import { isDate } from "../../workbook/dates";
+import type { CellStyle, CellValue, ConditionalRule, SheetModel, ValidationRule, WorkbookModel } from "../../workbook/model";
+import type { CellView, RowsWindow, SheetInfo, ValidationView } from "../protocol/api-types";
 import { satisfies, validationView } from "./validation";
 
 /** Sheets' default column width. */

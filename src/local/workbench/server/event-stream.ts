@@ -1,6 +1,6 @@
 // Server-Sent Events to every open page: cell changes, dialogs, menus, log entries.
 import type { ServerResponse } from "node:http";
-import type { ServerEvents } from "./api-types";
+import type { ServerEvents } from "../protocol/api-types";
 
 const KEEP_ALIVE_MS = 15_000;
 
