@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { IssueRecord } from "../../src/core/contracts/issues";
+import { counterText } from "../../src/core/base/text";
+import { EDITABLE_FIELDS, type IssueRecord } from "../../src/core/contracts/issues";
 import {
-  DEFAULT_FILTERS, buildUpdate, conflictRows, countText, counterText, draftOf, emptyText, failureText, fieldErrors,
+  DEFAULT_FILTERS, buildUpdate, changesOf, conflictRows, countText, draftOf, emptyText, failureText, fieldErrors,
   filterChoices, filterIssues, formatDateTime, hasChanges, historyLine, progressBadge, rebase, roleText, type Filters,
 } from "../../src/ui/sidebar/logic";
 
@@ -61,7 +62,7 @@ describe("filtering, search and counting", () => {
   });
 
   it("says who is signed in as what", () => {
-    const context = { user: "henkaku@city.example", bureaus: [], progress: [], problem: null };
+    const context = { user: "henkaku@city.example", bureaus: [], problem: null };
     expect(roleText({ ...context, role: "secretariat" })).toBe("市政変革推進室として全件を表示しています");
     expect(roleText({ ...context, role: "bureau", bureaus: ["若松区", "戸畑区"] })).toContain("若松区・戸畑区の代表");
     expect(roleText({ ...context, role: "none", user: "" })).toContain("アカウントを確認できませんでした");
@@ -80,6 +81,13 @@ describe("the save request", () => {
     });
   });
 
+  it("checks every editable field for conflicts, with no list of fields to keep up to date", () => {
+    const update = buildUpdate(base, draftOf(base));
+    expect(Object.keys(update.expected)).toEqual([...EDITABLE_FIELDS, "最終更新日"]);
+    expect(update.changes).toEqual({});
+    expect(Object.keys(draftOf(base))).toEqual(EDITABLE_FIELDS);
+  });
+
   it("does not count the seed wording read as its class, or trailing spaces, as changes", () => {
     const draft = draftOf(base);
     expect(draft.進捗分類).toBe("実施中");
@@ -95,7 +103,8 @@ describe("the save request", () => {
     expect(next).toEqual({ 進捗分類: "完了", 実施時期: "R8年4月", 進捗メモ: "効果検証を開始" });
     expect(buildUpdate(latest, next)).toMatchObject({ expected: { 最終更新日: latest.最終更新日 }, changes: { 進捗メモ: "効果検証を開始" } });
     const rows = conflictRows(latest, draft);
-    expect(rows.find((r) => r.field === "進捗メモ")).toEqual({ field: "進捗メモ", current: base.進捗メモ, mine: "効果検証を開始", differs: true });
+    expect(rows.map((r) => r.label)).toEqual(["進捗分類", "実施時期", "進捗メモ"]);
+    expect(rows.find((r) => r.field === "進捗メモ")).toEqual({ field: "進捗メモ", label: "進捗メモ", current: base.進捗メモ, mine: "効果検証を開始", differs: true });
     expect(rows.find((r) => r.field === "実施時期")).toMatchObject({ current: "R8年4月", mine: "（空欄）", differs: true });
   });
 });
@@ -105,8 +114,16 @@ describe("validation and messages", () => {
     const errors = fieldErrors(issues[2], { ...draftOf(issues[2]), 進捗メモ: "あ".repeat(2001) });
     expect(errors).toEqual({ 進捗メモ: "進捗メモは2000文字以内で入力してください（現在2001文字）。" });
     expect(fieldErrors(issues[2], { ...draftOf(issues[2]), 実施時期: "x".repeat(101) }).実施時期).toContain("100文字以内");
-    expect(counterText(12, 2000)).toBe("12 / 2000文字");
-    expect(counterText(2001, 2000)).toBe("2001 / 2000文字（1文字超過）");
+    expect(counterText("あ".repeat(12), 2000)).toBe("12 / 2000文字");
+    expect(counterText("あ".repeat(2001), 2000)).toBe("2001 / 2000文字（1文字超過）");
+  });
+
+  it("counts an emoji as one character, as the server does, so a memo the counter allows is saved", () => {
+    const memo = "😀".repeat(2000);
+    expect(counterText(memo, 2000)).toBe("2000 / 2000文字");
+    expect(fieldErrors(issues[2], { ...draftOf(issues[2]), 進捗メモ: memo })).toEqual({});
+    expect(fieldErrors(issues[2], { ...draftOf(issues[2]), 進捗メモ: `${memo}😀` }).進捗メモ).toBe("進捗メモは2000文字以内で入力してください（現在2001文字）。");
+    expect(changesOf(issues[2], { ...draftOf(issues[2]), 進捗メモ: memo })).toEqual({ 進捗メモ: memo });
   });
 
   it("leaves an unchanged, already too long memo alone", () => {

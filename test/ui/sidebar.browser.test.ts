@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../src/core/classes";
+import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../src/core/contracts/classes";
 import type { IssueRecord } from "../../src/core/contracts/issues";
 import { axeViolations, launchBrowser } from "../support/browser";
 

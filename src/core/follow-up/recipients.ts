@@ -1,7 +1,7 @@
 // Who is asked in a cycle: the owners of tracked issues not yet 完了 (and of ⑥
 // issues in the months 設定 names), one request per owner listing all their issues.
 import { normalizeEmail, normalizeText } from "../base/text";
-import { isTracked, parseDirection, parseProgress } from "../classes";
+import { isTracked, parseDirection, parseProgress } from "../contracts/classes";
 import { ISSUES, type IssueRecord } from "../contracts/issues";
 
 export interface OwnerRequest {
