@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../src/core/contracts/classes";
+import { PROGRESS_WORDING } from "../../src/core/contracts/classes";
 import type { IssueRecord } from "../../src/core/contracts/issues";
 import { axeViolations, launchBrowser } from "../support/browser";
 
@@ -25,7 +25,6 @@ const fixture = {
     user: "henkaku@city.example",
     role: "secretariat",
     bureaus: [],
-    progress: PROGRESS_CLASSES.map((value) => ({ value, label: PROGRESS_WORDING[value] })),
     problem: null as string | null,
   },
   issues: [
@@ -228,7 +227,10 @@ describe("status sidebar in Chromium", () => {
     expect(last.changes).toEqual({ 進捗メモ: "私の入力: 予算要求に向けて見積りを精査中" });
   });
 
-  it("explains a too-long memo next to the field", async () => {
+  it("explains a too-long memo next to the field, counting an emoji as one character as the server does", async () => {
+    await page.fill("#memo", "😀".repeat(2000));
+    await expect(page.locator("#memo-count").textContent()).resolves.toBe("2000 / 2000文字");
+    await expect(page.locator("#memo-error").textContent()).resolves.toBe("");
     await page.fill("#memo", "あ".repeat(2001));
     const error = "進捗メモは2000文字以内で入力してください（現在2001文字）。";
     await expect(page.locator("#memo-error").textContent()).resolves.toBe(error);
