@@ -70,8 +70,8 @@ describe("text", () => {
 describe("the follow-up's fields", () => {
   it("asks 進捗分類 every cycle and keeps the others, listed as a sentence names them", () => {
     expect(askedInput().field).toBe("進捗分類");
-    expect(keptInputs().map((i) => i.field)).toEqual(["実施時期", "進捗メモ"]);
-    expect(labelList(keptInputs())).toBe("実施時期と進捗メモ");
+    expect(keptInputs().map((i) => i.field)).toEqual(INPUTS.filter((i) => i.field !== "進捗分類").map((i) => i.field));
+    expect(labelList([input("実施時期"), memo])).toBe("実施時期と進捗メモ");
     expect(labelList([input("実施時期"), nextDay, memo])).toBe("実施時期・次回予定日と進捗メモ");
   });
 });

@@ -3,17 +3,18 @@ import { describe, expect, it } from "vitest";
 import { EDITABLE_FIELDS, type IssueRecord } from "../../src/core/contracts/issues";
 import { expectedOf } from "../../src/core/issue-fields";
 import { planUpdate, validateChanges, type IssueUpdate } from "../../src/core/issue-update";
+import { issueRecord } from "../support/issue-record";
 
 const NOW = new Date("2026-11-25T09:00:00+09:00");
 const USER = "jinji-ka@city.example";
 const STAMPED = "2026-10-01T00:00:00.000Z";
 
 function issue(overrides: Partial<IssueRecord> = {}): IssueRecord {
-  return {
+  return issueRecord({
     ID: "R7-010", 年度: "R7", 課題名: "書かない窓口", 区分: "ユーザー", 制度所管局: "総務市民局", 所管課: "人事課",
     担当者メール: USER, 整理区分: "⑦", 進捗分類: "検討中", 実施時期: "R8年度", 進捗メモ: "調整中",
     最終更新日: STAMPED, 最終更新者: "henkaku@city.example", ...overrides,
-  };
+  });
 }
 
 /** An update made from what the user saw in `seen`. */

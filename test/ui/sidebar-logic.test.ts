@@ -5,13 +5,14 @@ import {
   DEFAULT_FILTERS, buildUpdate, changesOf, conflictRows, countText, draftOf, emptyText, failureText, fieldErrors,
   filterChoices, filterIssues, formatDateTime, hasChanges, historyLine, progressBadge, rebase, roleText, type Filters,
 } from "../../src/ui/sidebar/logic";
+import { issueRecord } from "../support/issue-record";
 
 function issue(fields: Partial<IssueRecord>): IssueRecord {
-  return {
+  return issueRecord({
     ID: "R7-001", 年度: "R7", 課題名: "", 区分: "ユーザー", 制度所管局: "総務市民局", 所管課: "区政課",
     担当者メール: "kusei-ka@city.example", 整理区分: "⑦", 進捗分類: "検討中", 実施時期: "", 進捗メモ: "",
     最終更新日: "2026-05-12T00:00:00.000Z", 最終更新者: "kusei-ka@city.example", ...fields,
-  };
+  });
 }
 
 const issues = [

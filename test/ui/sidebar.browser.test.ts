@@ -8,16 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROGRESS_WORDING } from "../../src/core/contracts/classes";
 import type { IssueRecord } from "../../src/core/contracts/issues";
 import { axeViolations, launchBrowser } from "../support/browser";
+import { issueRecord } from "../support/issue-record";
 
 const root = join(import.meta.dirname, "..", "..");
 const XSS = "<img src=x onerror=alert(1)>";
 
 function issue(fields: Partial<IssueRecord>): IssueRecord {
-  return {
+  return issueRecord({
     ID: "", 年度: "R7", 課題名: "", 区分: "職員", 制度所管局: "総務市民局", 所管課: "人事課", 担当者メール: "jinji-ka@city.example",
     整理区分: "⑦", 進捗分類: "検討中", 実施時期: "", 進捗メモ: "", 最終更新日: "2026-05-12T00:00:00.000Z",
     最終更新者: "jinji-ka@city.example", ...fields,
-  };
+  });
 }
 
 const fixture = {
