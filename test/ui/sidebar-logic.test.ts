@@ -75,11 +75,9 @@ describe("the save request", () => {
 
   it("sends only changed fields, with expected = the values as loaded", () => {
     const draft = { ...draftOf(base), 進捗分類: "完了", 進捗メモ: "本格実施へ" };
-    expect(buildUpdate(base, draft)).toEqual({
-      id: "R6-022",
-      expected: { 進捗分類: base.進捗分類, 実施時期: "", 進捗メモ: base.進捗メモ, 最終更新日: base.最終更新日 },
-      changes: { 進捗分類: "完了", 進捗メモ: "本格実施へ" },
-    });
+    const update = buildUpdate(base, draft);
+    expect(update).toEqual({ id: "R6-022", expected: expect.objectContaining({ 進捗分類: base.進捗分類, 実施時期: "", 進捗メモ: base.進捗メモ, 最終更新日: base.最終更新日 }), changes: { 進捗分類: "完了", 進捗メモ: "本格実施へ" } });
+    for (const field of EDITABLE_FIELDS) expect(update.expected[field], field).toBe(base[field]);
   });
 
   it("checks every editable field for conflicts, with no list of fields to keep up to date", () => {
@@ -101,7 +99,8 @@ describe("the save request", () => {
     const draft = { ...draftOf(base), 進捗メモ: "効果検証を開始" };
     const latest = { ...base, 進捗分類: "完了", 実施時期: "R8年4月", 最終更新日: "2026-06-01T01:00:00.000Z" };
     const next = rebase(base, draft, latest);
-    expect(next).toEqual({ 進捗分類: "完了", 実施時期: "R8年4月", 進捗メモ: "効果検証を開始" });
+    expect(next).toEqual({ ...draftOf(latest), 進捗分類: "完了", 実施時期: "R8年4月", 進捗メモ: "効果検証を開始" });
+    expect(next.進捗分類).toBe("完了");
     expect(buildUpdate(latest, next)).toMatchObject({ expected: { 最終更新日: latest.最終更新日 }, changes: { 進捗メモ: "効果検証を開始" } });
     const rows = conflictRows(latest, draft);
     expect(rows.map((r) => r.label)).toEqual(["進捗分類", "実施時期", "進捗メモ"]);
