@@ -34,7 +34,8 @@ const SEED_REFORM_COUNTS = [3, 1, 2, 8, 4, 2, 1, 12, 1, 2, 2, 8, 2, 1, 4, 13, 4,
 
 describe("headers", () => {
   it("are exactly as specified", () => {
-    expect(book.課題[0]).toEqual(["ID", "年度", "課題名", "区分", "制度所管局", "所管課", "担当者メール", "整理区分", "進捗分類", "実施時期", "進捗メモ", "最終更新日", "最終更新者"]);
+    // 課題's columns are the contract's (a column added there appears here); these are always among them.
+    expect(book.課題[0]).toEqual(expect.arrayContaining(["ID", "年度", "課題名", "区分", "制度所管局", "所管課", "担当者メール", "整理区分", "進捗分類", "実施時期", "進捗メモ", "最終更新日", "最終更新者"]));
     expect(book.局区改革[0]).toEqual(["年度", "局区名", "取組名", "概要", "好事例", "担当者メール"]);
     expect(book.局区[0]).toEqual(["局区名", "区分", "代表メール"]);
     expect(book.課題[0]).toEqual([...ISSUES.headers]);

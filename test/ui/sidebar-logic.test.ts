@@ -103,7 +103,8 @@ describe("the save request", () => {
     expect(next.進捗分類).toBe("完了");
     expect(buildUpdate(latest, next)).toMatchObject({ expected: { 最終更新日: latest.最終更新日 }, changes: { 進捗メモ: "効果検証を開始" } });
     const rows = conflictRows(latest, draft);
-    expect(rows.map((r) => r.label)).toEqual(["進捗分類", "実施時期", "進捗メモ"]);
+    expect(rows.map((r) => r.field)).toEqual(EDITABLE_FIELDS);
+    expect(rows.map((r) => r.label)).toEqual(expect.arrayContaining(["進捗分類", "実施時期", "進捗メモ"]));
     expect(rows.find((r) => r.field === "進捗メモ")).toEqual({ field: "進捗メモ", label: "進捗メモ", current: base.進捗メモ, mine: "効果検証を開始", differs: true });
     expect(rows.find((r) => r.field === "実施時期")).toMatchObject({ current: "R8年4月", mine: "（空欄）", differs: true });
   });
