@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROGRESS_WORDING } from "../../src/core/contracts/classes";
 import type { IssueRecord } from "../../src/core/contracts/issues";
+import { expectedOf } from "../../src/core/issue-fields";
 import { axeViolations, launchBrowser } from "../support/browser";
 import { issueRecord } from "../support/issue-record";
 
@@ -187,11 +188,11 @@ describe("status sidebar in Chromium", () => {
     await page.click("#save");
     await page.locator("#feedback").filter({ hasText: "保存しました" }).waitFor();
     const calls = await page.evaluate(() => (window as any).__stub.calls.filter((c: any) => c.name === "saveIssueUpdate"));
-    expect(calls.map((c: any) => c.args[0])).toEqual([{
-      id: "R6-022",
-      expected: { 進捗分類: "実施中", 実施時期: "R7実証実験開始", 進捗メモ: "本庁舎の一部フロアで実証実験中。R8年度に効果検証", 最終更新日: "2026-05-12T00:00:00.000Z" },
-      changes: { 進捗分類: "完了" },
-    }]);
+    // expected: every editable field as loaded, and the stamp.
+    expect(calls.map((c: any) => c.args[0])).toEqual([{ id: "R6-022", expected: expectedOf(fixture.issues[1]), changes: { 進捗分類: "完了" } }]);
+    expect(calls[0].args[0].expected).toMatchObject({
+      進捗分類: "実施中", 実施時期: "R7実証実験開始", 進捗メモ: "本庁舎の一部フロアで実証実験中。R8年度に効果検証", 最終更新日: "2026-05-12T00:00:00.000Z",
+    });
     await expect(page.locator("#detail-badge").textContent()).resolves.toBe("進捗分類: 完了");
     await expect(page.locator("#save").isDisabled()).resolves.toBe(true);
     await page.keyboard.press("Escape");
