@@ -57,6 +57,14 @@ export function canonical(input: FieldInput, text: string): string | undefined {
   }
 }
 
+/**
+ * The type of a date input for `value`: "date", or "text" when the cell holds text that is
+ * no day (「6月中旬」) — a date input would show it blank and send it back cleared.
+ */
+export function dateInputType(value: string): "date" | "text" {
+  return value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value) ? "date" : "text";
+}
+
 /** What the cell gets: a day as a date, a number as a number, anything else as text. */
 export function storedValueOf(input: FieldInput, canonicalText: string): string | number | Date {
   if (canonicalText === "") return "";

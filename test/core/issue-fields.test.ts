@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { INPUTS, type FieldInput } from "../../src/core/contracts/issues";
 import { charCount, counterText } from "../../src/core/base/text";
-import { askedInput, canonical, displayText, fieldError, keptInputs, labelList, sameInput, storedValueOf } from "../../src/core/issue-fields";
+import { askedInput, canonical, dateInputType, displayText, fieldError, keptInputs, labelList, sameInput, storedValueOf } from "../../src/core/issue-fields";
 
 const input = (field: string) => INPUTS.find((i) => i.field === field) as FieldInput;
 const progress = input("進捗分類");
@@ -37,6 +37,12 @@ describe("a date", () => {
     expect(storedValueOf(nextDay, "")).toBe("");
     expect(sameInput(nextDay, "2026-05-01", "2026/05/01")).toBe(true);
     expect(displayText(nextDay, "2026-05-01")).toBe("令和8年5月1日");
+  });
+
+  it("keeps a cell's text that is no day in a text box, so a date input never shows it blank and sends it back cleared", () => {
+    expect(dateInputType("2026-05-01")).toBe("date");
+    expect(dateInputType("")).toBe("date");
+    expect(dateInputType("6月中旬")).toBe("text");
   });
 
   it("refuses what is not a day, saying how to write one", () => {

@@ -8,7 +8,7 @@ import {
   readAnswer, receiptBanner, savedValues, type Answer,
 } from "../../core/follow-up/answers";
 import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
-import { askedInput, expectedOf, keptInputs, labelList } from "../../core/issue-fields";
+import { askedInput, dateInputType, expectedOf, keptInputs, labelList } from "../../core/issue-fields";
 import { latestAnswers } from "../../core/mailing/answer-log";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
@@ -36,6 +36,8 @@ interface FormInput {
   key: string;
   label: string;
   kind: string;
+  /** The input element's type: text, or date for a day (or a blank date field). */
+  type: string;
   value: string;
   lines: number;
   placeholder: string;
@@ -143,6 +145,7 @@ function formIssue(issue: IssueRecord, previous: AnswerRecord | undefined, sent?
         key,
         label: input.label,
         kind: input.kind,
+        type: input.kind === "date" ? dateInputType(value) : "text",
         value,
         // A form of many issues keeps each box short; the sidebar gives the full height.
         lines: input.lines ? Math.min(input.lines, 3) : 0,

@@ -2,6 +2,7 @@
 // editable field: a new field gets its input, help, counter and error line here.
 import { INPUTS, type EditableField, type FieldInput } from "../../core/contracts/issues";
 import { charCount, counterText } from "../../core/base/text";
+import { dateInputType } from "../../core/issue-fields";
 import { h } from "../shared/dom";
 import type { Draft } from "./logic";
 
@@ -79,7 +80,10 @@ export function renderIssueForm(container: HTMLElement): IssueForm {
       for (const view of views) {
         const value = draft[view.input.field];
         if (view.input.kind === "choice") for (const radio of view.controls as HTMLInputElement[]) radio.checked = radio.value === value;
-        else view.controls[0].value = value;
+        else {
+          if (view.input.kind === "date") (view.controls[0] as HTMLInputElement).type = dateInputType(value);
+          view.controls[0].value = value;
+        }
       }
     },
     show(errors) {
