@@ -26,6 +26,7 @@ import type { PtRowUpdate } from "./core/pt/edits";
 import { ptProgressTable } from "./core/pt/progress-table";
 import type { ActivityInput } from "./core/pt/sidebar-api";
 import { bureauTable, directionTable, followUpCount, statusTable } from "./core/tables";
+import { overdueCount } from "./core/overdue";
 import { normalizeText } from "./core/base/text";
 import { parseDateInput } from "./core/base/tokyo-time";
 import { formatWareki } from "./core/wareki";
@@ -58,6 +59,18 @@ export function PLATINA_STATUS_TABLE(issues: unknown, years?: unknown) {
  */
 export function PLATINA_FOLLOWUP_COUNT(issues: unknown) {
   return guarded("PLATINA_FOLLOWUP_COUNT", () => followUpCount(issues));
+}
+
+/**
+ * 継続検討課題のうち完了しておらず、実施時期（例: R8年4月本格実施）が基準日より前に終わっている課題の件数を返します。読み取れない実施時期は数えません（データ点検に表示されます）。
+ *
+ * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:M
+ * @param {"2026/5/26"} asOf 基準日（日付のセル、または「2026/5/26」）。集計シートでは「基準日」のセル
+ * @return 実施時期を過ぎた課題の件数
+ * @customfunction
+ */
+export function PLATINA_OVERDUE_COUNT(issues: unknown, asOf: unknown) {
+  return guarded("PLATINA_OVERDUE_COUNT", () => overdueCount(issues, asOf));
 }
 
 /**
@@ -145,9 +158,9 @@ export function openStatusSidebar() {
 }
 
 /**
- * メニュー「データ点検」: 入力の誤りをセル番地つきで一覧表示します。
+ * メニュー「データ点検」: 入力の誤り（読み取れない実施時期を含む）をセル番地つきで一覧表示し、続けて今日の時点で実施時期を過ぎた継続検討課題を示します。
  *
- * @return 見つかった問題（シート・セル・値・内容）
+ * @return 見つかった問題（シート・セル・値・内容）。実施時期を過ぎた課題はダイアログにだけ表示します
  */
 export function checkData() {
   return guarded("checkData", () => showDataCheck());

@@ -6,7 +6,10 @@ import type { RecordTable } from "./contracts/contract";
 import { ISSUES } from "./contracts/issues";
 import { REFORMS } from "./contracts/reforms";
 import { parseFiscalYear } from "./base/fiscal-year";
-import { isBlank, isValidEmail, normalizeText } from "./base/text";
+import { isBlank, isDateValue, isValidEmail, normalizeText } from "./base/text";
+import type { Day } from "./contracts/pt-values";
+import { followedTimings } from "./overdue";
+import { EXPECT_TIMING, isPast } from "./timing";
 
 export interface Problem {
   sheet: string;
@@ -87,6 +90,36 @@ export function checkReforms(reformValues: unknown[][], bureauValues: unknown[][
     if (bureaus && !bureaus.has(bureau)) add(rowNumber, "局区名", bureau, bureau === "" ? "局区名が空です。" : `局区名「${bureau}」は局区シートにありません。`);
   }
   return problems;
+}
+
+/**
+ * 実施時期 of the followed issues that cannot be read: overdue detection passes them by
+ * (and nothing else minds them), so the secretariat learns which to rewrite.
+ */
+export function checkTimings(issueValues: unknown[][]): Problem[] {
+  return followedTimings(issueValues).filter((f) => f.timing.kind === "unreadable").map((f) => ({
+    sheet: ISSUES.name, row: f.rowNumber, column: f.column, header: "実施時期", value: normalizeText(f.value),
+    message: `実施時期「${normalizeText(f.value)}」から年月を読み取れません。${EXPECT_TIMING}。読み取れるまで、実施時期を過ぎてもお知らせできません（集計やメールはこのままでも動きます）。`,
+  }));
+}
+
+export interface OverdueIssue extends Omit<Problem, "message"> {
+  id: string;
+  title: string;
+  /** The period read from 実施時期, in 和暦 (「令和8年4月」). */
+  named: string;
+  progress: string;
+}
+
+/** Followed issues whose 実施時期 ended before `asOf`, each pointing at its 実施時期 cell. */
+export function overdueIssues(issueValues: unknown[][], asOf: Day): OverdueIssue[] {
+  return followedTimings(issueValues).flatMap((f) => {
+    if (f.timing.kind !== "due" || !isPast(f.timing, asOf)) return [];
+    return [{
+      sheet: ISSUES.name, row: f.rowNumber, column: f.column, header: "実施時期", value: isDateValue(f.value) ? f.timing.named : normalizeText(f.value),
+      id: f.id, title: f.title, named: f.timing.named, progress: f.progress ?? "未設定",
+    }];
+  });
 }
 
 function knownBureaus(values: unknown[][]): Set<string> {

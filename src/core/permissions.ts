@@ -25,6 +25,7 @@ export type Permission =
 export const PERMISSIONS = {
   PLATINA_STATUS_TABLE: "custom function",
   PLATINA_FOLLOWUP_COUNT: "custom function",
+  PLATINA_OVERDUE_COUNT: "custom function",
   PLATINA_DIRECTION_TABLE: "custom function",
   PLATINA_BUREAU_TABLE: "custom function",
   PLATINA_FISCAL_YEAR: "custom function",

@@ -5,7 +5,9 @@ import { HISTORY } from "../core/contracts/history";
 import { ISSUES } from "../core/contracts/issues";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
-import { a1Of, checkIssues, checkReforms, type Problem } from "../core/data-check";
+import { dayOf } from "../core/contracts/pt-values";
+import { a1Of, checkIssues, checkReforms, checkTimings, overdueIssues, type OverdueIssue, type Problem } from "../core/data-check";
+import { formatWareki } from "../core/wareki";
 import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
 import { sheetNamed } from "../gas/spreadsheet";
@@ -16,7 +18,16 @@ export interface CheckedProblem extends Problem {
   a1: string;
 }
 
+export interface CheckedOverdue extends OverdueIssue {
+  a1: string;
+}
+
 export function findProblems(): CheckedProblem[] {
+  return inspect().problems;
+}
+
+/** The problems, and the followed issues past their 実施時期 today (one read of each sheet). */
+function inspect(): { problems: CheckedProblem[]; overdue: CheckedOverdue[] } {
   // Raw values: the checks name each cell's own problem, so they read the sheets leniently.
   const bureaus = readRecords(BUREAUS, [])?.values ?? null;
   const issues = readRecords(ISSUES, [])?.values;
@@ -30,10 +41,22 @@ export function findProblems(): CheckedProblem[] {
   ];
   const bureausOk = !problems.some((p) => p.sheet === BUREAUS.name);
   const checkable = (values: unknown[][] | undefined | null, sheet: string) => values && !problems.some((p) => p.sheet === sheet);
-  if (checkable(issues, ISSUES.name)) problems.push(...checkIssues(issues as unknown[][], bureausOk ? bureaus : null));
+  const issuesOk = checkable(issues, ISSUES.name);
+  const timed = issuesOk && timingsReadable(issues as unknown[][]);
+  if (issuesOk) {
+    // In row order, an unreadable 実施時期 after its row's other problems.
+    const found = [...checkIssues(issues as unknown[][], bureausOk ? bureaus : null), ...(timed ? checkTimings(issues as unknown[][]) : [])];
+    problems.push(...found.sort((a, b) => a.row - b.row));
+  }
   if (checkable(reforms, REFORMS.name)) problems.push(...checkReforms(reforms as unknown[][], bureausOk ? bureaus : null));
   for (const message of loadSettings().errors) problems.push({ sheet: SETTINGS.name, row: 1, column: 1, header: "", value: "", message });
-  return problems.map((p) => ({ ...p, a1: a1Of(p) }));
+  const overdue = timed ? overdueIssues(issues as unknown[][], dayOf(new Date())) : [];
+  return { problems: problems.map((p) => ({ ...p, a1: a1Of(p) })), overdue: overdue.map((p) => ({ ...p, a1: a1Of(p) })) };
+}
+
+/** A 課題 sheet without 実施時期 (or 整理区分, 進捗分類) has no dates to check. */
+function timingsReadable(values: unknown[][]): boolean {
+  return ISSUES.check(values[0] ?? [], ["整理区分", "進捗分類", "実施時期"]).length === 0;
 }
 
 /** The contract's header problems of a sheet, each pointing at row 1 (the column involved, else A1). */
@@ -45,10 +68,11 @@ function headerProblemsOf<S extends Specs>(contract: SheetContract<S>, values: u
 }
 
 export function showDataCheck(): CheckedProblem[] {
-  const problems = findProblems();
+  const { problems, overdue } = inspect();
   const ui = uiOrNull();
   if (ui) {
-    const dialog = templatePage("data-check", { problems }).setWidth(640).setHeight(480);
+    const asOf = formatWareki(new Date());
+    const dialog = templatePage("data-check", { problems, overdue, asOf }).setWidth(640).setHeight(480);
     ui.showModelessDialog(dialog, problems.length ? `データ点検（${problems.length}件）` : "データ点検");
   }
   return problems;

@@ -117,7 +117,7 @@ function checkWebApp(): Check[] {
   try {
     url = webAppUrl();
   } catch (error) {
-    return [needsAction(item, (error as Error).message, "README の「After deploying」に従って npm run deploy を実行してください。")];
+    return [needsAction(item, (error as Error).message, "docs/deploy.md の「After deploying」に従って npm run deploy を実行してください。")];
   }
   const urlCheck = /\/exec$/.test(url)
     ? ok(item, url)

@@ -103,7 +103,7 @@ export function webAppUrl(): string {
   if (url && /\/exec$/.test(url)) return url;
   if (__PLATINA_WEB_APP_DEPLOYMENT__) return `https://script.google.com/macros/s/${__PLATINA_WEB_APP_DEPLOYMENT__}/exec`;
   if (!url) {
-    throw new Error("ウェブアプリが公開されていないため、回答リンクを作れません。README の「Deploying the web app and triggers」に従って npm run deploy を実行してください。");
+    throw new Error("ウェブアプリが公開されていないため、回答リンクを作れません。docs/deploy.md の「Deploying the web app and triggers」に従って npm run deploy を実行してください。");
   }
   return url;
 }

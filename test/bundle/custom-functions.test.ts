@@ -50,6 +50,20 @@ describe("custom functions as Sheets calls them", () => {
     expect(addon.PLATINA_STATUS_TABLE(data.課題, [["R7", "R6"]])[4]).toEqual(["計", 44, 33, 77]);
   });
 
+  it("PLATINA_OVERDUE_COUNT counts as of its 基準日 argument, and an unreadable 実施時期 never fails it", () => {
+    const tokyo = (iso: string) => new Date(`${iso}T00:00:00+09:00`);
+    const rows = data.課題.map((r) => [...r]);
+    const [id, timing] = [rows[0].indexOf("ID"), rows[0].indexOf("実施時期")];
+    const row = (issueId: string) => rows.find((r) => r[id] === issueId)!;
+    // R6-023 「R8年4月施行実施」 and R7-055 「R8年4月一部実施」 are the two that end in April 2026.
+    expect(addon.PLATINA_OVERDUE_COUNT(rows, tokyo("2026-05-01")) - addon.PLATINA_OVERDUE_COUNT(rows, tokyo("2026-04-30"))).toBe(2);
+    const before = addon.PLATINA_OVERDUE_COUNT(rows, "2026/5/26");
+    row("R6-023")[timing] = "来春";
+    row("R6-031")[timing] = "=A1はいつか";
+    expect(addon.PLATINA_OVERDUE_COUNT(rows, "2026/5/26")).toBe(before - 1);
+    expect(() => addon.PLATINA_OVERDUE_COUNT(rows, "")).toThrow("基準日が空です");
+  });
+
   it("PLATINA_FISCAL_YEAR and PLATINA_WAREKI read dates in Tokyo time", () => {
     const tokyo = (iso: string) => new Date(`${iso}T00:00:00+09:00`);
     expect(addon.PLATINA_FISCAL_YEAR(tokyo("2026-05-26"))).toBe("R8");

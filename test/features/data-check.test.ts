@@ -49,3 +49,56 @@ describe("checkData", () => {
     expect(runtime.run("selectCell", ["ないシート", "A1"], { user: SECRETARIAT }).error?.message).toContain("シート「ないシート」がありません");
   });
 });
+
+describe("実施時期 in データ点検 and on 集計", () => {
+  /** Runs データ点検 as the secretariat; its problems and the dialog's HTML. */
+  function check(runtime: ReturnType<typeof testRuntime>["runtime"]) {
+    const dialogs: string[] = [];
+    const ui = {
+      alert: () => "OK" as const, prompt: () => ({ button: "OK" as const, text: "" }), showSidebar: () => undefined, toast: () => undefined, addMenu: () => undefined,
+      showDialog: (html: string) => dialogs.push(html),
+    };
+    const problems = runtime.run("checkData", [], { user: SECRETARIAT, ui }).result as { sheet: string; a1: string; value: string; message: string }[];
+    return { problems, html: dialogs[0] };
+  }
+  /** The 課題 cell of an issue's column, by ID and header. */
+  function issueCell(runtime: ReturnType<typeof testRuntime>["runtime"], id: string, header: string) {
+    const sheet = runtime.model.getSheetByName("課題")!;
+    const values = sheet.getValues({ row: 0, column: 0, numRows: sheet.getLastRow(), numColumns: sheet.getLastColumn() });
+    const [row, column] = [values.findIndex((r) => r[0] === id), values[0].indexOf(header)];
+    return { a1: `${String.fromCharCode(65 + column)}${row + 1}`, set: (value: string) => sheet.setCells(row, column, [[{ kind: "value", value }]]) };
+  }
+
+  it("lists the followed issues past their 実施時期 today, politely, each with its cell", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T09:00:00+09:00" });
+    setUp(runtime);
+    const { problems, html } = check(runtime);
+    expect(problems).toEqual([]);
+    expect(html).toContain("問題はありません。");
+    expect(html).toContain("実施時期を過ぎた課題（11件・令和8年5月26日時点）");
+    expect(html).toContain("担当課に進捗をご確認いただくか、実施時期を更新してください。");
+    // R6-022 「R7実証実験開始」: 令和7年度 ended on 2026-03-31.
+    const cell = issueCell(runtime, "R6-022", "実施時期");
+    expect(html).toContain(`data-a1="${cell.a1}"`);
+    expect(html).toMatch(/R6-022<\/td>\s*<td>オフィス改革<\/td>\s*<td>R7実証実験開始（令和7年度）<\/td>\s*<td>実施中<\/td>/);
+    // 「R8年度中に方針決定」 has not ended: R6-030 is not listed.
+    expect(html).not.toContain("R6-030");
+  });
+
+  it("lists an unreadable 実施時期 as a problem with its cell, what it read and how to write it — and 集計 still counts", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T09:00:00+09:00" });
+    setUp(runtime);
+    const summary = runtime.model.getSheetByName("集計")!;
+    // The 基準日 that 初期設定 and the monthly trigger keep in 集計!D2.
+    summary.setCells(1, 3, [[{ kind: "value", value: new Date("2026-05-26T00:00:00+09:00") }]]);
+    expect(runtime.readRange("集計!A12:B12")).toEqual([["実施時期を過ぎた課題数", 11]]);
+    const unreadable = issueCell(runtime, "R6-023", "実施時期");
+    unreadable.set("来春");
+    const { problems, html } = check(runtime);
+    expect(problems.map((p) => `${p.sheet}!${p.a1}`)).toEqual([`課題!${unreadable.a1}`]);
+    expect(problems[0]).toMatchObject({ value: "来春", message: expect.stringContaining("実施時期「来春」から年月を読み取れません。「R8年4月」「R8年度」「2026年4月」のように") });
+    expect(html).toContain("実施時期を過ぎた課題（10件・");
+    expect(runtime.readRange("集計!B12")).toEqual([[10]]);
+    expect(runtime.readRange("集計!B11")).toEqual([[34]]);
+  });
+});

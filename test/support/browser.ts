@@ -49,14 +49,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-/** The README's guided first run (docs/first-run/NAME.png): the pictures are what the browser test saw, so they stay true. */
-export const GUIDE = join(import.meta.dirname, "..", "..", "docs", "first-run");
-
-export async function guideShot(page: Page, name: string): Promise<void> {
-  mkdirSync(GUIDE, { recursive: true });
-  await page.screenshot({ path: join(GUIDE, `${name}.png`) });
-}
-
 /** WCAG 2.x A and AA, the level the city's web accessibility policy (JIS X 8341-3 AA) asks for. */
 export const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

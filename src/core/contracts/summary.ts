@@ -36,6 +36,9 @@ export const SUMMARY = {
       { row: 4, column: 1, value: `=PLATINA_STATUS_TABLE(${issues})`, table: "status" },
       { row: 11, column: 1, value: "進捗確認課題数" },
       { row: 11, column: 2, value: `=PLATINA_FOLLOWUP_COUNT(${issues})` },
+      // As of the 基準日 kept in D2 (the count must not read the clock: Sheets would not recalculate it).
+      { row: 12, column: 1, value: "実施時期を過ぎた課題数" },
+      { row: 12, column: 2, value: `=PLATINA_OVERDUE_COUNT(${issues}, $D$2)` },
       { row: 13, column: 1, value: "課題の整理状況（整理区分 × 区分）", title: true },
       { row: 14, column: 1, value: `=PLATINA_DIRECTION_TABLE(${issues}, $B$2)`, table: "direction" },
       { row: 24, column: 1, value: "各局区の自主改革の取組状況", title: true },
