@@ -1,6 +1,6 @@
 // データ点検: every problem in the data, with the cell that holds it, so staff can fix it.
 import { cellA1 } from "./base/a1";
-import { parseAudience, parseDirection, parseProgress, isTracked } from "./classes";
+import { parseAudience, parseDirection, parseProgress, isTracked } from "./contracts/classes";
 import { BUREAUS } from "./contracts/bureaus";
 import type { RecordTable } from "./contracts/contract";
 import { ISSUES } from "./contracts/issues";

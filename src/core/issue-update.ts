@@ -1,14 +1,14 @@
 // One update of an issue, decided on plain values: validation, the conflict
 // check against what the user last saw, and the cells and 履歴 rows to write.
-import { parseProgress } from "./classes";
+// Each field's rules come from the contract's description (issue-fields.ts).
 import type { HistoryEntry, Route } from "./contracts/history";
-import { EDITABLE_FIELDS, LIMITS, type EditableField, type IssueRecord } from "./contracts/issues";
+import { INPUTS, type EditableField, type IssueRecord } from "./contracts/issues";
 import { sameValue } from "./contracts/contract";
-
+import { canonical, fieldError, storedValueOf } from "./issue-fields";
 
 export interface IssueUpdate {
   id: string;
-  /** The values the user started from; a mismatch means someone else changed the issue meanwhile. */
+  /** The values the user started from (expectedOf); a mismatch means someone else changed the issue meanwhile. */
   expected: Partial<Record<EditableField | "最終更新日", string>>;
   changes: Partial<Record<EditableField, string>>;
 }
@@ -16,22 +16,18 @@ export interface IssueUpdate {
 /** Japanese messages for invalid input, keyed by field; empty when valid. */
 export function validateChanges(changes: IssueUpdate["changes"]): Partial<Record<EditableField, string>> {
   const errors: Partial<Record<EditableField, string>> = {};
-  for (const field of EDITABLE_FIELDS) {
-    const value = changes[field];
+  for (const input of INPUTS) {
+    const value = changes[input.field];
     if (value === undefined) continue;
-    if (typeof value !== "string") errors[field] = `${field}は文字で入力してください。`;
-    else if (value.length > LIMITS[field]) errors[field] = `${field}は${LIMITS[field]}文字以内で入力してください（現在${value.length}文字）。`;
-  }
-  const progress = changes.進捗分類;
-  if (typeof progress === "string" && !errors.進捗分類 && !parseProgress(progress)) {
-    errors.進捗分類 = "進捗分類は「完了」「実施中」「検討中」から選んでください。";
+    const error = fieldError(input, value);
+    if (error) errors[input.field] = error;
   }
   return errors;
 }
 
 export type UpdatePlan =
   | { ok: false; reason: "conflict"; fields: string[] }
-  | { ok: true; values: Partial<Record<EditableField | "最終更新日" | "最終更新者", string | Date>>; history: HistoryEntry[] };
+  | { ok: true; values: Partial<Record<EditableField | "最終更新日" | "最終更新者", string | number | Date>>; history: HistoryEntry[] };
 
 /** Compares `expected` with the row as it is now, then lists what actually changes. */
 export function planUpdate(current: IssueRecord, update: IssueUpdate, user: string, now: Date, route: Route): UpdatePlan {
@@ -41,14 +37,14 @@ export function planUpdate(current: IssueRecord, update: IssueUpdate, user: stri
   if (conflicts.length > 0) return { ok: false, reason: "conflict", fields: conflicts };
   const values: Extract<UpdatePlan, { ok: true }>["values"] = {};
   const history: HistoryEntry[] = [];
-  for (const field of EDITABLE_FIELDS) {
-    const raw = update.changes[field];
+  for (const input of INPUTS) {
+    const raw = update.changes[input.field];
     if (raw === undefined) continue;
-    // 進捗分類 is stored in its short form whatever wording was chosen.
-    const next = field === "進捗分類" ? (parseProgress(raw) ?? raw) : raw.trim();
-    if (sameValue(current[field], next)) continue;
-    values[field] = next;
-    history.push({ 日時: now, 利用者: user, ID: current.ID, 項目: field, 変更前: current[field], 変更後: next, 経路: route });
+    // A choice is stored in its short form whatever wording was chosen; a day as a date.
+    const next = canonical(input, raw) ?? raw;
+    if (sameValue(current[input.field], next)) continue;
+    values[input.field] = storedValueOf(input, next);
+    history.push({ 日時: now, 利用者: user, ID: current.ID, 項目: input.field, 変更前: current[input.field], 変更後: next, 経路: route });
   }
   if (history.length > 0) {
     values.最終更新日 = now;

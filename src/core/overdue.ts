@@ -3,7 +3,7 @@
 // caller — a custom function's argument, a feature's today — never from a clock here.
 import { isBlank, memoize, normalizeText } from "./base/text";
 import { InputError } from "./base/sheet-table";
-import { isTracked, parseDirection, parseProgress, type Progress } from "./classes";
+import { isTracked, parseDirection, parseProgress, type Progress } from "./contracts/classes";
 import { cellToText } from "./contracts/contract";
 import { ISSUES, type IssueRecord } from "./contracts/issues";
 import { EXPECT_DAY, parseDay, type Day } from "./contracts/pt-values";

@@ -1,7 +1,7 @@
 // 進捗報告: the seed report's pages as of a day — status by year, follow-up
 // count, the issues of each 分類, 局区 reforms, 整理区分, and what moved since
 // the previous report — computed from sheet values replayed to that day.
-import { PROGRESS_CLASSES, PROGRESS_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./classes";
+import { PROGRESS_CLASSES, PROGRESS_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./contracts/classes";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./base/fiscal-year";
 import { ISSUES } from "./contracts/issues";
 import { REPORT, isoDay } from "./contracts/report";

@@ -1,7 +1,6 @@
 // What the sidebar's google.script.run targets return, shared by the server and
 // the browser (plain objects only: dates travel as ISO strings).
 import type { Role } from "./access";
-import type { Progress } from "./classes";
 import type { EditableField, IssueRecord } from "./contracts/issues";
 import type { Refusal } from "./outcome";
 
@@ -10,7 +9,6 @@ export interface SidebarContext {
   role: Role;
   /** 局区 the user represents (bureau role). */
   bureaus: string[];
-  progress: { value: Progress; label: string }[];
   /** Why nothing can be saved (a header of 課題 or 履歴 is missing, duplicated or renamed); null when all is well. */
   problem: string | null;
 }

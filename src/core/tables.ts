@@ -10,7 +10,7 @@ import {
   type Audience,
   type Direction,
   type Progress,
-} from "./classes";
+} from "./contracts/classes";
 import { fiscalYearLabel, parseFiscalYear } from "./base/fiscal-year";
 import { BUREAUS } from "./contracts/bureaus";
 import { ISSUES } from "./contracts/issues";

@@ -1,13 +1,13 @@
 // 初期設定: creates what is missing — sheets, headers, dropdowns, colours,
 // protections, the edit trigger — and never deletes, moves or rewrites data.
 // Running it again changes nothing and says so.
-import { AUDIENCES, DIRECTIONS, PROGRESS_CLASSES, parseDirection } from "../core/classes";
+import { AUDIENCES, DIRECTIONS, parseDirection } from "../core/contracts/classes";
 import { BUREAUS, SEED_BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
 import { KEPT_IDS } from "../core/contracts/kept-ids";
-import { ISSUES, type IssueField, type IssueRecord } from "../core/contracts/issues";
-import { REFORMS } from "../core/contracts/reforms";
+import { INPUTS, ISSUES, type IssueField, type IssueRecord } from "../core/contracts/issues";
+import { REFORMS, type ReformRecord } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
 import { SUMMARY } from "../core/contracts/summary";
 import { quoteSheetName } from "../core/base/a1";
@@ -36,9 +36,6 @@ export const CHANGE_TRIGGER_HANDLER = "onIssueChange";
 const KEPT_IDS_PROTECTION = "platina: 行の削除を履歴に残すための ID の控えです。アドオンが更新します";
 const HISTORY_PROTECTION = "platina: 履歴はアドオンが記録します。手で変更しないでください";
 const ID_PROTECTION = "platina: ID は自動採番です。変更すると履歴と突き合わせできなくなります";
-/** One line, as Sheets shows help beside the cell; the classes' full wording is in the README and the report. */
-export const PROGRESS_HELP = `${PROGRESS_CLASSES.map((c, i) => `${c}（分類${i + 1}）`).join("・")}から選んでください。`;
-export const PROGRESS_COLOURS: Record<string, string> = { 完了: "#d9ead3", 実施中: "#fff2cc", 検討中: "#fce5cd" };
 
 /** The changes made, then what staff must fix by hand (a likely renamed or a duplicated header, the time zone). */
 export function prepareWorkbook(): string[] {
@@ -59,22 +56,34 @@ export function prepareWorkbook(): string[] {
   const reforms = requireSheetNamed(REFORMS.name);
   const bureauRange = `${quoteSheetName(BUREAUS.name)}!A2:A`;
   const note = (done: boolean, message: string) => done && changes.push(message);
-  const list = (sheet: Sheet, header: string, values: string[], help: string, allowInvalid: boolean) =>
+  // Columns are named by their contract's fields: a wrong name fails type checking.
+  type Column = readonly [Sheet, string];
+  const issueColumn = (field: IssueField): Column => [issues, field];
+  const reformColumn = (field: keyof ReformRecord): Column => [reforms, field];
+  const list = ([sheet, header]: Column, values: string[], help: string, allowInvalid: boolean) =>
     note(ensureListValidation(sheet, header, values, help, allowInvalid), `${sheet.getName()}の「${header}」に選択肢（${values.join("・")}）を設定しました`);
-  const bureauList = (sheet: Sheet, header: string) =>
+  const bureauList = ([sheet, header]: Column) =>
     note(ensureRangeValidation(sheet, header, bureauRange, "局区シートの局区名から選んでください。"), `${sheet.getName()}の「${header}」に局区シートの局区名の選択肢を設定しました`);
-  list(issues, "年度", years, "年度は「R8」のように選んでください（令和7年度・2025 なども受け付けます）。", true);
-  list(issues, "区分", [...AUDIENCES], "ユーザー（市民・利用者）または職員", false);
-  list(issues, "整理区分", [...DIRECTIONS], "①〜⑦。空欄または⑦が継続検討課題です。", false);
-  list(issues, "進捗分類", [...PROGRESS_CLASSES], PROGRESS_HELP, false);
-  bureauList(issues, "制度所管局");
-  list(reforms, "年度", years, "年度は「R7」のように選んでください。", true);
-  bureauList(reforms, "局区名");
-  note(ensureCheckbox(reforms, "好事例"), `${reforms.getName()}の「好事例」をチェックボックスにしました`);
-  const coloured = ensureTextColours(issues, "進捗分類", PROGRESS_COLOURS);
-  note(coloured.length > 0, `課題の「進捗分類」に色分け（${coloured.join("・")}）を設定しました`);
+  list(issueColumn("年度"), years, "年度は「R8」のように選んでください（令和7年度・2025 なども受け付けます）。", true);
+  list(issueColumn("区分"), [...AUDIENCES], "ユーザー（市民・利用者）または職員", false);
+  list(issueColumn("整理区分"), [...DIRECTIONS], "①〜⑦。空欄または⑦が継続検討課題です。", false);
+  // Each editable choice of 課題: the choices, help and colours its description gives.
+  const choiceInputs = INPUTS.filter((input) => input.kind === "choice");
+  for (const input of choiceInputs) list(issueColumn(input.field), (input.choices ?? []).map((c) => c.value), input.help ?? "", false);
+  bureauList(issueColumn("制度所管局"));
+  list(reformColumn("年度"), years, "年度は「R7」のように選んでください。", true);
+  bureauList(reformColumn("局区名"));
+  const [reformSheet, goodPractice] = reformColumn("好事例");
+  note(ensureCheckbox(reformSheet, goodPractice), `${reforms.getName()}の「${goodPractice}」をチェックボックスにしました`);
+  for (const input of choiceInputs) {
+    const colours = Object.fromEntries((input.choices ?? []).flatMap((c) => (c.colour ? [[c.value, c.colour]] : [])));
+    if (Object.keys(colours).length === 0) continue;
+    const coloured = ensureTextColours(issues, input.field, colours);
+    note(coloured.length > 0, `課題の「${input.label}」に色分け（${coloured.join("・")}）を設定しました`);
+  }
   note(ensureSheetWarning(requireSheetNamed(HISTORY.name), HISTORY_PROTECTION), "シート「履歴」を保護しました（変更しようとすると警告）");
-  note(ensureColumnWarning(issues, "ID", ID_PROTECTION), "課題の「ID」列を保護しました（変更時に警告）");
+  const [issueSheet, id] = issueColumn("ID");
+  note(ensureColumnWarning(issueSheet, id, ID_PROTECTION), "課題の「ID」列を保護しました（変更時に警告）");
   const trigger = ensureEditTrigger(EDIT_TRIGGER_HANDLER);
   note(trigger.created, "シートの直接編集を履歴に記録するトリガーを設定しました");
   note(trigger.removed > 0, `重複していた編集トリガーを${trigger.removed}件削除しました`);

@@ -1,7 +1,6 @@
 // The status-entry sidebar's server side: what the signed-in user may see and
 // update, each issue's recent history, and saving through the shared write path.
 import { isSecretariat, roleFor, type Role } from "../core/access";
-import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../core/classes";
 import { cellToText } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
 import { ISSUES, WRITE_FIELDS, type IssueRecord } from "../core/contracts/issues";
@@ -24,7 +23,7 @@ export function sidebarContext(): SidebarContext {
   const access = loadAccessList();
   const bureaus = access.bureauByRep[user] ?? [];
   const role: Role = isSecretariat(user, access) ? "secretariat" : bureaus.length > 0 ? "bureau" : user ? "owner" : "none";
-  return { user, role, bureaus, progress: PROGRESS_CLASSES.map((value) => ({ value, label: PROGRESS_WORDING[value] })), problem: contractProblem() };
+  return { user, role, bureaus, problem: contractProblem() };
 }
 
 /** What keeps the sidebar from listing and saving correctly: 課題's columns it reads and writes, and 履歴. */

@@ -2,16 +2,17 @@
 import { describe, expect, it } from "vitest";
 import { buildAccessList, canUpdate, isSecretariat, ownsIssue, roleFor } from "../../src/core/access";
 import type { IssueRecord } from "../../src/core/contracts/issues";
+import { issueRecord } from "../support/issue-record";
 
 const OWNER = "jinji-ka@city.example";
 const REP = "somu@city.example";
 const SECRETARIAT = "henkaku@city.example";
 
 function issue(overrides: Partial<IssueRecord> = {}): IssueRecord {
-  return {
+  return issueRecord({
     ID: "R7-010", 年度: "R7", 課題名: "書かない窓口", 区分: "ユーザー", 制度所管局: "総務市民局", 所管課: "人事課",
     担当者メール: OWNER, 整理区分: "⑦", 進捗分類: "検討中", 実施時期: "", 進捗メモ: "", 最終更新日: "", 最終更新者: "", ...overrides,
-  };
+  });
 }
 
 const access = buildAccessList([SECRETARIAT, " Second@City.Example ", ""], [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTracked, parseAudience, parseDirection, parseProgress } from "../../src/core/classes";
+import { isTracked, parseAudience, parseDirection, parseProgress } from "../../src/core/contracts/classes";
 
 describe("parseProgress", () => {
   it.each([1, "1", "分類1", "【分類1】", "対応済", "完了", "対応済(完了)", "対応済（完了）", "【分類1】対応済（完了）", "分類１"])(

@@ -1,7 +1,10 @@
 // Sheet contracts: records by header whatever the column order or width of the
 // characters, rows back under any header row, the field rules, generated sheet names.
 import { describe, expect, it } from "vitest";
-import { EDITABLE_FIELDS, ISSUES, LIMITS, LOGGED_FIELDS } from "../../src/core/contracts/issues";
+import { ANSWER_LOG } from "../../src/core/contracts/answer-log";
+import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../src/core/contracts/classes";
+import { defineContract } from "../../src/core/contracts/contract";
+import { EDITABLE_FIELDS, INPUTS, ISSUES, LOGGED_FIELDS } from "../../src/core/contracts/issues";
 import { HISTORY } from "../../src/core/contracts/history";
 import { REPORT, previousReportDay } from "../../src/core/contracts/report";
 import { SUMMARY } from "../../src/core/contracts/summary";
@@ -46,10 +49,35 @@ describe("a sheet contract", () => {
     expect(row.record.利用者).toBe("u");
   });
 
-  it("states the 課題 field rules: what staff edit, what 履歴 records, their limits", () => {
-    expect(EDITABLE_FIELDS).toEqual(["進捗分類", "実施時期", "進捗メモ"]);
-    expect(LOGGED_FIELDS).toEqual(["ID", "年度", "担当者メール", "整理区分", "進捗分類", "実施時期", "進捗メモ"]);
-    expect(LIMITS).toEqual({ 進捗分類: 40, 実施時期: 100, 進捗メモ: 2000 });
+  it("states the 課題 field rules: what staff edit, what 履歴 records, their limits (a column added later joins them)", () => {
+    expect(EDITABLE_FIELDS).toEqual(expect.arrayContaining(["進捗分類", "実施時期", "進捗メモ"]));
+    expect(LOGGED_FIELDS).toEqual(expect.arrayContaining(["ID", "年度", "担当者メール", "整理区分", ...EDITABLE_FIELDS]));
+    const described = (field: string) => INPUTS.find((i) => i.field === field);
+    expect(described("進捗分類")).toMatchObject({ label: "進捗分類", kind: "choice", maxLength: 40 });
+    expect(described("実施時期")).toMatchObject({ label: "実施時期", kind: "text", maxLength: 100 });
+    expect(described("進捗メモ")).toMatchObject({ label: "進捗メモ", kind: "text", maxLength: 2000 });
+    expect(INPUTS.map((i) => i.field)).toEqual(EDITABLE_FIELDS);
+  });
+
+  it("describes each editable field once: 進捗分類 offers the three classes with their wording, and is the one asked every cycle", () => {
+    const progress = INPUTS.find((i) => i.field === "進捗分類");
+    expect(progress?.choices).toEqual(PROGRESS_CLASSES.map((value) => expect.objectContaining({ value, help: PROGRESS_WORDING[value] })));
+    expect(INPUTS.filter((i) => i.asked).map((i) => i.field)).toEqual(["進捗分類"]);
+    // Slugs name the forms' elements and posted fields: each must be unique and plain ASCII.
+    const slugs = INPUTS.map((i) => i.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(slugs.every((slug) => /^[a-z][a-z0-9-]*$/.test(slug))).toBe(true);
+  });
+
+  it("keeps in 回答記録, after 回答, each editable field but the asked one, in 課題's order", () => {
+    expect(ANSWER_LOG.headers).toEqual(["日時", "サイクル", "回答者", "ID", "回答", ...EDITABLE_FIELDS.filter((f) => f !== "進捗分類")]);
+    expect(ANSWER_LOG.headers).toEqual(expect.arrayContaining(["実施時期", "進捗メモ"]));
+  });
+
+  it("reads a date input's cell as its Tokyo day, and text as it is", () => {
+    const sheet = defineContract({ name: "例", fields: { ID: {}, 次回: { editable: { label: "次回", slug: "next", kind: "date" } } }, required: ["ID"] });
+    const rows = sheet.fromRows([["ID", "次回"], ["a", new Date("2026-04-30T15:00:00Z")], ["b", "未定"], ["c", ""]]).rows;
+    expect(rows.map((r) => r.record.次回)).toEqual(["2026-05-01", "未定", ""]);
   });
 });
 

@@ -1,23 +1,25 @@
 // One issue update decided on plain values: what is refused, what is written, what 履歴 gets.
 import { describe, expect, it } from "vitest";
-import { LIMITS, type IssueRecord } from "../../src/core/contracts/issues";
+import { EDITABLE_FIELDS, type IssueRecord } from "../../src/core/contracts/issues";
+import { expectedOf } from "../../src/core/issue-fields";
 import { planUpdate, validateChanges, type IssueUpdate } from "../../src/core/issue-update";
+import { issueRecord } from "../support/issue-record";
 
 const NOW = new Date("2026-11-25T09:00:00+09:00");
 const USER = "jinji-ka@city.example";
 const STAMPED = "2026-10-01T00:00:00.000Z";
 
 function issue(overrides: Partial<IssueRecord> = {}): IssueRecord {
-  return {
+  return issueRecord({
     ID: "R7-010", 年度: "R7", 課題名: "書かない窓口", 区分: "ユーザー", 制度所管局: "総務市民局", 所管課: "人事課",
     担当者メール: USER, 整理区分: "⑦", 進捗分類: "検討中", 実施時期: "R8年度", 進捗メモ: "調整中",
     最終更新日: STAMPED, 最終更新者: "henkaku@city.example", ...overrides,
-  };
+  });
 }
 
 /** An update made from what the user saw in `seen`. */
 function update(changes: IssueUpdate["changes"], seen: IssueRecord = issue()): IssueUpdate {
-  return { id: seen.ID, expected: { 進捗分類: seen.進捗分類, 実施時期: seen.実施時期, 進捗メモ: seen.進捗メモ, 最終更新日: seen.最終更新日 }, changes };
+  return { id: seen.ID, expected: expectedOf(seen), changes };
 }
 
 describe("validateChanges", () => {
@@ -25,7 +27,7 @@ describe("validateChanges", () => {
     for (const progress of ["完了", "2", "【分類3】具体的な解決策を検討中、又は実施準備の段階", "対応済(完了)"]) {
       expect(validateChanges({ 進捗分類: progress }), progress).toEqual({});
     }
-    expect(validateChanges({ 実施時期: "あ".repeat(LIMITS.実施時期), 進捗メモ: "あ".repeat(LIMITS.進捗メモ) })).toEqual({});
+    expect(validateChanges({ 実施時期: "あ".repeat(100), 進捗メモ: "あ".repeat(2000) })).toEqual({});
     expect(validateChanges({})).toEqual({});
   });
 
@@ -43,6 +45,11 @@ describe("validateChanges", () => {
     expect(validateChanges({ 進捗分類: "【分類1】検討中" })).toEqual({ 進捗分類: message });
   });
 
+  it("counts characters as staff do: an emoji or a rare kanji (outside the BMP) is one", () => {
+    expect(validateChanges({ 進捗メモ: "😀".repeat(2000), 実施時期: "𠮷".repeat(100) })).toEqual({});
+    expect(validateChanges({ 進捗メモ: `${"😀".repeat(2000)}あ` })).toEqual({ 進捗メモ: "進捗メモは2000文字以内で入力してください（現在2001文字）。" });
+  });
+
   it("refuses values that are not text (a number or null from a hand-made request)", () => {
     const changes = { 進捗メモ: 5, 実施時期: null } as unknown as IssueUpdate["changes"];
     expect(validateChanges(changes)).toEqual({ 進捗メモ: "進捗メモは文字で入力してください。", 実施時期: "実施時期は文字で入力してください。" });
@@ -54,6 +61,14 @@ describe("validateChanges", () => {
 });
 
 describe("planUpdate: conflicts", () => {
+  it("checks every editable field and the stamp as the user loaded them", () => {
+    expect(Object.keys(expectedOf(issue())).sort()).toEqual([...EDITABLE_FIELDS, "最終更新日"].sort());
+    for (const field of EDITABLE_FIELDS) {
+      const plan = planUpdate(issue({ [field]: "ほかの方の値" }), update({}), USER, NOW, "サイドバー");
+      expect(plan, field).toEqual({ ok: false, reason: "conflict", fields: [field] });
+    }
+  });
+
   it("lists each field someone else changed since the user loaded the issue, and writes nothing", () => {
     const seen = issue();
     const now = issue({ 進捗メモ: "別の方の入力", 最終更新日: "2026-11-20T00:00:00.000Z" });

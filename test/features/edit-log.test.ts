@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { SECRETARIAT, historyRows, issueRows, setUp, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
+import { ISSUES } from "../../src/core/contracts/issues";
 
 let runtime: Runtime;
 const STAFF = "tanaka@city.example";
@@ -33,7 +34,7 @@ describe("onIssueEdit", () => {
   // The installable trigger's e.user and active user are blank (R-session): the record says 「不明」, never a guess.
   it("records a single-cell edit with its old value, route シート直接編集, and stamps the row", () => {
     const before = issueRows(runtime)[4];
-    const [result] = typeInto(6, 10, [["担当課と調整中"]], before.進捗メモ);
+    const [result] = typeInto(6, ISSUES.headers.indexOf("進捗メモ"), [["担当課と調整中"]], before.進捗メモ);
     expect(result.ok, result.error?.message).toBe(true);
     expect(historyRows(runtime)).toEqual([
       expect.objectContaining({ ID: before.ID, 項目: "進捗メモ", 変更前: before.進捗メモ, 変更後: "担当課と調整中", 経路: "シート直接編集", 利用者: "不明" }),

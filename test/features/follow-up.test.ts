@@ -200,6 +200,53 @@ describe("answer links", () => {
   });
 });
 
+describe("a partly refused answer", () => {
+  /** The form of the owner with the most issues. */
+  async function biggestForm() {
+    runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
+    const count = (text: string) => (text.match(/\[R\d+-\d+\]/g) ?? []).length;
+    const mail = (await outbox(`${dir}/outbox`)).reduce((a, b) => (count(b.text) > count(a.text) ? b : a));
+    const form = openForm(runtime, linkIn(mail.text));
+    return { form, owner: mail.to[0], ids: [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]) };
+  }
+
+  it("says which answers were recorded and which were not when someone else changed one meanwhile, with no thanks for everything", async () => {
+    const { form, ids } = await biggestForm();
+    expect(ids.length).toBeGreaterThan(2);
+    // The secretariat changes the first issue through the sidebar while the owner is still on the form.
+    const meanwhile = runtime.run("saveIssueUpdate", [{ id: ids[0], expected: {}, changes: { 進捗メモ: "事務局が追記した内容" } }], { user: SECRETARIAT });
+    expect(meanwhile.result).toMatchObject({ ok: true });
+    const receipt = submitForm(runtime, formFields(form, Object.fromEntries(ids.map((id) => [id, { answer: "完了" }]))));
+    expect(receipt).not.toContain("以下の内容で記録しました");
+    expect(receipt).not.toContain('class="done"');
+    expect(receipt).toContain(`${ids.length}件のうち${ids.length - 1}件を記録しました。1件（${ids[0]}）は記録できませんでした。`);
+    expect(receipt).toContain("ほかの方がこの課題を先に更新しました");
+    expect(receipt).toContain("事務局が追記した内容"); // the current content, to compare with
+    expect(receipt.match(/記録しました<\/p>/g)).toHaveLength(ids.length - 1);
+    const rows = issueRows(runtime);
+    expect(rows.find((r) => r.ID === ids[0])?.進捗分類).not.toBe("完了");
+    expect(ids.slice(1).every((id) => rows.find((r) => r.ID === id)?.進捗分類 === "完了")).toBe(true);
+    expect(sheetRecords(runtime, "回答記録").map((r) => r.ID)).toEqual(ids.slice(1));
+  });
+
+  it("a memo over the limit keeps the whole form as typed and saves nothing; an emoji counts as one character", async () => {
+    const { form, ids } = await biggestForm();
+    const before = JSON.stringify(issueRows(runtime));
+    const answers = Object.fromEntries(ids.map((id) => [id, { answer: "変更なし" }]));
+    const tooLong = submitForm(runtime, formFields(form, { ...answers, [ids[0]]: { answer: "完了", memo: "😀".repeat(2001) }, [ids[1]]: { answer: "完了", memo: "残すメモ" } }));
+    expect(tooLong).toContain("1件の課題で入力内容を直す必要があります");
+    expect(tooLong).toContain("進捗メモは2000文字以内で入力してください（現在2001文字）。");
+    expect(tooLong).toContain("2001 / 2000文字（1文字超過）");
+    expect(tooLong).toContain("残すメモ");
+    expect(JSON.stringify(issueRows(runtime))).toBe(before);
+    const fits = submitForm(runtime, formFields(tooLong, { ...answers, [ids[0]]: { answer: "完了", memo: "😀".repeat(2000) } }));
+    expect(fits).toContain("以下の内容で記録しました");
+    expect(issueRows(runtime).find((r) => r.ID === ids[0])?.進捗メモ).toBe("😀".repeat(2000));
+    const log = sheetRecords(runtime, "回答記録").find((r) => r.ID === ids[0]);
+    expect(log).toMatchObject({ 回答: "完了", 進捗メモ: "😀".repeat(2000) });
+  });
+});
+
 describe("answering costs", () => {
   it("the same spreadsheet reads for an owner with one issue as for one with several; writes only per changed row", async () => {
     runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });

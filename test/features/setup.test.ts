@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { answeringUi } from "../support/follow-up";
 import { sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
+import { ISSUES } from "../../src/core/contracts/issues";
 
 const SECRETARIAT = "henkaku@city.example";
 
@@ -71,7 +72,10 @@ describe("setupWorkbook", () => {
     issues.setColumnWidth(column("進捗メモ"), 500);
     const first = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
     expect(first.ok, first.error?.message).toBe(true);
-    expect(first.result).toContain("シート「課題」の列 「ID」「年度」「課題名」「区分」「制度所管局」「所管課」「担当者メール」「整理区分」「進捗分類」「実施時期」「最終更新日」「最終更新者」 の幅を整えました");
+    // Every column the contract gives a width, but the one staff widened.
+    const widened = ISSUES.columnWidths.filter((c) => c.header !== "進捗メモ" && c.width !== 100).map((c) => `「${c.header}」`).join("");
+    expect(widened).toContain("「ID」「年度」「課題名」「区分」「制度所管局」「所管課」「担当者メール」「整理区分」「進捗分類」「実施時期」");
+    expect(first.result).toContain(`シート「課題」の列 ${widened} の幅を整えました`);
     const width = (header: string) => issues.getColumnWidth(column(header));
     expect(width("課題名")).toBe(320);
     expect(width("ID")).toBe(80);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { SECRETARIAT, historyRows, issueRows, setUp, spreadsheetReads, spreadsheetWrites, statusTable } from "../support/issues";
 import { testRuntime } from "../support/runtime";
+import { ISSUES } from "../../src/core/contracts/issues";
 
 let runtime: Runtime;
 let issue: Record<string, unknown>;
@@ -32,7 +33,7 @@ describe("getMyIssues", () => {
     expect(mine.map((i) => i.ID).sort()).toEqual(all.filter((r) => r.担当者メール === owner).map((r) => r.ID).sort());
     expect(typeof mine[0].最終更新日).toBe("string");
     expect(mine[0].最終更新日).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(Object.keys(mine[0])).toEqual(["ID", "年度", "課題名", "区分", "制度所管局", "所管課", "担当者メール", "整理区分", "進捗分類", "実施時期", "進捗メモ", "最終更新日", "最終更新者"]);
+    expect(Object.keys(mine[0])).toEqual([...ISSUES.headers]);
 
     expect(call<unknown[]>("getMyIssues", SECRETARIAT)).toHaveLength(all.length);
 

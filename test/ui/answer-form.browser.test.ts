@@ -61,6 +61,10 @@ describe("answer form", { timeout: 120_000 }, () => {
     const count = await fieldsets.count();
     expect(count).toBeGreaterThanOrEqual(2);
     const firstId = (await fieldsets.first().locator(".id").textContent())!.trim();
+    // The memo's counter counts characters as the server does: an emoji is one.
+    const memoCounter = form.locator("fieldset.issue").first().locator(".counter");
+    await form.getByLabel("進捗メモ").first().fill("😀😀");
+    await memoCounter.filter({ hasText: "2 / 2000文字" }).waitFor();
     // Submitting with no choice keeps the input and says what is missing.
     await form.getByLabel("進捗メモ").first().fill("年度内に方針決定の見込み");
     await form.getByRole("button", { name: "回答を送信する" }).click();

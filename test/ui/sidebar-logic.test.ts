@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { IssueRecord } from "../../src/core/contracts/issues";
+import { counterText } from "../../src/core/base/text";
+import { EDITABLE_FIELDS, type IssueRecord } from "../../src/core/contracts/issues";
 import {
-  DEFAULT_FILTERS, buildUpdate, conflictRows, countText, counterText, draftOf, emptyText, failureText, fieldErrors,
+  DEFAULT_FILTERS, buildUpdate, changesOf, conflictRows, countText, draftOf, emptyText, failureText, fieldErrors,
   filterChoices, filterIssues, formatDateTime, hasChanges, historyLine, progressBadge, rebase, roleText, type Filters,
 } from "../../src/ui/sidebar/logic";
+import { issueRecord } from "../support/issue-record";
 
 function issue(fields: Partial<IssueRecord>): IssueRecord {
-  return {
+  return issueRecord({
     ID: "R7-001", 年度: "R7", 課題名: "", 区分: "ユーザー", 制度所管局: "総務市民局", 所管課: "区政課",
     担当者メール: "kusei-ka@city.example", 整理区分: "⑦", 進捗分類: "検討中", 実施時期: "", 進捗メモ: "",
     最終更新日: "2026-05-12T00:00:00.000Z", 最終更新者: "kusei-ka@city.example", ...fields,
-  };
+  });
 }
 
 const issues = [
@@ -61,7 +63,7 @@ describe("filtering, search and counting", () => {
   });
 
   it("says who is signed in as what", () => {
-    const context = { user: "henkaku@city.example", bureaus: [], progress: [], problem: null };
+    const context = { user: "henkaku@city.example", bureaus: [], problem: null };
     expect(roleText({ ...context, role: "secretariat" })).toBe("市政変革推進室として全件を表示しています");
     expect(roleText({ ...context, role: "bureau", bureaus: ["若松区", "戸畑区"] })).toContain("若松区・戸畑区の代表");
     expect(roleText({ ...context, role: "none", user: "" })).toContain("アカウントを確認できませんでした");
@@ -73,11 +75,16 @@ describe("the save request", () => {
 
   it("sends only changed fields, with expected = the values as loaded", () => {
     const draft = { ...draftOf(base), 進捗分類: "完了", 進捗メモ: "本格実施へ" };
-    expect(buildUpdate(base, draft)).toEqual({
-      id: "R6-022",
-      expected: { 進捗分類: base.進捗分類, 実施時期: "", 進捗メモ: base.進捗メモ, 最終更新日: base.最終更新日 },
-      changes: { 進捗分類: "完了", 進捗メモ: "本格実施へ" },
-    });
+    const update = buildUpdate(base, draft);
+    expect(update).toEqual({ id: "R6-022", expected: expect.objectContaining({ 進捗分類: base.進捗分類, 実施時期: "", 進捗メモ: base.進捗メモ, 最終更新日: base.最終更新日 }), changes: { 進捗分類: "完了", 進捗メモ: "本格実施へ" } });
+    for (const field of EDITABLE_FIELDS) expect(update.expected[field], field).toBe(base[field]);
+  });
+
+  it("checks every editable field for conflicts, with no list of fields to keep up to date", () => {
+    const update = buildUpdate(base, draftOf(base));
+    expect(Object.keys(update.expected)).toEqual([...EDITABLE_FIELDS, "最終更新日"]);
+    expect(update.changes).toEqual({});
+    expect(Object.keys(draftOf(base))).toEqual(EDITABLE_FIELDS);
   });
 
   it("does not count the seed wording read as its class, or trailing spaces, as changes", () => {
@@ -92,10 +99,13 @@ describe("the save request", () => {
     const draft = { ...draftOf(base), 進捗メモ: "効果検証を開始" };
     const latest = { ...base, 進捗分類: "完了", 実施時期: "R8年4月", 最終更新日: "2026-06-01T01:00:00.000Z" };
     const next = rebase(base, draft, latest);
-    expect(next).toEqual({ 進捗分類: "完了", 実施時期: "R8年4月", 進捗メモ: "効果検証を開始" });
+    expect(next).toEqual({ ...draftOf(latest), 進捗分類: "完了", 実施時期: "R8年4月", 進捗メモ: "効果検証を開始" });
+    expect(next.進捗分類).toBe("完了");
     expect(buildUpdate(latest, next)).toMatchObject({ expected: { 最終更新日: latest.最終更新日 }, changes: { 進捗メモ: "効果検証を開始" } });
     const rows = conflictRows(latest, draft);
-    expect(rows.find((r) => r.field === "進捗メモ")).toEqual({ field: "進捗メモ", current: base.進捗メモ, mine: "効果検証を開始", differs: true });
+    expect(rows.map((r) => r.field)).toEqual(EDITABLE_FIELDS);
+    expect(rows.map((r) => r.label)).toEqual(expect.arrayContaining(["進捗分類", "実施時期", "進捗メモ"]));
+    expect(rows.find((r) => r.field === "進捗メモ")).toEqual({ field: "進捗メモ", label: "進捗メモ", current: base.進捗メモ, mine: "効果検証を開始", differs: true });
     expect(rows.find((r) => r.field === "実施時期")).toMatchObject({ current: "R8年4月", mine: "（空欄）", differs: true });
   });
 });
@@ -105,8 +115,16 @@ describe("validation and messages", () => {
     const errors = fieldErrors(issues[2], { ...draftOf(issues[2]), 進捗メモ: "あ".repeat(2001) });
     expect(errors).toEqual({ 進捗メモ: "進捗メモは2000文字以内で入力してください（現在2001文字）。" });
     expect(fieldErrors(issues[2], { ...draftOf(issues[2]), 実施時期: "x".repeat(101) }).実施時期).toContain("100文字以内");
-    expect(counterText(12, 2000)).toBe("12 / 2000文字");
-    expect(counterText(2001, 2000)).toBe("2001 / 2000文字（1文字超過）");
+    expect(counterText("あ".repeat(12), 2000)).toBe("12 / 2000文字");
+    expect(counterText("あ".repeat(2001), 2000)).toBe("2001 / 2000文字（1文字超過）");
+  });
+
+  it("counts an emoji as one character, as the server does, so a memo the counter allows is saved", () => {
+    const memo = "😀".repeat(2000);
+    expect(counterText(memo, 2000)).toBe("2000 / 2000文字");
+    expect(fieldErrors(issues[2], { ...draftOf(issues[2]), 進捗メモ: memo })).toEqual({});
+    expect(fieldErrors(issues[2], { ...draftOf(issues[2]), 進捗メモ: `${memo}😀` }).進捗メモ).toBe("進捗メモは2000文字以内で入力してください（現在2001文字）。");
+    expect(changesOf(issues[2], { ...draftOf(issues[2]), 進捗メモ: memo })).toEqual({ 進捗メモ: memo });
   });
 
   it("leaves an unchanged, already too long memo alone", () => {

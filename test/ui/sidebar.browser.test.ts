@@ -5,19 +5,21 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../src/core/classes";
+import { PROGRESS_WORDING } from "../../src/core/contracts/classes";
 import type { IssueRecord } from "../../src/core/contracts/issues";
+import { expectedOf } from "../../src/core/issue-fields";
 import { axeViolations, launchBrowser } from "../support/browser";
+import { issueRecord } from "../support/issue-record";
 
 const root = join(import.meta.dirname, "..", "..");
 const XSS = "<img src=x onerror=alert(1)>";
 
 function issue(fields: Partial<IssueRecord>): IssueRecord {
-  return {
+  return issueRecord({
     ID: "", 年度: "R7", 課題名: "", 区分: "職員", 制度所管局: "総務市民局", 所管課: "人事課", 担当者メール: "jinji-ka@city.example",
     整理区分: "⑦", 進捗分類: "検討中", 実施時期: "", 進捗メモ: "", 最終更新日: "2026-05-12T00:00:00.000Z",
     最終更新者: "jinji-ka@city.example", ...fields,
-  };
+  });
 }
 
 const fixture = {
@@ -25,7 +27,6 @@ const fixture = {
     user: "henkaku@city.example",
     role: "secretariat",
     bureaus: [],
-    progress: PROGRESS_CLASSES.map((value) => ({ value, label: PROGRESS_WORDING[value] })),
     problem: null as string | null,
   },
   issues: [
@@ -187,11 +188,11 @@ describe("status sidebar in Chromium", () => {
     await page.click("#save");
     await page.locator("#feedback").filter({ hasText: "保存しました" }).waitFor();
     const calls = await page.evaluate(() => (window as any).__stub.calls.filter((c: any) => c.name === "saveIssueUpdate"));
-    expect(calls.map((c: any) => c.args[0])).toEqual([{
-      id: "R6-022",
-      expected: { 進捗分類: "実施中", 実施時期: "R7実証実験開始", 進捗メモ: "本庁舎の一部フロアで実証実験中。R8年度に効果検証", 最終更新日: "2026-05-12T00:00:00.000Z" },
-      changes: { 進捗分類: "完了" },
-    }]);
+    // expected: every editable field as loaded, and the stamp.
+    expect(calls.map((c: any) => c.args[0])).toEqual([{ id: "R6-022", expected: expectedOf(fixture.issues[1]), changes: { 進捗分類: "完了" } }]);
+    expect(calls[0].args[0].expected).toMatchObject({
+      進捗分類: "実施中", 実施時期: "R7実証実験開始", 進捗メモ: "本庁舎の一部フロアで実証実験中。R8年度に効果検証", 最終更新日: "2026-05-12T00:00:00.000Z",
+    });
     await expect(page.locator("#detail-badge").textContent()).resolves.toBe("進捗分類: 完了");
     await expect(page.locator("#save").isDisabled()).resolves.toBe(true);
     await page.keyboard.press("Escape");
@@ -228,7 +229,10 @@ describe("status sidebar in Chromium", () => {
     expect(last.changes).toEqual({ 進捗メモ: "私の入力: 予算要求に向けて見積りを精査中" });
   });
 
-  it("explains a too-long memo next to the field", async () => {
+  it("explains a too-long memo next to the field, counting an emoji as one character as the server does", async () => {
+    await page.fill("#memo", "😀".repeat(2000));
+    await expect(page.locator("#memo-count").textContent()).resolves.toBe("2000 / 2000文字");
+    await expect(page.locator("#memo-error").textContent()).resolves.toBe("");
     await page.fill("#memo", "あ".repeat(2001));
     const error = "進捗メモは2000文字以内で入力してください（現在2001文字）。";
     await expect(page.locator("#memo-error").textContent()).resolves.toBe(error);

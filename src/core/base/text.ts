@@ -19,6 +19,17 @@ export function isBlank(value: unknown): boolean {
   return typeof value === "string" ? !/\S/.test(value) : false;
 }
 
+/** Characters as staff count them: code points, so an emoji is one (String.length would count two). */
+export function charCount(text: string): number {
+  return Array.from(text).length;
+}
+
+/** 「12 / 2000文字」 under a box with a limit, counted as the server counts (charCount). */
+export function counterText(text: string, limit: number): string {
+  const length = charCount(text);
+  return length > limit ? `${length} / ${limit}文字（${length - limit}文字超過）` : `${length} / ${limit}文字`;
+}
+
 /** Text with every kind of white space removed, for matching labels typed with spaces. */
 export function compactText(value: unknown): string {
   return normalizeText(value).replace(/\s+/g, "");

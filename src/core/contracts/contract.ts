@@ -3,15 +3,52 @@
 // and records back into rows, always by header (never by position).
 import { InputError, column, readTable, requiredColumn, type SheetTable, type TableRow } from "../base/sheet-table";
 import { isDateValue, normalizeText } from "../base/text";
+import { tokyoDate } from "../base/tokyo-time";
 import { ContractError, headerProblems, type HeaderProblem } from "./headers";
 
 export interface FieldRules {
-  /** Staff change it through the sidebar or the web form. */
-  editable?: true;
+  /**
+   * Staff change it through a form. An Input describes how (課題: the sidebar, the
+   * web form, the follow-up mail, 回答記録 and 初期設定's dropdown all read it).
+   */
+  editable?: true | Input;
   /** A direct edit of the cell is recorded in 履歴. */
   logged?: true;
-  /** Longest text a form accepts. */
+  /** Longest text a form accepts, in characters (code points: an emoji is one). */
   maxLength?: number;
+}
+
+/** What a form offers: one choice of several, free text, a calendar day, a number. */
+export type InputKind = "choice" | "text" | "date" | "number";
+
+export interface Choice {
+  value: string;
+  /** The full wording shown beside the choice. */
+  help?: string;
+  /** The cell's background when it holds the value (初期設定's colour rule). */
+  colour?: string;
+}
+
+/** How staff enter an editable field: the one description every form and mail is built from. */
+export interface Input {
+  /** What forms, mails and messages call the field. */
+  label: string;
+  kind: InputKind;
+  /** ASCII name of the field in the forms' element ids and posted fields (e.g. "memo"). */
+  slug: string;
+  /** choice: the values offered, in order (初期設定's dropdown too). */
+  choices?: readonly Choice[];
+  /** choice: any accepted spelling read as one of the choices' values; undefined when unreadable (default: the value as typed, NFKC). */
+  parse?: (text: string) => string | null | undefined;
+  /** One line under the input, and the cell's help on 初期設定's dropdown. A choice whose options carry their own wording shows only those in the forms. */
+  help?: string;
+  placeholder?: string;
+  /** text: a box of this many lines, with a character counter; one line when not given. */
+  lines?: number;
+  /** What the follow-up mail calls the value it lists (the label when not given), e.g. 「前回のメモ」. */
+  mailLabel?: string;
+  /** choice: the follow-up form asks for it every cycle (「変更なし」 or a new value), and 回答記録 keeps that answer as 回答. */
+  asked?: true;
 }
 
 export interface FieldSpec<V = string> extends FieldRules {
@@ -104,6 +141,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return normalizeText(cellToText(a)) === normalizeText(cellToText(b));
 }
 
+/** A calendar-day field as forms carry it: a date cell as its Tokyo day "2026-05-01", anything else as text. */
+export function dayText(cell: unknown): string {
+  if (!isDateValue(cell) || Number.isNaN(cell.getTime())) return cellToText(cell);
+  const { year, month, day } = tokyoDate(cell);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /** A date cell as a Date; anything else (blank, text) as null. */
 export function dateCell(cell: unknown): Date | null {
   return isDateValue(cell) ? cell : null;
@@ -117,6 +161,11 @@ export function checkboxCell(cell: unknown): boolean {
 /** A cell as it is, for fields whose type matters (dates, checkboxes, 変更前 of any kind). */
 export function rawCell(cell: unknown): unknown {
   return cell ?? "";
+}
+
+/** Text, or a calendar day for a date input. */
+function defaultReader(spec: FieldSpec<unknown>): (cell: unknown) => string {
+  return typeof spec.editable === "object" && spec.editable.kind === "date" ? dayText : cellToText;
 }
 
 /** Row 1 of what fromRows accepts (as toGrid would read it), without copying the rest. */
@@ -141,7 +190,7 @@ export function defineContract<const S extends Specs>(spec: {
     const record = {} as Record<string, unknown>;
     for (const field of headers) {
       const index = table.columns.get(key(field));
-      const read = spec.fields[field].read ?? cellToText;
+      const read = spec.fields[field].read ?? defaultReader(spec.fields[field]);
       record[field] = read(index === undefined ? "" : cells[index]);
     }
     return record as RecordOf<S>;

@@ -2,7 +2,7 @@
 // issues in the months 設定 names), one request per owner listing all their issues.
 import { columnLetter } from "../base/a1";
 import { isValidEmail, normalizeEmail, normalizeText } from "../base/text";
-import { isTracked, parseDirection, parseProgress } from "../classes";
+import { isTracked, parseDirection, parseProgress } from "../contracts/classes";
 import { ISSUES, type IssueRecord } from "../contracts/issues";
 
 export interface OwnerRequest {

@@ -1,6 +1,6 @@
 // What the secretariat reads about a follow-up cycle: which cycle 送信状況 shows,
 // times in 和暦 and Tokyo time, and what 今すぐ送信 is about to send and why.
-import { parseDirection } from "../classes";
+import { parseDirection } from "../contracts/classes";
 import { SENT, type SendRecord } from "../contracts/send-log";
 import { formatWarekiWithWeekday } from "../wareki";
 import { cycleLabel, cycleMonth, cycleOf } from "./cycle";

@@ -1,10 +1,14 @@
 // The owners' personal answer page (the web app): a signed link shows only that
 // owner's issues; answers go through the shared write path with 経路 = メール回答.
-import { normalizeEmail, normalizeText } from "../../core/base/text";
-import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../../core/classes";
+import { charCount, counterText, normalizeEmail, normalizeText } from "../../core/base/text";
 import type { AnswerRecord } from "../../core/contracts/answer-log";
-import { ISSUES, type IssueRecord } from "../../core/contracts/issues";
+import { ISSUES, type EditableField, type IssueRecord } from "../../core/contracts/issues";
+import {
+  NO_CHANGE, answerChoices, answerEntry, answerUpdate, baseName, checkAnswer, currentContent, currentLine, postedName, problemLines,
+  readAnswer, receiptBanner, savedValues, type Answer,
+} from "../../core/follow-up/answers";
 import { cycleLabel, cycleOf } from "../../core/follow-up/cycle";
+import { askedInput, dateInputType, expectedOf, keptInputs, labelList } from "../../core/issue-fields";
 import { latestAnswers } from "../../core/mailing/answer-log";
 import { SIGNED_IN_ACCOUNTS_ADVICE } from "../../core/mailing/signed-in-accounts";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
@@ -21,25 +25,48 @@ import { checkLink } from "../mailing/links";
 import { readAnswers, recordAnswers } from "../mailing/log-sheets";
 import { FOLLOW_UP, cycleRequests } from "./mailing";
 
-export const NO_CHANGE = "変更なし";
-const CHOICES = [NO_CHANGE, ...PROGRESS_CLASSES];
-
 type WebEvent = { parameter?: Record<string, string> };
 
 /** The form's fields as its page sends them through google.script.run (name → value). */
 export type FormFields = Record<string, string>;
 
+/** One input of an issue below the asked choice, as the page renders it (from the contract's description). */
+interface FormInput {
+  name: string;
+  /** The element id; the label, help, counter and error line are named after it. */
+  key: string;
+  label: string;
+  kind: string;
+  /** The input element's type: text, or date for a day (or a blank date field). */
+  type: string;
+  value: string;
+  lines: number;
+  placeholder: string;
+  help: string;
+  choices: string[];
+  /** Limit for the character counter (0: none), its text, and whether the text is over it. */
+  limit: number;
+  counter: string;
+  over: boolean;
+  error: string;
+  /** The ids of the help, counter and error lines. */
+  describedBy: string;
+}
+
 interface FormIssue {
   id: string;
   title: string;
-  progress: string;
-  timing: string;
-  memo: string;
+  /** 「現在：検討中／実施時期 R8年度」 */
+  current: string;
   updated: string;
   base: string;
-  previous: { answer: string; timing: string; memo: string; at: string } | null;
+  answerName: string;
+  baseName: string;
+  previous: { answer: string; at: string } | null;
   chosen: string;
   error: string;
+  inputs: FormInput[];
+  hasError: boolean;
 }
 
 interface ResultRow {
@@ -47,13 +74,14 @@ interface ResultRow {
   title: string;
   ok: boolean;
   answer: string;
-  timing: string;
-  memo: string;
+  values: { label: string; value: string; long: boolean }[];
   message: string;
 }
 
 function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
-  const defaults = { view, choices: CHOICES, wording: PROGRESS_WORDING, errors: [], issues: [], results: [], message: "" };
+  const asked = askedInput();
+  const intro = `課題ごとに、進捗に変更がなければ「${NO_CHANGE}」、変更があれば新しい${asked.label}を選び、必要に応じて${labelList(keptInputs())}を更新してください。`;
+  const defaults = { view, choices: answerChoices(), asked: asked.label, intro, errors: [], issues: [], results: [], banner: null, message: "" };
   return webPage("answer", { ...defaults, ...data }, "進捗確認のご回答｜プラチナ市役所プロジェクト");
 }
 
@@ -93,18 +121,46 @@ function addressee(issues: IssueRecord[], email: string): string {
   return name ? `${name} ご担当者` : email;
 }
 
-function formIssue(issue: IssueRecord, previous: AnswerRecord | undefined): FormIssue {
+/** An issue on the form: the served values, or what the owner sent with the reasons it cannot be saved yet. */
+function formIssue(issue: IssueRecord, previous: AnswerRecord | undefined, sent?: { answer: Answer; errors: Partial<Record<EditableField, string>> }): FormIssue {
+  const asked = askedInput();
+  const errors = sent?.errors ?? {};
   return {
     id: issue.ID,
     title: issue.課題名,
-    progress: issue.進捗分類,
-    timing: issue.実施時期,
-    memo: issue.進捗メモ,
+    current: currentLine(issue),
     updated: issue.最終更新日 ? formatWareki(new Date(issue.最終更新日)) : "",
-    base: JSON.stringify({ 進捗分類: issue.進捗分類, 実施時期: issue.実施時期, 進捗メモ: issue.進捗メモ, 最終更新日: issue.最終更新日 }),
-    previous: previous ? { answer: previous.回答, timing: previous.実施時期, memo: previous.進捗メモ, at: previous.日時 ? formatWareki(previous.日時) : "" } : null,
-    chosen: previous ? NO_CHANGE : "",
-    error: "",
+    // What the owner starts from: sent back as is, so a later save sees someone else's update in between.
+    base: sent ? JSON.stringify(sent.answer.expected) : JSON.stringify(expectedOf(issue)),
+    answerName: postedName(asked, issue.ID),
+    baseName: baseName(issue.ID),
+    previous: previous ? { answer: previous.回答, at: previous.日時 ? formatWareki(previous.日時) : "" } : null,
+    chosen: sent ? sent.answer.chosen : previous ? NO_CHANGE : "",
+    error: errors[asked.field] ?? "",
+    inputs: keptInputs().map((input) => {
+      const value = sent?.answer.values[input.field] ?? issue[input.field];
+      const limit = input.lines && input.maxLength !== undefined ? input.maxLength : 0;
+      const key = `${input.slug}-${issue.ID}`;
+      return {
+        name: postedName(input, issue.ID),
+        key,
+        label: input.label,
+        kind: input.kind,
+        type: input.kind === "date" ? dateInputType(value) : "text",
+        value,
+        // A form of many issues keeps each box short; the sidebar gives the full height.
+        lines: input.lines ? Math.min(input.lines, 3) : 0,
+        placeholder: input.placeholder ?? "",
+        help: input.help ?? "",
+        choices: (input.choices ?? []).map((c) => c.value),
+        limit,
+        counter: limit ? counterText(value, limit) : "",
+        over: limit > 0 && charCount(value) > limit,
+        error: errors[input.field] ?? "",
+        describedBy: [input.help ? `${key}-help` : "", limit ? `${key}-count` : "", `${key}-error`].filter(Boolean).join(" "),
+      };
+    }),
+    hasError: Object.keys(errors).length > 0,
   };
 }
 
@@ -138,36 +194,16 @@ export function receiveAnswers(fields: FormFields): GoogleAppsScript.HTML.HtmlOu
   const owner = normalizeEmail(auth.claims.email);
   const answered = latestAnswers(readAnswers(), auth.claims.cycle, owner);
   const issues = ownerIssues(auth.claims, answered);
-  // Validate everything first: a missing choice re-shows the form with the input kept, and nothing is saved.
-  const form = issues.map((issue) => {
-    const item = formIssue(issue, answered.get(issue.ID));
-    item.chosen = String(params[`answer:${issue.ID}`] ?? "");
-    item.timing = String(params[`timing:${issue.ID}`] ?? item.timing);
-    item.memo = String(params[`memo:${issue.ID}`] ?? item.memo);
-    item.base = String(params[`base:${issue.ID}`] ?? item.base);
-    if (!CHOICES.includes(item.chosen)) item.error = "「変更なし」または新しい進捗分類を選んでください。";
-    return item;
-  });
-  const missing = form.filter((i) => i.error);
-  if (missing.length > 0) {
-    return page("form", { ...formData(auth.claims, form, [`${missing.length}件の課題で回答が選ばれていません。`]), owner: addressee(issues, owner), token: params.t });
+  // Check everything first: a missing choice or a value too long re-shows the form with the input kept, and nothing is saved.
+  const answers = issues.map((issue) => readAnswer(params, issue));
+  const updates = answers.map((answer, i) => answerUpdate(answer, issues[i]));
+  const checks = answers.map((answer, i) => checkAnswer(answer, updates[i]));
+  const form = () => issues.map((issue, i) => formIssue(issue, answered.get(issue.ID), { answer: answers[i], errors: checks[i].errors }));
+  const problems = problemLines(checks);
+  if (problems.length > 0) {
+    return page("form", { ...formData(auth.claims, form(), problems), owner: addressee(issues, owner), token: params.t });
   }
   const now = new Date();
-  const results: ResultRow[] = [];
-  const updates = form.map((item) => {
-    const original = issues.find((i) => i.ID === item.id) as IssueRecord;
-    const changes: Record<string, string> = {};
-    if (item.chosen !== NO_CHANGE) changes.進捗分類 = item.chosen;
-    if (item.timing.trim() !== original.実施時期.trim()) changes.実施時期 = item.timing;
-    if (item.memo.trim() !== original.進捗メモ.trim()) changes.進捗メモ = item.memo;
-    let expected: Record<string, string> = {};
-    try {
-      expected = JSON.parse(item.base);
-    } catch {
-      expected = {};
-    }
-    return { id: item.id, expected, changes };
-  });
   // All of the owner's answers and their 回答記録 in one locked pass: one read of 課題, one 履歴 append.
   let saved: ReturnType<typeof saveIssues>;
   try {
@@ -178,24 +214,26 @@ export function receiveAnswers(fields: FormFields): GoogleAppsScript.HTML.HtmlOu
         now,
         authorized: (current) => normalizeEmail(current.担当者メール) === owner,
       });
-      const answers = results.flatMap((result, i) => (result.ok
-        ? [{ 日時: now, サイクル: auth.claims.cycle, 回答者: owner, ID: form[i].id, 回答: form[i].chosen, 実施時期: result.issue.実施時期, 進捗メモ: result.issue.進捗メモ }]
-        : []));
-      if (answers.length > 0) recordAnswers(answers);
+      const entries = results.flatMap((result, i) => (result.ok ? [answerEntry(now, auth.claims.cycle, owner, answers[i], result.issue)] : []));
+      if (entries.length > 0) recordAnswers(entries);
       return results;
     });
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
-    return page("form", { ...formData(auth.claims, form, [FORM_BUSY_MESSAGE]), token: params.t });
+    return page("form", { ...formData(auth.claims, form(), [FORM_BUSY_MESSAGE]), owner: addressee(issues, owner), token: params.t });
   }
-  form.forEach((item, i) => {
+  const results: ResultRow[] = answers.map((answer, i) => {
     const result = saved[i];
-    if (result.ok) {
-      results.push({ id: item.id, title: item.title, ok: true, answer: item.chosen, timing: result.issue.実施時期, memo: result.issue.進捗メモ, message: "" });
-    } else {
-      const current = result.current ? `（現在の内容: ${result.current.進捗分類}／${result.current.実施時期 || "—"}／${result.current.進捗メモ || "—"}）` : "";
-      results.push({ id: item.id, title: item.title, ok: false, answer: item.chosen, timing: item.timing, memo: item.memo, message: `${result.message}${current}` });
-    }
+    const title = issues[i].課題名;
+    if (result.ok) return { id: answer.id, title, ok: true, answer: answer.chosen, values: savedValues(result.issue), message: "" };
+    const current = result.current ? currentContent(result.current) : "";
+    return { id: answer.id, title, ok: false, answer: answer.chosen, values: [], message: `${result.message}${current}` };
   });
-  return page("receipt", { ...formData(auth.claims, []), token: params.t, results, link: `${webAppUrl()}?t=${encodeURIComponent(String(params.t))}` });
+  return page("receipt", {
+    ...formData(auth.claims, []),
+    token: params.t,
+    results,
+    banner: receiptBanner(results),
+    link: `${webAppUrl()}?t=${encodeURIComponent(String(params.t))}`,
+  });
 }

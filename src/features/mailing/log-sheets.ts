@@ -2,7 +2,7 @@
 // and written here only, through their contracts. The logs are created with
 // their header row on first use; records are written under the sheet's own
 // header row, so staff may reorder its columns.
-import { ANSWER_LOG, type AnswerRecord } from "../../core/contracts/answer-log";
+import { ANSWER_LOG, type AnswerEntry, type AnswerRecord } from "../../core/contracts/answer-log";
 import { ANSWER_STATUS } from "../../core/contracts/answer-status";
 import { SEND_LOG, type SendRecord } from "../../core/contracts/send-log";
 import { readAnswerLog } from "../../core/mailing/answer-log";
@@ -41,7 +41,7 @@ export function readAnswers(): AnswerRecord[] {
 }
 
 /** Under the document lock: two people answering at once must not write the same row. */
-export function recordAnswers(records: AnswerRecord[]): void {
+export function recordAnswers(records: AnswerEntry[]): void {
   withWriteLock(() => {
     const log = ensureRecords(ANSWER_LOG);
     appendRows(log.sheet, records.map((record) => ANSWER_LOG.toRow(record, log.values[0])));

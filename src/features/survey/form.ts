@@ -206,7 +206,7 @@ export function receiveSurvey(fields: Record<string, string>): GoogleAppsScript.
       // An answer whose every change failed is not one yet: the reminder should still come.
       const recorded = failed === 0 || failed < changed.length;
       if (recorded) {
-        recordAnswers([{ 日時: now, サイクル: surveyCycle(visit.yearLabel), 回答者: visit.email, ID: `局区改革:${visit.bureaus.join("・")}`, 回答: answerText(saved.results), 実施時期: "", 進捗メモ: "" }]);
+        recordAnswers([{ 日時: now, サイクル: surveyCycle(visit.yearLabel), 回答者: visit.email, ID: `局区改革:${visit.bureaus.join("・")}`, 回答: answerText(saved.results) }]);
       }
       return { saved, failed, recorded };
     });

@@ -1,13 +1,13 @@
 // The sidebar's decisions, free of the DOM so Node tests cover them: which
 // issues show, what a save sends, and the Japanese the user reads.
-import { parseProgress, type Progress } from "../../core/classes";
-import { sameValue } from "../../core/contracts/contract";
-import { EDITABLE_FIELDS, type EditableField, type IssueRecord } from "../../core/contracts/issues";
+import { parseProgress, type Progress } from "../../core/contracts/classes";
+import { INPUTS, type EditableField, type IssueRecord } from "../../core/contracts/issues";
+import { canonical, expectedOf, sameInput } from "../../core/issue-fields";
 import { validateChanges, type IssueUpdate } from "../../core/issue-update";
 import { formatWareki } from "../../core/wareki";
 import type { HistoryItem, SaveResult, SidebarContext } from "../shared/api";
 
-/** The form's values: 進捗分類 holds the chosen class (or the cell's text when unreadable). */
+/** The form's values, one per editable field: a choice holds its value (or the cell's text when unreadable). */
 export type Draft = Record<EditableField, string>;
 
 /** 進捗分類 as the list and filters group it; blank or unreadable cells are 未入力. */
@@ -94,20 +94,16 @@ export function roleText(context: SidebarContext): string {
 }
 
 export function draftOf(issue: IssueRecord): Draft {
-  return { 進捗分類: parseProgress(issue.進捗分類) ?? issue.進捗分類, 実施時期: issue.実施時期, 進捗メモ: issue.進捗メモ };
+  const draft = {} as Draft;
+  // A choice shows as the option it reads as (「【分類2】…」 in the cell checks 実施中).
+  for (const input of INPUTS) draft[input.field] = input.kind === "choice" ? (canonical(input, issue[input.field]) ?? issue[input.field]) : issue[input.field];
+  return draft;
 }
 
-function differs(field: EditableField, base: string, value: string): boolean {
-  // 「【分類2】…」 in the cell and 実施中 chosen are the same class.
-  if (field === "進捗分類") return (parseProgress(base) ?? base.trim()) !== (parseProgress(value) ?? value.trim());
-  // The server trims and compares NFKC, so only such differences count as changes.
-  return !sameValue(base, value);
-}
-
-/** Only the fields the user changed, as typed. */
+/** Only the fields the user changed, as typed (the server trims and compares NFKC, so only such differences count). */
 export function changesOf(base: IssueRecord, draft: Draft): IssueUpdate["changes"] {
   const changes: IssueUpdate["changes"] = {};
-  for (const field of EDITABLE_FIELDS) if (differs(field, base[field], draft[field])) changes[field] = draft[field];
+  for (const input of INPUTS) if (!sameInput(input, base[input.field], draft[input.field])) changes[input.field] = draft[input.field];
   return changes;
 }
 
@@ -115,13 +111,9 @@ export function hasChanges(base: IssueRecord, draft: Draft): boolean {
   return Object.keys(changesOf(base, draft)).length > 0;
 }
 
-/** The save request: `expected` is the issue as loaded, so the server can detect someone else's update. */
+/** The save request: `expected` is every editable field and the stamp as loaded, so the server can detect someone else's update. */
 export function buildUpdate(base: IssueRecord, draft: Draft): IssueUpdate {
-  return {
-    id: base.ID,
-    expected: { 進捗分類: base.進捗分類, 実施時期: base.実施時期, 進捗メモ: base.進捗メモ, 最終更新日: base.最終更新日 },
-    changes: changesOf(base, draft),
-  };
+  return { id: base.ID, expected: expectedOf(base), changes: changesOf(base, draft) };
 }
 
 export function fieldErrors(base: IssueRecord, draft: Draft): Partial<Record<EditableField, string>> {
@@ -133,10 +125,6 @@ export function rebase(oldBase: IssueRecord, draft: Draft, current: IssueRecord)
   const next = draftOf(current);
   for (const field of Object.keys(changesOf(oldBase, draft)) as EditableField[]) next[field] = draft[field];
   return next;
-}
-
-export function counterText(length: number, limit: number): string {
-  return length > limit ? `${length} / ${limit}文字（${length - limit}文字超過）` : `${length} / ${limit}文字`;
 }
 
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
@@ -175,11 +163,12 @@ export function historyLine(item: HistoryItem): { when: string; who: string; cha
 /** Side by side after a conflict: the saved value and the user's input, for each field. */
 export function conflictRows(current: IssueRecord, draft: Draft) {
   const latest = draftOf(current);
-  return EDITABLE_FIELDS.map((field) => ({
-    field,
-    current: valueText(latest[field]),
-    mine: valueText(draft[field]),
-    differs: differs(field, latest[field], draft[field]),
+  return INPUTS.map((input) => ({
+    field: input.field,
+    label: input.label,
+    current: valueText(latest[input.field]),
+    mine: valueText(draft[input.field]),
+    differs: !sameInput(input, latest[input.field], draft[input.field]),
   }));
 }
 

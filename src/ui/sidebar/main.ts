@@ -1,14 +1,15 @@
 // DOM wiring of the status-entry sidebar: load, list, edit, save. Decisions
 // live in logic.ts; every piece of data is written with textContent.
-import { LIMITS, type EditableField, type IssueRecord } from "../../core/contracts/issues";
+import { INPUTS, type EditableField, type IssueRecord } from "../../core/contracts/issues";
 import { isRefusal } from "../../core/outcome";
 import type { SaveResult, SidebarApi, SidebarContext } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";
+import { renderIssueForm } from "./fields";
 import { loadPt } from "./pt";
 import { REPORT_ACTIONS, actionOutcome, failureOutcome, type Outcome, type ReportAction, type ReportsApi } from "./actions";
 import {
-  DEFAULT_FILTERS, MESSAGES, buildUpdate, conflictRows, countText, counterText, draftOf, emptyText, failureText,
+  DEFAULT_FILTERS, MESSAGES, buildUpdate, conflictRows, countText, draftOf, emptyText, failureText,
   fieldErrors, filterChoices, filterIssues, hasChanges, historyLine, lastUpdateText, progressBadge, rebase, roleText,
   valueText, type Draft, type Filters, type ProgressKey,
 } from "./logic";
@@ -56,10 +57,6 @@ const ui = {
   info: byId("detail-info"),
   form: byId<HTMLFormElement>("form"),
   fields: byId<HTMLFieldSetElement>("form-fields"),
-  options: byId("progress-options"),
-  timing: byId<HTMLInputElement>("timing"),
-  memo: byId<HTMLTextAreaElement>("memo"),
-  memoCount: byId("memo-count"),
   conflict: byId("conflict"),
   conflictTitle: byId("conflict-title"),
   conflictUpdated: byId("conflict-updated"),
@@ -77,7 +74,8 @@ const ui = {
   reportAlert: byId("report-alert"),
 };
 
-const errorIds: Record<EditableField, string> = { 進捗分類: "progress-error", 実施時期: "timing-error", 進捗メモ: "memo-error" };
+// The inputs of each editable field, as the 課題 contract describes them.
+const issueForm = renderIssueForm(ui.fields);
 
 const busy = createBusy(byId("busy"), () => updateControls());
 
@@ -112,15 +110,6 @@ function showContext(context: SidebarContext): void {
   ui.role.textContent = roleText(context);
   ui.reports.hidden = context.role !== "secretariat";
   if (!ui.reports.hidden) renderReportActions();
-  ui.options.replaceChildren(
-    ...context.progress.map(({ value, label }, i) =>
-      h("div", { class: `option progress-${value}` },
-        h("input", { type: "radio", name: "progress", id: `progress-${i}`, value, "aria-describedby": `progress-${i}-help` }),
-        h("label", { for: `progress-${i}` }, value),
-        h("p", { id: `progress-${i}-help`, class: "help" }, label),
-      ),
-    ),
-  );
 }
 
 function setIssues(loaded: IssueRecord[]): void {
@@ -230,38 +219,21 @@ function renderDetail(): void {
 
 function writeForm(): void {
   if (!open) return;
-  for (const radio of radios()) radio.checked = radio.value === open.draft.進捗分類;
-  ui.timing.value = open.draft.実施時期;
-  ui.memo.value = open.draft.進捗メモ;
+  issueForm.write(open.draft);
   updateForm();
 }
 
 function readForm(): void {
   if (!open) return;
-  open.draft = {
-    進捗分類: radios().find((r) => r.checked)?.value ?? open.draft.進捗分類,
-    実施時期: ui.timing.value,
-    進捗メモ: ui.memo.value,
-  };
+  open.draft = issueForm.read(open.draft);
   open.serverErrors = {};
   updateForm();
-}
-
-function radios(): HTMLInputElement[] {
-  return Array.from(ui.options.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
 }
 
 /** Counter, inline errors and buttons after every keystroke. */
 function updateForm(): void {
   if (!open) return;
-  ui.memoCount.textContent = counterText(ui.memo.value.length, LIMITS.進捗メモ);
-  const errors = { ...open.serverErrors, ...fieldErrors(open.base, open.draft) };
-  const targets: Record<EditableField, HTMLElement[]> = { 進捗分類: radios(), 実施時期: [ui.timing], 進捗メモ: [ui.memo] };
-  for (const field of Object.keys(errorIds) as EditableField[]) {
-    byId(errorIds[field]).textContent = errors[field] ?? "";
-    for (const target of targets[field]) target.setAttribute("aria-invalid", String(Boolean(errors[field])));
-  }
-  ui.memoCount.classList.toggle("over", ui.memo.value.length > LIMITS.進捗メモ);
+  issueForm.show({ ...open.serverErrors, ...fieldErrors(open.base, open.draft) });
   renderConflict();
   updateControls();
 }
@@ -287,7 +259,7 @@ function renderConflict(): void {
   ui.conflictRows.replaceChildren(
     ...conflictRows(latest, open.draft).map((row) =>
       h("div", { class: row.differs ? "pair differs" : "pair" },
-        h("p", { class: "pair-field" }, row.differs ? `${row.field}（異なります）` : row.field),
+        h("p", { class: "pair-field" }, row.differs ? `${row.label}（異なります）` : row.label),
         h("div", { class: "pair-values" },
           h("div", {}, h("p", { class: "pair-label" }, "最新の値"), h("p", { class: "pair-value" }, row.current)),
           h("div", {}, h("p", { class: "pair-label" }, "あなたの入力"), h("p", { class: "pair-value" }, row.mine)),
@@ -313,10 +285,10 @@ async function save(): Promise<void> {
   const editing = open;
   if (!editing || busy.active || blockedBy !== null || !hasChanges(editing.base, editing.draft)) return;
   const errors = fieldErrors(editing.base, editing.draft);
-  const firstInvalid = (Object.keys(errorIds) as EditableField[]).find((field) => errors[field]);
+  const firstInvalid = INPUTS.find((input) => errors[input.field]);
   if (firstInvalid) {
     announce("error", MESSAGES.checkInput);
-    focusField(firstInvalid);
+    issueForm.focus(firstInvalid.field);
     return;
   }
   clearFeedback();
@@ -382,11 +354,6 @@ function adoptLatest(): void {
   writeForm();
   announce("ok", MESSAGES.rebased);
   (ui.save.disabled ? ui.title : ui.save).focus();
-}
-
-function focusField(field: EditableField): void {
-  const target = field === "進捗分類" ? (radios().find((r) => r.checked) ?? radios()[0]) : field === "実施時期" ? ui.timing : ui.memo;
-  target?.focus();
 }
 
 async function loadHistory(id: string): Promise<void> {

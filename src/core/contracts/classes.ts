@@ -1,6 +1,6 @@
-// The programme's three classifications, normalized from whatever staff typed.
-
-import { compactText } from "./base/text";
+// The values of 課題's classified columns (進捗分類, 整理区分, 区分), read from
+// whatever staff typed: the contract offers them as choices, the tables count them.
+import { compactText } from "../base/text";
 
 /** 進捗分類 as the summary tables name them. */
 export type Progress = "完了" | "実施中" | "検討中";
@@ -12,6 +12,12 @@ export const PROGRESS_WORDING: Record<Progress, string> = {
   実施中: "【分類2】具体的な解決策を一部実施、又は試行の段階",
   検討中: "【分類3】具体的な解決策を検討中、又は実施準備の段階",
 };
+
+/** One line, as Sheets shows help beside the cell; the full wording is shown beside each choice in the forms. */
+export const PROGRESS_HELP = `${PROGRESS_CLASSES.map((c, i) => `${c}（分類${i + 1}）`).join("・")}から選んでください。`;
+
+/** The cell's background per class, as 初期設定 colours the column. */
+export const PROGRESS_COLOURS: Record<Progress, string> = { 完了: "#d9ead3", 実施中: "#fff2cc", 検討中: "#fce5cd" };
 
 const PROGRESS_FORMS: Record<Progress, string[]> = {
   完了: ["1", "分類1", "【分類1】", "対応済", "対応済み", "完了", "対応済(完了)"],
