@@ -7,8 +7,8 @@ type Progress = "完了" | "実施中" | "検討中" | "";
 const DIRECTIONS = ["①", "②", "③", "④", "⑤", "⑥", "⑦"] as const;
 type Direction = (typeof DIRECTIONS)[number];
 
-/** 制度所管課: [制度所管局, 所管課, 担当者メール]. One address per section. */
-const OWNERS = {
+/** 制度所管課: [制度所管局, 所管課, 担当者メール]. One address per section (people act for it: 担当者). */
+export const OWNERS = {
   jinji: ["総務市民局", "人事課", "jinji-ka@city.example"],
   shokuin: ["総務市民局", "職員課", "shokuin-ka@city.example"],
   jinzai: ["総務市民局", "人材育成課", "jinzai-ka@city.example"],
@@ -42,7 +42,7 @@ const OWNERS = {
   toshokan: ["教育委員会", "中央図書館", "chuo-toshokan@city.example"],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
-type Owner = keyof typeof OWNERS;
+export type Owner = keyof typeof OWNERS;
 
 /** [課題名, 区分, 所管, 進捗分類, 実施時期, 進捗メモ, 最終更新日 "MM-DD"（2026年）] */
 type IssueTuple = readonly [string, Audience, Owner, Progress, string, string, string];

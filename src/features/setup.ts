@@ -4,6 +4,7 @@
 import { AUDIENCES, DIRECTIONS, parseDirection } from "../core/contracts/classes";
 import { BUREAUS, SEED_BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
+import { DELEGATES, DELEGATE_ROLES, ROLE_FIELD, type DelegateRecord } from "../core/contracts/delegates";
 import { HISTORY } from "../core/contracts/history";
 import { KEPT_IDS } from "../core/contracts/kept-ids";
 import { INPUTS, ISSUES, type IssueField, type IssueRecord } from "../core/contracts/issues";
@@ -20,7 +21,7 @@ import { ensureSecret } from "../gas/secret";
 import { effectiveUserEmail } from "../gas/session";
 import { forgetAccessList, loadAccessList } from "../gas/settings";
 import {
-  ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader, styleTable,
+  ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureDateValidation, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader, styleTable,
 } from "../gas/sheet-format";
 import { ensureHiddenSheet, ensureSheetNamed, rememberSpreadsheetId, requireSheetNamed, sheetNamed, spreadsheetTimeZone } from "../gas/spreadsheet";
 import { appendRows, readRecords, storedValue, type SheetRecords } from "../gas/table";
@@ -47,6 +48,7 @@ export function prepareWorkbook(): string[] {
   ensureSheet(ISSUES, changes, reports, []);
   ensureSheet(REFORMS, changes, reports, []);
   ensureSheet(BUREAUS, changes, reports, SEED_BUREAUS.map((b) => BUREAUS.toRow(b)));
+  ensureSheet(DELEGATES, changes, reports, []);
   ensureSheet(HISTORY, changes, reports, []);
   ensureSheet(SETTINGS, changes, reports, SETTING_SPECS.map((s) => SETTINGS.toRow({ 項目: s.key, 値: s.key === "事務局メール" ? secretariat : s.default, 説明: s.description })));
   ensureSettingRows(changes);
@@ -54,12 +56,14 @@ export function prepareWorkbook(): string[] {
   ensureSummary(changes);
   const issues = requireSheetNamed(ISSUES.name);
   const reforms = requireSheetNamed(REFORMS.name);
+  const delegates = requireSheetNamed(DELEGATES.name);
   const bureauRange = `${quoteSheetName(BUREAUS.name)}!A2:A`;
   const note = (done: boolean, message: string) => done && changes.push(message);
   // Columns are named by their contract's fields: a wrong name fails type checking.
   type Column = readonly [Sheet, string];
   const issueColumn = (field: IssueField): Column => [issues, field];
   const reformColumn = (field: keyof ReformRecord): Column => [reforms, field];
+  const delegateColumn = (field: keyof DelegateRecord): Column => [delegates, field];
   const list = ([sheet, header]: Column, values: string[], help: string, allowInvalid: boolean) =>
     note(ensureListValidation(sheet, header, values, help, allowInvalid), `${sheet.getName()}の「${header}」に選択肢（${values.join("・")}）を設定しました`);
   const bureauList = ([sheet, header]: Column) =>
@@ -73,6 +77,12 @@ export function prepareWorkbook(): string[] {
   bureauList(issueColumn("制度所管局"));
   list(reformColumn("年度"), years, "年度は「R7」のように選んでください。", true);
   bureauList(reformColumn("局区名"));
+  list(delegateColumn(ROLE_FIELD), [...DELEGATE_ROLES], "担当（ふだん回答する人）または代理（担当の不在時に回答する人）。空欄は担当です。", true);
+  for (const field of ["開始日", "終了日"] as const) {
+    const [sheet, header] = delegateColumn(field);
+    const help = `${field}は「2026/4/1」のように入力してください。空欄は期限なしです。`;
+    note(ensureDateValidation(sheet, header, help), `${sheet.getName()}の「${header}」を日付の入力にしました`);
+  }
   const [reformSheet, goodPractice] = reformColumn("好事例");
   note(ensureCheckbox(reformSheet, goodPractice), `${reforms.getName()}の「${goodPractice}」をチェックボックスにしました`);
   for (const input of choiceInputs) {

@@ -98,6 +98,14 @@ export function ensureRangeValidation(sheet: Sheet, header: string, source: stri
   return true;
 }
 
+/** Dates only on the column, other values allowed with a warning (データ点検 names them). */
+export function ensureDateValidation(sheet: Sheet, header: string, help: string): boolean {
+  const range = columnRange(sheet, header);
+  if (!range || sameRule(range, SpreadsheetApp.DataValidationCriteria.DATE_IS_VALID_DATE, [])) return false;
+  range.setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).setHelpText(help).build());
+  return true;
+}
+
 export function ensureCheckbox(sheet: Sheet, header: string): boolean {
   const range = columnRange(sheet, header);
   if (!range) return false;

@@ -42,13 +42,37 @@ describe("setupWorkbook", () => {
     runtime.model.insertSheet("シート1");
     const result = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
     expect(result.ok, result.error?.message).toBe(true);
-    for (const name of ["課題", "局区改革", "局区", "履歴", "設定", "集計"]) expect(runtime.model.getSheetByName(name), name).not.toBeNull();
+    for (const name of ["課題", "局区改革", "局区", "担当者", "履歴", "設定", "集計"]) expect(runtime.model.getSheetByName(name), name).not.toBeNull();
     const bureaus = runtime.readRange("局区!A1:B30");
     expect(bureaus[0]).toEqual(["局区名", "区分"]);
     expect(bureaus[1]).toEqual(["会計室", "局"]);
     expect(bureaus[16]).toEqual(["門司区", "区"]);
     expect(bureaus[29]).toEqual(["行政委員会", "局"]);
     expect(runtime.readRange("集計!A11:B11")).toEqual([["進捗確認課題数", 0]]);
+  });
+
+  it("creates 担当者 with its headers, a 役割 dropdown, date entry for 開始日・終了日 and readable widths", () => {
+    const { runtime } = testRuntime({ demo: false });
+    runtime.model.insertSheet("シート1");
+    const result = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
+    expect(result.ok, result.error?.message).toBe(true);
+    expect(result.result).toEqual(expect.arrayContaining([
+      "シート「担当者」を作成しました",
+      "担当者の「役割（担当／代理）」に選択肢（担当・代理）を設定しました",
+      "担当者の「開始日」を日付の入力にしました",
+      "担当者の「終了日」を日付の入力にしました",
+    ]));
+    expect(runtime.readRange("担当者!A1:G1")).toEqual([["氏名", "メール", "担当アドレス", "役割（担当／代理）", "開始日", "終了日", "備考"]]);
+    const sheet = runtime.model.getSheetByName("担当者")!;
+    expect(sheet.getValidation(1, 3)).toMatchObject({ criteria: "VALUE_IN_LIST", args: [["担当", "代理"], true] });
+    for (const column of [4, 5]) expect(sheet.getValidation(5, column)).toMatchObject({ criteria: "DATE_IS_VALID_DATE", allowInvalid: true });
+    expect(sheet.getValidation(5, column("備考"))).toBeNull();
+    expect(sheet.getColumnWidth(1)).toBe(210);
+    expect(runtime.run("setupWorkbook", [], { user: SECRETARIAT }).result).toEqual([]);
+
+    function column(header: string) {
+      return ["氏名", "メール", "担当アドレス", "役割（担当／代理）", "開始日", "終了日", "備考"].indexOf(header);
+    }
   });
 
   // The add-on's dates are Tokyo's; Sheets reads and shows a spreadsheet's dates in its own zone (R-ss getSpreadsheetTimeZone).
