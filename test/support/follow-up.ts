@@ -74,7 +74,12 @@ export function fireMonthlyRun(runtime: Runtime): ExecutionResult {
   if (!installed.ok) throw new Error(installed.error?.message);
   const trigger = runtime.state.triggers.find((t) => t.handler === "runMonthlyFollowUp" && t.owner === SECRETARIAT);
   if (!trigger) throw new Error("自動送信のトリガーがありません");
-  return runtime.fireTimeTrigger(trigger, runtime.options.clock.now());
+  // atHour runs at a minute of its hour drawn when the trigger is made: fire it then (this hour), as Apps Script would,
+  // so that the run is not due again later in the hour.
+  const now = runtime.options.clock.now();
+  const at = trigger.nextRun !== null && trigger.nextRun >= now && trigger.nextRun < now + 60 * 60 * 1000 ? trigger.nextRun : now;
+  (runtime.options.clock as Partial<FakeClock>).set?.(at);
+  return runtime.fireTimeTrigger(trigger, at);
 }
 
 /** Moves the clock to `iso`, firing every time-driven trigger that falls due on the way, in order. */
