@@ -211,17 +211,19 @@ function statusBlocks(report: ReportFacts, issues: ListedIssue[]): Block[] {
   ];
 }
 
-/** The seed's year-end headlines: a sentence per year, then the classes as a table. */
+/** The seed's year-end headlines: a sentence per year in its wording, then the numbers as a table (short labels: column A stays narrow). */
 function yearEndBlocks(ends: YearEnd[]): Block[] {
   if (ends.length === 0) return [];
   const classes = (Object.keys(HEADLINE_WORDING) as (keyof typeof HEADLINE_WORDING)[]).filter((cls) => cls !== "未設定" || ends.some((e) => e.counts[cls]));
+  const sentence = (end: YearEnd) =>
+    `${reiwaYear(end.year)}: ${headlineSentence(end)}（${classes.map((cls) => `${HEADLINE_WORDING[cls]} ${end.counts[cls] ?? 0}件`).join("、")}）`;
   return [
-    ...ends.map((end): Block => ({ text: `${reiwaYear(end.year)}: ${headlineSentence(end)}（うち前年度からの継続 ${end.carried}件）` })),
+    ...ends.map((end): Block => ({ text: sentence(end) })),
     {
       table: {
         caption: "年度末の状況（制度所管局による解決策の検討、件）",
-        header: ["", ...ends.map((e) => fiscalYearLabel(e.year))],
-        rows: [["検討した課題数", ...ends.map((e) => e.total)], ...classes.map((cls) => [HEADLINE_WORDING[cls], ...ends.map((e) => e.counts[cls] ?? 0)])],
+        header: ["年度", "検討した課題数", "うち前年度からの継続", ...classes],
+        rows: ends.map((e) => [fiscalYearLabel(e.year), e.total, e.carried, ...classes.map((cls) => e.counts[cls] ?? 0)]),
       },
     },
   ];
@@ -233,8 +235,9 @@ function resortingBlocks(groups: Resorting): Block[] {
     {
       table: {
         caption: "課題の再整理状況（方向性ごと、件）",
-        header: ["整理区分", "方向性", "件数"],
-        rows: [["①〜⑦", "当初の課題件数", groups.initial], ...groups.groups.map((g) => [g.directions, g.wording, g.count]), ["⑦", FOLLOWED_WORDING, groups.followed]],
+        // The wording in column C, where 課題名 makes the sheet wide anyway.
+        header: ["整理区分", "件数", "方向性"],
+        rows: [["①〜⑦", groups.initial, "当初の課題件数"], ...groups.groups.map((g) => [g.directions, g.count, g.wording]), ["⑦", groups.followed, FOLLOWED_WORDING]],
       },
     },
     { text: `上記の再整理を行った結果、「制度所管局において解決策を検討し、その進捗を追うべき課題」は${groups.followed}件となった。` },
