@@ -39,7 +39,7 @@ export type DeclaredEntryPoints = Declared<keyof typeof import("./entry-points")
 type Declared<N extends keyof typeof PERMISSIONS> = N;
 
 /**
- * 継続検討課題（整理区分が空欄または⑦）の進捗分類別・年度別の件数表を返します。
+ * 継続検討課題（整理区分が継続または⑦）の進捗分類別・年度別の件数表を返します。
  *
  * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:M
  * @param {"R7"} years 省略可。集計する年度（1セル、または横・縦に並んだセル）。指定した順に列を作ります。

@@ -1,7 +1,7 @@
 // 初期設定: creates what is missing — sheets, headers, dropdowns, colours,
 // protections, the edit trigger — and never deletes, moves or rewrites data.
 // Running it again changes nothing and says so.
-import { AUDIENCES, DIRECTIONS, parseDirection } from "../core/contracts/classes";
+import { AUDIENCES, SORTINGS, SORTING_HELP, isDirection, parseDirection } from "../core/contracts/classes";
 import { BUREAUS, SEED_BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { DELEGATES, DELEGATE_ROLES, ROLE_FIELD, type DelegateRecord } from "../core/contracts/delegates";
@@ -70,7 +70,7 @@ export function prepareWorkbook(): string[] {
     note(ensureRangeValidation(sheet, header, bureauRange, "局区シートの局区名から選んでください。"), `${sheet.getName()}の「${header}」に局区シートの局区名の選択肢を設定しました`);
   list(issueColumn("年度"), years, "年度は「R8」のように選んでください（令和7年度・2025 なども受け付けます）。", true);
   list(issueColumn("区分"), [...AUDIENCES], "ユーザー（市民・利用者）または職員", false);
-  list(issueColumn("整理区分"), [...DIRECTIONS], "①〜⑦。空欄または⑦が継続検討課題です。", false);
+  list(issueColumn("整理区分"), [...SORTINGS], SORTING_HELP, false);
   // Each editable choice of 課題: the choices, help and colours its description gives.
   const choiceInputs = INPUTS.filter((input) => input.kind === "choice");
   for (const input of choiceInputs) list(issueColumn(input.field), (input.choices ?? []).map((c) => c.value), input.help ?? "", false);
@@ -195,7 +195,7 @@ function ensureSummary(changes: string[]): void {
   changes.push(`シート「${SUMMARY.name}」を作成しました（報告資料と同じ集計表）`);
 }
 
-/** The latest 年度 that has 整理区分 data, else the current fiscal year. */
+/** The latest 年度 that has sorted (①–⑦) issues, else the current fiscal year. */
 function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string {
   let latest = 0;
   if (issues && issues.indexOf("年度") !== undefined && issues.indexOf("整理区分") !== undefined) {
@@ -203,7 +203,7 @@ function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string
     const direction = ISSUES.column(issues, "整理区分", (cell) => parseDirection(cell) ?? null, "");
     for (const row of issues.rows) {
       const y = year(row);
-      if (y && direction(row)) latest = Math.max(latest, y);
+      if (y && isDirection(direction(row))) latest = Math.max(latest, y);
     }
   }
   return fiscalYearLabel(latest || fiscalYearOfDate(new Date()));
