@@ -86,7 +86,7 @@ describe("yearEnds", () => {
     const bad = [...issues, ["R7-005", "R7", "h", "⑧", "完了"]];
     const skipped: SkippedRow[] = [];
     const table = yearEndTable(bad, [HISTORY_HEADER], day("2026-04-01"), skipped);
-    expect(table[1]).toEqual(["検討した課題数", 3, 4]);
+    expect(table[1]).toEqual(["検討した課題数", 3, 3]);
     expect(skipped).toEqual([{ sheet: "課題", row: 9, header: "整理区分", value: "⑧" }]);
     expect(() => yearEndTable(bad, [HISTORY_HEADER], day("2026-04-01"))).toThrow(/課題 9行目.*整理区分/);
   });
