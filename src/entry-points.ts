@@ -355,7 +355,7 @@ export function runMonthlyFollowUp(e?: GoogleAppsScript.Events.TimeDriven) {
 }
 
 /**
- * 一回限りのトリガー: 中断した送信の続き、再依頼、回答期限後のまとめを送ります。
+ * 一回限りのトリガー: 中断した送信の続き、再依頼、回答期限後の局区代表への督促（設定「督促」が「する」のとき）とまとめを送ります。
  *
  * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
  * @return 送信結果

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { FakeClock } from "../../src/local/runtime/clock";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import type { OutboxEntry } from "../../src/local/services/mail";
-import { fireDueTriggers, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
+import { answeringUi, fireDueTriggers, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
 import { SECRETARIAT, issueRows, modelRecords, openOwners, sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -16,6 +16,15 @@ function setCell(runtime: Runtime, sheetName: string, key: string, keyHeader: st
   const row = rows.findIndex((r) => r[rows[0].indexOf(keyHeader)] === key);
   if (row < 1) throw new Error(`${sheetName} has no row ${key}`);
   sheet.setCells(row, rows[0].indexOf(header), [[{ kind: "value", value }]]);
+}
+
+/** 送信状況's dialog as the secretariat sees it. */
+function statusHtml(runtime: Runtime): string {
+  const dialogs: string[] = [];
+  const { ui } = answeringUi("YES");
+  ui.showDialog = (html) => dialogs.push(html);
+  expect(runtime.run("showFollowUpStatus", [], { user: SECRETARIAT, ui }).ok).toBe(true);
+  return dialogs[0];
 }
 
 describe("督促 to the 局区代表", () => {
@@ -55,6 +64,7 @@ describe("督促 to the 局区代表", () => {
     expect(await escalations()).toHaveLength(0);
     expect(await mails((m) => m.subject.startsWith("【回答状況】"))).toHaveLength(0);
     expect(runtime.state.triggers.find((t) => t.handler === "continueFollowUp")?.nextRun).toBe(Date.parse("2026-12-12T09:00:00+09:00"));
+    expect(statusHtml(runtime)).toContain("局区代表への督促: 令和8年12月12日（土） 9:00 に未回答の所管課がある局区へ送ります");
   });
 
   it("on 督促日 mails each 局区代表 with unanswered sections once, naming the sections and the people listed for them", async () => {
@@ -81,6 +91,9 @@ describe("督促 to the 局区代表", () => {
     expect(failed[0].宛先).toBe("kyoiku@@city.example");
     expect(String(failed[0].エラー)).toMatch(/局区シート \d+行目 C列「代表メール」/);
     expect(log.filter((r) => r.結果 === "送信済").every((r) => Number(r.件数) >= 1)).toBe(true);
+    const html = statusHtml(runtime);
+    expect(html).toContain(`局区代表への督促（${log.length}通）`);
+    expect(html).toMatch(/somushimin@city\.example（未回答 \d+課）: 送信済/);
   });
 
   it("then sends the digest, saying which bureaus were escalated and which could not be", async () => {
