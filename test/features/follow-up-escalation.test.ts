@@ -116,3 +116,27 @@ describe("督促 to the 局区代表", () => {
     expect(runtime.state.triggers.filter((t) => t.handler === "continueFollowUp" && t.nextRun !== null)).toHaveLength(0);
   });
 });
+
+describe("督促 within the mail quota", () => {
+  it("stops at the quota, goes on when it is back, and still sends each 督促 once and the digest after them", async () => {
+    const { runtime, clock, dir } = testRuntime({ now: "2026-11-30T12:00:00+09:00" });
+    prepareFollowUp(runtime);
+    setCell(runtime, "設定", "督促", "項目", "値", "する");
+    expect(runtime.run("installFollowUpTrigger", [], { user: SECRETARIAT }).ok).toBe(true);
+    fireDueTriggers(runtime, clock, "2026-12-12T08:00:00+09:00");
+    // Two mails left for the day when the 督促 is due.
+    runtime.state.mail = { since: null, recipientsUsed: 0, dailyQuota: 2 };
+    expect(fireDueTriggers(runtime, clock, "2026-12-12T10:00:00+09:00")).toEqual(["continueFollowUp"]);
+    const sent = async () => (await outbox(`${dir}/outbox`)).filter((m) => m.subject.startsWith("【督促】") || m.subject.startsWith("【回答状況】"));
+    expect((await sent()).map((m) => m.subject.slice(0, 4))).toEqual(["【督促】", "【督促】"]);
+    expect(runtime.state.triggers.find((t) => t.handler === "continueFollowUp")?.nextRun).toBeGreaterThan(Date.parse("2026-12-13T09:00:00+09:00"));
+    runtime.state.mail.dailyQuota = 1500;
+    expect(fireDueTriggers(runtime, clock, "2026-12-14T00:00:00+09:00")).toEqual(["continueFollowUp"]);
+    const all = await sent();
+    const escalated = all.filter((m) => m.subject.startsWith("【督促】")).map((m) => m.to[0]);
+    expect(new Set(escalated).size).toBe(escalated.length);
+    const kinds = sheetRecords(runtime, "送信記録").map((r) => r.種別).filter((k) => k === "督促" || k === "まとめ");
+    expect(kinds).toEqual([...escalated.map(() => "督促"), "まとめ"]);
+    expect(all.find((m) => m.subject.startsWith("【回答状況】"))?.text).toContain(`督促済 ${escalated.length}局区`);
+  });
+});
