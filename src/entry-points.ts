@@ -40,7 +40,7 @@ export type DeclaredEntryPoints = Declared<keyof typeof import("./entry-points")
 type Declared<N extends keyof typeof PERMISSIONS> = N;
 
 /**
- * 継続検討課題（整理区分が空欄または⑦）の進捗分類別・年度別の件数表を返します。
+ * 継続検討課題（整理区分が継続または⑦）の進捗分類別・年度別の件数表を返します。
  *
  * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:M
  * @param {"R7"} years 省略可。集計する年度（1セル、または横・縦に並んだセル）。指定した順に列を作ります。
@@ -117,12 +117,12 @@ export function PLATINA_SKIPPED_ROWS(table: unknown, data: unknown, second?: unk
  * 若手職員PTの工程表（チーム × 工程）を返します。各セルは基準日の終わりの時点で「完了」「遅れ」「予定」のいずれかです。基準日の年度の工程だけを表にします。
  *
  * @param {A1:I100} steps 「PT工程」シートの範囲（見出し行を含む）。例: PT工程!A:I
- * @param {"2026/11/25"} asOf 省略可。基準日（日付のセル、または「2026/11/25」）。省略すると今日
+ * @param {"2026/11/25"} asOf 基準日（日付のセル、または「2026/11/25」）。集計シートでは「基準日」のセル（今日の日付は使えません: シートは引数が変わったときだけ再計算します）
  * @return チーム × 工程の表（完了・遅れ・予定）
  * @customfunction
  */
-export function PLATINA_PT_TABLE(steps: unknown, asOf?: unknown) {
-  return guarded("PLATINA_PT_TABLE", () => ptProgressTable(steps, asOf, new Date()));
+export function PLATINA_PT_TABLE(steps: unknown, asOf: unknown) {
+  return guarded("PLATINA_PT_TABLE", () => ptProgressTable(steps, asOf));
 }
 
 /**

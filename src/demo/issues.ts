@@ -1,4 +1,4 @@
-// 課題シート: R6 の33件（整理区分は空欄）と R7 の75件（整理区分①〜⑦）。
+// 課題シート: R6 の33件（整理区分「継続」: 整理を経ずに引き続き追跡）と R7 の75件（整理区分①〜⑦）。
 // 件数は報告書「プラチナ市役所プロジェクト ～令和7年度の進捗状況と令和8年度の進め方～」の表どおり。
 import { ISSUES } from "../core/contracts/issues";
 
@@ -195,7 +195,7 @@ function tokyoDay(mmdd: string): Date {
   return new Date(Date.UTC(2026, month - 1, day, 0, 0));
 }
 
-function issueRow(id: string, year: string, direction: Direction | "", row: IssueTuple): unknown[] {
+function issueRow(id: string, year: string, direction: Direction | "継続", row: IssueTuple): unknown[] {
   const [title, audience, owner, progress, timing, memo, updated] = row;
   const [bureau, section, email] = OWNERS[owner];
   return ISSUES.toRow({
@@ -207,7 +207,7 @@ function issueRow(id: string, year: string, direction: Direction | "", row: Issu
 /** Header row + 108 issue rows, freshly built. IDs run R6-001.. and R7-001.. in listing order. */
 export function issueSheet(): unknown[][] {
   const id = (year: string, n: number) => `${year}-${String(n).padStart(3, "0")}`;
-  const r6 = R6.map((row, i) => issueRow(id("R6", i + 1), "R6", "", row));
+  const r6 = R6.map((row, i) => issueRow(id("R6", i + 1), "R6", "継続", row));
   const r7 = DIRECTIONS.flatMap((direction) => R7[direction].map((row) => [direction, row] as const)).map(
     ([direction, row], i) => issueRow(id("R7", i + 1), "R7", direction, row),
   );

@@ -14,6 +14,7 @@ import { requireRecords } from "../../gas/table";
 import { tell, uiOrNull } from "../../gas/ui";
 import { pendingCycle, runMailingStep, type StepReport } from "../mailing/engine";
 import { sendWithConfirmation, type ManualSendResult } from "../mailing/manual-send";
+import { refreshSummaryAsOf } from "../summary-as-of";
 import { FOLLOW_UP, cycleRequests } from "./mailing";
 
 export const MONTHLY_HANDLER = "runMonthlyFollowUp";
@@ -50,7 +51,9 @@ export function installMonthlyTrigger(): InstallResult {
   return { ok: true, next: next.toISOString(), owner: effectiveUserEmail() };
 }
 
+/** The monthly trigger: 集計's 基準日 moves on to today, then the month's requests go out. */
 export function runMonthly(): StepReport {
+  refreshSummaryAsOf();
   return runMailingStep(FOLLOW_UP, cycleOf(new Date()));
 }
 
