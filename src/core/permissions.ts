@@ -60,6 +60,7 @@ export const PERMISSIONS = {
   openProgressReportSheet: "secretariat",
   createPlatinaReport: "secretariat",
   sendPtHoursSummary: "secretariat",
+  transferAddress: "secretariat",
   onIssueEdit: "trigger",
   onIssueChange: "trigger",
   runMonthlyFollowUp: "trigger",
