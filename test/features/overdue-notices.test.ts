@@ -1,6 +1,6 @@
-// The monthly request, as the owner receives it: an issue past its 実施時期 (read as of the
-// day the mail is written, in Tokyo) gets one polite notice; text that cannot be read never
-// stops a mail.
+// Issues past their 実施時期, as owners meet them: the monthly request gets one polite notice
+// per such issue (as of the day the mail is written, in Tokyo) and the sidebar is told the
+// Tokyo day to flag them as of; text that cannot be read never stops a mail.
 import { describe, expect, it } from "vitest";
 import type { OutboxEntry } from "../../src/local/services/mail";
 import type { Runtime } from "../../src/local/runtime/runtime";
@@ -60,5 +60,14 @@ describe("the follow-up mail and 実施時期", () => {
     const mail = mails.find((m) => m.to[0] === ownerOf(runtime, "R6-023"))!;
     expect(block(mail, "R6-023")).toContain("実施時期：来春");
     expect(block(mail, "R6-023")).not.toContain("※");
+  });
+});
+
+describe("the sidebar's day", () => {
+  it("is today in Tokyo, even when it is still yesterday in UTC", () => {
+    const { runtime } = testRuntime({ now: "2026-05-01T00:30:00+09:00" });
+    prepareFollowUp(runtime);
+    const context = runtime.run("getSidebarContext", [], { user: ownerOf(runtime, "R6-023") });
+    expect(context.result).toMatchObject({ role: "owner", today: "2026-05-01" });
   });
 });
