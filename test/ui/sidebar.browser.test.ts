@@ -404,3 +404,39 @@ describe("status sidebar with a sheet-contract problem (issue 12)", () => {
     await page.close();
   });
 });
+
+describe("status sidebar: issues past their 実施時期", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("flags each in the list and explains it on the issue, as of the server's day", async () => {
+    const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+    // R6-022 「R7実証実験開始」 is followed (⑦) and 実施中: 令和7年度 ended on 2026-03-31.
+    const issues = fixture.issues.map((i) => (i.ID === "R6-022" ? { ...i, 整理区分: "⑦" } : i));
+    await page.addInitScript({ content: stubFor({ ...fixture, issues, context: { ...fixture.context, today: "2026-05-26" } }) });
+    await page.goto(pathToFileURL(join(root, "build", "sidebar.html")).href);
+    await page.locator("#count").filter({ hasText: "件を表示" }).waitFor();
+    const notice = "実施時期（令和7年度）を過ぎています。現在の状況をお知らせください（予定が変わった場合は、実施時期の更新をお願いいたします）。";
+    const flags = page.locator("button.item .badge.overdue");
+    await expect(flags.count()).resolves.toBe(1);
+    await expect(page.locator('button.item[data-id="R6-022"] .badge.overdue').getAttribute("title")).resolves.toBe(notice);
+    await expect(page.getByRole("button", { name: /R6-022 実施中 実施時期を過ぎています オフィス改革/ }).count()).resolves.toBe(1);
+    await page.locator('button.item[data-id="R6-022"]').click();
+    await expect(page.locator("#detail-overdue").innerText()).resolves.toBe(notice);
+    expect(await axeViolations(page, null)).toEqual([]);
+    mkdirSync(join(root, "test-artifacts"), { recursive: true });
+    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-overdue.png") });
+    await page.locator("#back").click();
+    // 「R8年度中に方針決定」 has not ended.
+    await page.locator('button.item[data-id="R6-030"]').click();
+    expect(await page.locator("#detail-overdue").isHidden()).toBe(true);
+    await page.close();
+  });
+});

@@ -14,6 +14,7 @@ import { composeDigest, digestRows, withTitles } from "../../core/follow-up/dige
 import { composeRequest } from "../../core/follow-up/mail";
 import { badAddressMessage, ownerRequests, type OwnerRequest } from "../../core/follow-up/recipients";
 import { ISSUES } from "../../core/contracts/issues";
+import { dayOf } from "../../core/contracts/pt-values";
 import { sendConfirmation } from "../../core/follow-up/status-view";
 import type { Settings } from "../../core/settings";
 import { readRecords, requireRecords } from "../../gas/table";
@@ -47,7 +48,8 @@ function audience(cycle: string, settings: Settings): Audience<Owner> {
     composer: ({ dates, link }) => (kind, owner) => {
       // Refused here, naming the cells, rather than by MailApp in English — the others still get theirs.
       if (owner.request.badAddress) throw new Error(badAddressMessage(owner.request));
-      return composeRequest(owner.request, { cycle, deadline: dates.deadline, link: link(owner.to), senderName: settings.差出人名, kind });
+      // Today in Tokyo when the mail is written (a reminder is written on its own day).
+      return composeRequest(owner.request, { cycle, asOf: dayOf(new Date()), deadline: dates.deadline, link: link(owner.to), senderName: settings.差出人名, kind });
     },
     digest: ({ answered, changes, escalations }) => {
       // Titles from 課題 as read now: an issue answered 完了 is no longer asked but its change is listed.
