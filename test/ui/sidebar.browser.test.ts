@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROGRESS_WORDING } from "../../src/core/contracts/classes";
 import type { IssueRecord } from "../../src/core/contracts/issues";
 import { expectedOf } from "../../src/core/issue-fields";
-import { axeViolations, launchBrowser } from "../support/browser";
+import { axeViolations, closeContexts, sharedBrowser } from "../support/browser";
 import { issueRecord } from "../support/issue-record";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -110,7 +110,7 @@ describe("status sidebar in Chromium", () => {
   const item = (id: string) => page.locator(`button.item[data-id="${id}"]`);
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     page = await browser.newPage({ viewport: { width: 300, height: 800 } });
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
@@ -123,7 +123,7 @@ describe("status sidebar in Chromium", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   it("shows who is signed in, the count and the list without 完了", async () => {
@@ -268,11 +268,11 @@ describe("報告・送信 in the sidebar", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   async function open(role: string): Promise<Page> {
@@ -351,11 +351,11 @@ describe("status sidebar with a sheet-contract problem (issue 12)", () => {
   const PROBLEM = "シート「課題」の見出し「進捗分類」が見つかりません。1行目の見出しを「進捗分類」に戻してください。\n\n見出しを直すまで保存できません。何も変更していません。";
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   async function open(data: object): Promise<Page> {
