@@ -409,11 +409,11 @@ describe("status sidebar: issues past their 実施時期", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   it("flags each in the list and explains it on the issue, as of the server's day", async () => {

@@ -14,7 +14,6 @@ import { composeDigest, digestRows, withTitles } from "../../core/follow-up/dige
 import { composeRequest } from "../../core/follow-up/mail";
 import { badAddressMessage, ownerRequests, type OwnerRequest } from "../../core/follow-up/recipients";
 import { ISSUES } from "../../core/contracts/issues";
-import { dayOf } from "../../core/contracts/pt-values";
 import { sendConfirmation } from "../../core/follow-up/status-view";
 import type { Settings } from "../../core/settings";
 import { readRecords, requireRecords } from "../../gas/table";
