@@ -2,6 +2,7 @@
 // the browser (plain objects only: dates travel as ISO strings).
 import type { Role } from "./access";
 import type { EditableField, IssueRecord } from "./contracts/issues";
+import type { SortingChoice, SortingField } from "./intake";
 import type { Refusal } from "./outcome";
 
 export interface SidebarContext {
@@ -29,4 +30,18 @@ export type SaveResult =
   | (Refusal<SaveFailureReason> & {
       current?: IssueRecord;
       errors?: Partial<Record<EditableField, string>>;
+    });
+
+/** The secretariat's 未整理 section: the issues not yet sorted, and the choices with the seed's wording. */
+export interface UnsortedView {
+  issues: IssueRecord[];
+  choices: readonly SortingChoice[];
+}
+
+export type SortResult =
+  | { ok: true; issue: IssueRecord }
+  | (Refusal<SaveFailureReason> & {
+      current?: IssueRecord;
+      /** The input the refusal is about (an invalid choice, a missing or refused 統合先ID). */
+      field?: SortingField;
     });

@@ -6,6 +6,7 @@ import type { SaveResult, SidebarApi, SidebarContext } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";
 import { renderIssueForm } from "./fields";
+import { loadIntake } from "./intake";
 import { loadPt } from "./pt";
 import { REPORT_ACTIONS, actionOutcome, failureOutcome, type Outcome, type ReportAction, type ReportsApi } from "./actions";
 import {
@@ -447,4 +448,5 @@ document.addEventListener("keydown", (event) => {
 });
 
 void load();
+void loadIntake((issue) => replaceIssue(issue));
 void loadPt();
