@@ -29,7 +29,7 @@ export function targetLabel(value: string): string {
 /** What the browser can tell before asking the server (which checks the target itself). */
 export function draftErrors(choices: readonly SortingChoice[], draft: SortingDraft): DraftErrors {
   if (draft.整理区分 === "") return { 整理区分: "整理区分を選んでください。" };
-  if (needsTarget(choices, draft.整理区分) && draft.統合先ID.trim() === "") return { 統合先ID: `${targetLabel(draft.整理区分)}を入力してください。` };
+  if (needsTarget(choices, draft.整理区分) && draft.統合先ID.trim() === "") return { 統合先ID: `${targetLabel(draft.整理区分)} を入力してください。` };
   return {};
 }
 

@@ -43,6 +43,8 @@ export async function loadIntake(sorted: (issue: IssueRecord) => void): Promise<
     return;
   }
   ui.section.hidden = false;
+  // Folded when there is nothing to sort, so the issue list stays in view.
+  ui.section.open = issues.length > 0;
   render();
 }
 
