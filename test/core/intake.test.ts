@@ -1,5 +1,6 @@
 // Intake of new issues on plain values: which rows are 未整理, and deciding one sorting.
 import { describe, expect, it } from "vitest";
+import { checkIssues } from "../../src/core/data-check";
 import { planSorting, unsortedRows, type SortingRequest } from "../../src/core/intake";
 import type { IssueRecord } from "../../src/core/contracts/issues";
 import { normalizeText } from "../../src/core/base/text";
@@ -82,5 +83,26 @@ describe("planSorting", () => {
     const sorted = issueRecord({ ID: "R8-001", 整理区分: "⑦" });
     expect(planSorting(sorted, { ...request("⑦"), expected: { 整理区分: "⑦", 統合先ID: "", 最終更新日: "" } }, find, SECRETARIAT, NOW, "サイドバー"))
       .toEqual({ ok: true, values: {}, history: [] });
+  });
+});
+
+describe("データ点検 of 統合先ID typed in the sheet", () => {
+  it("names a target that is missing, merged itself, the issue itself, or on an issue that is not ② or ③", () => {
+    const values = [
+      ["ID", "年度", "整理区分", "進捗分類", "統合先ID"],
+      ["R7-032", "R7", "⑦", "完了", ""],
+      ["R7-001", "R7", "②", "", "R7-032"],
+      ["R7-002", "R7", "②", "", "R7-999"],
+      ["R7-003", "R7", "③", "", "R7-001"],
+      ["R7-004", "R7", "③", "", "R7-004"],
+      ["R7-005", "R7", "⑦", "完了", "R7-032"],
+      ["R7-006", "R7", "②", "", ""],
+    ];
+    expect(checkIssues(values, null).map((p) => [p.row, p.header, p.value, p.message])).toEqual([
+      [4, "統合先ID", "R7-999", "統合先ID「R7-999」の課題は課題シートにありません。ID を確認してください。"],
+      [5, "統合先ID", "R7-001", "統合先ID「R7-001」の課題は、それ自体がほかの課題に統合されています（整理区分②）。その統合先の課題の ID にしてください。"],
+      [6, "統合先ID", "R7-004", "統合先IDにこの課題自身の ID は入力できません。統合先・解決策を実行している別課題の ID にしてください。"],
+      [7, "統合先ID", "R7-032", "統合先IDは整理区分②・③の課題だけに入力します。整理区分を確かめるか、統合先IDを空欄にしてください。"],
+    ]);
   });
 });
