@@ -10,7 +10,7 @@ import { KEPT_IDS } from "../core/contracts/kept-ids";
 import { INPUTS, ISSUES, type IssueField, type IssueRecord } from "../core/contracts/issues";
 import { REFORMS, type ReformRecord } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
-import { SUMMARY } from "../core/contracts/summary";
+import { SUMMARY, SUMMARY_AS_OF } from "../core/contracts/summary";
 import { quoteSheetName } from "../core/base/a1";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
 import { timeZoneProblem } from "../core/base/tokyo-time";
@@ -29,6 +29,7 @@ import { ensureEditTrigger } from "../gas/triggers";
 import { confirm, tell, uiOrNull } from "../gas/ui";
 import { keepIssueIds } from "./edit-log";
 import { preparePtSheets } from "./pt/setup";
+import { refreshSummaryAsOf } from "./summary-as-of";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -54,6 +55,8 @@ export function prepareWorkbook(): string[] {
   ensureSettingRows(changes);
   preparePtSheets(changes, (contract, rows) => ensureSheet(contract, changes, reports, rows), years);
   ensureSummary(changes);
+  const asOf = refreshSummaryAsOf();
+  if (asOf) changes.push(asOf);
   const issues = requireSheetNamed(ISSUES.name);
   const reforms = requireSheetNamed(REFORMS.name);
   const delegates = requireSheetNamed(DELEGATES.name);
@@ -179,7 +182,10 @@ function ensureSettingRows(changes: string[]): void {
 
 function ensureSummary(changes: string[]): void {
   const { sheet, created } = ensureSheetNamed(SUMMARY.name);
-  if (!created) return;
+  if (!created) {
+    ensurePtTableAsOf(sheet, changes);
+    return;
+  }
   const issues = readRecords(ISSUES, []);
   const year = focusYear(issues);
   for (const cell of SUMMARY.layout(year)) {
@@ -189,10 +195,24 @@ function ensureSummary(changes: string[]): void {
     if (cell.title) range.setFontWeight("bold");
     if (cell.note) range.setFontColor(SUMMARY.noteColour);
   }
-  const data = { issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [] };
+  const data = {
+    issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [],
+    history: readRecords(HISTORY, [])?.values ?? [], asOf: new Date(),
+  };
   for (const table of summaryTables(year, data)) styleTable(sheet, table);
   sheet.setColumnWidth(1, SUMMARY.labelWidth);
   changes.push(`シート「${SUMMARY.name}」を作成しました（報告資料と同じ集計表）`);
+}
+
+/** A 集計 made before the 基準日 existed: its PT table read the clock, and goes stale in Google. Staff's own edits are left alone. */
+function ensurePtTableAsOf(sheet: Sheet, changes: string[]): void {
+  const { row, column } = SUMMARY_AS_OF.ptTitleCell;
+  const table = sheet.getRange(row + 1, column);
+  if (table.getFormula() !== SUMMARY_AS_OF.oldPtFormula) return;
+  table.setFormula(SUMMARY_AS_OF.ptFormula);
+  const title = sheet.getRange(row, column);
+  if (title.getValue() === SUMMARY_AS_OF.oldPtTitle) title.setValue(SUMMARY_AS_OF.ptTitle);
+  changes.push(`シート「${SUMMARY.name}」の若手職員PTの工程を、今日ではなく基準日の時点で表示するようにしました`);
 }
 
 /** The latest 年度 that has sorted (①–⑦) issues, else the current fiscal year. */
