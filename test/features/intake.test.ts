@@ -27,8 +27,15 @@ function addNewIssue(): number {
   return at + 1;
 }
 
+/** A menu item's execution (the default), as `platina run` starts it. */
 function run<T>(entry: string, user: string, ...args: unknown[]) {
   const execution = runtime.run(entry, args, { user });
+  return { execution, result: execution.result as T };
+}
+
+/** google.script.run from the sidebar, as `platina run --context sidebar` starts it. */
+function sidebar<T>(entry: string, user: string, ...args: unknown[]) {
+  const execution = runtime.run(entry, args, { user, context: { kind: "sidebar" } });
   return { execution, result: execution.result as T };
 }
 
@@ -36,9 +43,9 @@ const sentTo = (result: { sent: { to: string }[] }) => result.sent.map((s) => s.
 const newIssue = () => issueRows(runtime).find((r) => r.ID === "R8-001")!;
 type Sorted = { ok: boolean; reason?: string; message: string; field?: string; issue?: Record<string, string> };
 const sortAs = (user: string, 整理区分: string, 統合先ID = "") => {
-  const issue = run<{ issues: Record<string, string>[] }>("getUnsortedIssues", SECRETARIAT).result.issues.find((i) => i.ID === "R8-001")!;
+  const issue = sidebar<{ issues: Record<string, string>[] }>("getUnsortedIssues", SECRETARIAT).result.issues.find((i) => i.ID === "R8-001")!;
   const expected = { 整理区分: issue.整理区分, 統合先ID: issue.統合先ID, 最終更新日: issue.最終更新日 };
-  return run<Sorted>("sortIssue", user, { id: "R8-001", 整理区分, 統合先ID, expected });
+  return sidebar<Sorted>("sortIssue", user, { id: "R8-001", 整理区分, 統合先ID, expected });
 };
 
 describe("a new row of 課題", () => {
@@ -75,7 +82,7 @@ describe("a new row of 課題", () => {
     expect(dialogs[0]).toContain("来庁予約のオンライン化");
     expect(dialogs[0]).toContain("サイドバー「未整理の課題」で整理区分を選ぶまで");
 
-    const view = run<{ issues: { ID: string }[]; choices: { value: string; targeted: boolean }[] }>("getUnsortedIssues", SECRETARIAT).result;
+    const view = sidebar<{ issues: { ID: string }[]; choices: { value: string; targeted: boolean }[] }>("getUnsortedIssues", SECRETARIAT).result;
     expect(view.issues.map((i) => i.ID)).toEqual(["R8-001"]);
     expect(view.choices.map((c) => c.value)).toEqual(["①", "②", "③", "④", "⑤", "⑥", "⑦", "継続", "年度内完了"]);
     expect(view.choices.filter((c) => c.targeted).map((c) => c.value)).toEqual(["②", "③"]);
@@ -83,7 +90,7 @@ describe("a new row of 課題", () => {
 
   it("is sorted only by the secretariat, through the write path: stamp and 履歴", () => {
     addNewIssue();
-    const refused = run<unknown>("getUnsortedIssues", NEW_OWNER);
+    const refused = sidebar<unknown>("getUnsortedIssues", NEW_OWNER);
     expect(refused.execution.ok).toBe(true);
     expect(refused.result).toMatchObject({ ok: false, reason: "forbidden", message: `未整理の課題の表示は市政変革推進室（設定シートの「事務局メール」）のみが実行できます。${NEW_OWNER} は登録されていません。` });
     const history = historyRows(runtime).length;
@@ -98,7 +105,7 @@ describe("a new row of 課題", () => {
       ["R8-001", "統合先ID", "", "R7-032", SECRETARIAT, "サイドバー"],
     ]);
     // Sorted: no longer listed, and a second sorting from the old list is a conflict.
-    expect(run<{ issues: unknown[] }>("getUnsortedIssues", SECRETARIAT).result.issues).toEqual([]);
+    expect(sidebar<{ issues: unknown[] }>("getUnsortedIssues", SECRETARIAT).result.issues).toEqual([]);
   });
 
   it("refuses a merge target that does not exist or is itself merged, with the reason, changing nothing", () => {
@@ -118,9 +125,9 @@ describe("a new row of 課題", () => {
 
   it("is refused when someone sorted it after the list was loaded", () => {
     addNewIssue();
-    const stale = run<{ issues: Record<string, string>[] }>("getUnsortedIssues", SECRETARIAT).result.issues[0];
+    const stale = sidebar<{ issues: Record<string, string>[] }>("getUnsortedIssues", SECRETARIAT).result.issues[0];
     expect(sortAs(SECRETARIAT, "⑥").result.ok).toBe(true);
-    const late = run<Sorted>("sortIssue", SECRETARIAT, { id: "R8-001", 整理区分: "⑦", 統合先ID: "", expected: { 整理区分: stale.整理区分, 統合先ID: stale.統合先ID, 最終更新日: stale.最終更新日 } });
+    const late = sidebar<Sorted>("sortIssue", SECRETARIAT, { id: "R8-001", 整理区分: "⑦", 統合先ID: "", expected: { 整理区分: stale.整理区分, 統合先ID: stale.統合先ID, 最終更新日: stale.最終更新日 } });
     expect(late.result).toMatchObject({ ok: false, reason: "conflict", message: expect.stringContaining("ほかの方がこの課題を先に更新しました") });
     expect(newIssue().整理区分).toBe("⑥");
   });
