@@ -88,6 +88,10 @@ describe("the 未整理の課題 section in Chromium", () => {
     await expect(page.locator("#intake-0-target").isHidden()).resolves.toBe(true);
     expect(await axeViolations(page, null)).toEqual([]);
     await screenshot(page, "sidebar-intake");
+    // The issue's own details say it is 未整理 and why no mail comes.
+    await page.locator('button.item[data-id="R8-001"]').click();
+    await expect(page.locator("#detail-info").textContent()).resolves.toContain("整理区分未整理（市政変革推進室が整理するまで、進捗確認メールは届きません）");
+    await page.keyboard.press("Escape");
   });
 
   it("asks for the target of ②, shows a refused target beside its field, then sorts and drops the issue", async () => {
@@ -111,7 +115,12 @@ describe("the 未整理の課題 section in Chromium", () => {
     expect((await sortCalls(page)).at(-1)).toEqual({
       id: "R8-001", 整理区分: "②", 統合先ID: "R7-032", expected: { 整理区分: "", 統合先ID: "", 最終更新日: "2026-11-02T00:00:00.000Z" },
     });
+    await page.locator('button.item[data-id="R8-001"]').click();
+    await expect(page.locator("#detail-info").textContent()).resolves.toContain("整理区分②（統合先 R7-032）");
+    await page.keyboard.press("Escape");
     // ⑦ takes no target: none is sent even if one was typed before the choice changed.
+    await page.locator("#intake-0-sorting").selectOption("②");
+    await page.locator("#intake-0-target").fill("R7-032");
     await page.locator("#intake-0-sorting").selectOption("⑦");
     await expect(page.locator("#intake-0-target").isHidden()).resolves.toBe(true);
     await page.locator("#intake-list li").first().getByRole("button", { name: "整理する" }).click();

@@ -43,6 +43,14 @@ export function sortingRequest(choices: readonly SortingChoice[], issue: IssueRe
   };
 }
 
+/** 整理区分 as the issue's details show it: blank is 未整理, ② and ③ name the issue they went to. */
+export function sortingText(issue: Pick<IssueRecord, "整理区分" | "統合先ID">): string {
+  const sorting = issue.整理区分.trim();
+  if (sorting === "") return "未整理（市政変革推進室が整理するまで、進捗確認メールは届きません）";
+  const target = issue.統合先ID.trim();
+  return target ? `${sorting}（統合先 ${target}）` : sorting;
+}
+
 /** The section's heading, with the count. */
 export function intakeTitle(count: number): string {
   return count === 0 ? "未整理の課題" : `未整理の課題（${count}件）`;
