@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { ISSUES } from "../../src/core/contracts/issues";
 import { outbox, prepareFollowUp } from "../support/follow-up";
-import { SECRETARIAT, historyRows, issueRows } from "../support/issues";
+import { SECRETARIAT, historyRows, issueRows, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 const NEW_OWNER = "shinki-ka@city.example";
@@ -130,5 +130,27 @@ describe("a new row of 課題", () => {
     const late = sidebar<Sorted>("sortIssue", SECRETARIAT, { id: "R8-001", 整理区分: "⑦", 統合先ID: "", expected: { 整理区分: stale.整理区分, 統合先ID: stale.統合先ID, 最終更新日: stale.最終更新日 } });
     expect(late.result).toMatchObject({ ok: false, reason: "conflict", message: expect.stringContaining("ほかの方がこの課題を先に更新しました") });
     expect(newIssue().整理区分).toBe("⑥");
+  });
+});
+
+describe("service-call budgets", () => {
+  it("listing and sorting read and write the same number of times however many rows 課題 has", () => {
+    const counts = () => {
+      const listing = sidebar<unknown>("getUnsortedIssues", SECRETARIAT).execution;
+      const sorting = sortAs(SECRETARIAT, "②", "R7-032").execution;
+      return [spreadsheetReads(listing.calls), spreadsheetReads(sorting.calls), spreadsheetWrites(sorting.calls)];
+    };
+    addNewIssue();
+    const small = counts();
+    expect(small[1]).toBeLessThanOrEqual(3);
+    expect(small[2]).toBeLessThanOrEqual(3);
+
+    ({ runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
+    prepareFollowUp(runtime);
+    const sheet = runtime.model.getSheetByName("課題")!;
+    const template = runtime.readRange("課題!A2:N2")[0];
+    sheet.setCells(sheet.getLastRow(), 0, Array.from({ length: 500 }, (_, i) => template.map((v, c) => ({ kind: "value" as const, value: c === 0 ? `X-${i}` : String(v) }))));
+    addNewIssue();
+    expect(counts()).toEqual(small);
   });
 });
