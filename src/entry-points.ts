@@ -2,6 +2,7 @@
 // each export into a top-level `function NAME(params)` in build/Code.js with the
 // JSDoc written here, so Sheets shows it in autocomplete and menus can call it.
 import { fiscalYearLabel, fiscalYearOfDate } from "./core/base/fiscal-year";
+import type { SortingRequest } from "./core/intake";
 import type { IssueUpdate } from "./core/issue-update";
 import { tokenPurpose } from "./core/mailing/token";
 import type { PERMISSIONS } from "./core/permissions";
@@ -21,6 +22,7 @@ import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summ
 import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
 import { continueSurvey, sendSurvey } from "./features/survey/controls";
+import { sortFromSidebar, unsortedView } from "./features/intake";
 import { issueHistory, myIssues, saveFromSidebar, showStatusSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/contracts/contract";
 import type { PtRowUpdate } from "./core/pt/edits";
@@ -202,9 +204,9 @@ export function openStatusSidebar() {
 }
 
 /**
- * メニュー「データ点検」: 入力の誤り（読み取れない実施時期を含む）をセル番地つきで一覧表示し、続けて今日の時点で実施時期を過ぎた継続検討課題を示します。
+ * メニュー「データ点検」: 入力の誤り（読み取れない実施時期を含む）をセル番地つきで一覧表示し、続けて今日の時点で実施時期を過ぎた継続検討課題と、未整理の課題（整理区分が空欄）を示します。
  *
- * @return 見つかった問題（シート・セル・値・内容）。実施時期を過ぎた課題はダイアログにだけ表示します
+ * @return 見つかった問題（シート・セル・値・内容）。実施時期を過ぎた課題と未整理の課題はダイアログにだけ表示します
  */
 export function checkData() {
   return guarded("checkData", () => showDataCheck());
@@ -292,6 +294,25 @@ export function getIssueHistory(id: string) {
  */
 export function saveIssueUpdate(update: IssueUpdate) {
   return guarded("saveIssueUpdate", () => saveFromSidebar(update));
+}
+
+/**
+ * サイドバーの「未整理の課題」用（市政変革推進室のみ）: 整理区分が空欄の課題と、整理区分の選択肢（報告書の文言つき）を返します。
+ *
+ * @return {issues, choices}
+ */
+export function getUnsortedIssues() {
+  return guarded("getUnsortedIssues", () => unsortedView());
+}
+
+/**
+ * サイドバーの「未整理の課題」用（市政変革推進室のみ）: 課題の整理区分を決めます。②・③では統合先の課題の ID も記録します（存在しない課題や、それ自体が統合された課題は指定できません）。
+ *
+ * @param {Object} request {id, 整理区分, 統合先ID, expected}
+ * @return {ok: true, issue} または {ok: false, reason, message, field, current}
+ */
+export function sortIssue(request: SortingRequest) {
+  return guarded("sortIssue", () => sortFromSidebar(request));
 }
 
 /**

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   getMyIssues: "issue",
   getIssueHistory: "issue",
   saveIssueUpdate: "issue",
+  getUnsortedIssues: "secretariat",
+  sortIssue: "secretariat",
   savePtActivity: "issue",
   updatePtStep: "issue",
   updatePtTeam: "issue",

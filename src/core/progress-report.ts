@@ -1,7 +1,7 @@
 // 進捗報告: the seed report's pages as of a day — status by year, follow-up
 // count, the issues of each 分類, 局区 reforms, 整理区分, and what moved since
 // the previous report — computed from sheet values replayed to that day.
-import { PROGRESS_CLASSES, PROGRESS_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./contracts/classes";
+import { DIRECTIONS, PROGRESS_CLASSES, PROGRESS_WORDING, SORTING_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./contracts/classes";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./base/fiscal-year";
 import { ISSUES } from "./contracts/issues";
 import { REPORT, isoDay } from "./contracts/report";
@@ -18,15 +18,7 @@ const UNSET = "未設定";
 type Class = Progress | typeof UNSET;
 const OUTSIDE = "（対象外）";
 
-const DIRECTION_WORDING = [
-  "PTで課題の検討を継続する",
-  "課題の統合を行う",
-  "検討を終了（別課題で解決策を実行しており重複）",
-  "検討を終了（課題自体に認識の誤りがあった）",
-  "検討を終了（解決が望めない）",
-  "所管課で継続（政策判断により現時点で見通しが立たない）",
-  "所管課において解決に向けた検討及び実行を行う",
-];
+const DIRECTION_WORDING = DIRECTIONS.map((d) => SORTING_WORDING[d]);
 
 export interface ReportInput {
   issues: unknown[][];

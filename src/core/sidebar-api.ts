@@ -3,6 +3,7 @@
 import type { Role } from "./access";
 import type { EditableField, IssueRecord } from "./contracts/issues";
 import type { Day } from "./contracts/pt-values";
+import type { SortingChoice, SortingField } from "./intake";
 import type { Refusal } from "./outcome";
 
 export interface SidebarContext {
@@ -32,4 +33,18 @@ export type SaveResult =
   | (Refusal<SaveFailureReason> & {
       current?: IssueRecord;
       errors?: Partial<Record<EditableField, string>>;
+    });
+
+/** The secretariat's 未整理 section: the issues not yet sorted, and the choices with the seed's wording. */
+export interface UnsortedView {
+  issues: IssueRecord[];
+  choices: readonly SortingChoice[];
+}
+
+export type SortResult =
+  | { ok: true; issue: IssueRecord }
+  | (Refusal<SaveFailureReason> & {
+      current?: IssueRecord;
+      /** The input the refusal is about (an invalid choice, a missing or refused 統合先ID). */
+      field?: SortingField;
     });
