@@ -57,6 +57,7 @@ export const PERMISSIONS = {
   showProgressReportPrint: "secretariat",
   openProgressReportSheet: "secretariat",
   createPlatinaReport: "secretariat",
+  createMeetingPack: "secretariat",
   sendPtHoursSummary: "secretariat",
   onIssueEdit: "trigger",
   onIssueChange: "trigger",
