@@ -27,7 +27,10 @@ import type { PtRowUpdate } from "./core/pt/edits";
 import { ptProgressTable } from "./core/pt/progress-table";
 import type { ActivityInput } from "./core/pt/sidebar-api";
 import { bureauTable, directionTable, followUpCount, skippedNote, skippedRows, statusTable } from "./core/tables";
-import { overdueCount } from "./core/overdue";
+import { asOfArgument, overdueCount } from "./core/overdue";
+import { resortingTable } from "./core/resorting";
+import { yearEndTable } from "./core/year-end";
+import { dayToDate } from "./core/contracts/pt-values";
 import { normalizeText } from "./core/base/text";
 import { parseDateInput } from "./core/base/tokyo-time";
 import { formatWareki } from "./core/wareki";
@@ -97,6 +100,32 @@ export function PLATINA_DIRECTION_TABLE(issues: unknown, year?: unknown) {
  */
 export function PLATINA_BUREAU_TABLE(reforms: unknown, bureaus?: unknown, year?: unknown) {
   return guarded("PLATINA_BUREAU_TABLE", () => bureauTable(reforms, bureaus, year, []));
+}
+
+/**
+ * 年度末の状況（報告書の「47の課題について、制度所管局としての解決策を検討　対応済(完了) 14件…」）を、基準日までに終わった年度ごとに返します。
+ * その年度の課題（継続・⑦・年度内完了）と、前年度末に完了していなかった継続検討課題を、履歴をもとに年度末（3月31日の終わり）の分類に戻して数えます。
+ *
+ * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:Z
+ * @param {A1:G5000} history 「履歴」シートの範囲（見出し行を含む）。例: 履歴!A:Z
+ * @param {"2026/5/26"} asOf 基準日（日付のセル、または「2026/5/26」）。集計シートでは「基準日」のセル。この日までに終わった年度を表にします
+ * @return 年度 × （検討した課題数・うち前年度からの継続・完了・実施中・検討中）の表（読み取れない行は数えません。その場所は PLATINA_SKIPPED_ROWS("PLATINA_STATUS_TABLE", …)）
+ * @customfunction
+ */
+export function PLATINA_YEAR_END_TABLE(issues: unknown, history: unknown, asOf: unknown) {
+  return guarded("PLATINA_YEAR_END_TABLE", () => yearEndTable(issues, history, dayToDate(asOfArgument(asOf)), []));
+}
+
+/**
+ * 年度の課題の再整理状況（報告書の「PTで課題の検討を継続するもの(0件)…所管課において解決策の検討及び実行を行うもの(63件)」）を返します。
+ *
+ * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:Z
+ * @param {"R7"} year 省略可。集計する年度（省略するとすべての年度）
+ * @return 整理区分・方向性・件数の表（当初の課題件数、①、②、③〜⑤、⑥⑦、うち⑦）
+ * @customfunction
+ */
+export function PLATINA_GROUP_TABLE(issues: unknown, year?: unknown) {
+  return guarded("PLATINA_GROUP_TABLE", () => resortingTable(issues, year, []));
 }
 
 /**

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   PLATINA_FISCAL_YEAR: "custom function",
   PLATINA_WAREKI: "custom function",
   PLATINA_PT_TABLE: "custom function",
+  PLATINA_YEAR_END_TABLE: "custom function",
+  PLATINA_GROUP_TABLE: "custom function",
   onOpen: "anyone",
   onInstall: "anyone",
   openStatusSidebar: "anyone",

@@ -8,6 +8,8 @@ import { REPORT, isoDay } from "./contracts/report";
 import { issuesAsOf } from "./replay";
 import type { Block, Cell, ReportDocument, ReportSection, ReportTable } from "./report-document";
 import { bureauTable, directionTable, statusTable, type Table } from "./tables";
+import { FOLLOWED_WORDING, resorting, type Resorting } from "./resorting";
+import { HEADLINE_WORDING, headlineSentence, yearEnds, type YearEnd } from "./year-end";
 import { isDateValue } from "./base/text";
 import { formatWareki } from "./wareki";
 import { last } from "./order";
@@ -64,6 +66,10 @@ export interface ProgressReport {
   status: Table;
   followUp: number;
   directions: Table;
+  /** The focus year's new issues in the seed's four groups (R7: 0, 3, 9, 63; 44 followed). */
+  resorting: Resorting;
+  /** The headline of each year ended by the day (R6: 47, R7: 77), replayed to each 31 March. */
+  yearEnds: YearEnd[];
   bureaus: Table;
   comparison: { previous: string; counts: Cell[][]; moves: Move[] } | null;
   excluded: string[];
@@ -78,6 +84,7 @@ export function progressReport(input: ReportInput): ProgressReport {
   const years = now.years.map(fiscalYearLabel);
   const focus = now.years.length > 0 ? Math.max(...now.years) : fiscalYearOfDate(input.asOf);
   const directions = directionTable(now.values, fiscalYearLabel(focus));
+  const groups = resorting(now.values, fiscalYearLabel(focus));
   const bureaus = bureauTable(input.reforms, input.bureaus, fiscalYearLabel(focus));
   const before = input.previous && snapshot(input.issues, input.history, input.previous, now.years);
   const comparison = before ? compare(before, now, isoDay(input.previous as Date)) : null;
@@ -88,6 +95,8 @@ export function progressReport(input: ReportInput): ProgressReport {
     status: now.status,
     followUp: now.followUp,
     directions,
+    resorting: groups,
+    yearEnds: yearEnds(input.issues, input.history, input.asOf),
     bureaus,
     comparison,
     excluded: now.excluded,
@@ -179,12 +188,12 @@ function document(report: ReportFacts, issues: ListedIssue[], focus: number, inp
     subtitle: `${formatWareki(input.asOf)}時点`,
     notes,
     sections: [
-      { heading: "1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）", blocks: statusBlocks(report, issues) },
+      { heading: "1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）", blocks: [...yearEndBlocks(report.yearEnds), ...statusBlocks(report, issues)] },
       {
         heading: `2 各局区の自主改革の取組状況（${reiwaYear(focus)}）`,
         blocks: [{ table: bureauBlock(report.bureaus) }],
       },
-      { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }] },
+      { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }, ...resortingBlocks(report.resorting)] },
       comparisonSection(report.comparison, input.previous),
       ...(input.more ?? []).map((section, i) => ({ ...section, heading: `${5 + i} ${section.heading}` })),
     ],
@@ -208,6 +217,39 @@ function statusBlocks(report: ReportFacts, issues: ListedIssue[]): Block[] {
 /** The seed's 局区 table: three pairs of columns, 「—」 for a 局区 without reforms. */
 export function bureauBlock(table: Table): ReportTable {
   return { caption: "局区別の取組件数", header: table[0].map(String), rows: table.slice(1).map(([name, n]) => [name, n === 0 ? "—" : n]), fold: 3 };
+}
+
+/** The seed's year-end headlines: a sentence per year in its wording, then the numbers as a table (short labels: column A stays narrow). */
+export function yearEndBlocks(ends: YearEnd[]): Block[] {
+  if (ends.length === 0) return [];
+  const classes = (Object.keys(HEADLINE_WORDING) as (keyof typeof HEADLINE_WORDING)[]).filter((cls) => cls !== "未設定" || ends.some((e) => e.counts[cls]));
+  const sentence = (end: YearEnd) =>
+    `${reiwaYear(end.year)}: ${headlineSentence(end)}（${classes.map((cls) => `${HEADLINE_WORDING[cls]} ${end.counts[cls] ?? 0}件`).join("、")}）`;
+  return [
+    ...ends.map((end): Block => ({ text: sentence(end) })),
+    {
+      table: {
+        caption: "年度末の状況（制度所管局による解決策の検討、件）",
+        header: ["年度", "検討した課題数", "うち前年度からの継続", ...classes],
+        rows: ends.map((e) => [fiscalYearLabel(e.year), e.total, e.carried, ...classes.map((cls) => e.counts[cls] ?? 0)]),
+      },
+    },
+  ];
+}
+
+/** The seed's 「○PTで課題の検討を継続するもの(0件)」 list and its conclusion. */
+export function resortingBlocks(groups: Resorting): Block[] {
+  return [
+    {
+      table: {
+        caption: "課題の再整理状況（方向性ごと、件）",
+        // The wording in column C, where 課題名 makes the sheet wide anyway.
+        header: ["整理区分", "件数", "方向性"],
+        rows: [["①〜⑦", groups.initial, "当初の課題件数"], ...groups.groups.map((g) => [g.directions, g.count, g.wording]), ["⑦", groups.followed, FOLLOWED_WORDING]],
+      },
+    },
+    { text: `上記の再整理を行った結果、「制度所管局において解決策を検討し、その進捗を追うべき課題」は${groups.followed}件となった。` },
+  ];
 }
 
 export function directionBlock(table: Table): ReportTable {

@@ -63,7 +63,7 @@ export interface SkippedRow {
  * custom function's table never fails for one bad row. Each caller reads every cell
  * of a row before it counts any, so a skipped row counts nowhere.
  */
-function readRow(skipped: SkippedRow[] | undefined, read: () => void): void {
+export function readRow(skipped: SkippedRow[] | undefined, read: () => void): void {
   if (!skipped) return read();
   try {
     read();

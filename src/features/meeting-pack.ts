@@ -40,10 +40,14 @@ export interface MeetingPackResult {
   meeting: MeetingPack["meeting"];
   previous: MeetingPack["previous"];
   asOf: string;
+  /** The headlines of each year ended by then (the seed's 47: 14/14/19 and 77: 43/11/23). */
+  yearEnds: MeetingPack["report"]["yearEnds"];
   status: Table;
   followUp: number;
   bureaus: Table;
   directions: Table;
+  /** The year's re-sorting groups (R7: 0, 3, 9, 63; 44 followed). */
+  resorting: MeetingPack["report"]["resorting"];
   examples: Record<Progress, { slot: number; id: string; text: string; changed: boolean }[]>;
   goodPractices: MeetingPack["goodPractices"];
   notes: string[];
@@ -78,10 +82,12 @@ export function buildMeetingPack(options?: MeetingPackOptions): MeetingPackResul
     meeting: pack.meeting,
     previous: pack.previous,
     asOf: pack.asOf,
+    yearEnds: pack.report.yearEnds,
     status: pack.report.status,
     followUp: pack.report.followUp,
     bureaus: pack.report.bureaus,
     directions: pack.report.directions,
+    resorting: pack.report.resorting,
     examples: Object.fromEntries(
       PROGRESS_CLASSES.map((cls) => [cls, pack.examples.byClass[cls].map((e) => ({ slot: e.slot, id: e.issue.id, text: exampleText(e.issue), changed: e.changed }))]),
     ) as MeetingPackResult["examples"],

@@ -189,7 +189,10 @@ function ensureSummary(changes: string[]): void {
     if (cell.title) range.setFontWeight("bold");
     if (cell.note) range.setFontColor(SUMMARY.noteColour);
   }
-  const data = { issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [] };
+  const data = {
+    issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [],
+    history: readRecords(HISTORY, [])?.values ?? [], asOf: new Date(),
+  };
   for (const table of summaryTables(year, data)) styleTable(sheet, table);
   sheet.setColumnWidth(1, SUMMARY.labelWidth);
   changes.push(`シート「${SUMMARY.name}」を作成しました（報告資料と同じ集計表）`);

@@ -17,6 +17,8 @@ interface Pack {
   meeting: { name: string; day: string };
   previous: { name: string; day: string; asOf: string } | null;
   asOf: string;
+  yearEnds: { year: number; total: number; carried: number; counts: Record<string, number> }[];
+  resorting: { initial: number; groups: { directions: string; count: number }[]; followed: number };
   status: Cell[][];
   followUp: number;
   bureaus: Cell[][];
@@ -82,6 +84,10 @@ describe("createMeetingPack", () => {
     expect(result.previous).toEqual({ name: "第1回X会議", day: "2026-05-26", asOf: "2026-05-26" });
     // The meeting is still ahead: the numbers are as of today.
     expect(result.asOf).toBe("2026-08-20");
+    // The seed's headlines: R6 47 (14/14/19), R7 77 (43/11/23); R7's groups 0/3/9/63, 44 followed.
+    expect(result.yearEnds.map((e) => [e.year, e.total, e.counts.完了, e.counts.実施中, e.counts.検討中])).toEqual([[6, 47, 14, 14, 19], [7, 77, 43, 11, 23]]);
+    expect(result.resorting.groups.map((g) => g.count)).toEqual([0, 3, 9, 63]);
+    expect(result.resorting.followed).toBe(44);
     expect(result.status).toEqual(SEED_STATUS);
     expect(result.followUp).toBe(SEED_FOLLOW_UP);
     expect(result.directions).toEqual(SEED_DIRECTION_R7);
@@ -159,6 +165,14 @@ describe("createMeetingPack", () => {
       const sheet = reopened.runtime.model.getSheetByName("X会議資料")!;
       const cells = reopened.runtime.readRange(`'X会議資料'!A1:F${sheet.getLastRow()}`);
       expect(cells[0][0]).toBe("プラチナ市役所プロジェクト 第2回X会議 資料");
+      const headlines = tableAfter(cells, "年度末の状況（制度所管局による解決策の検討、件）");
+      expect(headlines.map((r) => trimRow(r, 6))).toEqual([
+        ["年度", "検討した課題数", "うち前年度からの継続", "完了", "実施中", "検討中"],
+        ...result.yearEnds.map((e) => [`R${e.year}`, e.total, e.carried, e.counts.完了, e.counts.実施中, e.counts.検討中]),
+      ]);
+      expect(headlines.slice(1).map((r) => [r[1], r[3], r[4], r[5]])).toEqual([[47, 14, 14, 19], [77, 43, 11, 23]]);
+      const groups = tableAfter(cells, "課題の再整理状況（方向性ごと、件）").map((r) => trimRow(r, 2));
+      expect(groups.slice(1)).toEqual([["①〜⑦", 75], ["①", 0], ["②", 3], ["③〜⑤", 9], ["⑥⑦", 63], ["⑦", 44]]);
       expect(tableAfter(cells, "年度別の進捗分類（件）").slice(0, 5).map((r) => trimRow(r, 4))).toEqual([["進捗分類", "R6", "R7", "計"], ...SEED_STATUS.slice(1)]);
       const examples = tableAfter(cells, "課題解決の分類と具体例").map((r) => trimRow(r, 5));
       expect(examples[0]).toEqual(["課題解決の分類", "R6", "R7", "計", "具体例"]);

@@ -51,18 +51,35 @@ export function parseProgress(value: unknown): Progress | null | undefined {
 export const DIRECTIONS = ["①", "②", "③", "④", "⑤", "⑥", "⑦"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** 整理区分 of a cell: ①–⑦ or 1–7; null when blank, undefined when it cannot be read. */
-export function parseDirection(value: unknown): Direction | null | undefined {
+/**
+ * 整理区分 of issues that were never sorted: 継続 = carried in and followed as they are
+ * (the seed's R6 issues still open); 年度内完了 = completed within its year before any
+ * sorting (not followed afterwards). They are no row of the ①–⑦ table.
+ */
+export const STANDINGS = ["継続", "年度内完了"] as const;
+export type Standing = (typeof STANDINGS)[number];
+
+/** Every value 整理区分 holds. */
+export type Sorting = Direction | Standing;
+
+/** 整理区分 of a cell: ①–⑦ (or 1–7), 継続, 年度内完了; null when blank, undefined when it cannot be read. */
+export function parseDirection(value: unknown): Sorting | null | undefined {
   // NFKC folds ① to "1", so circled and plain digits read alike.
   const text = compactText(value);
   if (text === "") return null;
   const match = /^([1-7])$/.exec(text);
-  return match ? DIRECTIONS[Number(match[1]) - 1] : undefined;
+  if (match) return DIRECTIONS[Number(match[1]) - 1];
+  return STANDINGS.find((standing) => standing === text);
 }
 
-/** An issue is followed up by the secretariat when its 整理区分 is blank or ⑦. */
-export function isTracked(direction: Direction | null): boolean {
-  return direction === null || direction === "⑦";
+/** A sorting's direction ①–⑦, as the ①–⑦ table and the re-sorting groups count it. */
+export function isDirection(sorting: Sorting | null | undefined): sorting is Direction {
+  return (DIRECTIONS as readonly unknown[]).includes(sorting);
+}
+
+/** An issue is followed up by the secretariat when its 整理区分 is blank, 継続 or ⑦. */
+export function isTracked(sorting: Sorting | null): boolean {
+  return sorting === null || sorting === "継続" || sorting === "⑦";
 }
 
 /** 区分: who feels the issue — citizens (ユーザー) or staff (職員). */

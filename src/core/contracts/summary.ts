@@ -2,6 +2,7 @@
 // placed so each spilled table has room to grow (years to the right, 局区 downwards).
 import { quoteSheetName } from "../base/a1";
 import { BUREAUS } from "./bureaus";
+import { HISTORY } from "./history";
 import { ISSUES } from "./issues";
 import { PT_STEPS } from "./pt-steps";
 import { REFORMS } from "./reforms";
@@ -19,7 +20,7 @@ export interface LayoutCell {
   note?: SummaryTable;
 }
 
-export type SummaryTable = "status" | "direction" | "bureau";
+export type SummaryTable = "status" | "direction" | "bureau" | "yearEnd" | "groups";
 
 const whole = (name: string) => `${quoteSheetName(name)}!A:Z`;
 
@@ -45,8 +46,15 @@ export const SUMMARY = {
       // As of the 基準日 kept in D2 (the count must not read the clock: Sheets would not recalculate it).
       { row: 12, column: 1, value: "実施時期を過ぎた課題数" },
       { row: 12, column: 2, value: `=PLATINA_OVERDUE_COUNT(${issues}, $D$2)` },
+      // Right of the status table (which grows a column a year, up to column I): the seed's year-end headlines,
+      // one column per year ended by the 基準日 (replayed from 履歴, so the cell needs the whole 履歴 range).
+      { row: 3, column: 10, value: "年度末の状況（制度所管局による解決策の検討）", title: true },
+      { row: 4, column: 10, value: `=PLATINA_YEAR_END_TABLE(${issues}, ${whole(HISTORY.name)}, $D$2)`, table: "yearEnd" },
       { row: 13, column: 1, value: "課題の整理状況（整理区分 × 区分）", title: true },
       { row: 14, column: 1, value: `=PLATINA_DIRECTION_TABLE(${issues}, $B$2)`, table: "direction" },
+      // Beside it (4 columns wide): the same issues in the seed's four groups; the direction table's note covers its rows.
+      { row: 13, column: 6, value: "課題の再整理状況（方向性ごと）", title: true },
+      { row: 14, column: 6, value: `=PLATINA_GROUP_TABLE(${issues}, $B$2)`, table: "groups" },
       { row: 23, column: 1, value: `=PLATINA_SKIPPED_ROWS("PLATINA_DIRECTION_TABLE", ${issues}, $B$2)`, note: "direction" },
       { row: 24, column: 1, value: "各局区の自主改革の取組状況", title: true },
       { row: 25, column: 1, value: `=PLATINA_BUREAU_TABLE(${whole(REFORMS.name)}, ${whole(BUREAUS.name)}, $B$2)`, table: "bureau" },

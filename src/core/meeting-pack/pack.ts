@@ -11,7 +11,7 @@ import { MEETINGS, type MeetingRecord } from "../contracts/meetings";
 import { dayOf, dayToDate, parseDay, type Day } from "../contracts/pt-values";
 import { normalizeText } from "../base/text";
 import { goodExamples } from "../platina-report";
-import { bureauBlock, comparisonSection, directionBlock, progressReport, reiwaYear, type ProgressReport } from "../progress-report";
+import { bureauBlock, comparisonSection, directionBlock, progressReport, reiwaYear, resortingBlocks, yearEndBlocks, type ProgressReport } from "../progress-report";
 import type { Block, ReportDocument, ReportSection } from "../report-document";
 import { reportDay } from "../pt/meetings";
 import { formatWareki } from "../wareki";
@@ -104,7 +104,7 @@ export function meetingPack(input: MeetingPackInput): MeetingPack {
       heading: `2 各局区の自主改革の取組状況${focus ? `（${reiwaYear(focus)}）` : ""}`,
       blocks: [{ table: bureauBlock(report.bureaus) }, goodPracticeBlock(goodPractices, focus)],
     },
-    { heading: `3 課題の整理状況${focus ? `（${reiwaYear(focus)}）` : ""}`, blocks: [{ table: directionBlock(report.directions) }] },
+    { heading: `3 課題の整理状況${focus ? `（${reiwaYear(focus)}）` : ""}`, blocks: [{ table: directionBlock(report.directions) }, ...resortingBlocks(report.resorting)] },
     previous && report.comparison
       ? comparisonSection(report.comparison, dayToDate(previous.asOf), `前回のX会議（${previous.name}）の基準日`)
       : { heading: "4 前回のX会議からの変化", blocks: [{ text: `${MEETINGS.name}シートにこれより前のX会議がないため、比較していません。` }] },
@@ -123,11 +123,12 @@ function minDay(a: Day, b: Day): Day {
   return a < b ? a : b;
 }
 
-/** The seed's 「課題解決の分類 / R6 / R7 / 具体例」 table, after the counts by year. */
+/** The year-end headlines, the counts by year, and the seed's 「課題解決の分類 / R6 / R7 / 具体例」 table. */
 function followUpBlocks(report: MeetingPack["report"], examples: ExampleSelection): Block[] {
   const years = report.status[0].slice(1, -1).map(String);
   const row = (label: string) => report.status.find((r) => r[0] === label);
   return [
+    ...yearEndBlocks(report.yearEnds),
     { table: { caption: "年度別の進捗分類（件）", header: ["進捗分類", ...report.status[0].slice(1).map(String)], rows: report.status.slice(1), chart: "年度別の進捗分類" } },
     { text: `進捗確認課題数（完了していないもの）: ${report.followUp}件` },
     {
