@@ -99,9 +99,9 @@ export class SpreadsheetAppImpl implements GasApp {
 
   /**
    * A new spreadsheet file with one empty sheet (シート1, `rows` × `columns`, default 1000 × 26), not
-   * the active one. It needs the full spreadsheets scope: spreadsheets.currentonly reaches only the
-   * open spreadsheet (S-scopes), so a manifest that lists scopes without it is refused, as Apps Script
-   * refuses. The runtime keeps the file and saves it as .xlsx once the execution ends, failed or not:
+   * the active one. It needs the full spreadsheets scope (R-ssapp create: Authorization); currentonly
+   * reaches only the open spreadsheet (guides/services/authorization), so a manifest that lists its
+   * scopes without it is refused, as Apps Script refuses (docs/apps-script-contexts.md). The runtime keeps the file and saves it as .xlsx once the execution ends, failed or not:
    * Drive does not take back a file already made.
    */
   create(name: string, rows?: number, columns?: number): GasSpreadsheet {
