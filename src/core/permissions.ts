@@ -61,6 +61,7 @@ export const PERMISSIONS = {
   createPlatinaReport: "secretariat",
   createMeetingPack: "secretariat",
   sendPtHoursSummary: "secretariat",
+  transferAddress: "secretariat",
   onIssueEdit: "trigger",
   onIssueChange: "trigger",
   runMonthlyFollowUp: "trigger",

@@ -119,11 +119,11 @@ function snapshot(issues: unknown[][], history: unknown[][], day: Date, yearsArg
   return { values: replay.values, excluded: replay.excluded, unknown: replay.unknown, years, status, followUp, issues: listed };
 }
 
-/** Follow-up issues (整理区分 blank or ⑦) in sheet order, with what the lists show. */
+/** Follow-up issues (整理区分 継続 or ⑦) in sheet order, with what the lists show. */
 function trackedIssues(values: unknown[][]): { year: number; issue: ListedIssue }[] {
   const table = ISSUES.fromRows(values, ["ID", "年度", "課題名", "整理区分", "進捗分類", "実施時期"]);
   const year = ISSUES.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
-  const direction = ISSUES.column(table, "整理区分", parseDirection, "①〜⑦を入力してください。");
+  const direction = ISSUES.column(table, "整理区分", parseDirection, "①〜⑦・継続・年度内完了のいずれかを入力するか、空欄（未整理）にしてください。");
   const progress = ISSUES.column(table, "進捗分類", parseProgress, "「完了」「実施中」「検討中」を入力してください。");
   // A 実施時期 typed as a date is shown in 和暦, so it reads the cell rather than the record's ISO text.
   const timing = ISSUES.column(table, "実施時期", (cell) => displayText(cell), "");

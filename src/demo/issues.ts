@@ -1,4 +1,4 @@
-// 課題シート: R6 の33件（整理区分は空欄）と R7 の75件（整理区分①〜⑦）、最後に R6 年度中に完了した R6 の14件（年度内完了）。
+// 課題シート: R6 の33件（整理区分「継続」: 整理を経ずに引き続き追跡）と R7 の75件（整理区分①〜⑦）、最後に R6 年度中に完了した R6 の14件（年度内完了）。
 // 件数は報告書「プラチナ市役所プロジェクト ～令和7年度の進捗状況と令和8年度の進め方～」の表どおり。
 import { ISSUES } from "../core/contracts/issues";
 import { R6_COMPLETED } from "./r6-completed";
@@ -196,7 +196,7 @@ export function tokyoDay(day: string): Date {
   return new Date(Date.UTC(year, month - 1, date, 0, 0));
 }
 
-function issueRow(id: string, year: string, direction: Direction | "" | "年度内完了", row: IssueTuple): unknown[] {
+function issueRow(id: string, year: string, direction: Direction | "継続" | "年度内完了", row: IssueTuple): unknown[] {
   const [title, audience, owner, progress, timing, memo, updated] = row;
   const [bureau, section, email] = OWNERS[owner];
   return ISSUES.toRow({
@@ -211,7 +211,7 @@ function issueRow(id: string, year: string, direction: Direction | "" | "年度�
  */
 export function issueSheet(): unknown[][] {
   const id = (year: string, n: number) => `${year}-${String(n).padStart(3, "0")}`;
-  const r6 = R6.map((row, i) => issueRow(id("R6", i + 1), "R6", "", row));
+  const r6 = R6.map((row, i) => issueRow(id("R6", i + 1), "R6", "継続", row));
   const r7 = DIRECTIONS.flatMap((direction) => R7[direction].map((row) => [direction, row] as const)).map(
     ([direction, row], i) => issueRow(id("R7", i + 1), "R7", direction, row),
   );

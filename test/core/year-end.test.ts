@@ -83,11 +83,11 @@ describe("yearEnds", () => {
   });
 
   it("lists a row it cannot read and counts it nowhere, when asked to skip (as on 集計)", () => {
-    const bad = [...issues, ["R7-005", "R7", "h", "⑧", "完了"]];
+    const bad = [...issues, ["R7-005", "R7", "h", "未定", "完了"]];
     const skipped: SkippedRow[] = [];
     const table = yearEndTable(bad, [HISTORY_HEADER], day("2026-04-01"), skipped);
-    expect(table[1]).toEqual(["検討した課題数", 3, 4]);
-    expect(skipped).toEqual([{ sheet: "課題", row: 9, header: "整理区分", value: "⑧" }]);
+    expect(table[1]).toEqual(["検討した課題数", 3, 3]);
+    expect(skipped).toEqual([{ sheet: "課題", row: 9, header: "整理区分", value: "未定" }]);
     expect(() => yearEndTable(bad, [HISTORY_HEADER], day("2026-04-01"))).toThrow(/課題 9行目.*整理区分/);
   });
 

@@ -14,8 +14,11 @@ function snapshot(runtime: ReturnType<typeof testRuntime>["runtime"], sheets: st
 describe("setupWorkbook", () => {
   it("adds 設定 to the demo workbook without touching its data (its 履歴 included), then changes nothing", () => {
     const { runtime } = testRuntime();
-    const data = ["課題", "履歴", "局区改革", "局区", "集計"];
+    const data = ["課題", "履歴", "局区改革", "局区"];
     const before = snapshot(runtime, data);
+    const summary = runtime.model.getSheetByName("集計")!;
+    const summaryCells = () => summary.getFormulas({ row: 0, column: 0, numRows: 60, numColumns: 5 });
+    const summaryBefore = summaryCells();
     const first = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
     expect(first.ok, first.error?.message).toBe(true);
     const changes = first.result as string[];
@@ -24,6 +27,9 @@ describe("setupWorkbook", () => {
       "シートの直接編集を履歴に記録するトリガーを設定しました",
     ]));
     expect(snapshot(runtime, data)).toEqual(before);
+    // 集計 keeps its formulas; its 基準日 (D2) is filled in, with today.
+    expect(summaryCells()).toEqual(summaryBefore);
+    expect(summary.getValues({ row: 1, column: 3, numRows: 1, numColumns: 1 })).toEqual([[new Date("2026-11-25T00:00:00+09:00")]]);
     expect(runtime.readRange("設定!A2:B2")).toEqual([["事務局メール", SECRETARIAT]]);
     expect(runtime.state.triggers.filter((t) => t.handler === "onIssueEdit")).toHaveLength(1);
     expect(runtime.model.getSheetByName("課題")!.getValidation(5, 8)?.args[0]).toEqual(["完了", "実施中", "検討中"]);
