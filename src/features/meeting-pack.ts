@@ -24,7 +24,8 @@ import { createSpreadsheetFile } from "../gas/new-file";
 import { templatePage } from "../gas/pages";
 import { activeUserEmail, effectiveUserEmail } from "../gas/session";
 import { appendRecords, ensureRecords, readRecords, requireRecords } from "../gas/table";
-import { uiOrNull } from "../gas/ui";
+import { tell, uiOrNull } from "../gas/ui";
+import { refuse, type Refusal } from "../core/outcome";
 import { ptSheets } from "./progress-report";
 import { writeDocument } from "./report-sheet";
 
@@ -60,9 +61,25 @@ export interface MeetingPackResult {
 /** The sheet of the file: the pack as one sheet, laid out as the 報告_ sheets. */
 const FILE_SHEET = "X会議資料";
 
-export function buildMeetingPack(options?: MeetingPackOptions): MeetingPackResult {
+const CAPTION = "X会議資料を作成";
+
+/** The pack, or — when a sheet cannot be read or the meeting is not there — why, with nothing written or made. */
+export function buildMeetingPack(options?: MeetingPackOptions): MeetingPackResult | Refusal<"invalid"> {
   const ui = uiOrNull();
   const fromMenu = ui !== null && !(options && typeof options === "object" && ("meeting" in options || "file" in options));
+  try {
+    return buildAndShow(options, fromMenu ? ui : null);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const message = `${error.message}
+
+資料は作成していません。何も変更していません。`;
+    if (fromMenu) tell(CAPTION, message);
+    return refuse("invalid", message);
+  }
+}
+
+function buildAndShow(options: MeetingPackOptions | undefined, ui: GoogleAppsScript.Base.Ui | null): MeetingPackResult {
   const wanted = options && typeof options === "object" ? options.meeting : undefined;
   // The choice of 具体例 is read and first written under the lock, so two builds cannot both write it.
   const { pack, stored } = withWriteLock(() => {
@@ -74,7 +91,7 @@ export function buildMeetingPack(options?: MeetingPackOptions): MeetingPackResul
     return { pack: built, stored: built.examples.toStore.length };
   });
   const file = options?.file === true ? writeFile(pack) : null;
-  if (fromMenu) showPage(ui, pack);
+  if (ui) showPage(ui, pack);
   const saved = file ? `ファイル「${file.name}」を作成しました。` : "";
   const kept = stored > 0 ? `具体例（${stored}件）をシート「${MEETING_EXAMPLES.name}」に記録しました。差し替えるときはそのシートの ID を書き換えて、もう一度作成してください。` : "";
   return {

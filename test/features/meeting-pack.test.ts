@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openWorkbook } from "../../src/local/runtime/open";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { BUILD_DIR } from "../support/gas-bundle";
-import { SECRETARIAT, issueRows, setUp, sheetRecords } from "../support/issues";
+import { SECRETARIAT, issueRows, setUp, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { tempDir, testRuntime } from "../support/runtime";
 import { SEED_BUREAUS_R7, SEED_DIRECTION_R7, SEED_FOLLOW_UP, SEED_STATUS } from "../support/seed";
 
@@ -192,12 +192,56 @@ describe("createMeetingPack", () => {
     }
   });
 
-  it("says which X会議 there are when the one asked for is not on 会議, and changes nothing", () => {
-    const { runtime } = demo();
-    const execution = runtime.run("createMeetingPack", [{ meeting: "2026-09-01" }], { user: SECRETARIAT });
-    expect(execution.ok).toBe(false);
-    expect(execution.error?.message).toContain("X会議「2026-09-01」は会議シートにありません。日付（例: 2026-08-26）か名称で指定してください。会議シートの会議: 第1回X会議（2026-05-26）");
+  it("reads each sheet once and makes the file in the same number of calls however many issues there are", () => {
+    const calls = (extra: number) => {
+      const { runtime } = demo(undefined, { files: { dir: join(tempDir(), "files") } });
+      const sheet = runtime.model.getSheetByName("課題")!;
+      const last = sheet.getLastRow();
+      const width = sheet.getLastColumn();
+      const [template] = sheet.getValues({ row: last - 1, column: 0, numRows: 1, numColumns: width });
+      const rows = Array.from({ length: extra }, (_, i) => template.map((cell, c) => ({ kind: "value" as const, value: c === 0 ? `R7-9${String(i).padStart(2, "0")}` : cell })));
+      if (extra > 0) sheet.setCells(last, 0, rows);
+      const execution = runtime.run("createMeetingPack", [{ file: true }], { user: SECRETARIAT });
+      expect(execution.ok, execution.error?.message).toBe(true);
+      return execution.calls;
+    };
+    const [few, many] = [calls(0), calls(60)];
+    expect(spreadsheetReads(many)).toBe(spreadsheetReads(few));
+    expect(spreadsheetWrites(many)).toBe(spreadsheetWrites(few));
+    // X会議具体例's header and its nine rows (the first build), and the file's one block.
+    expect(spreadsheetWrites(few)).toBe(3);
+  });
+
+  it("says which X会議 there are when the one asked for is not on 会議, and makes or writes nothing", () => {
+    const { runtime } = demo(undefined, { files: { dir: join(tempDir(), "files") } });
+    const result = runtime.run("createMeetingPack", [{ meeting: "2026-09-01", file: true }], { user: SECRETARIAT }).result;
+    expect(result).toEqual({
+      ok: false,
+      reason: "invalid",
+      message:
+        "X会議「2026-09-01」は会議シートにありません。日付（例: 2026-08-26）か名称で指定してください。会議シートの会議: 第1回X会議（2026-05-26）、第2回X会議（2026-08-26）、第3回X会議（2026-11-25）\n\n資料は作成していません。何も変更していません。",
+    });
     expect(runtime.model.getSheetByName("X会議具体例")).toBeNull();
+    expect(runtime.createdFiles?.list).toEqual([]);
+  });
+
+  it("names the X会議具体例 cell it cannot read, tells the menu user, and keeps the sheet as it was", () => {
+    const { runtime } = demo();
+    pack(runtime, {});
+    const sheet = runtime.model.getSheetByName("X会議具体例")!;
+    sheet.setCells(3, 2, [[{ kind: "value", value: "4" }]]);
+    const before = sheetRecords(runtime, "X会議具体例");
+    const ui = dialogUi();
+    const alerts: string[] = [];
+    const execution = runtime.run("createMeetingPack", [], { user: SECRETARIAT, ui: { ...ui, alert: (_t: string | null, text: string) => (alerts.push(text), "OK" as const) } });
+    const result = execution.result as { ok: boolean; reason: string; message: string };
+    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    expect(result.message).toContain("X会議具体例 4行目");
+    expect(result.message).toContain("「4」");
+    expect(result.message).toContain("1〜3の数字を入力してください。");
+    expect(alerts).toEqual([result.message]);
+    expect(ui.dialogs).toEqual([]);
+    expect(sheetRecords(runtime, "X会議具体例")).toEqual(before);
   });
 
   it("is the secretariat's: anyone else is refused before anything is read or made", () => {
