@@ -107,7 +107,7 @@ describe("createMeetingPack", () => {
     expect(result.examples.完了[0]).toMatchObject({ id: done, changed: true, slot: 1 });
     expect(result.examples.実施中[0]).toMatchObject({ id: trying, changed: true });
     expect(result.examples.完了.slice(1).every((e) => !e.changed)).toBe(true);
-    expect(result.notes).toContain("「完了」で前回のX会議から分類が変わった課題は1件のため、具体例の残り2件は同じ分類の課題から選びました。");
+    expect(result.notes).toContain("「完了」で前回のX会議（第1回X会議）から分類が変わった課題は1件のため、具体例の残り2件は同じ分類の課題から選びました。");
     expect(result.storedExamples).toBe(9);
     const stored = sheetRecords(runtime, "X会議具体例");
     expect(stored.filter((r) => r.進捗分類 === "完了").map((r) => r.ID)).toEqual(result.examples.完了.map((e) => e.id));
@@ -117,6 +117,18 @@ describe("createMeetingPack", () => {
     expect(again.examples.完了.map((e) => e.id)).toEqual(result.examples.完了.map((e) => e.id));
     expect(again.storedExamples).toBe(0);
     expect(sheetRecords(runtime, "X会議具体例")).toHaveLength(9);
+  });
+
+  it("compares the year's first X会議 with the end of the previous fiscal year", () => {
+    const { runtime, clock } = demo("2026-04-10T10:00:00+09:00");
+    const done = r7Issue(runtime, "実施中", 1);
+    move(runtime, done, "完了");
+    clock.set(Date.parse("2026-05-20T10:00:00+09:00"));
+    const result = pack(runtime, {});
+    expect(result.meeting.name).toBe("第1回X会議");
+    expect(result.previous).toEqual({ name: "前年度末", day: "2026-03-31", asOf: "2026-03-31" });
+    expect(result.examples.完了[0]).toMatchObject({ id: done, changed: true });
+    expect(result.notes).toContain("「完了」で前年度末（令和8年3月31日）から分類が変わった課題は1件のため、具体例の残り2件は同じ分類の課題から選びました。");
   });
 
   it("shows the secretariat's swap, and names a row whose ID cannot be shown without changing it", () => {

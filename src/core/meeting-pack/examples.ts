@@ -35,6 +35,8 @@ export interface ExampleInput {
   issues: readonly ListedIssue[];
   /** IDs whose 進捗分類 changed since the previous X会議. */
   changed: ReadonlySet<string>;
+  /** What the change is counted from, for the notes (default 「前回のX会議」). */
+  since?: string;
   stored: readonly StoredExample[];
 }
 
@@ -96,7 +98,7 @@ export function selectExamples(input: ExampleInput): ExampleSelection {
     }
     if (filled > 0) {
       const changed = own.filter((i) => input.changed.has(i.id)).length;
-      notes.push(`「${progress}」で前回のX会議から分類が変わった課題は${changed}件のため、具体例の残り${filled}件は同じ分類の課題から選びました。`);
+      notes.push(`「${progress}」で${input.since ?? "前回のX会議"}から分類が変わった課題は${changed}件のため、具体例の残り${filled}件は同じ分類の課題から選びました。`);
     }
     byClass[progress] = chosen.sort((a, b) => a.slot - b.slot);
   }

@@ -8,7 +8,7 @@ import { PROGRESS_CLASSES, PROGRESS_WORDING } from "../contracts/classes";
 import { parseFiscalYear } from "../base/fiscal-year";
 import { InputError } from "../base/sheet-table";
 import { MEETINGS, type MeetingRecord } from "../contracts/meetings";
-import { dayOf, dayToDate, parseDay, type Day } from "../contracts/pt-values";
+import { dayOf, dayToDate, fiscalYearOfDay, parseDay, type Day } from "../contracts/pt-values";
 import { normalizeText } from "../base/text";
 import { goodExamples } from "../platina-report";
 import { bureauBlock, comparisonSection, directionBlock, progressReport, reiwaYear, resortingBlocks, yearEndBlocks, type ProgressReport } from "../progress-report";
@@ -36,7 +36,8 @@ export interface MeetingPackInput {
 
 export interface MeetingPack {
   meeting: { name: string; day: Day };
-  previous: { name: string; day: Day; asOf: Day } | null;
+  /** The X会議 before it on 会議; with none, the end of the previous fiscal year (named 「前年度末」). */
+  previous: { name: string; day: Day; asOf: Day };
   /** The day the numbers are as of: the meeting's 報告の基準日, or today when that is still ahead. */
   asOf: Day;
   /** 「X会議資料_2026-08-26」: the file's name. */
@@ -48,6 +49,7 @@ export interface MeetingPack {
 }
 
 const PACK_PREFIX = "X会議資料_";
+const YEAR_END = "前年度末";
 
 /**
  * The meeting asked for — its 日付 (「2026-08-26」) or its 名称 when only one meeting has it —
@@ -79,7 +81,12 @@ export function meetingPack(input: MeetingPackInput): MeetingPack {
   const asOf = minDay(reportDay(meeting), today);
   const before = [...input.meetings].filter((m) => m.日付 < meeting.日付).sort((a, b) => (a.日付 < b.日付 ? -1 : 1));
   const prior = last(before);
-  const previous = prior ? { name: prior.名称, day: prior.日付, asOf: minDay(reportDay(prior), asOf) } : null;
+  // Without an earlier X会議 on 会議 (the year's first), what changed since the previous fiscal year ended.
+  const yearEnd = `${fiscalYearOfDay(meeting.日付) + 2018}-03-31`;
+  const previous = prior
+    ? { name: prior.名称, day: prior.日付, asOf: minDay(reportDay(prior), asOf) }
+    : { name: YEAR_END, day: yearEnd, asOf: minDay(yearEnd, asOf) };
+  const since = prior ? `前回のX会議（${prior.名称}）` : `${YEAR_END}（${formatWareki(dayToDate(yearEnd))}）`;
   const asOfDate = dayToDate(asOf);
   const { document: base, ...report } = progressReport({
     issues: input.issues,
@@ -88,12 +95,12 @@ export function meetingPack(input: MeetingPackInput): MeetingPack {
     bureaus: input.bureaus,
     asOf: asOfDate,
     years: null,
-    previous: previous ? dayToDate(previous.asOf) : null,
+    previous: dayToDate(previous.asOf),
     madeAt: input.madeAt,
     madeBy: input.madeBy,
   });
   const changed = new Set((report.comparison?.moves ?? []).map((m) => m.id));
-  const examples = selectExamples({ issues: report.issues, changed, stored: input.stored });
+  const examples = selectExamples({ issues: report.issues, changed, stored: input.stored, since });
   const focus = parseFiscalYear(last(report.years)) ?? null;
   const goodPractices = focus ? goodExamples(input.reforms, focus).map(({ bureau, name }) => ({ bureau, name })) : [];
   const facts = { meeting: { name: meeting.名称, day: meeting.日付 }, previous, asOf };
@@ -105,9 +112,7 @@ export function meetingPack(input: MeetingPackInput): MeetingPack {
       blocks: [{ table: bureauBlock(report.bureaus) }, goodPracticeBlock(goodPractices, focus)],
     },
     { heading: `3 課題の整理状況${focus ? `（${reiwaYear(focus)}）` : ""}`, blocks: [{ table: directionBlock(report.directions) }, ...resortingBlocks(report.resorting)] },
-    previous && report.comparison
-      ? comparisonSection(report.comparison, dayToDate(previous.asOf), `前回のX会議（${previous.name}）の基準日`)
-      : { heading: "4 前回のX会議からの変化", blocks: [{ text: `${MEETINGS.name}シートにこれより前のX会議がないため、比較していません。` }] },
+    comparisonSection(report.comparison, dayToDate(previous.asOf), prior ? `前回のX会議（${prior.名称}）の基準日` : YEAR_END),
     ...(pt ? [{ ...pt, heading: `5 ${pt.heading}` }] : []),
   ];
   const document: ReportDocument = {
