@@ -188,8 +188,10 @@ describe("createMeetingPack", () => {
       expect(tableAfter(cells, "年度別の進捗分類（件）").slice(0, 5).map((r) => trimRow(r, 4))).toEqual([["進捗分類", "R6", "R7", "計"], ...SEED_STATUS.slice(1)]);
       const examples = tableAfter(cells, "課題解決の分類と具体例").map((r) => trimRow(r, 5));
       expect(examples[0]).toEqual(["課題解決の分類", "R6", "R7", "計", "具体例"]);
-      expect(examples.slice(1).map((r) => r.slice(1, 4))).toEqual(SEED_STATUS.slice(1, 4).map((r) => r.slice(1)));
-      expect(examples[1][4]).toBe(result.examples.完了.map((e) => `・${e.text}`).join("\n"));
+      // The seed's 「当初課題件数 33件 44件」, then each class with its 具体例.
+      expect(examples[1]).toEqual(["当初課題件数", 33, 44, 77, ""]);
+      expect(examples.slice(2).map((r) => r.slice(1, 4))).toEqual(SEED_STATUS.slice(1, 4).map((r) => r.slice(1)));
+      expect(examples[2][4]).toBe(result.examples.完了.map((e) => `・${e.text}`).join("\n"));
       // The 局区 table in three pairs of columns, as the seed prints it: unfolded, the seed's counts.
       const folded = tableAfter(cells, "局区別の取組件数").slice(1);
       const unfolded = [0, 2, 4].flatMap((c) => folded.map((r) => [r[c], r[c + 1]])).filter(([name]) => name !== "");

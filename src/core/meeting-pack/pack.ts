@@ -140,11 +140,15 @@ function followUpBlocks(report: MeetingPack["report"], examples: ExampleSelectio
       table: {
         caption: "課題解決の分類と具体例",
         header: ["課題解決の分類", ...years, "計", "具体例"],
-        rows: PROGRESS_CLASSES.map((cls) => [
-          PROGRESS_WORDING[cls],
-          ...(row(cls)?.slice(1) ?? years.map(() => 0).concat(0)),
-          examples.byClass[cls].map((e) => `・${exampleText(e.issue)}`).join("\n") || "（該当する課題はありません）",
-        ]),
+        // The seed's first row: the follow-up issues of each year (its 33 and 44), then each class.
+        rows: [
+          ["当初課題件数", ...(row("計")?.slice(1) ?? []), ""],
+          ...PROGRESS_CLASSES.map((cls) => [
+            PROGRESS_WORDING[cls],
+            ...(row(cls)?.slice(1) ?? years.map(() => 0).concat(0)),
+            examples.byClass[cls].map((e) => `・${exampleText(e.issue)}`).join("\n") || "（該当する課題はありません）",
+          ]),
+        ],
       },
     },
   ];
