@@ -13,6 +13,7 @@ import { findProblems, selectProblemCell, showDataCheck } from "./features/data-
 import { recordSheetChange, recordSheetEdit } from "./features/edit-log";
 import { guarded } from "./features/guard";
 import { buildPlatinaReport } from "./features/platina-report";
+import { buildMeetingPack, type MeetingPackOptions } from "./features/meeting-pack";
 import { makeProgressReport, openReportSheet, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { runSelfTest, showWebAppCheck, type SelfTestOptions } from "./features/self-test";
@@ -533,6 +534,16 @@ export function openProgressReportSheet(asOf: string) {
  */
 export function createPlatinaReport(options?: { year?: string }) {
   return guarded("createPlatinaReport", () => buildPlatinaReport(options));
+}
+
+/**
+ * メニュー「X会議資料を作成」: 会議シートのX会議（既定は今日以降の次の会議）の資料を、データから作ります。年度別の進捗分類、分類ごとの具体例3件（前回のX会議から分類が変わった課題から選び、シート「X会議具体例」で差し替え可能）、局区の取組件数と好事例、整理区分、前回のX会議からの変化、PTの検討状況と次の工程。メニューからは印刷用ページ（A4 横）を開き、そのページのボタンでスプレッドシートのファイルも作れます。
+ *
+ * @param {Object} options 省略可。{meeting: "2026-08-26"（日付または名称）, file: true（新しいスプレッドシートのファイルも作成。ローカル実行環境では .xlsx）}
+ * @return {ok: true, meeting, asOf, status, followUp, examples, file, message, …} または {ok: false, reason, message}
+ */
+export function createMeetingPack(options?: MeetingPackOptions) {
+  return guarded("createMeetingPack", () => buildMeetingPack(options));
 }
 
 function requireDate(value: unknown): Date {

@@ -61,6 +61,7 @@ export const PERMISSIONS = {
   showProgressReportPrint: "secretariat",
   openProgressReportSheet: "secretariat",
   createPlatinaReport: "secretariat",
+  createMeetingPack: "secretariat",
   sendPtHoursSummary: "secretariat",
   transferAddress: "secretariat",
   onIssueEdit: "trigger",

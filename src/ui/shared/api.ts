@@ -16,4 +16,5 @@ export type PtApi = Pick<Server, "getPtContext" | "savePtActivity" | "updatePtSt
 export type { ActivityInput, PtContext, PtSaveResult, PtStepView, PtTeamView } from "../../core/pt/sidebar-api";
 export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint" | "openProgressReportSheet">;
 export type PlatinaReportApi = Pick<Server, "createPlatinaReport">;
+export type MeetingPackApi = Pick<Server, "createMeetingPack">;
 export type AnswerFormApi = Pick<Server, "submitAnswerForm">;
