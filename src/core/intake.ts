@@ -5,7 +5,7 @@ import { cellA1 } from "./base/a1";
 import { normalizeText } from "./base/text";
 import { SORTINGS, SORTING_WORDING, TARGETED_SORTINGS, isUnsorted, parseDirection, type Sorting } from "./contracts/classes";
 import { sameValue } from "./contracts/contract";
-import type { HistoryEntry, Route } from "./contracts/history";
+import { recordedActor, type Actor, type HistoryEntry, type Route } from "./contracts/history";
 import { ISSUES, type IssueField, type IssueRecord } from "./contracts/issues";
 
 /** What sorting reads and writes in 課題: the row's ID, what the list shows, the two sorted columns, the stamps. */
@@ -88,7 +88,7 @@ export function planSorting(
   current: IssueRecord,
   request: SortingRequest,
   find: (id: string) => IssueRecord | undefined,
-  user: string,
+  actor: Actor,
   now: Date,
   route: Route,
 ): SortingPlan {
@@ -118,15 +118,16 @@ export function planSorting(
   }
   const values: Extract<SortingPlan, { ok: true }>["values"] = {};
   const history: HistoryEntry[] = [];
+  const who = recordedActor(actor);
   const next: Record<SortingField, string> = { 整理区分: sorting, 統合先ID: target };
   for (const field of ["整理区分", "統合先ID"] as const) {
     if (sameValue(current[field], next[field])) continue;
     values[field] = next[field];
-    history.push({ 日時: now, 利用者: user, ID: current.ID, 項目: field, 変更前: current[field], 変更後: next[field], 経路: route });
+    history.push({ 日時: now, 利用者: who.利用者, ID: current.ID, 項目: field, 変更前: current[field], 変更後: next[field], 経路: route, 担当アドレス: who.担当アドレス, 立場: who.立場 });
   }
   if (history.length > 0) {
     values.最終更新日 = now;
-    values.最終更新者 = user;
+    values.最終更新者 = who.利用者;
   }
   return { ok: true, values, history };
 }

@@ -1,25 +1,32 @@
 // The one path every change of an issue takes — sidebar, web form, survey, and the
 // secretariat's sorting of a new issue: lock, find the row by ID, check permission and
 // conflicts, write, stamp, 履歴.
-import { canUpdate, isSecretariat } from "../core/access";
+import { actorFor, isSecretariat } from "../core/access";
 import { ContractError } from "../core/contracts/contract";
-import { HISTORY, type HistoryEntry, type Route } from "../core/contracts/history";
+import type { Actor, HistoryEntry, Route } from "../core/contracts/history";
+import { dayOf } from "../core/contracts/pt-values";
 import { ISSUES, WRITE_FIELDS, type IssueField, type IssueRecord } from "../core/contracts/issues";
 import { SORT_FIELDS, planSorting, sortingShapeError, type SortingRequest } from "../core/intake";
 import { planUpdate, validateChanges, type IssueUpdate } from "../core/issue-update";
 import type { SaveResult, SortResult } from "../core/sidebar-api";
 import { BusyError, withWriteLock } from "../gas/lock";
 import { loadAccessList } from "../gas/settings";
-import { appendRecords, findById, requireHeaders, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
+import { appendHistory, prepareHistoryHeader } from "../gas/history-log";
+import { findById, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
 
 export type { SaveResult, SortResult };
 
 export interface WriteContext {
+  /** The signed-in person, trimmed and lower-cased ("" when Apps Script did not say). */
   user: string;
   route: Route;
   now: Date;
-  /** Set when the caller already checked permission another way (e.g. a signed web-form link). */
-  authorized?: (issue: IssueRecord) => boolean;
+  /**
+   * Who the person is for the issue as it stands, or null when they may not update it.
+   * Default: the access list's rule (acting for the owner or the bureau's 代表メール on
+   * that day, or the secretariat); the web form decides by its signed link instead.
+   */
+  actorFor?: (issue: IssueRecord) => Actor | null;
 }
 
 export function saveIssue(update: IssueUpdate, context: WriteContext): SaveResult {
@@ -58,7 +65,8 @@ export function saveSorting(request: SortingRequest, context: WriteContext): Sor
     if (!isSecretariat(context.user, loadAccessList())) {
       return { ok: false, reason: "forbidden", message: `課題「${request.id}」の整理区分は、市政変革推進室（設定シートの「事務局メール」）のみが決められます。` };
     }
-    const plan = planSorting(row.record, request, (id) => findById(data, id)?.record, context.user, context.now, context.route);
+    const actor: Actor = { person: context.user, onBehalfOf: "", standing: "推進室" };
+    const plan = planSorting(row.record, request, (id) => findById(data, id)?.record, actor, context.now, context.route);
     if (!plan.ok && plan.reason === "conflict") {
       return { ok: false, reason: "conflict", message: `ほかの方がこの課題を先に更新しました（${plan.fields.join("・")}）。一覧を読み込み直して、もう一度整理してください。`, current: row.record };
     }
@@ -83,10 +91,10 @@ function lockedWrite<T>(
     return withWriteLock(() => {
       // Every header this path reads or writes, checked before the first write: no save to nowhere, no 履歴 row in a wrong column.
       const data = requireRecords(ISSUES, fields);
-      requireHeaders(HISTORY);
+      const historyHeader = prepareHistoryHeader();
       const history: HistoryEntry[] = [];
       const result = work(data, history);
-      appendHistory(history);
+      appendHistory(history, historyHeader);
       return result;
     });
   } catch (error) {
@@ -108,11 +116,11 @@ function saveLocked(data: SheetRecords<IssueField, IssueRecord>, update: IssueUp
     return { ok: false, reason: "not_found", message: notFound(update.id) };
   }
   const current = row.record;
-  const allowed = context.authorized ? context.authorized(current) : canUpdate(context.user, current, loadAccessList());
-  if (!allowed) {
+  const actor = context.actorFor ? context.actorFor(current) : actorFor(context.user, current, dayOf(context.now), loadAccessList());
+  if (!actor) {
     return { ok: false, reason: "forbidden", message: `課題「${update.id}」を更新する権限がありません。担当者、局区の代表者、市政変革推進室のみが更新できます。` };
   }
-  const plan = planUpdate(current, update, context.user, context.now, context.route);
+  const plan = planUpdate(current, update, actor, context.now, context.route);
   if (!plan.ok) {
     return {
       ok: false,
@@ -126,11 +134,6 @@ function saveLocked(data: SheetRecords<IssueField, IssueRecord>, update: IssueUp
   const written = writeRecordFields(data, row, plan.values);
   history.push(...plan.history);
   return { ok: true, issue: written.record };
-}
-
-/** 履歴 rows in one append (the add-on's own sheet: columns in the contract's order). */
-export function appendHistory(entries: HistoryEntry[]): void {
-  appendRecords(HISTORY, entries);
 }
 
 /** google.script.run hands us whatever the browser sent: check it is the documented shape. */

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { checkIssues } from "../../src/core/data-check";
 import { planSorting, unsortedRows, type SortingRequest } from "../../src/core/intake";
 import type { IssueRecord } from "../../src/core/contracts/issues";
+import type { Actor } from "../../src/core/contracts/history";
 import { normalizeText } from "../../src/core/base/text";
 import { issueRecord } from "../support/issue-record";
 
 const NOW = new Date("2026-06-01T01:00:00Z");
 const SECRETARIAT = "henkaku@city.example";
+const AS_SECRETARIAT: Actor = { person: SECRETARIAT, onBehalfOf: "", standing: "推進室" };
 
 describe("unsortedRows", () => {
   it("lists rows whose 整理区分 is blank, pointing at that cell; 継続, ①–⑦ and unreadable values are not 未整理", () => {
@@ -38,13 +40,13 @@ describe("planSorting", () => {
   const request = (sorting: string, target = "", expected: Partial<SortingRequest["expected"]> = {}): SortingRequest => ({
     id: "R8-001", 整理区分: sorting, 統合先ID: target, expected: { 整理区分: "", 統合先ID: "", 最終更新日: "2026-05-01T00:00:00.000Z", ...expected },
   });
-  const plan = (req: SortingRequest) => planSorting(issues[0], req, find, SECRETARIAT, NOW, "サイドバー");
+  const plan = (req: SortingRequest) => planSorting(issues[0], req, find, AS_SECRETARIAT, NOW, "サイドバー");
 
   it("sorts to ⑦: writes 整理区分, stamps, and records one 履歴 row", () => {
     expect(plan(request("７"))).toEqual({
       ok: true,
       values: { 整理区分: "⑦", 最終更新日: NOW, 最終更新者: SECRETARIAT },
-      history: [{ 日時: NOW, 利用者: SECRETARIAT, ID: "R8-001", 項目: "整理区分", 変更前: "", 変更後: "⑦", 経路: "サイドバー" }],
+      history: [{ 日時: NOW, 利用者: SECRETARIAT, ID: "R8-001", 項目: "整理区分", 変更前: "", 変更後: "⑦", 経路: "サイドバー", 担当アドレス: "", 立場: "推進室" }],
     });
     expect(plan(request("継続"))).toMatchObject({ ok: true, values: { 整理区分: "継続" } });
   });
@@ -81,7 +83,7 @@ describe("planSorting", () => {
 
   it("changes nothing and records nothing when the issue already has that sorting", () => {
     const sorted = issueRecord({ ID: "R8-001", 整理区分: "⑦" });
-    expect(planSorting(sorted, { ...request("⑦"), expected: { 整理区分: "⑦", 統合先ID: "", 最終更新日: "" } }, find, SECRETARIAT, NOW, "サイドバー"))
+    expect(planSorting(sorted, { ...request("⑦"), expected: { 整理区分: "⑦", 統合先ID: "", 最終更新日: "" } }, find, AS_SECRETARIAT, NOW, "サイドバー"))
       .toEqual({ ok: true, values: {}, history: [] });
   });
 });
