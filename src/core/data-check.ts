@@ -1,6 +1,6 @@
 // データ点検: every problem in the data, with the cell that holds it, so staff can fix it.
 import { cellA1 } from "./base/a1";
-import { parseAudience, parseDirection, parseProgress, isTracked } from "./contracts/classes";
+import { isDirection, isTracked, parseAudience, parseDirection, parseProgress } from "./contracts/classes";
 import { BUREAUS } from "./contracts/bureaus";
 import { DELEGATES } from "./contracts/delegates";
 import { peopleFor, readDirectory } from "./delegation";
@@ -62,11 +62,11 @@ export function checkIssues(issueValues: unknown[][], bureauValues: unknown[][] 
     if (parsedYear === undefined) add(rowNumber, "年度", year, `年度「${normalizeText(year)}」を解釈できません。「R8」のように入力してください。`);
     else if (parsedYear === null) add(rowNumber, "年度", "", "年度が空です。「R8」のように入力してください（集計の表に数えられません）。");
     const direction = parseDirection(cell(cells, "整理区分"));
-    if (direction === undefined) add(rowNumber, "整理区分", cell(cells, "整理区分"), "整理区分は①〜⑦から選ぶか、空欄にしてください。");
+    if (direction === undefined) add(rowNumber, "整理区分", cell(cells, "整理区分"), "整理区分は①〜⑦・継続・年度内完了から選ぶか、空欄（未整理）にしてください。");
     if (has("区分")) {
       const audience = cell(cells, "区分");
       if (!isBlank(audience) && parseAudience(audience) === undefined) add(rowNumber, "区分", audience, "区分は「ユーザー」か「職員」にしてください。");
-      else if (isBlank(audience) && direction) add(rowNumber, "区分", "", "整理区分のある課題の区分が空です。「ユーザー」か「職員」を選んでください（集計の表に数えられません）。");
+      else if (isBlank(audience) && isDirection(direction)) add(rowNumber, "区分", "", "整理区分①〜⑦の課題の区分が空です。「ユーザー」か「職員」を選んでください（集計の表に数えられません）。");
     }
     const tracked = direction !== undefined && isTracked(direction);
     if (tracked) {

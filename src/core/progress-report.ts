@@ -8,6 +8,8 @@ import { REPORT, isoDay } from "./contracts/report";
 import { issuesAsOf } from "./replay";
 import type { Block, Cell, ReportDocument, ReportSection, ReportTable } from "./report-document";
 import { bureauTable, directionTable, statusTable, type Table } from "./tables";
+import { FOLLOWED_WORDING, resorting, type Resorting } from "./resorting";
+import { HEADLINE_WORDING, headlineSentence, yearEnds, type YearEnd } from "./year-end";
 import { isDateValue } from "./base/text";
 import { formatWareki } from "./wareki";
 import { last } from "./order";
@@ -64,6 +66,10 @@ export interface ProgressReport {
   status: Table;
   followUp: number;
   directions: Table;
+  /** The focus year's new issues in the seed's four groups (R7: 0, 3, 9, 63; 44 followed). */
+  resorting: Resorting;
+  /** The headline of each year ended by the day (R6: 47, R7: 77), replayed to each 31 March. */
+  yearEnds: YearEnd[];
   bureaus: Table;
   comparison: { previous: string; counts: Cell[][]; moves: Move[] } | null;
   excluded: string[];
@@ -76,6 +82,7 @@ export function progressReport(input: ReportInput): ProgressReport {
   const years = now.years.map(fiscalYearLabel);
   const focus = now.years.length > 0 ? Math.max(...now.years) : fiscalYearOfDate(input.asOf);
   const directions = directionTable(now.values, fiscalYearLabel(focus));
+  const groups = resorting(now.values, fiscalYearLabel(focus));
   const bureaus = bureauTable(input.reforms, input.bureaus, fiscalYearLabel(focus));
   const before = input.previous && snapshot(input.issues, input.history, input.previous, now.years);
   const comparison = before ? compare(before, now, isoDay(input.previous as Date)) : null;
@@ -86,6 +93,8 @@ export function progressReport(input: ReportInput): ProgressReport {
     status: now.status,
     followUp: now.followUp,
     directions,
+    resorting: groups,
+    yearEnds: yearEnds(input.issues, input.history, input.asOf),
     bureaus,
     comparison,
     excluded: now.excluded,
@@ -107,11 +116,11 @@ function snapshot(issues: unknown[][], history: unknown[][], day: Date, yearsArg
   return { values: replay.values, excluded: replay.excluded, unknown: replay.unknown, years, status, followUp, issues: listed };
 }
 
-/** Follow-up issues (整理区分 blank or ⑦) in sheet order, with what the lists show. */
+/** Follow-up issues (整理区分 継続 or ⑦) in sheet order, with what the lists show. */
 function trackedIssues(values: unknown[][]): { year: number; issue: ListedIssue }[] {
   const table = ISSUES.fromRows(values, ["ID", "年度", "課題名", "整理区分", "進捗分類", "実施時期"]);
   const year = ISSUES.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
-  const direction = ISSUES.column(table, "整理区分", parseDirection, "①〜⑦を入力してください。");
+  const direction = ISSUES.column(table, "整理区分", parseDirection, "①〜⑦・継続・年度内完了のいずれかを入力するか、空欄（未整理）にしてください。");
   const progress = ISSUES.column(table, "進捗分類", parseProgress, "「完了」「実施中」「検討中」を入力してください。");
   // A 実施時期 typed as a date is shown in 和暦, so it reads the cell rather than the record's ISO text.
   const timing = ISSUES.column(table, "実施時期", (cell) => displayText(cell), "");
@@ -176,12 +185,12 @@ function document(report: ReportFacts, issues: ListedIssue[], focus: number, inp
     subtitle: `${formatWareki(input.asOf)}時点`,
     notes,
     sections: [
-      { heading: "1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）", blocks: statusBlocks(report, issues) },
+      { heading: "1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）", blocks: [...yearEndBlocks(report.yearEnds), ...statusBlocks(report, issues)] },
       {
         heading: `2 各局区の自主改革の取組状況（${reiwaYear(focus)}）`,
         blocks: [{ table: { caption: "局区別の取組件数", header: report.bureaus[0].map(String), rows: report.bureaus.slice(1).map(([name, n]) => [name, n === 0 ? "—" : n]), fold: 3 } }],
       },
-      { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }] },
+      { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }, ...resortingBlocks(report.resorting)] },
       comparisonSection(report.comparison, input.previous),
       ...(input.more ?? []).map((section, i) => ({ ...section, heading: `${5 + i} ${section.heading}` })),
     ],
@@ -199,6 +208,39 @@ function statusBlocks(report: ReportFacts, issues: ListedIssue[]): Block[] {
       const wording = cls === UNSET ? "進捗分類が未設定" : PROGRESS_WORDING[cls];
       return { table: { caption: `${wording}（${listed.length}件）`, header: ["ID", "年度", "課題名", "実施時期"], rows: listed.map((i) => [i.id, i.year, i.title, i.timing]) } };
     }),
+  ];
+}
+
+/** The seed's year-end headlines: a sentence per year in its wording, then the numbers as a table (short labels: column A stays narrow). */
+function yearEndBlocks(ends: YearEnd[]): Block[] {
+  if (ends.length === 0) return [];
+  const classes = (Object.keys(HEADLINE_WORDING) as (keyof typeof HEADLINE_WORDING)[]).filter((cls) => cls !== "未設定" || ends.some((e) => e.counts[cls]));
+  const sentence = (end: YearEnd) =>
+    `${reiwaYear(end.year)}: ${headlineSentence(end)}（${classes.map((cls) => `${HEADLINE_WORDING[cls]} ${end.counts[cls] ?? 0}件`).join("、")}）`;
+  return [
+    ...ends.map((end): Block => ({ text: sentence(end) })),
+    {
+      table: {
+        caption: "年度末の状況（制度所管局による解決策の検討、件）",
+        header: ["年度", "検討した課題数", "うち前年度からの継続", ...classes],
+        rows: ends.map((e) => [fiscalYearLabel(e.year), e.total, e.carried, ...classes.map((cls) => e.counts[cls] ?? 0)]),
+      },
+    },
+  ];
+}
+
+/** The seed's 「○PTで課題の検討を継続するもの(0件)」 list and its conclusion. */
+function resortingBlocks(groups: Resorting): Block[] {
+  return [
+    {
+      table: {
+        caption: "課題の再整理状況（方向性ごと、件）",
+        // The wording in column C, where 課題名 makes the sheet wide anyway.
+        header: ["整理区分", "件数", "方向性"],
+        rows: [["①〜⑦", groups.initial, "当初の課題件数"], ...groups.groups.map((g) => [g.directions, g.count, g.wording]), ["⑦", groups.followed, FOLLOWED_WORDING]],
+      },
+    },
+    { text: `上記の再整理を行った結果、「制度所管局において解決策を検討し、その進捗を追うべき課題」は${groups.followed}件となった。` },
   ];
 }
 

@@ -3,6 +3,7 @@
 import type { Role } from "./access";
 import type { DelegateRole } from "./contracts/delegates";
 import type { EditableField, IssueRecord } from "./contracts/issues";
+import type { Day } from "./contracts/pt-values";
 import type { Refusal } from "./outcome";
 
 export interface SidebarContext {
@@ -12,6 +13,8 @@ export interface SidebarContext {
   bureaus: string[];
   /** The addresses the user acts for today: their own (本人) first, then those 担当者 lists them for. */
   addresses: { address: string; standing: "本人" | DelegateRole }[];
+  /** Today in Tokyo, for the overdue flags: the browser's own clock and zone may differ. */
+  today: Day;
   /** Why nothing can be saved (a header of 課題 or 履歴 is missing, duplicated or renamed); null when all is well. */
   problem: string | null;
 }

@@ -42,7 +42,7 @@ export interface ProgressReportOptions {
 }
 
 export type ProgressReportResult =
-  | (Pick<ProgressReport, "sheetName" | "asOf" | "years" | "status" | "followUp" | "directions" | "bureaus"> & {
+  | (Pick<ProgressReport, "sheetName" | "asOf" | "years" | "status" | "followUp" | "directions" | "resorting" | "yearEnds" | "bureaus"> & {
       ok: true;
       comparedWith: string | null;
       moves: Move[];
@@ -77,6 +77,8 @@ export function makeProgressReport(options?: ProgressReportOptions): ProgressRep
     status: report.status,
     followUp: report.followUp,
     directions: report.directions,
+    resorting: report.resorting,
+    yearEnds: report.yearEnds,
     bureaus: report.bureaus,
     comparedWith: report.comparison?.previous ?? null,
     moves: report.comparison?.moves ?? [],
