@@ -190,7 +190,7 @@ describe("課題", () => {
 describe("履歴", () => {
   it("records 進捗分類 changes within R6 and R7 only, each issue's last one ending at its current class", () => {
     const history = records(book.履歴);
-    expect(book.履歴[0]).toEqual(["日時", "利用者", "ID", "項目", "変更前", "変更後", "経路"]);
+    expect(book.履歴[0]).toEqual(["日時", "利用者", "ID", "項目", "変更前", "変更後", "経路", "担当アドレス", "立場"]);
     expect(history.length).toBeGreaterThan(30);
     const byId = new Map(issues.map((r) => [r.ID, r]));
     const last = new Map<unknown, Row>();
