@@ -59,6 +59,7 @@ export const PERMISSIONS = {
   showProgressReportPrint: "secretariat",
   openProgressReportSheet: "secretariat",
   createPlatinaReport: "secretariat",
+  startFiscalYear: "secretariat",
   sendPtHoursSummary: "secretariat",
   onIssueEdit: "trigger",
   onIssueChange: "trigger",

@@ -1,6 +1,7 @@
 // The 設定 sheet: one row per setting (項目, 値, 説明). Blank values fall back to
 // defaults, except where the description tells staff a blank means "none".
 import { columnLetter } from "./base/a1";
+import { parseFiscalYear } from "./base/fiscal-year";
 import { SETTINGS } from "./contracts/settings";
 import { isValidEmail, normalizeEmail, normalizeText } from "./base/text";
 
@@ -16,6 +17,8 @@ export interface Settings {
   "⑥の照会月": number[];
   /** Scheduled working hours a month: the はみだせサポート limit is HAMIDASE_PERCENT of it. */
   "所定労働時間/月": number;
+  /** The programme's current year (令和 number), set by 年度更新; null: the fiscal year of today. */
+  今年度: number | null;
 }
 
 /** はみだせサポート制度: PT members may spend up to this share of their scheduled hours on the PT. */
@@ -70,6 +73,12 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     key: "所定労働時間/月", default: String(DEFAULT_SCHEDULED_HOURS),
     description: `1か月の所定労働時間（時間）。PT活動の上限はこの${HAMIDASE_PERCENT}%（はみだせサポート制度）`,
     parse: parseScheduledHours,
+  },
+  {
+    key: "今年度", default: "", blank: null,
+    description: "プロジェクトの今年度（例: R8）。メニュー「年度更新」が設定します。集計の対象年度・PT・取組照会・報告の既定の年度になります（空欄なら今日の年度）",
+    // "" (no row) reads as null: today's year.
+    parse: (t) => parseFiscalYear(t),
   },
 ];
 

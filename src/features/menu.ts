@@ -17,6 +17,7 @@ export const MENU_ITEMS = [
   { caption: "進捗報告を作成", functionName: "createProgressReport" },
   { caption: "プラチナレポートを作成", functionName: "createPlatinaReport" },
   null,
+  { caption: "年度更新", functionName: "startFiscalYear" },
   { caption: "初期設定", functionName: "setupWorkbook" },
   { caption: "動作確認", functionName: "checkDeployment" },
 ] as const satisfies readonly (MenuItem | null)[];
