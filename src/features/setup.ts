@@ -19,7 +19,7 @@ import { summaryTables } from "../core/summary-format";
 import { normalizeText } from "../core/base/text";
 import { ensureSecret } from "../gas/secret";
 import { effectiveUserEmail } from "../gas/session";
-import { forgetAccessList, loadAccessList } from "../gas/settings";
+import { forgetAccessList, loadAccessList, loadSettings, currentYear } from "../gas/settings";
 import {
   ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureDateValidation, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader, styleTable,
 } from "../gas/sheet-format";
@@ -215,8 +215,10 @@ function ensurePtTableAsOf(sheet: Sheet, changes: string[]): void {
   changes.push(`シート「${SUMMARY.name}」の若手職員PTの工程を、今日ではなく基準日の時点で表示するようにしました`);
 }
 
-/** The latest 年度 that has sorted (①–⑦) issues, else the current fiscal year. */
+/** 設定「今年度」 once 年度更新 set it; before that the latest 年度 that has sorted (①–⑦) issues, else the current fiscal year. */
 function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string {
+  const stored = loadSettings().settings.今年度;
+  if (stored !== null) return fiscalYearLabel(stored);
   let latest = 0;
   if (issues && issues.indexOf("年度") !== undefined && issues.indexOf("整理区分") !== undefined) {
     const year = ISSUES.column(issues, "年度", (cell) => parseFiscalYear(cell) ?? null, "");
@@ -231,7 +233,8 @@ function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string
 
 /** R6 up to next fiscal year: the programme's years so far and the one being planned. */
 function yearChoices(): string[] {
-  const current = fiscalYearOfDate(new Date());
+  // 年度更新 may have moved the programme on to next year already (in March).
+  const current = Math.max(fiscalYearOfDate(new Date()), currentYear());
   const years: string[] = [];
   for (let y = 6; y <= current + 1; y++) years.push(fiscalYearLabel(y));
   return years;

@@ -13,7 +13,7 @@ import { YEAR_RECORDS } from "../core/contracts/year-records";
 import { refuse, type Refusal } from "../core/outcome";
 import { SETTING_SPECS } from "../core/settings";
 import { normalizeText } from "../core/base/text";
-import { planYearStart, requestedYear, type YearStartPlan, type YearStartRefusal, type YearStartState, type YearStep } from "../core/year-start";
+import { planYearStart, requestedYear, type YearStartPlan, type YearStartRefusal, type YearStartState, type YearStep } from "../core/year/start";
 import { leaseHeldUntil, withWriteLock } from "../gas/lock";
 import { effectiveUserEmail } from "../gas/session";
 import { loadSettings } from "../gas/settings";

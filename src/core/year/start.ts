@@ -1,22 +1,22 @@
 // 年度更新, decided from plain values: which year, whether it may run, and what it
 // would change — each change only when it is not done yet, so a second run finds
 // nothing to do. features/year-start.ts reads the sheets, shows this plan and applies it.
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./base/fiscal-year";
-import { InputError } from "./base/sheet-table";
-import { normalizeText } from "./base/text";
-import { isTracked, parseDirection, parseProgress } from "./contracts/classes";
-import { ISSUES } from "./contracts/issues";
-import { MEETINGS } from "./contracts/meetings";
-import { PT_MEMBERS } from "./contracts/pt-members";
-import { fiscalYearOfDay } from "./contracts/pt-values";
-import { REPORT } from "./contracts/report";
-import { ANSWER_STATUS } from "./contracts/answer-status";
-import { YEAR_RECORDS } from "./contracts/year-records";
-import { refuse, type Refusal } from "./outcome";
-import { seedMeetings, type MeetingRecord } from "./pt/meetings";
-import { formatWareki } from "./wareki";
-import { dayToDate } from "./contracts/pt-values";
-import { tokyoClock } from "./base/tokyo-time";
+import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../base/fiscal-year";
+import { InputError } from "../base/sheet-table";
+import { normalizeText } from "../base/text";
+import { isTracked, parseDirection, parseProgress } from "../contracts/classes";
+import { ISSUES } from "../contracts/issues";
+import { MEETINGS } from "../contracts/meetings";
+import { PT_MEMBERS } from "../contracts/pt-members";
+import { fiscalYearOfDay } from "../contracts/pt-values";
+import { REPORT } from "../contracts/report";
+import { ANSWER_STATUS } from "../contracts/answer-status";
+import { YEAR_RECORDS } from "../contracts/year-records";
+import { refuse, type Refusal } from "../outcome";
+import { seedMeetings, type MeetingRecord } from "../pt/meetings";
+import { formatWareki } from "../wareki";
+import { dayToDate } from "../contracts/pt-values";
+import { tokyoClock } from "../base/tokyo-time";
 
 export interface YearStartState {
   today: Date;
