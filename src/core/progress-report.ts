@@ -188,7 +188,7 @@ function document(report: ReportFacts, issues: ListedIssue[], focus: number, inp
       { heading: "1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）", blocks: [...yearEndBlocks(report.yearEnds), ...statusBlocks(report, issues)] },
       {
         heading: `2 各局区の自主改革の取組状況（${reiwaYear(focus)}）`,
-        blocks: [{ table: { caption: "局区別の取組件数", header: report.bureaus[0].map(String), rows: report.bureaus.slice(1).map(([name, n]) => [name, n === 0 ? "—" : n]), fold: 3 } }],
+        blocks: [{ table: { caption: "局区別の取組件数", header: report.bureaus[0].map(String), rows: report.bureaus.slice(1), fold: 3 } }],
       },
       { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }, ...resortingBlocks(report.resorting)] },
       comparisonSection(report.comparison, input.previous),
