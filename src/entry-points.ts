@@ -17,6 +17,7 @@ import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { runSelfTest, showWebAppCheck, type SelfTestOptions } from "./features/self-test";
 import { prepareWorkbook } from "./features/setup";
 import { startYear, type YearStartOptions } from "./features/year-start";
+import { transferAddress as replaceAddress, type TransferOptions } from "./features/transfer";
 import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summary";
 import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
@@ -357,6 +358,16 @@ export function sendPtHoursSummary(options?: { month?: string }) {
 }
 
 /**
+ * メニュー「担当の引き継ぎ」: 人事異動などで、あるメールアドレスを新しいアドレスに1回でまとめて置き換えます（課題の担当者メール、局区の代表メール、PTメンバーのメール・所属長メール、担当者のメール・担当アドレス）。変更する行を示して確認し、新しいアドレスがすでに使われているときはまとめてよいか確認してから書き込み、変更はすべて履歴に記録します。市政変革推進室のみ実行できます。
+ *
+ * @param {Object} options 省略可。{from: "old@city.example", to: "new@city.example", confirm: true, merge: true}（メニューからは入力と確認のダイアログ。confirm・merge はダイアログがないときの確認の代わり）
+ * @return {ok: true, from, to, changed, bySheet, message}、または {ok: false, reason, message, preview}（reason: "invalid" 正しくないアドレス、"not_found"、"unconfirmed"、"merge"、"cancelled"、"changed" 確認後に行が変わった、"busy"）
+ */
+export function transferAddress(options?: TransferOptions) {
+  return guarded("transferAddress", () => replaceAddress(options));
+}
+
+/**
  * 一回限りのトリガー: PT活動時間のまとめの送信が時間や送信数の上限で中断したとき、その続きを送ります。
  *
  * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
@@ -387,7 +398,7 @@ export function runMonthlyFollowUp(e?: GoogleAppsScript.Events.TimeDriven) {
 }
 
 /**
- * 一回限りのトリガー: 中断した送信の続き、再依頼、回答期限後のまとめを送ります。
+ * 一回限りのトリガー: 中断した送信の続き、再依頼、回答期限後の局区代表への督促（設定「督促」が「する」のとき）とまとめを送ります。
  *
  * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
  * @return 送信結果

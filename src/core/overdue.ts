@@ -65,7 +65,7 @@ export function overdueOf(issue: Pick<IssueRecord, "整理区分" | "進捗分�
   return timing.kind === "due" && isPast(timing, asOf) ? timing.named : null;
 }
 
-/** What the owner reads beside an overdue issue (sidebar, follow-up mail). */
+/** What the owner reads beside an overdue issue (sidebar, follow-up mail): polite, and what to do. */
 export function overdueNotice(named: string): string {
-  return `実施時期（${named}）を過ぎています。進捗をお知らせください。`;
+  return `実施時期（${named}）を過ぎています。現在の状況をお知らせください（予定が変わった場合は、実施時期の更新をお願いいたします）。`;
 }

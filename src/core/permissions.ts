@@ -61,6 +61,7 @@ export const PERMISSIONS = {
   createPlatinaReport: "secretariat",
   startFiscalYear: "secretariat",
   sendPtHoursSummary: "secretariat",
+  transferAddress: "secretariat",
   onIssueEdit: "trigger",
   onIssueChange: "trigger",
   runMonthlyFollowUp: "trigger",

@@ -2,6 +2,7 @@
 // the browser (plain objects only: dates travel as ISO strings).
 import type { Role } from "./access";
 import type { EditableField, IssueRecord } from "./contracts/issues";
+import type { Day } from "./contracts/pt-values";
 import type { Refusal } from "./outcome";
 
 export interface SidebarContext {
@@ -9,6 +10,8 @@ export interface SidebarContext {
   role: Role;
   /** 局区 the user represents (bureau role). */
   bureaus: string[];
+  /** Today in Tokyo, for the overdue flags: the browser's own clock and zone may differ. */
+  today: Day;
   /** Why nothing can be saved (a header of 課題 or 履歴 is missing, duplicated or renamed); null when all is well. */
   problem: string | null;
 }

@@ -13,6 +13,7 @@ export const MENU_ITEMS = [
   { caption: "PT活動時間を所属長へ送信", functionName: "sendPtHoursSummary" },
   null,
   { caption: "データ点検", functionName: "checkData" },
+  { caption: "担当の引き継ぎ", functionName: "transferAddress" },
   null,
   { caption: "進捗報告を作成", functionName: "createProgressReport" },
   { caption: "プラチナレポートを作成", functionName: "createPlatinaReport" },

@@ -72,7 +72,7 @@ describe("overdueOf: one issue, for the sidebar and the mail", () => {
   const issue = { 整理区分: "継続", 進捗分類: "実施中", 実施時期: "R8年4月本格実施" };
   it("names the period when the issue is followed, not 完了 and past it", () => {
     expect(overdueOf(issue, "2026-05-01")).toBe("令和8年4月");
-    expect(overdueNotice("令和8年4月")).toBe("実施時期（令和8年4月）を過ぎています。進捗をお知らせください。");
+    expect(overdueNotice("令和8年4月")).toBe("実施時期（令和8年4月）を過ぎています。現在の状況をお知らせください（予定が変わった場合は、実施時期の更新をお願いいたします）。");
   });
 
   it("is null otherwise", () => {

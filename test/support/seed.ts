@@ -22,8 +22,8 @@ export const SEED_DIRECTION_R7 = [
   ["計", 40, 35, 75],
 ];
 
-/** 取組件数 of R7 per 局区, in the report's order (its "—" is 0). */
-export const SEED_BUREAUS_R7: [string, number][] = [
+/** 取組件数 of R7 per 局区, in the report's order ("—": no reforms, as the tables show it too). */
+export const SEED_BUREAUS_R7: [string, number | "—"][] = [
   ["会計室", 3], ["市長公室", 1], ["危機管理室", 2], ["技術監理局", 8], ["政策局", 4], ["総務市民局", 2],
   ["財政・変革局", 1], ["保健福祉局", 12], ["子ども家庭局", 1], ["環境局", 2], ["産業経済局", 2],
   ["都市ブランド創造局", 8], ["都市戦略局", 2], ["都市整備局", 1], ["港湾空港局", 4], ["門司区", 13],

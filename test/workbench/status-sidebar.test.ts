@@ -10,7 +10,7 @@ import { emptyState } from "../../src/local/execution/env";
 import { Runtime } from "../../src/local/runtime/runtime";
 import { outboxTransport } from "../../src/local/services/mail";
 import type { WorkbookModel } from "../../src/local/workbook/model";
-import { launchBrowser, screenshot } from "../support/browser";
+import { closeContexts, sharedBrowser, screenshot } from "../support/browser";
 import { BUILD_DIR } from "../support/gas-bundle";
 import { SECRETARIAT } from "../support/issues";
 import { cell, openPage, startTestWorkbench, tab, until, START, type TestWorkbench } from "./harness";
@@ -20,10 +20,10 @@ let browser: Browser;
 let workbench: TestWorkbench | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await workbench?.close();

@@ -5,6 +5,7 @@ import { cycleDates } from "../../core/mailing/schedule";
 import { normalizeEmail } from "../../core/base/text";
 import { tokyoClock, tokyoDate, tokyoMidnight } from "../../core/base/tokyo-time";
 import { ISSUES } from "../../core/contracts/issues";
+import { dayOf } from "../../core/contracts/pt-values";
 import { formatWarekiWithWeekday } from "../../core/wareki";
 import { sendMail } from "../../gas/mail";
 import { activeUserEmail, effectiveUserEmail } from "../../gas/session";
@@ -85,7 +86,7 @@ export function sendPreview(ownerEmail?: string): PreviewResult {
   const request = owner ? requests.find((r) => r.owner === owner) : requests[0];
   if (!request) throw new Error(`「${owner}」は今月の照会対象の担当者ではありません。`);
   const dates = cycleDates(new Date(), settings);
-  const mail = composeRequest(request, { cycle, deadline: dates.deadline, link: "（テスト送信のため回答リンクは無効です）", senderName: settings.差出人名, kind: "依頼", test: true });
+  const mail = composeRequest(request, { cycle, asOf: dayOf(new Date()), deadline: dates.deadline, link: "（テスト送信のため回答リンクは無効です）", senderName: settings.差出人名, kind: "依頼", test: true });
   sendMail({ to: me, ...mail, name: settings.差出人名 });
   tell("テスト送信", `${request.owner} 宛てのメールを、テストとして ${me} に送信しました。`);
   return { ok: true, to: me, owner: request.owner, subject: mail.subject };
