@@ -184,6 +184,7 @@ function ensureSummary(changes: string[]): void {
   const { sheet, created } = ensureSheetNamed(SUMMARY.name);
   if (!created) {
     ensurePtTableAsOf(sheet, changes);
+    ensureAddedCells(sheet, changes);
     return;
   }
   const issues = readRecords(ISSUES, []);
@@ -202,6 +203,20 @@ function ensureSummary(changes: string[]): void {
   for (const table of summaryTables(year, data)) styleTable(sheet, table);
   sheet.setColumnWidth(1, SUMMARY.labelWidth);
   changes.push(`シート「${SUMMARY.name}」を作成しました（報告資料と同じ集計表）`);
+}
+
+/** A 集計 made before the year-end and re-sorting tables: their titles and formulas, only where the cell is still blank (staff's cells stay). */
+function ensureAddedCells(sheet: Sheet, changes: string[]): void {
+  const added = SUMMARY.layout("").filter((cell) => cell.added);
+  let count = 0;
+  for (const cell of added) {
+    const range = sheet.getRange(cell.row, cell.column);
+    if (range.getFormula() !== "" || range.getValue() !== "") continue;
+    if (cell.value.startsWith("=")) range.setFormula(cell.value);
+    else range.setValue(cell.value).setFontWeight("bold");
+    count++;
+  }
+  if (count > 0) changes.push(`シート「${SUMMARY.name}」に年度末の状況（J3）と課題の再整理状況（F13）の表を追加しました`);
 }
 
 /** A 集計 made before the 基準日 existed: its PT table read the clock, and goes stale in Google. Staff's own edits are left alone. */

@@ -2,7 +2,7 @@
 // custom functions from the demo's 課題 and 履歴 (as of the 基準日 D2 that 初期設定 keeps).
 import { describe, expect, it } from "vitest";
 import { testRuntime } from "../support/runtime";
-import { setUp } from "../support/issues";
+import { SECRETARIAT, setUp } from "../support/issues";
 
 describe("集計 on the demo workbook", () => {
   it("shows R6 = 47: 14/14/19 and R7 = 77: 43/11/23 at J4, and R7's 75 = 0 + 3 + 9 + 63 (44 followed) at F14", () => {
@@ -30,5 +30,19 @@ describe("集計 on the demo workbook", () => {
     // The seed's follow-up table and count are unchanged by the 14 年度内完了 rows.
     expect(runtime.readRange("集計!A4:D8")).toEqual([["", "R6", "R7", "計"], ["完了", 21, 22, 43], ["実施中", 8, 3, 11], ["検討中", 4, 19, 23], ["計", 33, 44, 77]]);
     expect(runtime.readRange("集計!B11")).toEqual([[34]]);
+  });
+
+  it("初期設定 adds both tables to a 集計 made before them, where the cells are blank, and leaves staff's cells alone", () => {
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
+    const summary = runtime.model.getSheetByName("集計")!;
+    // An older 集計: no year-end table; staff wrote a note where the groups' title goes.
+    for (const [row, column] of [[2, 9], [3, 9], [13, 5]]) summary.setCells(row, column, [[{ kind: "empty" }]]);
+    summary.setCells(12, 5, [[{ kind: "value", value: "メモ" }]]);
+    const first = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
+    expect(first.result).toContain("シート「集計」に年度末の状況（J3）と課題の再整理状況（F13）の表を追加しました");
+    expect(runtime.readRange("集計!J3:K5")).toEqual([["年度末の状況（制度所管局による解決策の検討）", ""], ["年度末の状況", "R6"], ["検討した課題数", 47]]);
+    expect(runtime.readRange("集計!F13:F14")).toEqual([["メモ"], ["整理区分"]]);
+    const second = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
+    expect(second.result).toEqual([]);
   });
 });
