@@ -32,9 +32,9 @@ export function reformYears(reforms: unknown[][]): number[] {
 
 /**
  * The year's checked 好事例, one per 取組名: a reform two 局区 share (オフィス改革【総務市民局・消防局】)
- * is one good practice, listed once under both 局区 together.
+ * is one good practice, listed once under both 局区 together (also the X会議 pack's list).
  */
-function goodExamples(reforms: unknown[][], year: number): { bureaus: string[]; name: string; summary: string }[] {
+export function goodExamples(reforms: unknown[][], year: number): { bureaus: string[]; name: string; summary: string }[] {
   const table = REFORMS.fromRows(reforms, ["年度", "局区名", "取組名", "概要", "好事例"]);
   const yearOf = REFORMS.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
   const byName = new Map<string, { bureaus: string[]; name: string; summary: string }>();

@@ -1,5 +1,6 @@
 // データ点検: a dialog listing every problem with its cell, each a link that selects it.
 import { BUREAUS } from "../core/contracts/bureaus";
+import { DELEGATES } from "../core/contracts/delegates";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
 import { ISSUES } from "../core/contracts/issues";
@@ -7,7 +8,10 @@ import { PT_MEMBERS } from "../core/contracts/pt-members";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
 import { dayOf } from "../core/contracts/pt-values";
-import { a1Of, checkBureaus, checkIssues, checkPtMembers, checkReforms, checkTimings, overdueIssues, type OverdueIssue, type Problem } from "../core/data-check";
+import {
+  a1Of, addressUses, checkBureaus, checkDelegates, checkIssues, checkPtMembers, checkReforms, checkTimings, overdueIssues, type OverdueIssue, type Problem,
+} from "../core/data-check";
+import { UNSORTED_ADVICE, unsortedRows, type UnsortedRow } from "../core/intake";
 import { formatWareki } from "../core/wareki";
 import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
@@ -27,8 +31,8 @@ export function findProblems(): CheckedProblem[] {
   return inspect().problems;
 }
 
-/** The problems, and the followed issues past their 実施時期 today (one read of each sheet). */
-function inspect(): { problems: CheckedProblem[]; overdue: CheckedOverdue[] } {
+/** The problems, the followed issues past their 実施時期 today, and the 未整理 issues (one read of each sheet). */
+function inspect(): { problems: CheckedProblem[]; overdue: CheckedOverdue[]; unsorted: UnsortedRow[] } {
   // Raw values: the checks name each cell's own problem, so they read the sheets leniently.
   const bureaus = readRecords(BUREAUS, [])?.values ?? null;
   const issues = readRecords(ISSUES, [])?.values;
@@ -53,9 +57,20 @@ function inspect(): { problems: CheckedProblem[]; overdue: CheckedOverdue[] } {
   if (bureaus && bureausOk) problems.push(...checkBureaus(bureaus));
   const members = readRecords(PT_MEMBERS, [])?.values;
   if (members) problems.push(...checkPtMembers(members));
+  const delegates = readRecords(DELEGATES, [])?.values;
+  if (delegates) {
+    // The addresses the add-on mails, each where it is written: 担当者 must list someone for a section's.
+    const uses = [
+      ...(issuesOk ? addressUses(ISSUES.fromRows(issues, []), ["担当者メール"]) : []),
+      ...(bureaus && bureausOk ? addressUses(BUREAUS.fromRows(bureaus, []), ["代表メール"]) : []),
+      ...(members ? addressUses(PT_MEMBERS.fromRows(members, []), ["所属長メール"]) : []),
+    ];
+    problems.push(...headerProblemsOf(DELEGATES, delegates), ...checkDelegates(delegates, uses, dayOf(new Date())));
+  }
   for (const message of loadSettings().errors) problems.push({ sheet: SETTINGS.name, row: 1, column: 1, header: "", value: "", message });
   const overdue = timed ? overdueIssues(issues as unknown[][], dayOf(new Date())) : [];
-  return { problems: problems.map((p) => ({ ...p, a1: a1Of(p) })), overdue: overdue.map((p) => ({ ...p, a1: a1Of(p) })) };
+  const unsorted = issuesOk ? unsortedRows(issues as unknown[][]) : [];
+  return { problems: problems.map((p) => ({ ...p, a1: a1Of(p) })), overdue: overdue.map((p) => ({ ...p, a1: a1Of(p) })), unsorted };
 }
 
 /** A 課題 sheet without 実施時期 (or 整理区分, 進捗分類) has no dates to check. */
@@ -72,11 +87,11 @@ function headerProblemsOf<S extends Specs>(contract: SheetContract<S>, values: u
 }
 
 export function showDataCheck(): CheckedProblem[] {
-  const { problems, overdue } = inspect();
+  const { problems, overdue, unsorted } = inspect();
   const ui = uiOrNull();
   if (ui) {
     const asOf = formatWareki(new Date());
-    const dialog = templatePage("data-check", { problems, overdue, asOf }).setWidth(640).setHeight(480);
+    const dialog = templatePage("data-check", { problems, overdue, asOf, unsorted, unsortedAdvice: UNSORTED_ADVICE }).setWidth(640).setHeight(480);
     ui.showModelessDialog(dialog, problems.length ? `データ点検（${problems.length}件）` : "データ点検");
   }
   return problems;

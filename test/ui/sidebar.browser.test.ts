@@ -27,12 +27,13 @@ const fixture = {
     user: "henkaku@city.example",
     role: "secretariat",
     bureaus: [],
+    addresses: [] as { address: string; standing: string }[],
     problem: null as string | null,
   },
   issues: [
-    issue({ ID: "R6-001", 年度: "R6", 課題名: "週休3日制が可能なフレックスタイム制を試行", 整理区分: "", 進捗分類: "完了", 実施時期: "R8年4月本格実施" }),
-    issue({ ID: "R6-022", 年度: "R6", 課題名: "オフィス改革", 制度所管局: "財政・変革局", 所管課: "財産活用推進課", 担当者メール: "zaisankatsuyo-ka@city.example", 最終更新者: "zaisankatsuyo-ka@city.example", 整理区分: "", 進捗分類: "実施中", 実施時期: "R7実証実験開始", 進捗メモ: "本庁舎の一部フロアで実証実験中。R8年度に効果検証" }),
-    issue({ ID: "R6-030", 年度: "R6", 課題名: "職員食堂・休憩スペースの充実", 所管課: "職員課", 整理区分: "", 実施時期: "R8年度中に方針決定", 進捗メモ: "事業者との調整中" }),
+    issue({ ID: "R6-001", 年度: "R6", 課題名: "週休3日制が可能なフレックスタイム制を試行", 整理区分: "継続", 進捗分類: "完了", 実施時期: "R8年4月本格実施" }),
+    issue({ ID: "R6-022", 年度: "R6", 課題名: "オフィス改革", 制度所管局: "財政・変革局", 所管課: "財産活用推進課", 担当者メール: "zaisankatsuyo-ka@city.example", 最終更新者: "zaisankatsuyo-ka@city.example", 整理区分: "継続", 進捗分類: "実施中", 実施時期: "R7実証実験開始", 進捗メモ: "本庁舎の一部フロアで実証実験中。R8年度に効果検証" }),
+    issue({ ID: "R6-030", 年度: "R6", 課題名: "職員食堂・休憩スペースの充実", 所管課: "職員課", 整理区分: "継続", 実施時期: "R8年度中に方針決定", 進捗メモ: "事業者との調整中" }),
     issue({ ID: "R7-045", 課題名: "公式ホームページの生成AI検索導入を検討する", 区分: "ユーザー", 制度所管局: "政策局", 所管課: "広報課", 進捗メモ: "他都市の導入事例を調査中" }),
     issue({ ID: "R7-052", 課題名: XSS, 制度所管局: "環境局", 所管課: "循環社会推進課", 進捗メモ: XSS }),
     issue({ ID: "R7-060", 課題名: "市営住宅の入居申込みのオンライン化を検討する", 区分: "ユーザー", 制度所管局: "都市戦略局", 所管課: "住宅管理課", 進捗メモ: "システム改修費を見積り中" }),
@@ -306,6 +307,27 @@ describe("報告・送信 in the sidebar", () => {
     await expect(page.locator("#reports").isHidden()).resolves.toBe(true);
     await expect(page.getByRole("button", { name: "今すぐ送信" }).count()).resolves.toBe(0);
     await expect(page.locator("#role").textContent()).resolves.toBe("担当者として、担当する課題を表示しています");
+    await page.close();
+  });
+
+  it("groups a person's list under each address they act for, and says they are recorded by name", async () => {
+    const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+    const addresses = [
+      { address: "taro.jinji@city.example", standing: "本人" },
+      { address: "jinji-ka@city.example", standing: "担当" },
+      { address: "zaisankatsuyo-ka@city.example", standing: "代理" },
+    ];
+    await page.addInitScript({ content: stubFor({ ...fixture, context: { ...fixture.context, role: "owner", user: "taro.jinji@city.example", addresses } }) });
+    await page.goto(pathToFileURL(join(root, "build", "sidebar.html")).href);
+    await page.locator("#count").filter({ hasText: "件を表示" }).waitFor();
+    await expect(page.locator(".group-heading h3").allTextContents()).resolves.toEqual([
+      "総務市民局 職員課（jinji-ka@city.example）・担当",
+      "財政・変革局 財産活用推進課（zaisankatsuyo-ka@city.example）・代理",
+    ]);
+    // Each heading is followed by its address's issues.
+    await expect(page.locator("#issue-list > li").nth(0).locator("h3").count()).resolves.toBe(1);
+    await expect(page.locator("#role").textContent()).resolves.toContain("保存すると taro.jinji@city.example の名前で記録されます");
+    expect(await axeViolations(page, null)).toEqual([]);
     await page.close();
   });
 

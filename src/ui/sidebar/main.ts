@@ -6,12 +6,14 @@ import type { SaveResult, SidebarApi, SidebarContext } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";
 import { renderIssueForm } from "./fields";
+import { loadIntake } from "./intake";
+import { sortingText } from "./intake-logic";
 import { OVERDUE_BADGE, overdueText } from "./overdue";
 import { loadPt } from "./pt";
 import { REPORT_ACTIONS, actionOutcome, failureOutcome, type Outcome, type ReportAction, type ReportsApi } from "./actions";
 import {
   DEFAULT_FILTERS, MESSAGES, buildUpdate, conflictRows, countText, draftOf, emptyText, failureText,
-  fieldErrors, filterChoices, filterIssues, hasChanges, historyLine, lastUpdateText, progressBadge, rebase, roleText,
+  fieldErrors, filterChoices, filterIssues, groupByAddress, hasChanges, historyLine, lastUpdateText, progressBadge, rebase, roleText,
   valueText, type Draft, type Filters, type ProgressKey,
 } from "./logic";
 
@@ -30,6 +32,8 @@ interface Editing {
 let issues: IssueRecord[] = [];
 /** Today in Tokyo, from the server: what the overdue flags are as of (none until the context loads). */
 let today: string | null = null;
+/** Who is signed in as what: the list groups by the addresses they act for. */
+let signedIn: SidebarContext | null = null;
 /** Set when the server cannot save anything (a sheet-contract problem): shown as a banner, saving disabled. */
 let blockedBy: string | null = null;
 const filters: Filters = { ...DEFAULT_FILTERS };
@@ -109,6 +113,7 @@ function block(message: string): void {
 }
 
 function showContext(context: SidebarContext): void {
+  signedIn = context;
   if (context.problem) block(context.problem);
   ui.user.textContent = context.user ? `ログイン中: ${context.user}` : "ログイン中のアカウント: 不明";
   ui.role.textContent = roleText(context);
@@ -141,7 +146,12 @@ function renderList(): void {
   ui.count.textContent = countText(issues.length, shown.length);
   ui.empty.hidden = shown.length > 0;
   ui.empty.textContent = shown.length > 0 ? "" : emptyText(issues.length, filters);
-  ui.list.replaceChildren(...shown.map(listItem));
+  // A person acting for several addresses sees each address's issues under its heading.
+  const groups = signedIn ? groupByAddress(shown, signedIn) : [{ heading: "", issues: shown }];
+  ui.list.replaceChildren(...groups.flatMap((group) => [
+    ...(group.heading ? [h("li", { class: "group-heading" }, h("h3", {}, group.heading))] : []),
+    ...group.issues.map(listItem),
+  ]));
 }
 
 function listItem(issue: IssueRecord): HTMLLIElement {
@@ -224,7 +234,7 @@ function renderDetail(): void {
     ["制度所管局", issue.制度所管局],
     ["所管課", issue.所管課],
     ["担当者", issue.担当者メール],
-    ["整理区分", issue.整理区分],
+    ["整理区分", sortingText(issue)],
     ["最終更新", lastUpdateText(issue)],
   ];
   ui.info.replaceChildren(...rows.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, valueText(value))]));
@@ -460,4 +470,5 @@ document.addEventListener("keydown", (event) => {
 });
 
 void load();
+void loadIntake((issue) => replaceIssue(issue));
 void loadPt();
