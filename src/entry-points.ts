@@ -18,6 +18,7 @@ import { makeProgressReport, openReportSheet, printProgressReport, type Progress
 import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { runSelfTest, showWebAppCheck, type SelfTestOptions } from "./features/self-test";
 import { prepareWorkbook } from "./features/setup";
+import { startYear, type YearStartOptions } from "./features/year-start";
 import { transferAddress as replaceAddress, type TransferOptions } from "./features/transfer";
 import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summary";
 import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
@@ -177,6 +178,19 @@ export function PLATINA_FISCAL_YEAR(date: unknown) {
  */
 export function PLATINA_WAREKI(date: unknown) {
   return guarded("PLATINA_WAREKI", () => formatWareki(requireDate(date)));
+}
+
+/**
+ * メニュー「年度更新」: プロジェクトを新しい年度に進めます（事務局のみ）。今年度（設定「今年度」・集計の対象年度と基準日・PT・取組照会・報告の既定の年度）をその年度にし、
+ * 会議にその年度の X会議3回を追加し、年度記録に当初課題件数（前年度までの継続検討課題で完了していないもの）を記録して以後は書き換えず、
+ * 前年度までの「報告_」「回答状況_」シートを非表示にします（削除はしません）。PTメンバーの引き継ぎは、求められたときだけ行います。
+ * メニューからは内容を示して確認してから行います。2回目は何も変更しません。過去の年度・2年以上先の年度・読めない年度・メールの送信中は、理由を示して何も変更しません。
+ *
+ * @param {Object} options 省略可。{year: "R9", carryRoster: true}（year の既定は今日の年度（4月始まり・日本時間）。carryRoster で前年度の選出メンバーを引き継ぐ）
+ * @return 行った変更の一覧とメッセージ（変更がなければ空の一覧）、または断った理由
+ */
+export function startFiscalYear(options?: YearStartOptions) {
+  return guarded("startFiscalYear", () => startYear(options));
 }
 
 /**

@@ -67,6 +67,7 @@ export const PERMISSIONS = {
   showProgressReportPrint: "secretariat",
   openProgressReportSheet: "secretariat",
   createPlatinaReport: "secretariat",
+  startFiscalYear: "secretariat",
   createMeetingPack: "secretariat",
   sendPtHoursSummary: "secretariat",
   transferAddress: "secretariat",

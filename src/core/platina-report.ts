@@ -5,7 +5,7 @@
 import { fiscalYearLabel, parseFiscalYear } from "./base/fiscal-year";
 import { REFORMS } from "./contracts/reforms";
 import { reiwaYear } from "./progress-report";
-import { bureauTable } from "./tables";
+import { NO_REFORMS, bureauTable } from "./tables";
 import { escapeHtml, normalizeText } from "./base/text";
 import { formatWareki } from "./wareki";
 
@@ -30,13 +30,22 @@ export function reformYears(reforms: unknown[][]): number[] {
   return [...new Set(table.rows.map(year))].sort((a, b) => a - b);
 }
 
-/** The year's reforms marked 好事例, in sheet order (also the X会議 pack's list). */
-export function goodExamples(reforms: unknown[][], year: number) {
+/**
+ * The year's checked 好事例, one per 取組名: a reform two 局区 share (オフィス改革【総務市民局・消防局】)
+ * is one good practice, listed once under both 局区 together (also the X会議 pack's list).
+ */
+export function goodExamples(reforms: unknown[][], year: number): { bureaus: string[]; name: string; summary: string }[] {
   const table = REFORMS.fromRows(reforms, ["年度", "局区名", "取組名", "概要", "好事例"]);
   const yearOf = REFORMS.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
-  return table.rows
-    .filter((row) => row.record.好事例 && yearOf(row) === year)
-    .map(({ record }) => ({ bureau: normalizeText(record.局区名), name: record.取組名.trim(), summary: record.概要.trim() }));
+  const byName = new Map<string, { bureaus: string[]; name: string; summary: string }>();
+  for (const { record } of table.rows.filter((row) => row.record.好事例 && yearOf(row) === year)) {
+    const name = record.取組名.trim();
+    const bureau = normalizeText(record.局区名);
+    const known = byName.get(normalizeText(name));
+    if (!known) byName.set(normalizeText(name), { bureaus: [bureau], name, summary: record.概要.trim() });
+    else if (!known.bureaus.includes(bureau)) known.bureaus.push(bureau);
+  }
+  return [...byName.values()];
 }
 
 export function platinaReportHtml(input: PlatinaReportInput): string {
@@ -44,12 +53,24 @@ export function platinaReportHtml(input: PlatinaReportInput): string {
   const counts = bureauTable(input.reforms, input.bureaus, fiscalYearLabel(input.year));
   const total = counts[counts.length - 1][1];
   const examples = goodExamples(input.reforms, input.year);
-  // 局区 in the table's order (the 局区 sheet's, then any others as they appear).
-  const groups = counts.slice(1, -1)
-    .map(([bureau]) => ({ bureau: String(bureau), items: examples.filter((e) => e.bureau === bureau) }))
-    .filter((g) => g.items.length > 0);
+  // 局区 in the table's order (the 局区 sheet's, then any others as they appear); a shared reform
+  // under its 局区 together (「総務市民局・消防局」), where the first of them comes.
+  const order = counts.slice(1, -1).map(([bureau]) => String(bureau));
+  const rank = (bureau: string) => (order.includes(bureau) ? order.indexOf(bureau) : order.length);
+  const byBureaus = new Map<string, { bureaus: string[]; items: typeof examples }>();
+  for (const e of examples) {
+    e.bureaus.sort((a, b) => rank(a) - rank(b));
+    // Keyed apart from the label: 局区名 such as 財政・変革局 hold 「・」 themselves.
+    const key = e.bureaus.join("\n");
+    const group = byBureaus.get(key) ?? { bureaus: e.bureaus, items: [] };
+    byBureaus.set(key, group);
+    group.items.push(e);
+  }
+  const groups = [...byBureaus.values()]
+    .sort((a, b) => rank(a.bureaus[0]) - rank(b.bureaus[0]) || a.bureaus.length - b.bureaus.length)
+    .map((g) => ({ bureau: g.bureaus.join("・"), items: g.items }));
   const title = `プラチナレポート ${year}`;
-  const rows = counts.slice(1, -1).map(([bureau, n]) => `<tr><th scope="row">${escapeHtml(bureau)}</th><td>${escapeHtml(n)}件</td></tr>`);
+  const rows = counts.slice(1, -1).map(([bureau, n]) => `<tr><th scope="row">${escapeHtml(bureau)}</th><td>${escapeHtml(n === NO_REFORMS ? n : `${n}件`)}</td></tr>`);
   const sections = groups.map((g, i) => [
     `<section aria-labelledby="bureau-${i + 1}">`,
     `<h3 id="bureau-${i + 1}">${escapeHtml(g.bureau)}</h3>`,

@@ -208,7 +208,7 @@ function statusBlocks(report: ReportFacts, issues: ListedIssue[]): Block[] {
 
 /** The seed's 局区 table: three pairs of columns, 「—」 for a 局区 without reforms. */
 export function bureauBlock(table: Table): ReportTable {
-  return { caption: "局区別の取組件数", header: table[0].map(String), rows: table.slice(1).map(([name, n]) => [name, n === 0 ? "—" : n]), fold: 3 };
+  return { caption: "局区別の取組件数", header: table[0].map(String), rows: table.slice(1), fold: 3 };
 }
 
 /** The seed's year-end headlines: a sentence per year in its wording, then the numbers as a table (short labels: column A stays narrow). */

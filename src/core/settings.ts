@@ -1,6 +1,7 @@
 // The 設定 sheet: one row per setting (項目, 値, 説明). Blank values fall back to
 // defaults, except where the description tells staff a blank means "none".
 import { columnLetter } from "./base/a1";
+import { parseFiscalYear } from "./base/fiscal-year";
 import { SETTINGS } from "./contracts/settings";
 import { isValidEmail, normalizeEmail, normalizeText } from "./base/text";
 
@@ -20,6 +21,8 @@ export interface Settings {
   督促: boolean;
   /** Days after the 回答期限 day on which the 督促 goes out, at 送信時刻. */
   督促日: number;
+  /** The programme's current year (令和 number), set by 年度更新; null: the fiscal year of today. */
+  今年度: number | null;
 }
 
 /** はみだせサポート制度: PT members may spend up to this share of their scheduled hours on the PT. */
@@ -86,6 +89,12 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   // Off unless the secretariat turns it on: it mails the bureaus' representatives about their sections.
   { key: "督促", default: "しない", description: "回答期限を過ぎても未回答の所管課があるとき、局区の代表メールへ督促メールを送るか（する／しない）。送るときは回答状況のまとめも督促のあとに送ります", parse: parseSwitch },
   { key: "督促日", default: "1", description: "回答期限の何日後の送信時刻に督促するか（1〜7。1なら回答期限の翌日）", parse: integer(1, 7) },
+  {
+    key: "今年度", default: "", blank: null,
+    description: "プロジェクトの今年度（例: R8）。メニュー「年度更新」が設定します。集計の対象年度・PT・取組照会・報告の既定の年度になります（空欄なら今日の年度）",
+    // "" (no row) reads as null: today's year.
+    parse: (t) => parseFiscalYear(t),
+  },
 ];
 
 /** The 設定 row the はみだせサポート limit is read from. */

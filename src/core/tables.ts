@@ -142,7 +142,10 @@ export function directionTable(issues: unknown, yearArg?: unknown, skipped?: Ski
   return result;
 }
 
-/** 取組件数 per 局区, in the 局区 sheet's order when given, with 合計. */
+/** What the 局区 table shows for a 局区 with no reforms in the year. */
+export const NO_REFORMS = "—";
+
+/** 取組件数 per 局区 (「—」 for none), in the 局区 sheet's order when given, with 合計. */
 export function bureauTable(reforms: unknown, bureausArg?: unknown, yearArg?: unknown, skipped?: SkippedRow[]): Table {
   const years = parseYearList(yearArg);
   const table = REFORMS.fromRows(reforms, ["局区名", ...(years ? (["年度"] as const) : [])]);
@@ -157,7 +160,8 @@ export function bureauTable(reforms: unknown, bureausArg?: unknown, yearArg?: un
     });
   }
   const result: Table = [["局区名", "取組件数"]];
-  for (const [name, count] of counts) result.push([name, count]);
+  // A 局区 without reforms shows 「—」 as the seed prints it — the same in 集計, the report and the プラチナレポート.
+  for (const [name, count] of counts) result.push([name, count === 0 ? NO_REFORMS : count]);
   result.push(["合計", sum([...counts.values()])]);
   return result;
 }

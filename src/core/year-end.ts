@@ -81,8 +81,19 @@ export function yearEnds(issues: unknown[][], history: unknown[][], asOf: Date, 
   const years = [...current.values()].map((r) => r.year);
   if (years.length === 0) return [];
   const lastClosed = fiscalYearOfDate(asOf) - 1;
-  // Skipped rows are listed once, from the current values; the replays read what is left.
-  const asOfEnd = (year: number) => readIssues(issuesAsOf(issues, history, fiscalYearEnd(year)).values, []);
+  // Only rows 履歴 names can differ from today's values: the rest are not replayed (集計 recalculates
+  // this on every edit of 課題). Skipped rows are listed once, from the current values.
+  const named = idsIn(history);
+  const idColumn = (issues[0] ?? []).findIndex((h) => normalizeText(h) === "ID");
+  const changing = [issues[0] ?? [], ...issues.slice(1).filter((row) => idColumn >= 0 && named.has(normalizeText(row[idColumn])))];
+  const asOfEnd = (year: number) => {
+    const replayed = readIssues(issuesAsOf(changing, history, fiscalYearEnd(year)).values, []);
+    const end = new Map<string, Read>();
+    // A replayed row missing from `replayed` did not exist yet at the year's end.
+    for (const [id, issue] of current) if (!named.has(id)) end.set(id, issue);
+    for (const [id, issue] of replayed) if (current.has(id)) end.set(id, issue);
+    return end;
+  };
   const result: YearEnd[] = [];
   // Nothing is carried into the first year.
   let before = new Map<string, Read>();
@@ -124,6 +135,12 @@ export function yearEndTable(issues: unknown, history: unknown, asOf: Date, skip
 /** The seed's sentence: 「47の課題について、制度所管局としての解決策を検討」. */
 export function headlineSentence(end: YearEnd): string {
   return `${end.total}の課題について、制度所管局としての解決策を検討`;
+}
+
+/** The IDs 履歴 has rows for (by its 「ID」 header); none when 履歴 has no such column. */
+function idsIn(history: unknown[][]): Set<string> {
+  const column = (history[0] ?? []).findIndex((h) => normalizeText(h) === "ID");
+  return new Set(column < 0 ? [] : history.slice(1).map((row) => normalizeText(row[column])).filter((id) => id !== ""));
 }
 
 function grid(values: unknown): unknown[][] {

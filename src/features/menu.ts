@@ -19,6 +19,7 @@ export const MENU_ITEMS = [
   { caption: "プラチナレポートを作成", functionName: "createPlatinaReport" },
   { caption: "X会議資料を作成", functionName: "createMeetingPack" },
   null,
+  { caption: "年度更新", functionName: "startFiscalYear" },
   { caption: "初期設定", functionName: "setupWorkbook" },
   { caption: "動作確認", functionName: "checkDeployment" },
 ] as const satisfies readonly (MenuItem | null)[];

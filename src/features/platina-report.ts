@@ -1,14 +1,14 @@
 // プラチナレポートを作成: the year's 好事例 as a web page. Returns the page so
 // the CLI and the local workbench can save it; from the menu, a dialog offers
 // a preview and a download link.
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
+import { fiscalYearLabel, parseFiscalYear } from "../core/base/fiscal-year";
 import { platinaReportFileName, platinaReportHtml, reformYears } from "../core/platina-report";
 import { BUREAUS } from "../core/contracts/bureaus";
 import { InputError } from "../core/contracts/contract";
 import { REFORMS } from "../core/contracts/reforms";
 import { normalizeText } from "../core/base/text";
 import { templatePage } from "../gas/pages";
-import { loadSettings } from "../gas/settings";
+import { loadSettings, currentYear } from "../gas/settings";
 import { readRecords, requireRecords } from "../gas/table";
 import { uiOrNull } from "../gas/ui";
 import { last } from "../core/order";
@@ -19,12 +19,13 @@ export interface PlatinaReport {
   html: string;
 }
 
-/** The page for `options.year` (default: the latest year in 局区改革); the dialog when run from the menu. */
+/** The page for `options.year` (default: the latest year in 局区改革 up to the current year); the dialog when run from the menu. */
 export function buildPlatinaReport(options?: { year?: unknown }): PlatinaReport {
   const reforms = requireRecords(REFORMS, []).values;
   const years = reformYears(reforms);
   const chosen = options && typeof options === "object" && "year" in options;
-  const year = chosen ? requireYear(options.year) : (last(years) ?? fiscalYearOfDate(new Date()));
+  const current = currentYear();
+  const year = chosen ? requireYear(options.year) : (last(years.filter((y) => y <= current)) ?? current);
   const html = platinaReportHtml({
     reforms,
     bureaus: readRecords(BUREAUS, [])?.values ?? [],

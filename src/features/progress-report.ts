@@ -23,6 +23,7 @@ import { parseDateInput } from "../core/base/tokyo-time";
 import { formatWareki } from "../core/wareki";
 import { withWriteLock } from "../gas/lock";
 import { activeUserEmail, effectiveUserEmail } from "../gas/session";
+import { currentYear } from "../gas/settings";
 import { templatePage } from "../gas/pages";
 import { replaceSheet, sheetNamed, sheetNames } from "../gas/spreadsheet";
 import { readRecords, requireRecords } from "../gas/table";
@@ -169,8 +170,9 @@ function openReportDialog(ui: GoogleAppsScript.Base.Ui): void {
   ui.showModalDialog(dialog.setWidth(460).setHeight(480), "進捗報告を作成");
 }
 
-/** The 年度 present in 課題, oldest first, for the dialog's checkboxes. */
+/** The 年度 present in 課題 up to the current year (設定「今年度」), oldest first, for the dialog's checkboxes. */
 function issueYears(): string[] {
+  const current = currentYear();
   const issues = readRecords(ISSUES, []);
   if (!issues || issues.indexOf("年度") === undefined) return [];
   // Lenient: a 年度 the dialog cannot read is データ点検's to report, not a reason to fail here.
@@ -178,7 +180,7 @@ function issueYears(): string[] {
   const years = new Set<number>();
   for (const row of issues.rows) {
     const year = yearOf(row);
-    if (year) years.add(year);
+    if (year && year <= current) years.add(year);
   }
   return [...years].sort((a, b) => a - b).map(fiscalYearLabel);
 }

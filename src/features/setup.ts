@@ -19,7 +19,7 @@ import { summaryTables } from "../core/summary-format";
 import { normalizeText } from "../core/base/text";
 import { ensureSecret } from "../gas/secret";
 import { effectiveUserEmail } from "../gas/session";
-import { forgetAccessList, loadAccessList } from "../gas/settings";
+import { forgetAccessList, loadAccessList, loadSettings, currentYear } from "../gas/settings";
 import {
   ensureCheckbox, ensureColumnWarning, ensureColumnWidths, ensureDateValidation, ensureListValidation, ensureRangeValidation, ensureSheetWarning, ensureTextColours, headerRow, styleHeader, styleTable,
 } from "../gas/sheet-format";
@@ -184,6 +184,7 @@ function ensureSummary(changes: string[]): void {
   const { sheet, created } = ensureSheetNamed(SUMMARY.name);
   if (!created) {
     ensurePtTableAsOf(sheet, changes);
+    ensureAddedCells(sheet, changes);
     return;
   }
   const issues = readRecords(ISSUES, []);
@@ -204,6 +205,20 @@ function ensureSummary(changes: string[]): void {
   changes.push(`シート「${SUMMARY.name}」を作成しました（報告資料と同じ集計表）`);
 }
 
+/** A 集計 made before the year-end and re-sorting tables: their titles and formulas, only where the cell is still blank (staff's cells stay). */
+function ensureAddedCells(sheet: Sheet, changes: string[]): void {
+  const added = SUMMARY.layout("").filter((cell) => cell.added);
+  let count = 0;
+  for (const cell of added) {
+    const range = sheet.getRange(cell.row, cell.column);
+    if (range.getFormula() !== "" || range.getValue() !== "") continue;
+    if (cell.value.startsWith("=")) range.setFormula(cell.value);
+    else range.setValue(cell.value).setFontWeight("bold");
+    count++;
+  }
+  if (count > 0) changes.push(`シート「${SUMMARY.name}」に年度末の状況（J3）と課題の再整理状況（F13）の表を追加しました`);
+}
+
 /** A 集計 made before the 基準日 existed: its PT table read the clock, and goes stale in Google. Staff's own edits are left alone. */
 function ensurePtTableAsOf(sheet: Sheet, changes: string[]): void {
   const { row, column } = SUMMARY_AS_OF.ptTitleCell;
@@ -215,8 +230,10 @@ function ensurePtTableAsOf(sheet: Sheet, changes: string[]): void {
   changes.push(`シート「${SUMMARY.name}」の若手職員PTの工程を、今日ではなく基準日の時点で表示するようにしました`);
 }
 
-/** The latest 年度 that has sorted (①–⑦) issues, else the current fiscal year. */
+/** 設定「今年度」 once 年度更新 set it; before that the latest 年度 that has sorted (①–⑦) issues, else the current fiscal year. */
 function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string {
+  const stored = loadSettings().settings.今年度;
+  if (stored !== null) return fiscalYearLabel(stored);
   let latest = 0;
   if (issues && issues.indexOf("年度") !== undefined && issues.indexOf("整理区分") !== undefined) {
     const year = ISSUES.column(issues, "年度", (cell) => parseFiscalYear(cell) ?? null, "");
@@ -231,7 +248,8 @@ function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string
 
 /** R6 up to next fiscal year: the programme's years so far and the one being planned. */
 function yearChoices(): string[] {
-  const current = fiscalYearOfDate(new Date());
+  // 年度更新 may have moved the programme on to next year already (in March).
+  const current = Math.max(fiscalYearOfDate(new Date()), currentYear());
   const years: string[] = [];
   for (let y = 6; y <= current + 1; y++) years.push(fiscalYearLabel(y));
   return years;

@@ -106,3 +106,9 @@ function giveBack(key: ReturnType<typeof STATE.runLease>, token: string): void {
     console.warn(`実行の予約（${key.key}）を解除できませんでした。${LEASE_MS / 60_000}分後に自動で解除されます: ${(error as Error)?.message ?? error}`);
   }
 }
+
+/** Until when another run named `name` holds its lease (a mailing sending now), or null when none does. */
+export function leaseHeldUntil(name: string): Date | null {
+  const held = readState(STATE.runLease(name));
+  return held && held.until > Date.now() ? new Date(held.until) : null;
+}

@@ -1,5 +1,6 @@
 // The 設定 sheet and the access list derived from it, from 局区 and from 担当者.
 import { buildAccessList, type AccessList } from "../core/access";
+import { fiscalYearOfDate } from "../core/base/fiscal-year";
 import { BUREAUS } from "../core/contracts/bureaus";
 import { DELEGATES } from "../core/contracts/delegates";
 import { EMPTY_DIRECTORY, readDirectory, type Directory } from "../core/delegation";
@@ -43,4 +44,12 @@ export function forgetAccessList(): void {
 export function affectsAccess(sheetName: string): boolean {
   const name = normalizeText(sheetName);
   return name === BUREAUS.name || name === SETTINGS.name || name === DELEGATES.name;
+}
+
+/**
+ * The programme's current year, stored once: 設定「今年度」 as 年度更新 set it. Until the
+ * secretariat runs 年度更新 for the first time it is the fiscal year of `now`.
+ */
+export function currentYear(now: Date = new Date()): number {
+  return loadSettings().settings.今年度 ?? fiscalYearOfDate(now);
 }

@@ -93,6 +93,11 @@ export function sheetNames(): string[] {
   return spreadsheet().getSheets().map((s) => s.getName());
 }
 
+/** Every sheet's name and whether it is hidden, in one listing. */
+export function sheetVisibility(): { name: string; hidden: boolean }[] {
+  return spreadsheet().getSheets().map((s) => ({ name: s.getName(), hidden: s.isSheetHidden() }));
+}
+
 /** Makes every write so far final: later failures of the run cannot undo it. */
 export function flush(): void {
   SpreadsheetApp.flush();

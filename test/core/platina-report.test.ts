@@ -15,16 +15,25 @@ function goodExamples(reforms: unknown[][]) {
 }
 
 describe("platinaReportHtml", () => {
-  it("lists every checked 好事例 of the year under its 局区, in the 局区 sheet's order", () => {
+  it("lists every checked 好事例 of the year once under its 局区, in the 局区 sheet's order; a shared reform under both 局区 together", () => {
     const html = page();
     const good = goodExamples(demoWorkbook().局区改革);
     expect(good.length).toBeGreaterThan(5);
     for (const example of good) expect(html).toContain(`<h4>${example.name}</h4>`);
-    const bureauOrder = demoWorkbook().局区.slice(1).map((r) => String(r[0]));
     const headings = [...html.matchAll(/<h3 id="bureau-\d+">(.+?)<\/h3>/g)].map((m) => m[1]);
-    expect(headings).toEqual(bureauOrder.filter((b) => good.some((g) => g.bureau === b)));
-    expect(html.match(/<li><h4>/g)).toHaveLength(good.length);
+    // The seed's seven good practices: オフィス改革【総務市民局・消防局】 is one of them, not two.
+    expect(headings).toEqual(["会計室", "技術監理局", "総務市民局・消防局", "保健福祉局", "環境局", "若松区", "交通局"]);
+    expect(html.match(/<li><h4>/g)).toHaveLength(7);
+    expect(html.match(/<h4>オフィス改革<\/h4>/g)).toHaveLength(1);
+    expect(html).toContain('<a href="#bureau-3">総務市民局・消防局（1件）</a>');
     expect(html).not.toContain("支出命令の電子決裁化"); // not checked
+  });
+
+  it("keeps a 局区's own good practice apart from the one it shares, and a 局区名 with 「・」 whole", () => {
+    const reforms = demoWorkbook().局区改革;
+    reforms.push(["R7", "総務市民局", "総務の取組", "概要", true, ""], ["R7", "財政・変革局", "オフィス改革", "概要", true, ""]);
+    const headings = [...page(reforms).matchAll(/<h3 id="bureau-\d+">(.+?)<\/h3>/g)].map((m) => m[1]);
+    expect(headings.slice(2, 4)).toEqual(["総務市民局", "総務市民局・財政・変革局・消防局"]);
   });
 
   it("has the year's count table with captions, header cells and the 合計", () => {
@@ -32,7 +41,7 @@ describe("platinaReportHtml", () => {
     expect(html).toContain("<caption>令和7年度 各局区の取組件数</caption>");
     expect(html).toContain('<th scope="col">局区名</th><th scope="col">取組件数</th>');
     expect(html).toContain('<tr><th scope="row">八幡西区</th><td>27件</td></tr>');
-    expect(html).toContain('<tr><th scope="row">議会事務局</th><td>0件</td></tr>');
+    expect(html).toContain('<tr><th scope="row">議会事務局</th><td>—</td></tr>');
     expect(html).toContain('<tfoot><tr><th scope="row">合計</th><td>130件</td></tr></tfoot>');
     expect(html).toContain("発行: 財政・変革局 市政変革推進室（令和8年5月26日）");
   });

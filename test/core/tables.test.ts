@@ -138,13 +138,13 @@ describe("bureauTable", () => {
   ];
   const bureaus = [["局区名", "区分"], ["会計室", "局"], ["環境局", "局"], ["門司区", "区"], ["議会事務局", "局"]];
 
-  it("follows the 局区 sheet's order, keeps zeros and appends unknown 局区", () => {
+  it("follows the 局区 sheet's order, shows 「—」 for a 局区 without reforms (as the seed) and appends unknown 局区", () => {
     expect(bureauTable(reforms, bureaus, "R7")).toEqual([
       ["局区名", "取組件数"],
-      ["会計室", 0],
+      ["会計室", "—"],
       ["環境局", 2],
       ["門司区", 1],
-      ["議会事務局", 0],
+      ["議会事務局", "—"],
       ["新設局", 1],
       ["合計", 4],
     ]);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { BUREAUS } from "../../src/core/contracts/bureaus";
+import { HISTORY } from "../../src/core/contracts/history";
 import { ISSUES } from "../../src/core/contracts/issues";
 import { REFORMS } from "../../src/core/contracts/reforms";
 import { fiscalYearOfDate } from "../../src/core/base/fiscal-year";
@@ -190,7 +191,7 @@ describe("課題", () => {
 describe("履歴", () => {
   it("records 進捗分類 changes within R6 and R7 only, each issue's last one ending at its current class", () => {
     const history = records(book.履歴);
-    expect(book.履歴[0]).toEqual(["日時", "利用者", "ID", "項目", "変更前", "変更後", "経路", "担当アドレス", "立場"]);
+    expect(book.履歴[0]).toEqual([...HISTORY.headers]);
     expect(history.length).toBeGreaterThan(30);
     const byId = new Map(issues.map((r) => [r.ID, r]));
     const last = new Map<unknown, Row>();

@@ -18,6 +18,8 @@ export interface LayoutCell {
   table?: SummaryTable;
   /** Under that table: the rows it could not read and left out (blank when none), in red. */
   note?: SummaryTable;
+  /** Came after 集計 was first laid out: 初期設定 adds it to an older 集計 where the cell is still blank. */
+  added?: true;
 }
 
 export type SummaryTable = "status" | "direction" | "bureau" | "yearEnd" | "groups";
@@ -73,13 +75,13 @@ export const SUMMARY = {
       { row: 12, column: 2, value: `=PLATINA_OVERDUE_COUNT(${issues}, ${AS_OF_CELL})` },
       // Right of the status table (which grows a column a year, up to column I): the seed's year-end headlines,
       // one column per year ended by the 基準日 (replayed from 履歴, so the cell needs the whole 履歴 range).
-      { row: 3, column: 10, value: "年度末の状況（制度所管局による解決策の検討）", title: true },
-      { row: 4, column: 10, value: `=PLATINA_YEAR_END_TABLE(${issues}, ${whole(HISTORY.name)}, ${AS_OF_CELL})`, table: "yearEnd" },
+      { row: 3, column: 10, value: "年度末の状況（制度所管局による解決策の検討）", title: true, added: true },
+      { row: 4, column: 10, value: `=PLATINA_YEAR_END_TABLE(${issues}, ${whole(HISTORY.name)}, ${AS_OF_CELL})`, table: "yearEnd", added: true },
       { row: 13, column: 1, value: "課題の整理状況（整理区分 × 区分）", title: true },
       { row: 14, column: 1, value: `=PLATINA_DIRECTION_TABLE(${issues}, $B$2)`, table: "direction" },
       // Beside it (4 columns wide): the same issues in the seed's four groups; the direction table's note covers its rows.
-      { row: 13, column: 6, value: "課題の再整理状況（方向性ごと）", title: true },
-      { row: 14, column: 6, value: `=PLATINA_GROUP_TABLE(${issues}, $B$2)`, table: "groups" },
+      { row: 13, column: 6, value: "課題の再整理状況（方向性ごと）", title: true, added: true },
+      { row: 14, column: 6, value: `=PLATINA_GROUP_TABLE(${issues}, $B$2)`, table: "groups", added: true },
       { row: 23, column: 1, value: `=PLATINA_SKIPPED_ROWS("PLATINA_DIRECTION_TABLE", ${issues}, $B$2)`, note: "direction" },
       { row: 24, column: 1, value: "各局区の自主改革の取組状況", title: true },
       { row: 25, column: 1, value: `=PLATINA_BUREAU_TABLE(${whole(REFORMS.name)}, ${whole(BUREAUS.name)}, $B$2)`, table: "bureau" },

@@ -102,7 +102,7 @@ export function meetingPack(input: MeetingPackInput): MeetingPack {
   const changed = new Set((report.comparison?.moves ?? []).map((m) => m.id));
   const examples = selectExamples({ issues: report.issues, changed, stored: input.stored, since });
   const focus = parseFiscalYear(last(report.years)) ?? null;
-  const goodPractices = focus ? goodExamples(input.reforms, focus).map(({ bureau, name }) => ({ bureau, name })) : [];
+  const goodPractices = focus ? goodExamples(input.reforms, focus).map(({ bureaus, name }) => ({ bureau: bureaus.join("・"), name })) : [];
   const facts = { meeting: { name: meeting.名称, day: meeting.日付 }, previous, asOf };
   const pt = input.pt?.(asOfDate);
   const sections: ReportSection[] = [

@@ -1,6 +1,7 @@
 // 初期設定 for the PT sheets: creates PTメンバー, PT, PT工程, PT活動 and 会議 with their
 // dropdowns, writes the seed's three X会議, and gives every team in PT the seed's
 // milestones when it has none yet — never changing a row that is there.
+import { currentYear } from "../../gas/settings";
 import { MEETINGS } from "../../core/contracts/meetings";
 import type { SheetContract, Specs } from "../../core/contracts/contract";
 import { PT_ACTIVITIES, ACTIVITY_KINDS } from "../../core/contracts/pt-activities";
@@ -9,7 +10,6 @@ import { PT_STEPS, STEP_STATES } from "../../core/contracts/pt-steps";
 import { PT_TEAMS, TEAM_STATES } from "../../core/contracts/pt-teams";
 import { dayToDate } from "../../core/contracts/pt-values";
 import { quoteSheetName } from "../../core/base/a1";
-import { fiscalYearOfDate } from "../../core/base/fiscal-year";
 import { seedMeetings } from "../../core/pt/meetings";
 import { readSteps, seedSteps } from "../../core/pt/steps";
 import { readTeams } from "../../core/pt/teams";
@@ -22,7 +22,7 @@ export type EnsureSheet = <S extends Specs>(contract: SheetContract<S>, rows: un
 
 /** `ensureSheet` is 初期設定's (creates a sheet with rows, or completes its headers); `years` the 年度 choices. */
 export function preparePtSheets(changes: string[], ensureSheet: EnsureSheet, years: string[]): void {
-  const reiwa = fiscalYearOfDate(new Date());
+  const reiwa = currentYear();
   ensureSheet(PT_MEMBERS, []);
   ensureSheet(PT_TEAMS, []);
   ensureSheet(PT_STEPS, []);

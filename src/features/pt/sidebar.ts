@@ -9,7 +9,6 @@ import { PT_STEPS } from "../../core/contracts/pt-steps";
 import { PT_TEAMS, TEAM_STATES } from "../../core/contracts/pt-teams";
 import { dayOf, dayToDate, fiscalYearOfDay, hoursOf, monthOf, parseDay, parseTeam, parseText, type Day } from "../../core/contracts/pt-values";
 import type { Fields } from "../../core/contracts/typed";
-import { fiscalYearOfDate } from "../../core/base/fiscal-year";
 import { checkActivity } from "../../core/pt/activities";
 import { planRowEdit, stepProblem, type PtRowUpdate } from "../../core/pt/edits";
 import { limitMinutes, warningMessage, wouldExceed } from "../../core/pt/hours";
@@ -19,7 +18,7 @@ import type { ActivityInput, PtContext, PtSaveResult } from "../../core/pt/sideb
 import { InputError } from "../../core/base/sheet-table";
 import { BusyError, withWriteLock } from "../../gas/lock";
 import { activeUserEmail } from "../../gas/session";
-import { loadSettings } from "../../gas/settings";
+import { currentYear, loadSettings } from "../../gas/settings";
 import { appendRows, readRecords, writeRecordFields } from "../../gas/table";
 import { appendHistory, prepareHistoryHeader } from "../../gas/history-log";
 import { ptAccess, teamAccess } from "./access";
@@ -29,7 +28,7 @@ export function ptContext(): PtContext {
   const user = activeUserEmail();
   const now = new Date();
   const today = dayOf(now);
-  const year = fiscalYearOfDate(now);
+  const year = currentYear(now);
   const limitHours = hoursOf(limitMinutes(loadSettings().settings["所定労働時間/月"]));
   const base = { user, year, today, month: monthOf(today), limitHours, kinds: ACTIVITY_KINDS, teamStates: TEAM_STATES };
   const members = readRecords(PT_MEMBERS, []);

@@ -1,6 +1,7 @@
 // The secretariat's survey controls: 各局区への取組照会 (for a year) and the
 // one-off trigger that continues it.
-import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../../core/base/fiscal-year";
+import { currentYear } from "../../gas/settings";
+import { fiscalYearLabel, parseFiscalYear } from "../../core/base/fiscal-year";
 import { InputError } from "../../core/base/sheet-table";
 import { surveyCycle } from "../../core/survey/reforms";
 import { normalizeText } from "../../core/base/text";
@@ -8,10 +9,10 @@ import { pendingCycle, runMailingStep, type StepReport } from "../mailing/engine
 import { sendWithConfirmation, type ManualSendResult } from "../mailing/manual-send";
 import { SURVEY } from "./mailing";
 
-/** The year asked about: options.year ("R8", "令和8年度", 2026…), else the current fiscal year. */
+/** The year asked about: options.year ("R8", "令和8年度", 2026…), else the programme's current year (設定「今年度」). */
 function requestedYear(options: unknown): number {
   const given = options && typeof options === "object" && "year" in options ? (options as { year: unknown }).year : undefined;
-  if (given === undefined || given === null || given === "") return fiscalYearOfDate(new Date());
+  if (given === undefined || given === null || given === "") return currentYear();
   const year = parseFiscalYear(given);
   if (!year) throw new InputError(`年度「${normalizeText(given)}」を解釈できません。「R8」のように指定してください。`);
   return year;

@@ -14,7 +14,7 @@ describe("the built add-on in the runtime", () => {
     const bureaus = runtime.readRange("集計!A25:B55");
     expect(bureaus[0]).toEqual(["局区名", "取組件数"]);
     expect(bureaus.at(-1)).toEqual(["合計", 130]);
-    expect(bureaus.find((r) => r[0] === "議会事務局")).toEqual(["議会事務局", 0]);
+    expect(bureaus.find((r) => r[0] === "議会事務局")).toEqual(["議会事務局", "—"]);
   });
 
   it("recalculates 集計 when a 進捗分類 cell changes", () => {
