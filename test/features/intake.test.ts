@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { ISSUES } from "../../src/core/contracts/issues";
-import { outbox, prepareFollowUp } from "../support/follow-up";
+import { answeringUi, outbox, prepareFollowUp } from "../support/follow-up";
 import { SECRETARIAT, historyRows, issueRows, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -54,8 +54,11 @@ describe("a new row of 課題", () => {
     expect(followed).toBe(34);
     const first = run<{ sent: { to: string }[] }>("runMonthlyFollowUp", SECRETARIAT).result;
     addNewIssue();
-    // 未整理: 今すぐ送信 asks nobody about it, and 集計 still follows 34.
-    expect(sentTo(run<{ sent: { to: string }[] }>("sendFollowUpNow", SECRETARIAT).result)).toEqual([]);
+    // 未整理: 今すぐ送信 asks nobody about it and says why, and 集計 still follows 34.
+    const { ui, shown } = answeringUi("YES");
+    const now = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
+    expect(sentTo(now.result as { sent: { to: string }[] })).toEqual([]);
+    expect(shown[0].text).toContain("未整理の課題（整理区分が空欄）1件は、市政変革推進室がサイドバー「未整理の課題」で整理するまで照会しません。");
     expect(runtime.readRange("集計!B11")[0][0]).toBe(34);
 
     const sorted = sortAs(SECRETARIAT, "⑦");

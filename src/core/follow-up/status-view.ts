@@ -36,7 +36,7 @@ export function shownCycle(now: Date, pending: string | null, log: readonly Send
  * issues are included and why — so 「課題 53件」 beside 集計's 34 is explained
  * (集計 counts only the tracked issues; ⑥ ones are asked in the months 設定 names).
  */
-export function sendConfirmation(cycle: string, pending: readonly OwnerRequest[], sixMonths: readonly number[]): string {
+export function sendConfirmation(cycle: string, pending: readonly OwnerRequest[], sixMonths: readonly number[], unsorted: number): string {
   const reachable = pending.filter((r) => !r.badAddress);
   const issues = reachable.flatMap((r) => r.issues);
   const six = issues.filter((i) => parseDirection(i.整理区分) === "⑥").length;
@@ -50,6 +50,8 @@ export function sendConfirmation(cycle: string, pending: readonly OwnerRequest[]
   } else {
     lines.push(`整理区分⑥の課題は、設定「⑥の照会月」（${months}）にだけ照会します。`);
   }
+  // A new issue typed into 課題 is asked about only once it is sorted: say why it is missing.
+  if (unsorted > 0) lines.push(`未整理の課題（整理区分が空欄）${unsorted}件は、市政変革推進室がサイドバー「未整理の課題」で整理するまで照会しません。`);
   lines.push("送信済みの方には送りません。", ...badAddressWarning(pending, reachable.length), "", "よろしいですか？");
   return lines.join("\n");
 }

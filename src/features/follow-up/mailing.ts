@@ -15,6 +15,7 @@ import { composeRequest } from "../../core/follow-up/mail";
 import { badAddressMessage, ownerRequests, type OwnerRequest } from "../../core/follow-up/recipients";
 import { ISSUES } from "../../core/contracts/issues";
 import { sendConfirmation } from "../../core/follow-up/status-view";
+import { unsortedRows } from "../../core/intake";
 import type { Settings } from "../../core/settings";
 import { readRecords, requireRecords } from "../../gas/table";
 import type { Audience, EscalationStep, Mailing, Recipient } from "../mailing/engine";
@@ -56,7 +57,7 @@ function audience(cycle: string, settings: Settings): Audience<Owner> {
       const input = { cycle, requests, answered, changes: withTitles(changes, issues), senderName: settings.差出人名, escalation };
       return { rows: digestRows(input), mail: composeDigest(input) };
     },
-    confirmation: (pending) => sendConfirmation(cycle, pending.map((owner) => owner.request), settings["⑥の照会月"]),
+    confirmation: (pending) => sendConfirmation(cycle, pending.map((owner) => owner.request), settings["⑥の照会月"], unsortedRows(issues).length),
     escalation: settings.督促 ? escalation(cycle, requests, settings) : null,
   };
 }
