@@ -4,16 +4,16 @@
 // lock — re-reading and refusing if the rows changed since the preview — with
 // 課題's stamps and one 履歴 row per changed cell.
 import { ISSUES } from "../core/contracts/issues";
-import { HISTORY, type HistoryEntry } from "../core/contracts/history";
+import type { HistoryEntry } from "../core/contracts/history";
 import { refuse, type Refusal } from "../core/outcome";
 import { TRANSFER_SHEETS, mergeWarning, planTransfer, previewText, samePlan, type TransferChange, type TransferPlan, type TransferSheets } from "../core/transfer";
 import { BusyError, withWriteLock } from "../gas/lock";
 import { activeUserEmail } from "../gas/session";
 import { forgetAccessList } from "../gas/settings";
 import { sheetNamed } from "../gas/spreadsheet";
-import { requireHeaders, writeFieldColumns } from "../gas/table";
+import { writeFieldColumns } from "../gas/table";
 import { confirm, tell, uiOrNull } from "../gas/ui";
-import { appendHistory } from "./issue-writer";
+import { appendHistory, prepareHistoryHeader } from "./issue-writer";
 
 const TITLE = "担当の引き継ぎ";
 
@@ -91,7 +91,7 @@ function write(previewed: TransferPlan, user: string): TransferResult | Refusal<
     return refuse("changed", "確認のあとで対象の行が変わったため、引き継ぎを中止しました。何も変更していません。もう一度「担当の引き継ぎ」を実行してください。");
   }
   // 履歴 checked before the first write: no change without its record.
-  requireHeaders(HISTORY);
+  const historyHeader = prepareHistoryHeader();
   const now = new Date();
   const bySheet: Record<string, number> = {};
   for (const name of TRANSFER_SHEETS) {
@@ -100,7 +100,9 @@ function write(previewed: TransferPlan, user: string): TransferResult | Refusal<
     writeSheet(name, sheets[name] as unknown[][], changes, user, now);
     bySheet[name] = changes.length;
   }
-  appendHistory(plan.changes.map((c): HistoryEntry => ({ 日時: now, 利用者: user, ID: c.key, 項目: c.field, 変更前: c.before, 変更後: c.after, 経路: "引き継ぎ" })));
+  // The secretariat acts for itself here (立場 推進室), not for the addresses it replaces.
+  const entry = (c: TransferChange): HistoryEntry => ({ 日時: now, 利用者: user, ID: c.key, 項目: c.field, 変更前: c.before, 変更後: c.after, 経路: "引き継ぎ", 担当アドレス: "", 立場: "推進室" });
+  appendHistory(plan.changes.map(entry), historyHeader);
   // 局区's 代表メール decides who sees which issues: the cached access list must not outlive it.
   forgetAccessList();
   const summary = Object.entries(bySheet).map(([name, n]) => `${name} ${n}か所`).join("、");
