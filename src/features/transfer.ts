@@ -13,7 +13,7 @@ import { forgetAccessList } from "../gas/settings";
 import { sheetNamed } from "../gas/spreadsheet";
 import { writeFieldColumns } from "../gas/table";
 import { confirm, tell, uiOrNull } from "../gas/ui";
-import { appendHistory, prepareHistoryHeader } from "./issue-writer";
+import { appendHistory, prepareHistoryHeader } from "../gas/history-log";
 
 const TITLE = "担当の引き継ぎ";
 
