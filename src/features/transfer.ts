@@ -90,7 +90,7 @@ function write(previewed: TransferPlan, user: string): TransferResult | Refusal<
   if ("ok" in plan || !samePlan(plan, previewed)) {
     return refuse("changed", "確認のあとで対象の行が変わったため、引き継ぎを中止しました。何も変更していません。もう一度「担当の引き継ぎ」を実行してください。");
   }
-  // 履歴 checked (and completed) before the first write: no change without its record.
+  // 履歴 checked before the first write: no change without its record.
   const historyHeader = prepareHistoryHeader();
   const now = new Date();
   const bySheet: Record<string, number> = {};
@@ -100,7 +100,9 @@ function write(previewed: TransferPlan, user: string): TransferResult | Refusal<
     writeSheet(name, sheets[name] as unknown[][], changes, user, now);
     bySheet[name] = changes.length;
   }
-  appendHistory(plan.changes.map((c): HistoryEntry => ({ 日時: now, 利用者: user, ID: c.key, 項目: c.field, 変更前: c.before, 変更後: c.after, 経路: "引き継ぎ", 立場: "推進室" })), historyHeader);
+  // The secretariat acts for itself here (立場 推進室), not for the addresses it replaces.
+  const entry = (c: TransferChange): HistoryEntry => ({ 日時: now, 利用者: user, ID: c.key, 項目: c.field, 変更前: c.before, 変更後: c.after, 経路: "引き継ぎ", 担当アドレス: "", 立場: "推進室" });
+  appendHistory(plan.changes.map(entry), historyHeader);
   // 局区's 代表メール decides who sees which issues: the cached access list must not outlive it.
   forgetAccessList();
   const summary = Object.entries(bySheet).map(([name, n]) => `${name} ${n}か所`).join("、");

@@ -57,8 +57,12 @@ describe("督促 to the 局区代表", () => {
   it("sends nothing to the bureaus until the day after the deadline, and no digest before the 督促", async () => {
     expect(fireDueTriggers(runtime, clock, "2026-12-01T10:00:00+09:00")).toEqual(["runMonthlyFollowUp"]);
     const request = (await mails((m) => m.to[0] === answering && m.subject.includes("ご回答のお願い")))[0];
-    const form = openForm(runtime, linkIn(request.text));
-    submitForm(runtime, formFields(form, Object.fromEntries(owners.get(answering)!.map((id) => [id, { answer: "変更なし" }]))));
+    // The section's 担当 answers, signed in as themselves; later its 代理 corrects one answer.
+    const link = linkIn(request.text);
+    const answer = (person: string) => submitForm(runtime, formFields(openForm(runtime, link, person), Object.fromEntries(owners.get(answering)!.map((id) => [id, { answer: "変更なし" }]))), person);
+    expect(answer("taro.jinji@city.example")).toContain("以下の内容で記録しました");
+    expect(answer("hanako.jinji@city.example")).toContain("以下の内容で記録しました");
+    expect(statusHtml(runtime)).toContain("<td>回答済</td><td>山田 太郎（担当）、佐藤 花子（代理）</td>");
     // The reminder on 12-08; the deadline passes at the end of 12-11 with nothing due until the 督促 at 送信時刻 on 12-12.
     expect(fireDueTriggers(runtime, clock, "2026-12-12T08:59:00+09:00")).toEqual(["continueFollowUp"]);
     expect(await escalations()).toHaveLength(0);
@@ -104,7 +108,8 @@ describe("督促 to the 局区代表", () => {
     expect(digest[0].text).toContain(`送信失敗（代表メール「kyoiku@@city.example」`);
     const status = modelRecords(runtime.model, "回答状況_2026-12");
     expect(status.find((r) => r.担当者メール === "shokuin-ka@city.example")?.督促).toBe("総務市民局: 督促済");
-    expect(status.find((r) => r.担当者メール === answering)?.督促).toBe("");
+    expect(status.find((r) => r.担当者メール === answering)).toMatchObject({ 回答: "回答済", 回答者: "山田 太郎（担当）、佐藤 花子（代理）", 督促: "" });
+    expect(digest[0].text).toContain(`回答済：人事課 ${answering}（${owners.get(answering)!.length}件） — 回答者: 山田 太郎（担当）、佐藤 花子（代理）`);
   });
 
   it("sends nothing more when the continuation runs again in the same cycle", async () => {

@@ -122,7 +122,7 @@ describe("担当の引き継ぎ", () => {
     const logged = historyRows(runtime).filter((h) => h.経路 === "引き継ぎ");
     expect(logged).toHaveLength(ids.length + people.length);
     expect(logged.filter((h) => h.項目 === "担当者メール").map((h) => h.ID)).toEqual(ids);
-    expect(logged.every((h) => h.変更前 === SECTION && h.変更後 === NEW_SECTION && h.利用者 === SECRETARIAT)).toBe(true);
+    expect(logged.every((h) => h.変更前 === SECTION && h.変更後 === NEW_SECTION && h.利用者 === SECRETARIAT && h.立場 === "推進室")).toBe(true);
     // Two reads of each of the four sheets (the preview, then again under the lock) and 履歴's header; the column runs and one append.
     expect(spreadsheetReads(execution.calls)).toBeLessThanOrEqual(9);
     expect(spreadsheetWrites(execution.calls)).toBeLessThanOrEqual(4);

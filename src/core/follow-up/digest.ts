@@ -8,6 +8,7 @@ import type { ReceivedChange } from "../mailing/changes";
 import type { ComposedMail } from "../mailing/mail";
 import { formatWareki } from "../wareki";
 import { cycleLabel } from "./cycle";
+import { answererText, type Answerer } from "./answerers";
 import type { EscalationPlan } from "./escalation";
 import type { OwnerRequest } from "./recipients";
 import { compareText } from "../order";
@@ -27,6 +28,8 @@ export interface DigestInput {
   cycle: string;
   requests: OwnerRequest[];
   answered: ReadonlySet<string>;
+  /** Who answered for each address (回答記録): the digest names them beside 回答済. */
+  answerers?: ReadonlyMap<string, readonly Answerer[]>;
   changes: TitledChange[];
   senderName: string;
   /** When 設定 turns the 督促 on: whom it was for, and this cycle's 督促 in 送信記録. */
@@ -70,7 +73,7 @@ export function digestRows(input: DigestInput): unknown[][] {
   const rows: unknown[][] = [[...answers]];
   for (const r of sortedRequests(input.requests)) {
     const answered = input.answered.has(r.owner);
-    rows.push([r.bureau, r.section, r.owner, r.issues.length, answered ? "回答済" : "未回答", escalationCell(r.owner, input, answered)]);
+    rows.push([r.bureau, r.section, r.owner, r.issues.length, answered ? "回答済" : "未回答", answererText(input.answerers?.get(r.owner)), escalationCell(r.owner, input, answered)]);
   }
   rows.push(answers.map(() => ""));
   rows.push([...changes]);
@@ -101,8 +104,10 @@ export function composeDigest(input: DigestInput): ComposedMail {
     html.push(`<h2>${escapeHtml(bureau)}</h2><ul>`);
     for (const r of requests) {
       const state = input.answered.has(r.owner) ? "回答済" : "未回答";
-      text.push(`  ${state}：${r.section} ${r.owner}（${r.issues.length}件）`);
-      html.push(`<li><strong>${state}</strong>：${escapeHtml(r.section)} ${escapeHtml(r.owner)}（${r.issues.length}件）</li>`);
+      const who = answererText(input.answerers?.get(r.owner));
+      const by = who ? ` — 回答者: ${who}` : "";
+      text.push(`  ${state}：${r.section} ${r.owner}（${r.issues.length}件）${by}`);
+      html.push(`<li><strong>${state}</strong>：${escapeHtml(r.section)} ${escapeHtml(r.owner)}（${r.issues.length}件）${escapeHtml(by)}</li>`);
     }
     html.push("</ul>");
   }

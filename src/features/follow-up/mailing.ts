@@ -3,10 +3,8 @@
 // mailing engine; after the deadline (and the 督促 to the 局区代表, when 設定
 // turns it on) the secretariat gets who answered and every change received.
 import { BUREAUS } from "../../core/contracts/bureaus";
-import { InputError } from "../../core/contracts/contract";
-import { DELEGATES } from "../../core/contracts/delegates";
 import { dayOf } from "../../core/contracts/pt-values";
-import { EMPTY_DIRECTORY, readDirectory, type Directory } from "../../core/delegation";
+import { answerersByAddress } from "../../core/follow-up/answerers";
 import { cycleMonth } from "../../core/follow-up/cycle";
 import { badRepresentativeMessage, escalationAt, planEscalation, sectionCount } from "../../core/follow-up/escalation";
 import { composeEscalation } from "../../core/follow-up/escalation-mail";
@@ -17,6 +15,7 @@ import { ISSUES } from "../../core/contracts/issues";
 import { sendConfirmation } from "../../core/follow-up/status-view";
 import { unsortedRows } from "../../core/intake";
 import type { Settings } from "../../core/settings";
+import { loadDirectory } from "../../gas/settings";
 import { readRecords, requireRecords } from "../../gas/table";
 import type { Audience, EscalationStep, Mailing, Recipient } from "../mailing/engine";
 
@@ -51,10 +50,11 @@ function audience(cycle: string, settings: Settings): Audience<Owner> {
       // Today in Tokyo when the mail is written (a reminder is written on its own day).
       return composeRequest(owner.request, { cycle, asOf: dayOf(new Date()), deadline: dates.deadline, link: link(owner.to), senderName: settings.差出人名, kind });
     },
-    digest: ({ answered, changes, escalations }) => {
+    digest: ({ answered, answerLog, changes, escalations }) => {
       // Titles from 課題 as read now: an issue answered 完了 is no longer asked but its change is listed.
       const escalation = settings.督促 ? { plan: escalationPlan(requests, answered), log: escalations } : null;
-      const input = { cycle, requests, answered, changes: withTitles(changes, issues), senderName: settings.差出人名, escalation };
+      const answerers = answerersByAddress(answerLog, cycle, loadDirectory());
+      const input = { cycle, requests, answered, answerers, changes: withTitles(changes, issues), senderName: settings.差出人名, escalation };
       return { rows: digestRows(input), mail: composeDigest(input) };
     },
     confirmation: (pending) => sendConfirmation(cycle, pending.map((owner) => owner.request), settings["⑥の照会月"], unsortedRows(issues).length),
@@ -81,16 +81,4 @@ function escalation(cycle: string, requests: OwnerRequest[], settings: Settings)
 function escalationPlan(requests: OwnerRequest[], answered: ReadonlySet<string>) {
   const bureaus = readRecords(BUREAUS, [])?.values ?? [];
   return planEscalation(requests, answered, bureaus, loadDirectory(), dayOf(new Date()));
-}
-
-/** 担当者 as it stands; a sheet whose headers cannot be read names nobody rather than stopping the 督促 (データ点検 says why). */
-function loadDirectory(): Directory {
-  const values = readRecords(DELEGATES, [])?.values;
-  if (!values) return EMPTY_DIRECTORY;
-  try {
-    return readDirectory(values);
-  } catch (error) {
-    if (error instanceof InputError) return EMPTY_DIRECTORY;
-    throw error;
-  }
 }

@@ -3,6 +3,7 @@
 // secretariat, in 和暦 and Tokyo time. Last month's cycle stays shown until its
 // まとめ has gone out.
 import { cycleLabel } from "../../core/follow-up/cycle";
+import { answererText, answerersByAddress } from "../../core/follow-up/answerers";
 import { escalationAt } from "../../core/follow-up/escalation";
 import { formatTokyoDateTime, shownCycle } from "../../core/follow-up/status-view";
 import { escapeHtml } from "../../core/base/text";
@@ -12,7 +13,7 @@ import { answeredOwners } from "../../core/mailing/answer-log";
 import { cycleDates } from "../../core/mailing/schedule";
 import { requestedAt } from "../../core/mailing/send-log";
 import { htmlPage } from "../../gas/pages";
-import { loadSettings } from "../../gas/settings";
+import { loadDirectory, loadSettings } from "../../gas/settings";
 import { requireRecords } from "../../gas/table";
 import { triggerRecords } from "../../gas/triggers";
 import { uiOrNull } from "../../gas/ui";
@@ -29,7 +30,8 @@ export interface SendStatus {
   waitingForDigest: boolean;
   requestedAt: string | null;
   deadline: string | null;
-  owners: { owner: string; bureau: string; count: number; request: string; reminder: string; answered: boolean }[];
+  /** answeredBy: who of the section answered (「山田 太郎（担当）」), "" when nobody has. */
+  owners: { owner: string; bureau: string; count: number; request: string; reminder: string; answered: boolean; answeredBy: string }[];
   failures: { to: string; kind: string; error: string }[];
   /** When 設定 turns the 督促 on: when it goes out, and each one sent or tried (宛先, sections named, 結果). */
   escalation: { at: string | null; sent: { to: string; count: number; result: string }[] } | null;
@@ -43,7 +45,9 @@ export function sendStatus(): SendStatus {
   const { cycle, waitingForDigest } = shownCycle(new Date(), pendingCycle(FOLLOW_UP), records);
   const { settings } = loadSettings();
   const log = records.filter((r) => r.サイクル === cycle);
-  const answered = answeredOwners(readAnswers(), cycle);
+  const answerLog = readAnswers();
+  const answered = answeredOwners(answerLog, cycle);
+  const answerers = answerersByAddress(answerLog, cycle, loadDirectory());
   const requests = cycleRequests(requireRecords(ISSUES, []).values, cycle, settings);
   const requested = requestedAt(log, cycle);
   const state = (owner: string, kind: string) => log.find((r) => r.宛先 === owner && r.種別 === kind)?.結果 ?? "未送信";
@@ -52,7 +56,7 @@ export function sendStatus(): SendStatus {
     waitingForDigest,
     requestedAt: requested?.toISOString() ?? null,
     deadline: requested ? cycleDates(requested, settings).deadline.toISOString() : null,
-    owners: requests.map((r) => ({ owner: r.owner, bureau: r.bureau, count: r.issues.length, request: state(r.owner, "依頼"), reminder: state(r.owner, "再依頼"), answered: answered.has(r.owner) })),
+    owners: requests.map((r) => ({ owner: r.owner, bureau: r.bureau, count: r.issues.length, request: state(r.owner, "依頼"), reminder: state(r.owner, "再依頼"), answered: answered.has(r.owner), answeredBy: answererText(answerers.get(r.owner)) })),
     failures: log.filter((r) => r.結果 !== SENT).map((r) => ({ to: r.宛先, kind: r.種別, error: r.エラー })),
     escalation: settings.督促
       ? {
@@ -94,7 +98,7 @@ function escalationHtml(escalation: SendStatus["escalation"]): string {
 function statusHtml(status: SendStatus): string {
   const e = escapeHtml;
   const done = status.owners.filter((o) => o.answered).length;
-  const rows = status.owners.map((o) => `<tr><td>${e(o.bureau)}</td><td>${e(o.owner)}</td><td>${o.count}</td><td>${e(o.request)}</td><td>${e(o.reminder)}</td><td>${o.answered ? "回答済" : "未回答"}</td></tr>`).join("");
+  const rows = status.owners.map((o) => `<tr><td>${e(o.bureau)}</td><td>${e(o.owner)}</td><td>${o.count}</td><td>${e(o.request)}</td><td>${e(o.reminder)}</td><td>${o.answered ? "回答済" : "未回答"}</td><td>${e(o.answeredBy)}</td></tr>`).join("");
   const failures = status.failures.map((f) => `<li>${e(f.kind)} ${e(f.to)}: ${e(f.error)}</li>`).join("");
   const last = status.lastRun;
   const lastText = last
@@ -110,6 +114,6 @@ ${last?.stoppedBecause === "quota" ? `<p class="note">${e(QUOTA_RULE)}</p>` : ""
 <p>予定されている自動実行: ${status.nextRuns.length ? status.nextRuns.map(runText).join("、") : "なし（「自動送信を設定」で設定できます）"}</p>
 ${failures ? `<h2 class="bad">送信に失敗した宛先</h2><ul class="bad">${failures}</ul>` : ""}
 ${escalationHtml(status.escalation)}
-<table><caption style="text-align:left;font-weight:bold">担当者ごとの状況</caption><thead><tr><th scope="col">局区</th><th scope="col">担当者</th><th scope="col">件数</th><th scope="col">依頼</th><th scope="col">再依頼</th><th scope="col">回答</th></tr></thead><tbody>${rows}</tbody></table>
+<table><caption style="text-align:left;font-weight:bold">担当者ごとの状況</caption><thead><tr><th scope="col">局区</th><th scope="col">担当者</th><th scope="col">件数</th><th scope="col">依頼</th><th scope="col">再依頼</th><th scope="col">回答</th><th scope="col">回答者</th></tr></thead><tbody>${rows}</tbody></table>
 </body></html>`;
 }

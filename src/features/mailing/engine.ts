@@ -5,6 +5,7 @@
 // differs: who is asked, the mails' text, its form's link and the digest.
 import { HISTORY, type Route } from "../../core/contracts/history";
 import { FAILED, SECRETARIAT_KEY, SENT, type RequestKind, type SendKind, type SendRecord } from "../../core/contracts/send-log";
+import type { AnswerRecord } from "../../core/contracts/answer-log";
 import { answeredOwners } from "../../core/mailing/answer-log";
 import { receivedChanges, type ReceivedChange } from "../../core/mailing/changes";
 import { dueMails, type Due } from "../../core/mailing/due";
@@ -56,8 +57,10 @@ export interface DigestContext {
   cycle: string;
   dates: CycleDates;
   settings: Settings;
-  /** Addresses that answered this cycle (回答記録). */
+  /** Addresses answered for this cycle (回答記録). */
   answered: ReadonlySet<string>;
+  /** 回答記録 as read for the step: who answered for each address. */
+  answerLog: readonly AnswerRecord[];
   /** What the mailing's form changed since the requests went out (履歴). */
   changes: ReceivedChange[];
   /** This cycle's 督促 as 送信記録 holds them, this step's included. */
@@ -158,9 +161,10 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
   const log = options.retryFailed ? sendLog.records.filter((r) => r.結果 === SENT) : sendLog.records;
   const { settings } = loadSettings();
   const audience = mailing.audience(cycle, settings);
-  const answered = answeredOwners(withWriteLock(readAnswers, LOCK_WAIT_MS), cycle);
+  const answerLog = withWriteLock(readAnswers, LOCK_WAIT_MS);
+  const answered = answeredOwners(answerLog, cycle);
   const dates = mailing.linkPurpose ? cycleDates(requestedAt(log, cycle) ?? now, settings) : NOTICE_DATES;
-  const context = { cycle, dates, settings, answered };
+  const context = { cycle, dates, settings, answered, answerLog };
   const escalation = mailing.linkPurpose && audience.escalation ? audience.escalation : null;
   const escalateAt = escalation ? escalation.at(dates) : null;
   // Composed lazily: only a step on or after the 督促's day reads what it needs.
