@@ -1,8 +1,8 @@
 import { fakeClock } from "../runtime/clock";
 import { contextFromChoice, type ContextChoice } from "../execution/contexts";
-import { CliError, open, toJson } from "./shared";
+import { CliError, open, toJson, workspaceOf, type UserOptions } from "./shared";
 
-export interface RunOptions {
+export interface RunOptions extends UserOptions {
   workbook: string;
   now?: number;
   user: string;
@@ -27,6 +27,7 @@ export async function commandRun(entry: string, options: RunOptions): Promise<vo
     clock: options.now !== undefined ? fakeClock(options.now) : undefined,
     smtp: options.smtp,
     waitSeconds: options.wait,
+    runtime: { workspace: workspaceOf(options) },
   });
   const { runtime } = opened;
   if (!runtime.bundle.entryPoints.includes(entry)) {

@@ -5,9 +5,9 @@ import { resolve } from "node:path";
 import { startWorkbench, WorkbenchStartError } from "../workbench/server";
 
 export { DEFAULT_PORT } from "../workbench/server";
-import { BUNDLE_DIR, CliError } from "./shared";
+import { BUNDLE_DIR, CliError, workspaceOf, type UserOptions } from "./shared";
 
-export interface StartOptions {
+export interface StartOptions extends UserOptions {
   workbook: string;
   port: number;
 }
@@ -24,7 +24,7 @@ export async function commandStart(options: StartOptions): Promise<void> {
   const created = !existsSync(path);
   let workbench;
   try {
-    workbench = await startWorkbench({ workbook: options.workbook, bundleDir: BUNDLE_DIR, port: options.port, createDemoIfMissing: true });
+    workbench = await startWorkbench({ workbook: options.workbook, bundleDir: BUNDLE_DIR, port: options.port, createDemoIfMissing: true, workspace: workspaceOf(options) });
   } catch (error) {
     if (error instanceof WorkbenchStartError) throw new CliError(error.message);
     throw error;

@@ -1,10 +1,10 @@
 import { fakeClock, type FakeClock } from "../runtime/clock";
-import { open } from "./shared";
+import { open, workspaceOf, type UserOptions } from "./shared";
 
-export async function commandTrigger(options: { workbook: string; until?: number; smtp?: string; wait?: number }): Promise<void> {
+export async function commandTrigger(options: { workbook: string; until?: number; smtp?: string; wait?: number } & UserOptions): Promise<void> {
   const until = options.until ?? Date.now();
   const clock = fakeClock(until);
-  const opened = await open(options.workbook, { clock, smtp: options.smtp, waitSeconds: options.wait });
+  const opened = await open(options.workbook, { clock, smtp: options.smtp, waitSeconds: options.wait, runtime: { workspace: workspaceOf(options) } });
   const fired: { handler: string; at: string; ok: boolean; error?: string }[] = [];
   try {
     await fireDue(opened, until, clock, fired);

@@ -11,6 +11,7 @@ import { EventStream } from "./server/event-stream";
 import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "./server/http";
 import { WorkbenchHub } from "./server/hub";
 import { visitAs } from "./outbox/answer-links";
+import { DEFAULT_WORKSPACE, type Workspace } from "../execution/contexts";
 import { handleOutbox } from "./outbox/outbox-routes";
 import { answerStarting } from "./server/starting";
 import { startUserContent } from "./surfaces/usercontent";
@@ -31,8 +32,10 @@ export interface WorkbenchOptions {
   createDemoIfMissing?: boolean;
   /** A fixed start time: the clock stands still until advanced (tests, demos). */
   clockStart?: number;
-  /** Signed in at start; default the workbook's first user. */
+  /** Signed in at start; default the workbook's first user. A section address is refused (see worker/users.ts). */
   user?: string;
+  /** Whom Session names (execution/contexts.ts): default city.example; `strictUsers` leaves every user blank, for tests. */
+  workspace?: Workspace;
 }
 
 export interface Workbench {
@@ -89,6 +92,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         createDemoIfMissing: options.createDemoIfMissing ?? false,
         clockStart: options.clockStart,
         webAppUrl: `${origin}/exec`,
+        workspace: options.workspace ?? DEFAULT_WORKSPACE,
       },
       hub.onWorkerEvent,
     ),

@@ -50,6 +50,7 @@ try {
     purpose: `ワークベンチ ${new URL("/", init.webAppUrl).href}`,
     clock,
     webAppUrl: init.webAppUrl,
+    runtime: { workspace: init.workspace },
     onChange: (sheets, infos) => post({ event: "changed", sheets, infos, windows: freshWindows(sheets) }),
     onSaveError: (error) => process.stderr.write(`platina: ブックを保存できません: ${error.message}\n`),
   });
@@ -78,9 +79,9 @@ function showSelection(results: ExecutionResult[]): void {
 const runtime = () => session.runtime;
 const hasEntry = (name: string) => runtime().bundle.entryPoints.includes(name);
 
-/** The open event; e.user is blank, as in every trigger where Apps Script may leave it blank (execution/contexts.ts). */
+/** The open event; e.user is the user only where Session names them (execution/contexts.ts). */
 function openEvent(user: string, context: ExecutionContext, extra: Record<string, unknown>) {
-  const email = contextRules(context, user).activeUser;
+  const email = contextRules(context, user, runtime().workspace).activeUser;
   return (global: Record<string, any>) => [
     { source: global.SpreadsheetApp.getActiveSpreadsheet(), user: { getEmail: () => email, getNickname: () => email.split("@")[0] }, ...extra },
   ];

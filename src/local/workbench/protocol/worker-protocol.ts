@@ -1,4 +1,5 @@
 // Messages between the HTTP thread and the worker that owns the runtime.
+import type { Workspace } from "../../execution/contexts";
 import type {
   ActiveSelection, EditReply, ExecutionView, MenuSpec, RowsWindow, ScriptReply, SheetInfo, TriggerView, UiAnswer, UiRequest, WorkbenchUser, WorkbookInfo,
 } from "./api-types";
@@ -10,6 +11,8 @@ export interface WorkerInit {
   /** Fixed start time for a clock that stands still until advanced; absent = the machine's clock. */
   clockStart?: number;
   webAppUrl: string;
+  /** Whom Session names: the Workspace domain and the strictest-reading switch. */
+  workspace: Workspace;
   /** Answers to alerts and prompts arrive here while the worker blocks (see worker/ui-host.ts). */
   uiPort: import("node:worker_threads").MessagePort;
   uiSignal: SharedArrayBuffer;
