@@ -17,6 +17,7 @@ import { answerStarting } from "./server/starting";
 import { startUserContent } from "./surfaces/usercontent";
 import { handleWebApp } from "./surfaces/webapp-route";
 import { WorkbenchWorker } from "./server/worker-host";
+import { sharedAddressRefusal } from "./worker/users";
 
 export const DEFAULT_PORT = 8787;
 /** How often due time-driven triggers are looked for while the clock follows real time. */
@@ -109,6 +110,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const assets = built.value;
   hub.worker = started.value;
   const session = await hub.session().catch(abandon);
+  const refusal = options.user ? sharedAddressRefusal(options.user, session.shared) : null;
+  if (refusal) return abandon(new WorkbenchStartError(refusal));
   hub.user = options.user ?? session.users[0]?.email ?? "";
   hub.entryPoints = session.workbook.entryPoints;
   const userContent = await startUserContent(hub, assets.shim, host, origin);
@@ -132,7 +135,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
           for (const request of hub.pendingRequests()) sendEvent("ui", request);
         });
       }
-      if (await handleOutbox(outbox, res, path)) return;
+      if (await handleOutbox(outbox, res, path, async () => (await hub.session()).shared)) return;
     }
     if (path.startsWith("/api/") && (await handleApi(hub, req, res, url))) return;
     throw new HttpError(404, "見つかりません。");

@@ -17,6 +17,7 @@ import { WorkbookSession } from "./worker/session";
 import { triggerView } from "./worker/trigger-view";
 import { UiChannel, workbenchUi } from "./worker/ui-host";
 import { secretariatEmails, workbookUsers } from "./worker/users";
+import { dayOf } from "../../core/contracts/pt-values";
 import { webResponse } from "./worker/web-response";
 import type { OpName, WorkerInit, WorkerMessage, WorkerOps, WorkerRequest } from "./protocol/worker-protocol";
 
@@ -132,7 +133,7 @@ const handlers: Handlers = {
         entryPoints: runtime().bundle.entryPoints,
         webAppUrl: init.webAppUrl,
       },
-      users: workbookUsers(model),
+      ...workbookUsers(model, dayOf(clock.now())),
       now: clock.now(),
       timeZone: runtime().bundle.timeZone,
       deployer: secretariatEmails(model)[0] ?? null,
