@@ -5,6 +5,7 @@
 //   2. a person listed for it in 担当者 whose period covers the day;
 //   3. the secretariat, with the action marked as done by the secretariat.
 import { isValidEmail, normalizeEmail, normalizeText } from "./base/text";
+import type { Actor } from "./contracts/history";
 import { DELEGATES, DELEGATE_EXPECTED, ROLE_FIELD, parseDay, parseDelegateRole, type DelegateRole } from "./contracts/delegates";
 import type { Day } from "./contracts/pt-values";
 
@@ -129,16 +130,16 @@ export function actFor(user: string, address: string, day: Day, directory: Direc
 
 /**
  * What the records say of an action: the person who acted, and — when they acted for
- * another address — that address and how (担当, 代理 or 事務局), for its own column.
+ * another address — that address and how (担当, 代理 or 推進室), for its own column.
  */
-export function actedFor(acting: Extract<Acting, { ok: true }>): { person: string; onBehalfOf: string; as: DelegateRole | "本人" | "事務局" } {
+export function actedFor(acting: Extract<Acting, { ok: true }>): Actor {
   switch (acting.by) {
     case "self":
-      return { person: acting.person, onBehalfOf: "", as: "本人" };
+      return { person: acting.person, onBehalfOf: "", standing: "本人" };
     case "listed":
-      return { person: acting.person, onBehalfOf: acting.address, as: acting.delegation.role };
+      return { person: acting.person, onBehalfOf: acting.address, standing: acting.delegation.role };
     case "secretariat":
-      return { person: acting.person, onBehalfOf: acting.address, as: "事務局" };
+      return { person: acting.person, onBehalfOf: acting.address, standing: "推進室" };
   }
 }
 

@@ -5,7 +5,7 @@
 import { cellA1 } from "../core/base/a1";
 import { BUREAUS } from "../core/contracts/bureaus";
 import { cellToText, type SheetContract, type Specs } from "../core/contracts/contract";
-import { HISTORY, type HistoryEntry } from "../core/contracts/history";
+import { HISTORY, HISTORY_BASE_HEADERS, type HistoryEntry } from "../core/contracts/history";
 import { ISSUES, LOGGED_FIELDS, type IssueField } from "../core/contracts/issues";
 import { KEPT_IDS, deletedIds } from "../core/contracts/kept-ids";
 import { REFORMS } from "../core/contracts/reforms";
@@ -218,8 +218,9 @@ function appendHistoryIfReadable(entries: HistoryEntry[]): boolean {
   const sheet = sheetNamed(HISTORY.name);
   if (!sheet) return false;
   const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
-  if (HISTORY.check(header, HISTORY.headers).length > 0) return false;
-  appendHistory(entries);
+  // An older 履歴 without 担当アドレス・立場 still takes a grid edit's rows (they leave those blank).
+  if (HISTORY.check(header, HISTORY_BASE_HEADERS).length > 0) return false;
+  appendHistory(entries, header);
   return true;
 }
 

@@ -1,23 +1,29 @@
 // The one path every change of an issue takes — sidebar, web form, survey:
 // lock, find the row by ID, check permission and conflicts, write, stamp, 履歴.
-import { canUpdate } from "../core/access";
+import { actorFor } from "../core/access";
 import { ContractError } from "../core/contracts/contract";
-import { HISTORY, type HistoryEntry, type Route } from "../core/contracts/history";
+import { HISTORY, HISTORY_BASE_HEADERS, type Actor, type HistoryEntry, type Route } from "../core/contracts/history";
+import { dayOf } from "../core/contracts/pt-values";
 import { ISSUES, WRITE_FIELDS, type IssueField, type IssueRecord } from "../core/contracts/issues";
 import { planUpdate, validateChanges, type IssueUpdate } from "../core/issue-update";
 import type { SaveResult } from "../core/sidebar-api";
 import { BusyError, withWriteLock } from "../gas/lock";
 import { loadAccessList } from "../gas/settings";
-import { appendRecords, findById, requireHeaders, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
+import { appendRecords, completeHeaders, findById, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
 
 export type { SaveResult };
 
 export interface WriteContext {
+  /** The signed-in person, trimmed and lower-cased ("" when Apps Script did not say). */
   user: string;
   route: Route;
   now: Date;
-  /** Set when the caller already checked permission another way (e.g. a signed web-form link). */
-  authorized?: (issue: IssueRecord) => boolean;
+  /**
+   * Who the person is for the issue as it stands, or null when they may not update it.
+   * Default: the access list's rule (acting for the owner or the bureau's 代表メール on
+   * that day, or the secretariat); the web form decides by its signed link instead.
+   */
+  actorFor?: (issue: IssueRecord) => Actor | null;
 }
 
 export function saveIssue(update: IssueUpdate, context: WriteContext): SaveResult {
@@ -40,10 +46,10 @@ export function saveIssues(updates: IssueUpdate[], context: WriteContext): SaveR
     return withWriteLock(() => {
       // Every header this path reads or writes, checked before the first write: no save to nowhere, no 履歴 row in a wrong column.
       const data = requireRecords(ISSUES, WRITE_FIELDS);
-      requireHeaders(HISTORY);
+      const historyHeader = prepareHistoryHeader();
       const history: HistoryEntry[] = [];
       const results = updates.map((update, i) => checked[i] ?? saveLocked(data, update, context, history));
-      appendHistory(history);
+      appendHistory(history, historyHeader);
       return results;
     });
   } catch (error) {
@@ -61,11 +67,11 @@ function saveLocked(data: SheetRecords<IssueField, IssueRecord>, update: IssueUp
     return { ok: false, reason: "not_found", message: `課題「${update.id}」が見つかりません。削除されたか、ID が変更された可能性があります。一覧を読み込み直してください。` };
   }
   const current = row.record;
-  const allowed = context.authorized ? context.authorized(current) : canUpdate(context.user, current, loadAccessList());
-  if (!allowed) {
+  const actor = context.actorFor ? context.actorFor(current) : actorFor(context.user, current, dayOf(context.now), loadAccessList());
+  if (!actor) {
     return { ok: false, reason: "forbidden", message: `課題「${update.id}」を更新する権限がありません。担当者、局区の代表者、市政変革推進室のみが更新できます。` };
   }
-  const plan = planUpdate(current, update, context.user, context.now, context.route);
+  const plan = planUpdate(current, update, actor, context.now, context.route);
   if (!plan.ok) {
     return {
       ok: false,
@@ -81,9 +87,18 @@ function saveLocked(data: SheetRecords<IssueField, IssueRecord>, update: IssueUp
   return { ok: true, issue: written.record };
 }
 
-/** 履歴 rows in one append (the add-on's own sheet: columns in the contract's order). */
-export function appendHistory(entries: HistoryEntry[]): void {
-  appendRecords(HISTORY, entries);
+/**
+ * 履歴's header row before a write: the headers every release has must be right (else a
+ * ContractError, nothing written); those added since (担当アドレス, 立場) are added at the
+ * right end of an older 履歴, so who acted for whom is never dropped.
+ */
+export function prepareHistoryHeader(): unknown[] {
+  return completeHeaders(HISTORY, HISTORY_BASE_HEADERS);
+}
+
+/** 履歴 rows in one append, under its header row (prepareHistoryHeader's) or else in the contract's order. */
+export function appendHistory(entries: HistoryEntry[], headerRow?: readonly unknown[]): void {
+  appendRecords(HISTORY, entries, headerRow);
 }
 
 /** google.script.run hands us whatever the browser sent: check it is the documented shape. */

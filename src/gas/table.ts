@@ -40,12 +40,24 @@ export function requireRecords<S extends Specs>(
 /**
  * For the sheets the add-on keeps for itself (送信記録, 回答記録): the records, the
  * sheet being created on first use as 初期設定 makes a sheet — its header row styled
- * and frozen, its columns given the contract's widths.
+ * and frozen, its columns given the contract's widths — and an older one given the
+ * headers added since, at its right end.
  */
 export function ensureRecords<S extends Specs>(contract: SheetContract<S>): SheetRecords<keyof S & string, RecordOf<S>> {
   const { sheet } = ensureSheetNamed(contract.name);
   const values = sheet.getDataRange().getValues();
-  if (values.length > 0 && values[0].some((cell) => normalizeText(cell) !== "")) return recordsOf(contract, sheet, undefined, values);
+  if (values.length > 0 && values[0].some((cell) => normalizeText(cell) !== "")) {
+    // A log of an older release lacks the headers added since: add them at the right end, so no field is dropped.
+    const present = new Set(values[0].map(normalizeText));
+    const missing = contract.headers.filter((h) => !present.has(normalizeText(h)));
+    if (missing.length === 0) return recordsOf(contract, sheet, undefined, values);
+    let at = values[0].length;
+    while (at > 0 && normalizeText(values[0][at - 1]) === "") at--;
+    sheet.getRange(1, at + 1, 1, missing.length).setValues([missing]);
+    const width = at + missing.length;
+    const grown = values.map((row, i) => (i === 0 ? [...row.slice(0, at), ...missing] : [...row, ...Array(Math.max(0, width - row.length)).fill("")]));
+    return recordsOf(contract, sheet, undefined, grown);
+  }
   const header = [...contract.headers];
   sheet.getRange(1, 1, 1, header.length).setValues([header]);
   styleHeader(sheet, header.length);
@@ -67,6 +79,26 @@ function recordsOf<S extends Specs>(contract: SheetContract<S>, sheet: Sheet, re
 export function requireHeaders<S extends Specs>(contract: SheetContract<S>, needed: readonly (keyof S & string)[] = contract.headers): void {
   const problems = headerProblemsOf(requireSheetNamed(contract.name), contract, needed);
   if (problems.length > 0) throw new ContractError(problems);
+}
+
+/**
+ * For a sheet the add-on appends to (履歴): checks the `needed` headers as requireHeaders
+ * does, then adds the contract's other headers the sheet lacks at its right end (one
+ * write, only when some are missing). Returns the header row as it now stands.
+ */
+export function completeHeaders<S extends Specs>(contract: SheetContract<S>, needed: readonly (keyof S & string)[]): unknown[] {
+  const sheet = requireSheetNamed(contract.name);
+  const lastColumn = Math.max(sheet.getLastColumn(), 1);
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+  const problems = contract.check(header, needed);
+  if (problems.length > 0) throw new ContractError(problems);
+  const present = new Set(header.map(normalizeText));
+  const missing = contract.headers.filter((h) => !present.has(normalizeText(h)));
+  if (missing.length === 0) return header;
+  let at = header.length;
+  while (at > 0 && normalizeText(header[at - 1]) === "") at--;
+  sheet.getRange(1, at + 1, 1, missing.length).setValues([missing]);
+  return [...header.slice(0, at), ...missing];
 }
 
 /** Like requireHeaders, as a list; a sheet not created yet has none (its readers say what to do). */

@@ -67,7 +67,7 @@ describe("actFor", () => {
   it("lets a listed person act on the days their row covers, and names how", () => {
     const deputy = actFor("hanako.jinji@city.example", SECTION, "2026-06-30", directory, SECRETARIAT);
     expect(deputy).toMatchObject({ ok: true, by: "listed", person: "hanako.jinji@city.example", address: SECTION });
-    expect(actedFor(deputy as Extract<typeof deputy, { ok: true }>)).toEqual({ person: "hanako.jinji@city.example", onBehalfOf: SECTION, as: "代理" });
+    expect(actedFor(deputy as Extract<typeof deputy, { ok: true }>)).toEqual({ person: "hanako.jinji@city.example", onBehalfOf: SECTION, standing: "代理" });
   });
 
   it("refuses a deputy whose 終了日 has passed (or whose 開始日 has not come), naming who acts instead", () => {
@@ -87,7 +87,7 @@ describe("actFor", () => {
   it("lets the secretariat act for any address, marked as the secretariat", () => {
     const acting = actFor("Henkaku@city.example", SECTION, "2026-05-01", directory, SECRETARIAT);
     expect(acting).toMatchObject({ ok: true, by: "secretariat" });
-    expect(actedFor(acting as Extract<typeof acting, { ok: true }>)).toEqual({ person: "henkaku@city.example", onBehalfOf: SECTION, as: "事務局" });
+    expect(actedFor(acting as Extract<typeof acting, { ok: true }>)).toEqual({ person: "henkaku@city.example", onBehalfOf: SECTION, standing: "推進室" });
   });
 
   it("never lets a bad row grant anything", () => {

@@ -169,10 +169,13 @@ describe("answer links", () => {
     const token = tokenOf(good);
     const altered = good.replace(token, `${token.slice(0, 10)}${token[10] === "A" ? "B" : "A"}${token.slice(11)}`);
     expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
-    expect(openForm(runtime, good, "someone.else@city.example")).toContain(`${owner} 様専用`);
-    expect(openForm(runtime, good, "someone.else@city.example")).toContain(`いまは someone.else@city.example でログインしています。${owner} のアカウントに切り替えてから`);
+    // Someone not listed for the section in 担当者 is refused (answer-form-people.test.ts has the whole page).
+    const refused = openForm(runtime, good, "someone.else@city.example");
+    expect(refused).toContain(`このリンクは`);
+    expect(refused).toContain(`（${owner}）あてのご回答用です。いまログインしている someone.else@city.example は、担当者シートでこのアドレスの担当・代理として登録されていません。`);
+    expect(refused).not.toContain(`<form`);
     // Google does not support a browser signed in to several accounts for web apps: the page says what to do.
-    expect(openForm(runtime, good, "someone.else@city.example")).toContain("メールのリンクをシークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか、ほかのアカウントからログアウトしてから");
+    expect(refused).toContain("メールのリンクをシークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか、ほかのアカウントからログアウトしてから");
     expect(openForm(runtime, good, owner)).toContain("回答を送信する");
     clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
     expect(openForm(runtime, good)).toContain("回答期限を過ぎたため");

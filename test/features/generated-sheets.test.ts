@@ -39,8 +39,8 @@ describe("sheets a mailing makes", () => {
     const form = openForm(runtime, linkIn(mail.text));
     const ids = [...form.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);
     expect(submitForm(runtime, formFields(form, Object.fromEntries(ids.map((id) => [id, { answer: "変更なし" }]))))).toContain("記録しました");
-    // The kept fields (実施時期, 進捗メモ) as wide as their 課題 columns.
-    expect(looks(runtime, "回答記録", 7)).toEqual({ headers: [HEADER], frozen: 1, widths: [150, 110, 230, 170, 120, 160, 320] });
+    // Who answered for which address, then the kept fields (実施時期, 進捗メモ) as wide as their 課題 columns.
+    expect(looks(runtime, "回答記録", 9)).toEqual({ headers: [HEADER], frozen: 1, widths: [150, 110, 230, 210, 90, 170, 120, 160, 320] });
 
     fireDueTriggers(runtime, clock, "2026-12-12T09:00:00+09:00");
     const digest = runtime.readRange("回答状況_2026-12!A1:E200");

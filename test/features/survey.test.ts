@@ -80,7 +80,9 @@ describe("the survey round trip", () => {
     for (const row of mojiRows) expect(mail.text).toContain(String(row.取組名));
     expect(mail.html).toContain(`href="${linkIn(mail.text)}"`);
 
-    const form = openForm(runtime, linkIn(mail.text));
+    // The 庶務担当 担当者 lists for 門司区's 代表メール answers, signed in as themselves.
+    const person = String(sheetRecords(runtime, "担当者").find((r) => r.担当アドレス === MOJI)?.メール);
+    const form = openForm(runtime, linkIn(mail.text), person);
     for (const row of mojiRows) expect(form).toContain(String(row.取組名));
     expect(form).not.toContain("公共料金のクレジットカード支払導入");
     const fields = shownFields(form);
@@ -98,7 +100,7 @@ describe("the survey round trip", () => {
       [`good:${key}`]: "1",
       [`name:${slot}`]: added,
       [`summary:${slot}`]: "窓口の待ち人数をホームページで公開した。",
-    });
+    }, person);
     expect(receipt).toContain("以下の内容で記録しました");
     expect(receipt).toContain("更新しました（概要・好事例）");
     expect(receipt).toContain("追加しました");
@@ -108,13 +110,14 @@ describe("the survey round trip", () => {
     expect(after.find((r) => r.取組名 === edited)).toMatchObject({ 年度: "R7", 局区名: "門司区", 概要: summary, 好事例: true });
     expect(after.at(-1)).toEqual({ 年度: "R7", 局区名: "門司区", 取組名: added, 概要: "窓口の待ち人数をホームページで公開した。", 好事例: false, 担当者メール: MOJI });
     expect(after).toHaveLength(rowsBefore + 1);
-    expect(historyRows(runtime).filter((h) => h.経路 === "局区照会").map((h) => [h.ID, h.項目, h.変更後, h.利用者])).toEqual([
-      [`局区改革:門司区:${edited}`, "概要", summary, MOJI],
-      [`局区改革:門司区:${edited}`, "好事例", "はい", MOJI],
-      [`局区改革:門司区:${added}`, "取組名", added, MOJI],
-      [`局区改革:門司区:${added}`, "概要", "窓口の待ち人数をホームページで公開した。", MOJI],
+    // Recorded as the person, for the 局区's address.
+    expect(historyRows(runtime).filter((h) => h.経路 === "局区照会").map((h) => [h.ID, h.項目, h.変更後, h.利用者, h.担当アドレス, h.立場])).toEqual([
+      [`局区改革:門司区:${edited}`, "概要", summary, person, MOJI, "担当"],
+      [`局区改革:門司区:${edited}`, "好事例", "はい", person, MOJI, "担当"],
+      [`局区改革:門司区:${added}`, "取組名", added, person, MOJI, "担当"],
+      [`局区改革:門司区:${added}`, "概要", "窓口の待ち人数をホームページで公開した。", person, MOJI, "担当"],
     ]);
-    expect(sheetRecords(runtime, "回答記録").map((r) => [r.サイクル, r.回答者, r.回答])).toEqual([["局区照会-R7", MOJI, "追加1件・更新1件"]]);
+    expect(sheetRecords(runtime, "回答記録").map((r) => [r.サイクル, r.回答者, r.担当アドレス, r.立場, r.回答])).toEqual([["局区照会-R7", person, MOJI, "担当", "追加1件・更新1件"]]);
 
     // 集計's bureau table (PLATINA_BUREAU_TABLE, recalculated) counts the new row for 門司区 and in the total.
     const table = bureauTable();
@@ -124,7 +127,7 @@ describe("the survey round trip", () => {
     expect(table.filter((r) => r[0] !== "門司区" && r[0] !== "合計")).toEqual(before.filter((r) => r[0] !== "門司区" && r[0] !== "合計"));
 
     // Coming back shows the answer was taken, the new row among the registered ones.
-    const again = openForm(runtime, linkIn(mail.text));
+    const again = openForm(runtime, linkIn(mail.text), person);
     expect(again).toContain("今回すでに回答済みです");
     expect(shownFields(again)[`name:${keyOf(shownFields(again), added)}`]).toBe(added);
   });
@@ -257,8 +260,13 @@ describe("the form's safety", () => {
     const altered = link.replace(token, `${token.slice(0, 10)}${token[10] === "A" ? "B" : "A"}${token.slice(11)}`);
     const before = JSON.stringify(reforms());
     expect(openForm(runtime, altered)).toContain("リンクが正しくありません");
-    expect(openForm(runtime, link, "kokurakita@city.example")).toContain(`このリンクは ${MOJI} 宛てです`);
-    expect(openForm(runtime, link, "kokurakita@city.example")).toContain("シークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか");
+    // Another 局区's address is not listed for 門司区's: refused, naming 門司区 and its people, nothing of its reforms shown.
+    const refused = openForm(runtime, link, "kokurakita@city.example");
+    expect(refused).toContain(`このリンクは 門司区（${MOJI}）あてのご回答用です。いまログインしている kokurakita@city.example は、担当者シートでこのアドレスの担当・代理として登録されていません。`);
+    expect(refused).toContain("市政変革推進室（事務局）に担当者シートへの登録");
+    expect(refused).not.toContain(`<form`);
+    expect(refused).toContain("シークレット ウィンドウ（プライベート ウィンドウ）で開いて仕事用のアカウントだけでログインするか");
+    expect(submitForm(runtime, { ...fields, [`name:${blankKeys(fields)[0]}`]: "なりすまし" }, "kokurakita@city.example")).toContain("登録されていません");
     expect(openForm(runtime, link, MOJI)).toContain("回答を送信する");
     clock.set(Date.parse("2026-12-12T00:00:00+09:00"));
     expect(openForm(runtime, link)).toContain("回答期限を過ぎたため");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { counterText } from "../../src/core/base/text";
 import { EDITABLE_FIELDS, type IssueRecord } from "../../src/core/contracts/issues";
 import {
-  DEFAULT_FILTERS, buildUpdate, changesOf, conflictRows, countText, draftOf, emptyText, failureText, fieldErrors,
+  DEFAULT_FILTERS, groupByAddress, buildUpdate, changesOf, conflictRows, countText, draftOf, emptyText, failureText, fieldErrors,
   filterChoices, filterIssues, formatDateTime, hasChanges, historyLine, progressBadge, rebase, roleText, type Filters,
 } from "../../src/ui/sidebar/logic";
 import { issueRecord } from "../support/issue-record";
@@ -62,8 +62,27 @@ describe("filtering, search and counting", () => {
     expect(progressBadge(issues[3])).toEqual({ key: "未入力", text: "未入力" });
   });
 
+  it("groups a person's issues by each address they act for, and says they are recorded by name", () => {
+    const jiro = "jiro.shokuin@city.example";
+    const mixed = [
+      issue({ ID: "R7-001", 担当者メール: "shokuin-ka@city.example", 制度所管局: "総務市民局", 所管課: "職員課" }),
+      issue({ ID: "R7-002", 担当者メール: "jinzai-ka@city.example", 制度所管局: "総務市民局", 所管課: "人材育成課" }),
+      issue({ ID: "R7-003", 担当者メール: "Shokuin-ka@city.example ", 制度所管局: "総務市民局", 所管課: "職員課" }),
+    ];
+    const context = {
+      user: jiro, role: "owner" as const, bureaus: [], problem: null,
+      addresses: [{ address: jiro, standing: "本人" as const }, { address: "shokuin-ka@city.example", standing: "担当" as const }, { address: "jinzai-ka@city.example", standing: "代理" as const }],
+    };
+    expect(groupByAddress(mixed, context).map((g) => [g.heading, ids(g.issues)])).toEqual([
+      ["総務市民局 職員課（shokuin-ka@city.example）・担当", ["R7-001", "R7-003"]],
+      ["総務市民局 人材育成課（jinzai-ka@city.example）・代理", ["R7-002"]],
+    ]);
+    expect(roleText(context)).toContain(`保存すると ${jiro} の名前で記録されます`);
+    expect(groupByAddress(mixed, { ...context, role: "secretariat" })).toEqual([{ heading: "", issues: mixed }]);
+  });
+
   it("says who is signed in as what", () => {
-    const context = { user: "henkaku@city.example", bureaus: [], problem: null };
+    const context = { user: "henkaku@city.example", bureaus: [], addresses: [], problem: null };
     expect(roleText({ ...context, role: "secretariat" })).toBe("市政変革推進室として全件を表示しています");
     expect(roleText({ ...context, role: "bureau", bureaus: ["若松区", "戸畑区"] })).toContain("若松区・戸畑区の代表");
     expect(roleText({ ...context, role: "none", user: "" })).toContain("アカウントを確認できませんでした");
@@ -146,7 +165,9 @@ describe("validation and messages", () => {
     expect(formatDateTime("2019-04-30T15:30:00.000Z")).toBe("令和元年5月1日 00:30");
     expect(formatDateTime("")).toBe("");
     expect(formatDateTime("不明")).toBe("不明");
-    expect(historyLine({ 日時: "2026-05-26T05:05:00.000Z", 利用者: "a@city.example", 項目: "進捗分類", 変更前: "", 変更後: "実施中", 経路: "サイドバー" }))
+    expect(historyLine({ 日時: "2026-05-26T05:05:00.000Z", 利用者: "a@city.example", 項目: "進捗分類", 変更前: "", 変更後: "実施中", 経路: "サイドバー", 担当アドレス: "" }))
       .toEqual({ when: "令和8年5月26日 14:05", who: "a@city.example・サイドバー", change: "進捗分類: （空欄） → 実施中" });
+    expect(historyLine({ 日時: "", 利用者: "taro.jinji@city.example", 項目: "進捗分類", 変更前: "", 変更後: "実施中", 経路: "メール回答", 担当アドレス: "jinji-ka@city.example" }).who)
+      .toBe("taro.jinji@city.example（jinji-ka@city.example）・メール回答");
   });
 });

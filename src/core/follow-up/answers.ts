@@ -2,7 +2,8 @@
 // survey/submission.ts: what each posted issue changes, what is refused before
 // anything is saved, the receipt's wording and 回答記録's row. The fields are the
 // 課題 contract's: the asked one (「変更なし」 or a new value) and the others below it.
-import type { AnswerEntry } from "../contracts/answer-log";
+import { answerActor, type AnswerEntry } from "../contracts/answer-log";
+import type { Actor } from "../contracts/history";
 import { EDITABLE_FIELDS, type EditableField, type FieldInput, type IssueRecord } from "../contracts/issues";
 import { askedInput, displayText, keptInputs, sameInput } from "../issue-fields";
 import { validateChanges, type IssueUpdate } from "../issue-update";
@@ -139,9 +140,9 @@ export function receiptBanner(results: readonly { id: string; ok: boolean }[]): 
   };
 }
 
-/** 回答記録's row for a saved answer: the choice as 回答, the other fields as saved. */
-export function answerEntry(at: Date, cycle: string, owner: string, answer: Answer, saved: IssueRecord): AnswerEntry {
-  const entry: AnswerEntry = { 日時: at, サイクル: cycle, 回答者: owner, ID: answer.id, 回答: answer.chosen };
+/** 回答記録's row for a saved answer: who answered (for which address), the choice as 回答, the other fields as saved. */
+export function answerEntry(at: Date, cycle: string, actor: Actor, answer: Answer, saved: IssueRecord): AnswerEntry {
+  const entry: AnswerEntry = { 日時: at, サイクル: cycle, ...answerActor(actor), ID: answer.id, 回答: answer.chosen };
   for (const input of keptInputs()) (entry as Record<string, unknown>)[input.field] = saved[input.field];
   return entry;
 }

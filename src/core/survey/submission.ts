@@ -3,7 +3,7 @@
 // are added, and the 履歴 rows. Rows are found by (年度, 局区名, 取組名 as
 // loaded), and a row someone changed since it was loaded is left alone.
 import { sameValue } from "../contracts/contract";
-import type { HistoryEntry } from "../contracts/history";
+import { recordedActor, type Actor, type HistoryEntry } from "../contracts/history";
 import { REFORMS } from "../contracts/reforms";
 import { reformRows, type ReformRow, type ReformValues } from "./reforms";
 
@@ -89,6 +89,8 @@ export interface PlanContext {
   yearLabel: string;
   /** The 局区's 代表メール: 担当者メール of added rows. */
   email: string;
+  /** Who answered for it, as 履歴 names them. */
+  actor: Actor;
   now: Date;
 }
 
@@ -120,7 +122,7 @@ export function planSurveySave(values: unknown[][], submission: Submission, cont
   const plan: SavePlan = { cells: new Map(), appends: [], history: [], results: [] };
   const claimed = new Set<number>();
   const log = (bureau: string, name: string, field: string, before: string, after: string) =>
-    plan.history.push({ 日時: context.now, 利用者: context.email, ID: reformId(bureau, name), 項目: field, 変更前: before, 変更後: after, 経路: "局区照会" });
+    plan.history.push({ 日時: context.now, ...recordedActor(context.actor), ID: reformId(bureau, name), 項目: field, 変更前: before, 変更後: after, 経路: "局区照会" });
   const result = (item: { key: string; 局区名: string; next: ReformValues }, name: string, status: ItemResult["status"], extra: Partial<ItemResult> = {}) =>
     plan.results.push({ key: item.key, 局区名: item.局区名, 取組名: name, status, values: cleaned(item.next), changed: [], message: "", current: null, ...extra });
 

@@ -1,5 +1,8 @@
-// The owners' personal answer page (the web app): a signed link shows only that
-// owner's issues; answers go through the shared write path with 経路 = メール回答.
+// The owners' answer page (the web app): a link signed for an address (usually a
+// section's shared one) shows only that address's issues, to whoever may act for it
+// today — the address itself, a person 担当者 lists for it, or the secretariat —
+// and answers go through the shared write path with 経路 = メール回答, recorded as
+// the person who answered for the address. Anyone else signed in is refused.
 import { charCount, counterText, normalizeEmail, normalizeText } from "../../core/base/text";
 import type { AnswerRecord } from "../../core/contracts/answer-log";
 import { ISSUES, type EditableField, type IssueRecord } from "../../core/contracts/issues";
@@ -13,10 +16,14 @@ import { latestAnswers } from "../../core/mailing/answer-log";
 import { SIGNED_IN_ACCOUNTS_ADVICE } from "../../core/mailing/signed-in-accounts";
 import { linkProblem, type TokenClaims } from "../../core/mailing/token";
 import { formatWareki, formatWarekiWithWeekday } from "../../core/wareki";
+import { actFor, actedFor, type Acting } from "../../core/delegation";
+import { refusalOf } from "../../core/delegation-refusal";
+import type { Actor } from "../../core/contracts/history";
+import { dayOf } from "../../core/contracts/pt-values";
 import { webPage } from "../../gas/pages";
 import { BusyError, FORM_BUSY_MESSAGE, withWriteLock } from "../../gas/lock";
 import { activeUserEmail } from "../../gas/session";
-import { loadSettings } from "../../gas/settings";
+import { loadAccessList, loadSettings } from "../../gas/settings";
 import { requireRecords } from "../../gas/table";
 import { webAppUrl } from "../../gas/triggers";
 import { saveIssues } from "../issue-writer";
@@ -78,10 +85,10 @@ interface ResultRow {
   message: string;
 }
 
-function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
+function page(view: "form" | "receipt" | "error" | "refused", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
   const asked = askedInput();
   const intro = `課題ごとに、進捗に変更がなければ「${NO_CHANGE}」、変更があれば新しい${asked.label}を選び、必要に応じて${labelList(keptInputs())}を更新してください。`;
-  const defaults = { view, choices: answerChoices(), asked: asked.label, intro, errors: [], issues: [], results: [], banner: null, message: "" };
+  const defaults = { view, choices: answerChoices(), asked: asked.label, intro, errors: [], issues: [], results: [], banner: null, message: "", acting: "" };
   return webPage("answer", { ...defaults, ...data }, "進捗確認のご回答｜プラチナ市役所プロジェクト");
 }
 
@@ -89,19 +96,55 @@ function errorPage(message: string) {
   return page("error", { message, advice: SIGNED_IN_ACCOUNTS_ADVICE });
 }
 
-/** The token's claims, or an error page: bad, expired, other purpose, or another signed-in person. */
-function authenticate(token: unknown): { claims: TokenClaims } | { error: GoogleAppsScript.HTML.HtmlOutput } {
+/** A visit the link and the signed-in person allow: the link's claims, who answers, and how the form says so. */
+interface Visit {
+  claims: TokenClaims;
+  actor: Actor;
+  /** 「山田 太郎 様が人事課の担当として回答します…」; "" when the person answers for their own address. */
+  acting: string;
+}
+
+/**
+ * The visit, or the page to show instead: an error for a bad, expired or other-cycle
+ * link; a refusal naming the section and its people for a signed-in person who may
+ * not act for the link's address today. Apps Script names no one to a visitor outside
+ * the deployer's domain (R-session): then the signed link alone answers for the
+ * address, as it did before 担当者, and the person is recorded as 不明.
+ */
+function authenticate(token: unknown): { visit: Visit } | { error: GoogleAppsScript.HTML.HtmlOutput } {
   const check = checkLink(token, "follow-up");
   if (!check.ok) return { error: errorPage(linkProblem(check.reason, "進捗確認")) };
   const current = cycleOf(new Date());
   if (check.claims.cycle !== current && check.claims.cycle !== pendingCycle(FOLLOW_UP)) {
     return { error: errorPage(`このリンクは${cycleLabel(check.claims.cycle)}の進捗確認用です。最新のメールのリンクを開いてください。`) };
   }
+  const claims = check.claims;
   const visitor = activeUserEmail();
-  if (visitor && visitor !== normalizeEmail(check.claims.email)) {
-    return { error: errorPage(`このリンクは ${check.claims.email} 様専用です。いまは ${visitor} でログインしています。${check.claims.email} のアカウントに切り替えてから、もう一度メールのリンクを開いてください。`) };
+  if (!visitor) return { visit: { claims, actor: { person: "", onBehalfOf: normalizeEmail(claims.email), standing: "不明" }, acting: "" } };
+  const access = loadAccessList();
+  const acting = actFor(visitor, claims.email, dayOf(new Date()), access.directory, access.secretariat);
+  if (!acting.ok) return { error: refusedPage(acting) };
+  return { visit: { claims, actor: actedFor(acting), acting: actingLine(acting) } };
+}
+
+function actingLine(acting: Extract<Acting, { ok: true }>): string {
+  switch (acting.by) {
+    case "self":
+      return "";
+    case "listed":
+      return `${acting.delegation.name || acting.person} 様（${acting.person}）が、このアドレスの${acting.delegation.role}として回答します。回答者として記録されるのは ${acting.person} です。`;
+    case "secretariat":
+      return `市政変革推進室（${acting.person}）として、このアドレスに代わって回答します。回答者として記録されるのは ${acting.person} です。`;
   }
-  return { claims: check.claims };
+}
+
+/** The refusal: the section by name (from 課題, nothing else of it), the people listed for it, what to do. Nothing is saved. */
+function refusedPage(refused: Extract<Acting, { ok: false }>): GoogleAppsScript.HTML.HtmlOutput {
+  const issues = requireRecords(ISSUES, []).rows.map((row) => row.record);
+  const section = sectionName(issues.filter((issue) => normalizeEmail(issue.担当者メール) === refused.address));
+  const reason = refused.reason === "anonymous" ? "not listed" : refused.reason;
+  const refusal = refusalOf({ ...refused, reason }, section);
+  return page("refused", { ...refusal, advice: refusal.advice, accounts: SIGNED_IN_ACCOUNTS_ADVICE });
 }
 
 /** The owner's issues for the cycle: those still asked, plus any answered earlier in the cycle. */
@@ -115,9 +158,14 @@ function ownerIssues(claims: TokenClaims, answered: Map<string, AnswerRecord>): 
   return [...asked, ...extra];
 }
 
-/** The owner as their mail addresses them: 「総務市民局 人事課 ご担当者」, from their first issue as the request is. */
+/** 「総務市民局 人事課」: the owner as their first issue names them, as the request mail does ("" without issues). */
+function sectionName(issues: IssueRecord[]): string {
+  return issues.length ? [issues[0].制度所管局, issues[0].所管課].filter(Boolean).join(" ") : "";
+}
+
+/** The owner as their mail addresses them: 「総務市民局 人事課 ご担当者」. */
 function addressee(issues: IssueRecord[], email: string): string {
-  const name = issues.length ? [issues[0].制度所管局, issues[0].所管課].filter(Boolean).join(" ") : "";
+  const name = sectionName(issues);
   return name ? `${name} ご担当者` : email;
 }
 
@@ -164,8 +212,10 @@ function formIssue(issue: IssueRecord, previous: AnswerRecord | undefined, sent?
   };
 }
 
-function formData(claims: TokenClaims, issues: FormIssue[], errors: string[] = []) {
+function formData(visit: Visit, issues: FormIssue[], errors: string[] = []) {
+  const claims = visit.claims;
   return {
+    acting: visit.acting,
     owner: claims.email,
     cycle: cycleLabel(claims.cycle),
     deadline: formatWarekiWithWeekday(new Date(claims.expires)),
@@ -179,11 +229,13 @@ export function showAnswerForm(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
   const token = e.parameter?.t;
   const auth = authenticate(token);
   if ("error" in auth) return auth.error;
-  const answered = latestAnswers(readAnswers(), auth.claims.cycle, auth.claims.email);
-  const records = ownerIssues(auth.claims, answered);
+  const { claims } = auth.visit;
+  // What anyone of the section answered earlier in the cycle: a second person sees the first's answer.
+  const answered = latestAnswers(readAnswers(), claims.cycle, claims.email);
+  const records = ownerIssues(claims, answered);
   const issues = records.map((issue) => formIssue(issue, answered.get(issue.ID)));
   if (issues.length === 0) return errorPage("今回ご回答いただく課題はありません。ありがとうございました。");
-  return page("form", { ...formData(auth.claims, issues), owner: addressee(records, auth.claims.email), token });
+  return page("form", { ...formData(auth.visit, issues), owner: addressee(records, claims.email), token });
 }
 
 /** The form sent through google.script.run: saves the answers and returns the receipt, or the form again with the input kept. */
@@ -191,9 +243,10 @@ export function receiveAnswers(fields: FormFields): GoogleAppsScript.HTML.HtmlOu
   const params = fields ?? {};
   const auth = authenticate(params.t);
   if ("error" in auth) return auth.error;
-  const owner = normalizeEmail(auth.claims.email);
-  const answered = latestAnswers(readAnswers(), auth.claims.cycle, owner);
-  const issues = ownerIssues(auth.claims, answered);
+  const { claims, actor } = auth.visit;
+  const owner = normalizeEmail(claims.email);
+  const answered = latestAnswers(readAnswers(), claims.cycle, owner);
+  const issues = ownerIssues(claims, answered);
   // Check everything first: a missing choice or a value too long re-shows the form with the input kept, and nothing is saved.
   const answers = issues.map((issue) => readAnswer(params, issue));
   const updates = answers.map((answer, i) => answerUpdate(answer, issues[i]));
@@ -201,7 +254,7 @@ export function receiveAnswers(fields: FormFields): GoogleAppsScript.HTML.HtmlOu
   const form = () => issues.map((issue, i) => formIssue(issue, answered.get(issue.ID), { answer: answers[i], errors: checks[i].errors }));
   const problems = problemLines(checks);
   if (problems.length > 0) {
-    return page("form", { ...formData(auth.claims, form(), problems), owner: addressee(issues, owner), token: params.t });
+    return page("form", { ...formData(auth.visit, form(), problems), owner: addressee(issues, owner), token: params.t });
   }
   const now = new Date();
   // All of the owner's answers and their 回答記録 in one locked pass: one read of 課題, one 履歴 append.
@@ -209,18 +262,19 @@ export function receiveAnswers(fields: FormFields): GoogleAppsScript.HTML.HtmlOu
   try {
     saved = withWriteLock(() => {
       const results = saveIssues(updates, {
-        user: owner,
+        user: actor.person,
         route: "メール回答",
         now,
-        authorized: (current) => normalizeEmail(current.担当者メール) === owner,
+        // The link decided who may answer for its address; an issue moved to another address meanwhile is refused.
+        actorFor: (current) => (normalizeEmail(current.担当者メール) === owner ? actor : null),
       });
-      const entries = results.flatMap((result, i) => (result.ok ? [answerEntry(now, auth.claims.cycle, owner, answers[i], result.issue)] : []));
+      const entries = results.flatMap((result, i) => (result.ok ? [answerEntry(now, claims.cycle, actor, answers[i], result.issue)] : []));
       if (entries.length > 0) recordAnswers(entries);
       return results;
     });
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
-    return page("form", { ...formData(auth.claims, form(), [FORM_BUSY_MESSAGE]), owner: addressee(issues, owner), token: params.t });
+    return page("form", { ...formData(auth.visit, form(), [FORM_BUSY_MESSAGE]), owner: addressee(issues, owner), token: params.t });
   }
   const results: ResultRow[] = answers.map((answer, i) => {
     const result = saved[i];
@@ -230,7 +284,7 @@ export function receiveAnswers(fields: FormFields): GoogleAppsScript.HTML.HtmlOu
     return { id: answer.id, title, ok: false, answer: answer.chosen, values: [], message: `${result.message}${current}` };
   });
   return page("receipt", {
-    ...formData(auth.claims, []),
+    ...formData(auth.visit, []),
     token: params.t,
     results,
     banner: receiptBanner(results),

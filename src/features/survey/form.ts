@@ -1,10 +1,17 @@
 // The 局区's survey page (the web app, routed by the link's purpose): a signed
 // link shows the year's reforms of the 局区 the address represents, to edit
-// and add to; answers go through saveSurvey with 経路 = 局区照会.
+// and add to, to whoever may act for the address today (the address itself, a
+// person 担当者 lists for it, the secretariat); answers go through saveSurvey with
+// 経路 = 局区照会, recorded as that person.
 import { normalizeEmail } from "../../core/base/text";
 import { sameValue } from "../../core/contracts/contract";
 import { last } from "../../core/order";
-import type { AnswerRecord } from "../../core/contracts/answer-log";
+import { answerActor, answeredAddress, type AnswerRecord } from "../../core/contracts/answer-log";
+import type { Actor } from "../../core/contracts/history";
+import { dayOf } from "../../core/contracts/pt-values";
+import { actFor, actedFor } from "../../core/delegation";
+import { refusalOf } from "../../core/delegation-refusal";
+import { loadAccessList } from "../../gas/settings";
 import { BUREAUS } from "../../core/contracts/bureaus";
 import { REFORMS } from "../../core/contracts/reforms";
 import { parseFiscalYear } from "../../core/base/fiscal-year";
@@ -48,12 +55,14 @@ interface BureauView {
 interface Visit {
   claims: TokenClaims;
   email: string;
+  /** Who answers for the address (不明 when Apps Script did not say: the signed link alone, as before 担当者). */
+  actor: Actor;
   year: number;
   yearLabel: string;
   bureaus: string[];
 }
 
-function page(view: "form" | "receipt" | "error", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
+function page(view: "form" | "receipt" | "error" | "refused", data: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
   const defaults = { view, year: "", errors: [], bureaus: [], results: [], unchanged: 0, message: "", answeredAt: "", limits: LIMITS };
   return webPage("survey", { ...defaults, ...data }, "自主改革の取組照会のご回答｜プラチナ市役所プロジェクト");
 }
@@ -62,22 +71,29 @@ function errorPage(message: string) {
   return page("error", { message, advice: SIGNED_IN_ACCOUNTS_ADVICE });
 }
 
-/** The visit, or an error page: bad or expired link, another signed-in person, an address no longer a 局区's. */
+/** The visit, or an error page: bad or expired link, an address no longer a 局区's; a refusal for a signed-in person who may not act for it. */
 function authenticate(token: unknown): Visit | { error: GoogleAppsScript.HTML.HtmlOutput } {
   const check = checkLink(token, "survey");
   if (!check.ok) return { error: errorPage(linkProblem(check.reason, "各局区の取組照会")) };
   const year = parseFiscalYear(check.claims.cycle);
   if (!year) return { error: errorPage(linkProblem("malformed", "各局区の取組照会")) };
   const email = normalizeEmail(check.claims.email);
-  const visitor = activeUserEmail();
-  if (visitor && visitor !== email) {
-    return { error: errorPage(`このリンクは ${check.claims.email} 宛てです。そのアカウントで開いてください（現在のアカウント: ${visitor}）。`) };
-  }
   const contact = bureauContacts(requireRecords(BUREAUS, []).values).contacts.find((c) => c.email === email);
   if (!contact) {
     return { error: errorPage(`このリンクの宛先（${check.claims.email}）は、現在どの局区の代表メールにも登録されていません。市政変革推進室にご連絡ください。`) };
   }
-  return { claims: check.claims, email, year, yearLabel: check.claims.cycle, bureaus: contact.bureaus };
+  const visitor = activeUserEmail();
+  let actor: Actor = { person: "", onBehalfOf: email, standing: "不明" };
+  if (visitor) {
+    const access = loadAccessList();
+    const acting = actFor(visitor, email, dayOf(new Date()), access.directory, access.secretariat);
+    if (!acting.ok) {
+      const refusal = refusalOf({ ...acting, reason: acting.reason === "lapsed" ? "lapsed" : "not listed" }, contact.bureaus.join("・"));
+      return { error: page("refused", { ...refusal, accounts: SIGNED_IN_ACCOUNTS_ADVICE }) };
+    }
+    actor = actedFor(acting);
+  }
+  return { claims: check.claims, email, actor, year, yearLabel: check.claims.cycle, bureaus: contact.bureaus };
 }
 
 function pageData(visit: Visit) {
@@ -91,7 +107,7 @@ function formData(visit: Visit, bureaus: BureauView[], errors: string[] = []) {
 
 function lastAnswer(visit: Visit): AnswerRecord | undefined {
   const cycle = surveyCycle(visit.yearLabel);
-  return last(readAnswers().filter((r) => r.サイクル === cycle && r.回答者 === visit.email));
+  return last(readAnswers().filter((r) => r.サイクル === cycle && answeredAddress(r) === visit.email));
 }
 
 function baseOf(row: ReformRow): string {
@@ -199,14 +215,14 @@ export function receiveSurvey(fields: Record<string, string>): GoogleAppsScript.
   let outcome: { saved: ReturnType<typeof saveSurvey>; failed: number; recorded: boolean };
   try {
     outcome = withWriteLock(() => {
-      const saved = saveSurvey(submission, { year: visit.year, yearLabel: visit.yearLabel, email: visit.email, now });
+      const saved = saveSurvey(submission, { year: visit.year, yearLabel: visit.yearLabel, email: visit.email, actor: visit.actor, now });
       if (!saved.ok) return { saved, failed: 0, recorded: false };
       const changed = saved.results.filter((r) => r.status !== "unchanged");
       const failed = changed.filter((r) => r.status === "failed").length;
       // An answer whose every change failed is not one yet: the reminder should still come.
       const recorded = failed === 0 || failed < changed.length;
       if (recorded) {
-        recordAnswers([{ 日時: now, サイクル: surveyCycle(visit.yearLabel), 回答者: visit.email, ID: `局区改革:${visit.bureaus.join("・")}`, 回答: answerText(saved.results) }]);
+        recordAnswers([{ 日時: now, サイクル: surveyCycle(visit.yearLabel), ...answerActor(visit.actor), ID: `局区改革:${visit.bureaus.join("・")}`, 回答: answerText(saved.results) }]);
       }
       return { saved, failed, recorded };
     });

@@ -68,6 +68,25 @@ export function filterChoices(issues: readonly IssueRecord[]): { bureaus: string
   };
 }
 
+/**
+ * The list in groups, one per address the user acts for (their own first, then in the
+ * order 担当者 lists them): a heading and its issues. One group without a heading when
+ * the user acts for no other address, or sees issues as the secretariat or a 局区代表.
+ */
+export function groupByAddress(issues: readonly IssueRecord[], context: SidebarContext): { heading: string; issues: IssueRecord[] }[] {
+  const others = context.addresses.filter((a) => a.standing !== "本人");
+  if (context.role !== "owner" || others.length === 0) return [{ heading: "", issues: [...issues] }];
+  const owner = (issue: IssueRecord) => issue.担当者メール.trim().toLowerCase();
+  return context.addresses
+    .map(({ address, standing }) => {
+      const mine = issues.filter((issue) => owner(issue) === address);
+      const section = mine.length ? [mine[0].制度所管局, mine[0].所管課].filter(Boolean).join(" ") : "";
+      const as = standing === "本人" ? "ご自身" : standing;
+      return { heading: `${section ? `${section}（${address}）` : address}・${as}`, issues: mine };
+    })
+    .filter((group) => group.issues.length > 0);
+}
+
 export function countText(total: number, shown: number): string {
   return `${total}件中 ${shown}件を表示`;
 }
@@ -84,8 +103,12 @@ export function roleText(context: SidebarContext): string {
       return "市政変革推進室として全件を表示しています";
     case "bureau":
       return `${context.bureaus.join("・")}の代表として、局区の課題を表示しています`;
-    case "owner":
-      return "担当者として、担当する課題を表示しています";
+    case "owner": {
+      const others = context.addresses.filter((a) => a.standing !== "本人");
+      if (others.length === 0) return "担当者として、担当する課題を表示しています";
+      const acted = others.map((a) => `${a.address}（${a.standing}）`).join("、");
+      return `${acted}の担当者として、アドレスごとに課題を表示しています。保存すると ${context.user} の名前で記録されます`;
+    }
     case "none":
       return context.user
         ? "更新できる課題がありません。担当の変更は市政変革推進室にお問い合わせください。"
@@ -155,7 +178,7 @@ export function historyLine(item: HistoryItem): { when: string; who: string; cha
   const route = item.経路 ? `・${item.経路}` : "";
   return {
     when: formatDateTime(item.日時),
-    who: `${item.利用者 || "不明"}${route}`,
+    who: `${item.利用者 || "不明"}${item.担当アドレス ? `（${item.担当アドレス}）` : ""}${route}`,
     change: `${item.項目}: ${valueText(item.変更前, 40)} → ${valueText(item.変更後, 40)}`,
   };
 }

@@ -10,7 +10,7 @@ import { loadPt } from "./pt";
 import { REPORT_ACTIONS, actionOutcome, failureOutcome, type Outcome, type ReportAction, type ReportsApi } from "./actions";
 import {
   DEFAULT_FILTERS, MESSAGES, buildUpdate, conflictRows, countText, draftOf, emptyText, failureText,
-  fieldErrors, filterChoices, filterIssues, hasChanges, historyLine, lastUpdateText, progressBadge, rebase, roleText,
+  fieldErrors, filterChoices, filterIssues, groupByAddress, hasChanges, historyLine, lastUpdateText, progressBadge, rebase, roleText,
   valueText, type Draft, type Filters, type ProgressKey,
 } from "./logic";
 
@@ -27,6 +27,8 @@ interface Editing {
 }
 
 let issues: IssueRecord[] = [];
+/** Who is signed in as what: the list groups by the addresses they act for. */
+let signedIn: SidebarContext | null = null;
 /** Set when the server cannot save anything (a sheet-contract problem): shown as a banner, saving disabled. */
 let blockedBy: string | null = null;
 const filters: Filters = { ...DEFAULT_FILTERS };
@@ -105,6 +107,7 @@ function block(message: string): void {
 }
 
 function showContext(context: SidebarContext): void {
+  signedIn = context;
   if (context.problem) block(context.problem);
   ui.user.textContent = context.user ? `ログイン中: ${context.user}` : "ログイン中のアカウント: 不明";
   ui.role.textContent = roleText(context);
@@ -136,7 +139,12 @@ function renderList(): void {
   ui.count.textContent = countText(issues.length, shown.length);
   ui.empty.hidden = shown.length > 0;
   ui.empty.textContent = shown.length > 0 ? "" : emptyText(issues.length, filters);
-  ui.list.replaceChildren(...shown.map(listItem));
+  // A person acting for several addresses sees each address's issues under its heading.
+  const groups = signedIn ? groupByAddress(shown, signedIn) : [{ heading: "", issues: shown }];
+  ui.list.replaceChildren(...groups.flatMap((group) => [
+    ...(group.heading ? [h("li", { class: "group-heading" }, h("h3", {}, group.heading))] : []),
+    ...group.issues.map(listItem),
+  ]));
 }
 
 function listItem(issue: IssueRecord): HTMLLIElement {

@@ -1,7 +1,7 @@
 // The answer form decided on plain values: what each posted issue changes, what
 // stops the whole form before anything is saved, the receipt and 回答記録's row.
 import { describe, expect, it } from "vitest";
-import { ANSWER_LOG } from "../../../src/core/contracts/answer-log";
+import { ANSWER_LOG, answeredAddress } from "../../../src/core/contracts/answer-log";
 import type { IssueRecord } from "../../../src/core/contracts/issues";
 import {
   NO_CHANGE, answerChoices, answerEntry, answerUpdate, checkAnswer, currentContent, currentLine, problemLines, readAnswer, receiptBanner, savedValues,
@@ -101,14 +101,21 @@ describe("what the owner reads", () => {
 });
 
 describe("回答記録", () => {
-  it("keeps the choice as 回答 and each other field as saved, under the log's headers", () => {
+  it("keeps who answered for which address, the choice as 回答 and each other field as saved, under the log's headers", () => {
     const at = new Date("2026-12-02T09:00:00+09:00");
     const answer = readAnswer(posted({ "answer:R7-010": "完了", "memo:R7-010": "本格実施" }), issue());
     const saved = issue({ 進捗分類: "完了", 進捗メモ: "本格実施" });
-    const entry = answerEntry(at, "2026-12", OWNER, answer, saved);
+    const entry = answerEntry(at, "2026-12", { person: "hanako.jinji@city.example", onBehalfOf: OWNER, standing: "代理" }, answer, saved);
     const row = ANSWER_LOG.toRow(entry);
-    expect(row.slice(0, 5)).toEqual([at, "2026-12", OWNER, "R7-010", "完了"]);
+    expect(row.slice(0, 7)).toEqual([at, "2026-12", "hanako.jinji@city.example", OWNER, "代理", "R7-010", "完了"]);
+    expect(answeredAddress(ANSWER_LOG.fromRows([ANSWER_LOG.headers, row]).rows[0].record)).toBe(OWNER);
     expect(row[ANSWER_LOG.headers.indexOf("実施時期")]).toBe("R8年度");
     expect(row[ANSWER_LOG.headers.indexOf("進捗メモ")]).toBe("本格実施");
+  });
+
+  it("says 不明 for the person when Apps Script named no one, the address answered for still known", () => {
+    const entry = answerEntry(new Date(), "2026-12", { person: "", onBehalfOf: OWNER, standing: "不明" }, readAnswer(posted({ "answer:R7-010": "変更なし" }), issue()), issue());
+    expect([entry.回答者, entry.担当アドレス, entry.立場]).toEqual(["不明", OWNER, "不明"]);
+    expect(answeredAddress({ 回答者: OWNER, 担当アドレス: "" })).toBe(OWNER); // a row of an older release
   });
 });

@@ -5,7 +5,9 @@ import { LIMITS, planSurveySave, validateSubmission, type PlanContext, type Refo
 
 const REP = "somu@city.example";
 const NOW = new Date("2026-06-10T10:00:00+09:00");
-const CONTEXT: PlanContext = { year: 8, yearLabel: "R8", email: REP, now: NOW };
+// A person 担当者 lists for the 局区's 代表メール answers: 履歴 names them, and the address they answered for.
+const PERSON = "tadashi.somu@city.example";
+const CONTEXT: PlanContext = { year: 8, yearLabel: "R8", email: REP, actor: { person: PERSON, onBehalfOf: REP, standing: "担当" }, now: NOW };
 
 // 局区改革 with its columns in an order of its own: the plan must go by header.
 const HEADER = ["局区名", "年度", "取組名", "担当者メール", "概要", "好事例"];
@@ -25,7 +27,7 @@ const edit = (key: string, base: ReturnType<typeof values>, next: ReturnType<typ
 const CASHLESS = values("窓口のキャッシュレス化", "全窓口で導入", true);
 const CHAT = values("庁内チャット");
 const submission = (parts: Partial<Submission>): Submission => ({ edits: [], adds: [], ...parts });
-const history = (ID: string, 項目: string, 変更前: string, 変更後: string) => ({ 日時: NOW, 利用者: REP, ID, 項目, 変更前, 変更後, 経路: "局区照会" });
+const history = (ID: string, 項目: string, 変更前: string, 変更後: string) => ({ 日時: NOW, 利用者: PERSON, ID, 項目, 変更前, 変更後, 経路: "局区照会", 担当アドレス: REP, 立場: "担当" });
 
 describe("validateSubmission", () => {
   it("accepts an answer within the limits", () => {
