@@ -4,7 +4,7 @@
 // must still run, or refuse in Japanese saying why, and lose nothing.
 import { describe, expect, it } from "vitest";
 import type { Workspace } from "../../src/local/execution/contexts";
-import { outbox, prepareFollowUp } from "../support/follow-up";
+import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
 import { SECRETARIAT, issueRows, sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -58,5 +58,22 @@ describe("the strictest reading: every user blank", () => {
     expect(execution.result).toMatchObject({ ok: false, message: expect.stringContaining(`${UNKNOWN_ACCOUNT}、「初期設定」を実行できません`) });
     expect(runtime.model.getSheets().map((s) => s.getName())).toEqual(sheets);
     expect(runtime.state.triggers).toEqual([]);
+  });
+});
+
+describe("the answer form under the strictest reading", () => {
+  it("takes the signed link as the section's answer, records the person as 不明 and the address acted for", async () => {
+    const { runtime, outbox: dir, clock } = strictAfterSetUp();
+    const trigger = runtime.state.triggers.find((t) => t.handler === "runMonthlyFollowUp")!;
+    expect(runtime.fireTimeTrigger(trigger, clock.now()).ok).toBe(true);
+    const mail = (await outbox(dir)).find((m) => m.to.includes("jinji-ka@city.example"))!;
+    const html = openForm(runtime, linkIn(mail.text), "taro.jinji@city.example");
+    const ids = [...html.matchAll(/name="answer:([^"]+)" value="変更なし"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    const receipt = submitForm(runtime, formFields(html, Object.fromEntries(ids.map((id) => [id, { answer: "変更なし" }]))), "taro.jinji@city.example");
+    expect(receipt).toContain("ご回答ありがとうございました");
+    const logged = sheetRecords(runtime, "回答記録").filter((r) => ids.includes(String(r.ID)));
+    expect(logged.length).toBe(ids.length);
+    expect(logged.every((r) => r.回答者 === "不明" && r.担当アドレス === "jinji-ka@city.example")).toBe(true);
   });
 });
