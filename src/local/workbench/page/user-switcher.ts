@@ -71,8 +71,9 @@ export class UserSwitcher {
     this.select.value = current;
   }
 
-  /** Another tab (or this one) signed someone else in. */
+  /** Another tab (or this one) signed someone else in — or a switch was refused, and the select shows who is still signed in. */
   setUser(email: string): void {
     if (email !== this.current) this.render(this.users, email);
+    else this.select.value = email;
   }
 }
