@@ -1,0 +1,34 @@
+// The workbench signs in people, never a section's shared address (nobody signs in as
+// one in Google Workspace): at start, and at /as/<address>/exec, which opens a mail's
+// link in a tab of its own — there the workbench names the section's people instead.
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestWorkbench, type TestWorkbench } from "./harness";
+
+let workbench: TestWorkbench | undefined;
+afterEach(async () => {
+  await workbench?.close();
+  workbench = undefined;
+});
+
+describe("signing in to the workbench", { timeout: 60_000 }, () => {
+  it("refuses to start signed in as a shared address, naming the people who act for it", async () => {
+    await expect(startTestWorkbench({ user: "jinji-ka@city.example" })).rejects.toThrow(
+      "「jinji-ka@city.example」は総務市民局 人事課の共有アドレスです。Google Workspace では共有アドレスでログインする人はいないため、ワークベンチでも選べません。" +
+        "担当者シートでこのアドレスを担当している 山田 太郎（担当）、佐藤 花子（代理） のだれかを選んでください。",
+    );
+  });
+
+  it("refuses /as/<shared address>/exec before the web app runs, offering the section's people with the same link", async () => {
+    workbench = await startTestWorkbench();
+    const response = await fetch(`${workbench.url}as/jinji-ka%40city.example/exec?t=abc.def`);
+    expect(response.status).toBe(403);
+    const page = await response.text();
+    expect(page).toContain("「jinji-ka@city.example」は総務市民局 人事課の共有アドレスです。");
+    expect(page).toContain('<a href="/as/taro.jinji%40city.example/exec?t=abc.def">山田 太郎（担当） として開く</a>');
+    expect(page).toContain('<a href="/as/hanako.jinji%40city.example/exec?t=abc.def">佐藤 花子（代理） として開く</a>');
+    // The deputy whose period ended is not offered.
+    expect(page).not.toContain("ichiro.jinji");
+    const executions = (await (await fetch(`${workbench.url}api/executions`)).json()) as { entryPoint: string }[];
+    expect(executions.map((e) => e.entryPoint)).not.toContain("doGet");
+  });
+});
