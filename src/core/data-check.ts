@@ -2,13 +2,16 @@
 import { cellA1 } from "./base/a1";
 import { parseAudience, parseDirection, parseProgress, isTracked } from "./contracts/classes";
 import { BUREAUS } from "./contracts/bureaus";
+import { DELEGATES } from "./contracts/delegates";
+import { peopleFor, readDirectory } from "./delegation";
 import type { RecordTable } from "./contracts/contract";
 import { ISSUES } from "./contracts/issues";
 import { PT_MEMBERS } from "./contracts/pt-members";
 import { REFORMS } from "./contracts/reforms";
 import { parseFiscalYear } from "./base/fiscal-year";
-import { isBlank, isDateValue, isValidEmail, normalizeText } from "./base/text";
-import type { Day } from "./contracts/pt-values";
+import { isBlank, isDateValue, isValidEmail, normalizeEmail, normalizeText } from "./base/text";
+import { dayToDate, type Day } from "./contracts/pt-values";
+import { formatWareki } from "./wareki";
 import { followedTimings } from "./overdue";
 import { EXPECT_TIMING, isPast } from "./timing";
 
@@ -149,6 +152,57 @@ function addressProblems<F extends string>(table: RecordTable<F, unknown>, field
       const value = cell(cells, field);
       if (has(field) && !isBlank(value) && !isValidEmail(value)) add(rowNumber, field, value, notAnAddress(field, value, use));
     }
+  }
+  return problems;
+}
+
+/** A cell holding an address the add-on mails: 課題's 担当者メール, 局区's 代表メール, PTメンバー's 所属長メール. */
+export interface AddressUse {
+  sheet: string;
+  row: number;
+  column: number;
+  header: string;
+  address: string;
+}
+
+/** Where `fields` of a sheet hold addresses (header row first), for checkDelegates. */
+export function addressUses<F extends string>(table: RecordTable<F, unknown>, fields: F[]): AddressUse[] {
+  return table.rows.flatMap(({ rowNumber, cells }) => fields.flatMap((field) => {
+    const index = table.indexOf(field);
+    const address = index === undefined ? "" : normalizeEmail(cells[index]);
+    return isValidEmail(address) ? [{ sheet: table.name, row: rowNumber, column: (index as number) + 1, header: field, address }] : [];
+  }));
+}
+
+/**
+ * 担当者: each row that lets nobody act until fixed — an address that is not one, an
+ * 終了日 before the 開始日, an unreadable date or role — and each address the add-on
+ * mails (`uses`) that 担当者 names but lists nobody for on `day` (every period ended or
+ * not begun, or its only rows unusable). Mail still goes to every address: a section
+ * with nobody listed can be answered for only by the secretariat until it is fixed.
+ */
+export function checkDelegates(delegateValues: unknown[][], uses: readonly AddressUse[], day: Day): Problem[] {
+  const table = DELEGATES.fromRows(delegateValues, []);
+  if (table.indexOf("メール") === undefined || table.indexOf("担当アドレス") === undefined) return [];
+  const directory = readDirectory(delegateValues);
+  const problems: Problem[] = directory.problems.map((p) => ({
+    sheet: DELEGATES.name, row: p.rowNumber, column: (table.indexOf(p.column as keyof typeof DELEGATES.fields & string) ?? 0) + 1,
+    header: p.column, value: p.value, message: `${p.message}直すまで、この行の人はこのアドレスの課題に回答できません（ほかの行とメールの送信には影響しません）。`,
+  }));
+  const addressColumn = table.indexOf("担当アドレス") as number;
+  const named = new Set(table.rows.map((r) => normalizeEmail(r.cells[addressColumn])).filter(isValidEmail));
+  const reported = new Set<string>();
+  for (const use of uses) {
+    if (reported.has(use.address) || !named.has(use.address) || peopleFor(use.address, day, directory).length > 0) continue;
+    reported.add(use.address);
+    const rows = table.rows.filter((r) => normalizeEmail(r.cells[addressColumn]) === use.address);
+    const ended = directory.entries.filter((d) => d.address === use.address);
+    const last = ended.length ? `（登録はありますが、${ended.map((d) => `${d.name || d.person}の期間${d.end ? `は${formatWareki(dayToDate(d.end))}まで` : `は${formatWareki(dayToDate(d.start as Day))}から`}`).join("、")}）` : "（登録の行に直すべき値があります）";
+    problems.push({
+      sheet: use.sheet, row: use.row, column: use.column, header: use.header, value: use.address,
+      message: `${use.header}「${use.address}」を今日担当する人が、担当者シート（${rows.map((r) => `${r.rowNumber}行目`).join("・")}）にいません${last}。` +
+        "担当者シートにこのアドレスの担当か代理を追加してください。メールはこのまま送られますが、追加するまでリンクから回答できるのは市政変革推進室だけです。",
+    });
   }
   return problems;
 }

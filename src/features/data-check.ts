@@ -1,5 +1,6 @@
 // データ点検: a dialog listing every problem with its cell, each a link that selects it.
 import { BUREAUS } from "../core/contracts/bureaus";
+import { DELEGATES } from "../core/contracts/delegates";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
 import { ISSUES } from "../core/contracts/issues";
@@ -7,7 +8,9 @@ import { PT_MEMBERS } from "../core/contracts/pt-members";
 import { REFORMS } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
 import { dayOf } from "../core/contracts/pt-values";
-import { a1Of, checkBureaus, checkIssues, checkPtMembers, checkReforms, checkTimings, overdueIssues, type OverdueIssue, type Problem } from "../core/data-check";
+import {
+  a1Of, addressUses, checkBureaus, checkDelegates, checkIssues, checkPtMembers, checkReforms, checkTimings, overdueIssues, type OverdueIssue, type Problem,
+} from "../core/data-check";
 import { formatWareki } from "../core/wareki";
 import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
@@ -53,6 +56,16 @@ function inspect(): { problems: CheckedProblem[]; overdue: CheckedOverdue[] } {
   if (bureaus && bureausOk) problems.push(...checkBureaus(bureaus));
   const members = readRecords(PT_MEMBERS, [])?.values;
   if (members) problems.push(...checkPtMembers(members));
+  const delegates = readRecords(DELEGATES, [])?.values;
+  if (delegates) {
+    // The addresses the add-on mails, each where it is written: 担当者 must list someone for a section's.
+    const uses = [
+      ...(issuesOk ? addressUses(ISSUES.fromRows(issues, []), ["担当者メール"]) : []),
+      ...(bureaus && bureausOk ? addressUses(BUREAUS.fromRows(bureaus, []), ["代表メール"]) : []),
+      ...(members ? addressUses(PT_MEMBERS.fromRows(members, []), ["所属長メール"]) : []),
+    ];
+    problems.push(...headerProblemsOf(DELEGATES, delegates), ...checkDelegates(delegates, uses, dayOf(new Date())));
+  }
   for (const message of loadSettings().errors) problems.push({ sheet: SETTINGS.name, row: 1, column: 1, header: "", value: "", message });
   const overdue = timed ? overdueIssues(issues as unknown[][], dayOf(new Date())) : [];
   return { problems: problems.map((p) => ({ ...p, a1: a1Of(p) })), overdue: overdue.map((p) => ({ ...p, a1: a1Of(p) })) };
