@@ -1,8 +1,11 @@
 // The workbench signs in people, never a section's shared address (nobody signs in as
 // one in Google Workspace): at start, and at /as/<address>/exec, which opens a mail's
 // link in a tab of its own — there the workbench names the section's people instead.
+// A person signed in is in the city's Workspace domain, so their grid edits are recorded by name.
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestWorkbench, type TestWorkbench } from "./harness";
+import { ISSUES } from "../../src/core/contracts/issues";
+import type { RowsWindow } from "../../src/local/workbench/protocol/api-types";
+import { startTestWorkbench, until, type TestWorkbench } from "./harness";
 
 let workbench: TestWorkbench | undefined;
 afterEach(async () => {
@@ -30,5 +33,24 @@ describe("signing in to the workbench", { timeout: 60_000 }, () => {
     expect(page).not.toContain("ichiro.jinji");
     const executions = (await (await fetch(`${workbench.url}api/executions`)).json()) as { entryPoint: string }[];
     expect(executions.map((e) => e.entryPoint)).not.toContain("doGet");
+  });
+
+  it("records a grid edit by a person of the domain by name in 履歴 and 最終更新者 (the installable edit trigger is told who)", async () => {
+    workbench = await startTestWorkbench({ user: "taro.jinji@city.example" });
+    const rows = async (sheet: string) =>
+      ((await (await fetch(`${workbench!.url}api/rows?sheet=${encodeURIComponent(sheet)}&from=0&count=500`)).json()) as RowsWindow).rows
+        .map((row) => row.map((c) => c?.v ?? ""));
+    const memo = ISSUES.headers.indexOf("進捗メモ");
+    const edit = await fetch(`${workbench.url}api/edit`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sheet: "課題", row: 1, column: memo, values: [["グリッドで直接入力"]] }),
+    });
+    expect(await edit.json()).toMatchObject({ ok: true });
+    await until(async () => (await rows("履歴")).find((r) => r.includes("グリッドで直接入力")) ?? []).toEqual(
+      expect.arrayContaining(["taro.jinji@city.example", "シート直接編集"]),
+    );
+    const issue = (await rows("課題"))[1];
+    expect(issue[memo]).toBe("グリッドで直接入力");
+    expect(issue[ISSUES.headers.indexOf("最終更新者")]).toBe("taro.jinji@city.example");
   });
 });
