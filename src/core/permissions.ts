@@ -7,8 +7,10 @@ export type Permission =
   /** Any signed-in or anonymous user: nothing secret is shown, nothing is changed for others. */
   | "anyone"
   /**
-   * A signed-in user; each record is then checked in the write path: an issue (owner, bureau representative,
-   * secretariat), a PT team's rows (a selected member of that team and 年度, or the secretariat).
+   * A signed-in user; each record is then checked in the write path by the act-for rule (core/delegation.ts:
+   * the address itself, a person 担当者 lists for it that day, or the secretariat): an issue (acting for its
+   * owner's address or its bureau's 代表メール), a PT team's rows (acting for a selected member of that team
+   * and 年度). The record names the person, and the address acted for.
    */
   | "issue"
   /** 設定's 事務局メール only. */
@@ -19,7 +21,11 @@ export type Permission =
   | "custom function"
   /** Run by its installable trigger (the event names a trigger of the account running it); by hand, the secretariat only. */
   | "trigger"
-  /** The web app: the signed link (HMAC token) in the request decides, checked by the form itself. */
+  /**
+   * The web app: the signed link (HMAC token) names the address; the form itself lets in whoever may act
+   * for it that day by the act-for rule, and refuses anyone else signed in (a visitor Apps Script names no
+   * one for answers on the link alone, recorded as 不明).
+   */
   | "web link";
 
 export const PERMISSIONS = {

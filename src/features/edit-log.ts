@@ -21,7 +21,7 @@ import { affectsAccess, forgetAccessList } from "../gas/settings";
 import { ensureHiddenSheet, sheetNamed } from "../gas/spreadsheet";
 import { readRecords, replaceRecords, writeFieldColumns } from "../gas/table";
 import { toast } from "../gas/ui";
-import { appendHistory } from "./issue-writer";
+import { appendHistory } from "../gas/history-log";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;

@@ -2,14 +2,15 @@
 // lock, find the row by ID, check permission and conflicts, write, stamp, 履歴.
 import { actorFor } from "../core/access";
 import { ContractError } from "../core/contracts/contract";
-import { HISTORY, HISTORY_BASE_HEADERS, type Actor, type HistoryEntry, type Route } from "../core/contracts/history";
+import type { Actor, HistoryEntry, Route } from "../core/contracts/history";
 import { dayOf } from "../core/contracts/pt-values";
 import { ISSUES, WRITE_FIELDS, type IssueField, type IssueRecord } from "../core/contracts/issues";
 import { planUpdate, validateChanges, type IssueUpdate } from "../core/issue-update";
 import type { SaveResult } from "../core/sidebar-api";
 import { BusyError, withWriteLock } from "../gas/lock";
 import { loadAccessList } from "../gas/settings";
-import { appendRecords, completeHeaders, findById, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
+import { appendHistory, prepareHistoryHeader } from "../gas/history-log";
+import { findById, requireRecords, writeRecordFields, type SheetRecords } from "../gas/table";
 
 export type { SaveResult };
 
@@ -85,20 +86,6 @@ function saveLocked(data: SheetRecords<IssueField, IssueRecord>, update: IssueUp
   const written = writeRecordFields(data, row, plan.values);
   history.push(...plan.history);
   return { ok: true, issue: written.record };
-}
-
-/**
- * 履歴's header row before a write: the headers every release has must be right (else a
- * ContractError, nothing written); those added since (担当アドレス, 立場) are added at the
- * right end of an older 履歴, so who acted for whom is never dropped.
- */
-export function prepareHistoryHeader(): unknown[] {
-  return completeHeaders(HISTORY, HISTORY_BASE_HEADERS);
-}
-
-/** 履歴 rows in one append, under its header row (prepareHistoryHeader's) or else in the contract's order. */
-export function appendHistory(entries: HistoryEntry[], headerRow?: readonly unknown[]): void {
-  appendRecords(HISTORY, entries, headerRow);
 }
 
 /** google.script.run hands us whatever the browser sent: check it is the documented shape. */

@@ -68,6 +68,27 @@ describe("sendPtHoursSummary", () => {
     expect(joint.text).toContain("上限を超えている職員がいます（青山 遥さん）");
   });
 
+  it("names who approves for a head's shared address (the act-for rule), and warns before sending to one nobody acts for today", async () => {
+    // 財政課's head mail is a shared address acted for by two people; 人事課's by someone whose period has ended.
+    const sheet = runtime.model.getSheetByName("担当者")!;
+    const rows = [
+      ["財政 一郎", "ichiro.zaisei@city.example", "zaisei.cho@city.example", "担当", "", "", ""],
+      ["財政 花子", "hanako.zaisei@city.example", "zaisei.cho@city.example", "代理", "", "", ""],
+      ["人事 次郎", "jiro.jinjicho@city.example", "jinji.cho@city.example", "担当", "2024/4/1", "2026/3/31", ""],
+    ];
+    sheet.setCells(sheet.getLastRow(), 0, rows.map((r) => r.map((value) => ({ kind: "value" as const, value }))));
+    runtime.fireEdit({ sheet: "担当者", a1: `A${sheet.getLastRow()}`, user: SECRETARIAT, value: "人事 次郎", oldValue: "" });
+    const { ui, shown } = answeringUi("YES");
+    expect(runtime.run("sendPtHoursSummary", [], { user: SECRETARIAT, ui }).ok).toBe(true);
+    expect(shown[0].text).toContain("担当者シートに今日の担当がいない所属長メール（送信はしますが、承認できる人がいません）: jinji.cho@city.example");
+    const mails = await outbox(`${dir}/outbox`);
+    const zaisei = mails.find((m) => m.to[0] === "zaisei.cho@city.example")!;
+    expect(zaisei.text).toContain("このアドレスは担当者シートで 財政 一郎（担当）、財政 花子（代理） が担当しています。ご承認は、このうちのどなたかからご返信ください。");
+    expect(zaisei.html).toContain("財政 一郎（担当）、財政 花子（代理）");
+    // A head's own address (no 担当者 row) reads as before.
+    expect(mails.find((m) => m.to[0] === "kosodate.cho@city.example")!.text).not.toContain("担当者シート");
+  });
+
   it("refuses anyone but the secretariat, and an unreadable month, sending nothing", async () => {
     const refused = runtime.run("sendPtHoursSummary", [], { user: "aoyama.haruka@city.example" });
     expect(refused.result).toMatchObject({ ok: false, reason: "forbidden" });

@@ -96,6 +96,19 @@ describe("savePtActivity", () => {
     });
   });
 
+  it("lets a person 担当者 lists for a member's address record for the team, 履歴 naming them and the member's address", () => {
+    // A member's address in 担当者, as a section's is: a colleague keeps the team's record while 木下 is away.
+    const colleague = "kyoka.zaisei@city.example";
+    const sheet = runtime.model.getSheetByName("担当者")!;
+    sheet.setCells(sheet.getLastRow(), 0, [["同僚 京香", colleague, KINOSHITA, "代理", "", "", ""].map((value) => ({ kind: "value" as const, value }))]);
+    runtime.fireEdit({ sheet: "担当者", a1: `A${sheet.getLastRow()}`, user: SECRETARIAT, value: "同僚 京香", oldValue: "" });
+    expect(call<Context>("getPtContext", colleague).teams.map((t) => t.チーム)).toEqual(["チームB"]);
+    expect(call<Result>("savePtActivity", colleague, activity({}))).toMatchObject({ ok: true });
+    expect(historyRows(runtime).at(-1)).toMatchObject({ 利用者: colleague, 担当アドレス: KINOSHITA, 立場: "代理", ID: "PT活動:R8:チームB" });
+    // Not the other team's.
+    expect(call<Result>("savePtActivity", colleague, activity({ チーム: "チームA", 参加者: [AOYAMA] }))).toMatchObject({ ok: false, reason: "forbidden" });
+  });
+
   it("names each field it cannot read, and refuses non-members as participants and future days", () => {
     const before = sheetRecords(runtime, "PT活動").length;
     const bad = call<Result>("savePtActivity", KINOSHITA, activity({ 日付: "来週", 種別: "会食", 時間: "20", 参加者: [] }));

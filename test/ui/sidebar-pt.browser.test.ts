@@ -44,7 +44,7 @@ const stubFor = (pt: PtContext) => `
   const copy = (v) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
   const team = () => state.pt.teams[0];
   const server = {
-    getSidebarContext: () => ({ user: state.pt.user, role: "none", bureaus: [], progress: [] }),
+    getSidebarContext: () => ({ user: state.pt.user, role: "none", bureaus: [], addresses: [], progress: [] }),
     getMyIssues: () => [],
     getPtContext: () => state.pt,
     savePtActivity: (input) => input.confirmOverLimit

@@ -27,6 +27,7 @@ const fixture = {
     user: "henkaku@city.example",
     role: "secretariat",
     bureaus: [],
+    addresses: [] as { address: string; standing: string }[],
     problem: null as string | null,
   },
   issues: [
@@ -306,6 +307,27 @@ describe("報告・送信 in the sidebar", () => {
     await expect(page.locator("#reports").isHidden()).resolves.toBe(true);
     await expect(page.getByRole("button", { name: "今すぐ送信" }).count()).resolves.toBe(0);
     await expect(page.locator("#role").textContent()).resolves.toBe("担当者として、担当する課題を表示しています");
+    await page.close();
+  });
+
+  it("groups a person's list under each address they act for, and says they are recorded by name", async () => {
+    const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+    const addresses = [
+      { address: "taro.jinji@city.example", standing: "本人" },
+      { address: "jinji-ka@city.example", standing: "担当" },
+      { address: "zaisankatsuyo-ka@city.example", standing: "代理" },
+    ];
+    await page.addInitScript({ content: stubFor({ ...fixture, context: { ...fixture.context, role: "owner", user: "taro.jinji@city.example", addresses } }) });
+    await page.goto(pathToFileURL(join(root, "build", "sidebar.html")).href);
+    await page.locator("#count").filter({ hasText: "件を表示" }).waitFor();
+    await expect(page.locator(".group-heading h3").allTextContents()).resolves.toEqual([
+      "総務市民局 職員課（jinji-ka@city.example）・担当",
+      "財政・変革局 財産活用推進課（zaisankatsuyo-ka@city.example）・代理",
+    ]);
+    // Each heading is followed by its address's issues.
+    await expect(page.locator("#issue-list > li").nth(0).locator("h3").count()).resolves.toBe(1);
+    await expect(page.locator("#role").textContent()).resolves.toContain("保存すると taro.jinji@city.example の名前で記録されます");
+    expect(await axeViolations(page, null)).toEqual([]);
     await page.close();
   });
 

@@ -15,6 +15,16 @@ export interface HoursMailContext {
   month: string;
   limitHours: number;
   senderName: string;
+  /**
+   * When the head's address is one 担当者 lists people for (a shared address nobody signs
+   * in as): 「山田 太郎（担当）、佐藤 花子（代理）」, who act for it and so approve; else "".
+   */
+  approvers?: string;
+}
+
+/** Who approves for a shared address, under the request: the people 担当者 lists for it today. */
+function approversLine(context: HoursMailContext): string {
+  return context.approvers ? `このアドレスは担当者シートで ${context.approvers} が担当しています。ご承認は、このうちのどなたかからご返信ください。` : "";
 }
 
 export function composeHoursSummary(sections: readonly AffiliationSummary[], context: HoursMailContext): ComposedMail {
@@ -34,6 +44,7 @@ export function composeHoursSummary(sections: readonly AffiliationSummary[], con
     `いつもお世話になっております。${context.senderName}です。`,
     `若手職員プロジェクトチーム（${PROJECT}）に参加している所属職員の、${label}の活動時間をお知らせします。`,
     `はみだせサポート制度により、PTの活動は勤務時間の20%（月${context.limitHours}時間）までとし、所属の承認をいただくことになっています。内容をご確認のうえ、ご承認をお願いいたします。`,
+    ...(context.approvers ? [approversLine(context)] : []),
     "",
     `■ ${label}の活動時間`,
     ...lines,
@@ -53,7 +64,7 @@ function summaryHtml(sections: readonly AffiliationSummary[], context: HoursMail
   return `<p>${e(sections.map((s) => s.所属).join("・"))}<br>所属長様</p>
 <p>いつもお世話になっております。${e(context.senderName)}です。<br>
 若手職員プロジェクトチーム（${PROJECT}）に参加している所属職員の、${e(label)}の活動時間をお知らせします。<br>
-はみだせサポート制度により、PTの活動は勤務時間の20%（月${context.limitHours}時間）までとし、所属の承認をいただくことになっています。内容をご確認のうえ、ご承認をお願いいたします。</p>
+はみだせサポート制度により、PTの活動は勤務時間の20%（月${context.limitHours}時間）までとし、所属の承認をいただくことになっています。内容をご確認のうえ、ご承認をお願いいたします。</p>${context.approvers ? `\n<p>${e(approversLine(context))}</p>` : ""}
 <table border="1" cellpadding="4" style="border-collapse:collapse">
 <caption>${e(label)}の活動時間（時間）</caption>
 <thead><tr><th scope="col">所属</th><th scope="col">氏名</th><th scope="col">活動時間</th><th scope="col">上限</th><th scope="col">超過</th></tr></thead>

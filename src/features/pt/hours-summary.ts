@@ -3,6 +3,7 @@
 // for approval. A notice on the mailing engine: 送信記録 (サイクル PT時間-2026-11) makes
 // it exactly once per head and month, whoever runs it again. Secretariat only.
 import { isSecretariat } from "../../core/access";
+import { listedNames, peopleFor } from "../../core/delegation";
 import { PT_ACTIVITIES } from "../../core/contracts/pt-activities";
 import { PT_MEMBERS } from "../../core/contracts/pt-members";
 import { dayOf, fiscalYearOfDay, hoursOf } from "../../core/contracts/pt-values";
@@ -57,12 +58,19 @@ function audience(cycle: string, settings: Settings): Audience<SectionHead> {
     heads.set(to, head);
   }
   const context = { month, limitHours: hoursOf(limitMinutes(scheduled)), senderName: settings.差出人名 };
+  // A head's address may be a shared one: the people 担当者 lists for it today approve (the act-for rule).
+  const { directory } = loadAccessList();
+  const today = dayOf(new Date());
+  const listedAtAll = new Set(directory.entries.map((d) => d.address));
+  const approvers = (to: string) => listedNames(peopleFor(to, today, directory));
+  const nobody = [...heads.keys()].filter((to) => listedAtAll.has(to) && approvers(to) === "");
   return {
     recipients: [...heads.values()],
-    composer: () => (_kind, head) => composeHoursSummary(head.sections, context),
+    composer: () => (_kind, head) => composeHoursSummary(head.sections, { ...context, approvers: approvers(head.to) }),
     confirmation: (pending) => {
       const lines = [`${monthLabel(month)}のPT活動時間のまとめを、まだ送っていない所属長 ${pending.length}名に送信します。よろしいですか？`];
       if (unreachable.length > 0) lines.push(`\nPTメンバーの「所属長メール」が空欄のため送信しない所属: ${unreachable.join("、")}`);
+      if (nobody.length > 0) lines.push(`\n担当者シートに今日の担当がいない所属長メール（送信はしますが、承認できる人がいません）: ${nobody.join("、")}`);
       return lines.join("\n");
     },
   };

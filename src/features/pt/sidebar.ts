@@ -2,8 +2,7 @@
 // secretariat) sees, and the three saves — an activity, a milestone, the team's
 // theme and 状態 — each through the shared write path: document lock, one read
 // per sheet, find the row by its key, conflict check, write (text-safe), stamp, 履歴.
-import type { HistoryEntry } from "../../core/contracts/history";
-import { HISTORY } from "../../core/contracts/history";
+import { recordedActor } from "../../core/contracts/history";
 import { ACTIVITY_KINDS, PT_ACTIVITIES, type ActivityRow } from "../../core/contracts/pt-activities";
 import { PT_MEMBERS } from "../../core/contracts/pt-members";
 import { PT_STEPS } from "../../core/contracts/pt-steps";
@@ -21,8 +20,9 @@ import { InputError } from "../../core/base/sheet-table";
 import { BusyError, withWriteLock } from "../../gas/lock";
 import { activeUserEmail } from "../../gas/session";
 import { loadSettings } from "../../gas/settings";
-import { appendRecords, appendRows, readRecords, writeRecordFields } from "../../gas/table";
-import { ptAccess, teamRefusal } from "./access";
+import { appendRows, readRecords, writeRecordFields } from "../../gas/table";
+import { appendHistory, prepareHistoryHeader } from "../../gas/history-log";
+import { ptAccess, teamAccess } from "./access";
 import { openPtBook, viewOf, type PtBook } from "./book";
 
 export function ptContext(): PtContext {
@@ -34,7 +34,7 @@ export function ptContext(): PtContext {
   const base = { user, year, today, month: monthOf(today), limitHours, kinds: ACTIVITY_KINDS, teamStates: TEAM_STATES };
   const members = readRecords(PT_MEMBERS, []);
   // Who may see anything is decided on PTメンバー alone, before the other sheets are read.
-  const access = members ? ptAccess(user, readMembers(members.values).map((r) => r.record), year) : { role: "none" as const, teams: [] };
+  const access = members ? ptAccess(user, readMembers(members.values).map((r) => r.record), year, today) : { role: "none" as const, teams: [] };
   if (access.role === "none") return { ...base, role: "none", teams: [] };
   const book = openPtBook();
   return { ...base, role: access.role, teams: access.teams.map((team) => viewOf(book, year, team, today)) };
@@ -50,8 +50,9 @@ export function saveActivity(input: ActivityInput): PtSaveResult {
   const year = fiscalYearOfDay(parsed.record.日付);
   return guarded(() => {
     const book = openPtBook();
-    const refusal = teamRefusal(user, book.members, year, parsed.record.チーム);
-    if (refusal) return { ok: false, reason: "forbidden", message: refusal };
+    const access = teamAccess(user, book.members, year, parsed.record.チーム, today);
+    if ("refusal" in access) return { ok: false, reason: "forbidden", message: access.refusal };
+    const historyHeader = prepareHistoryHeader();
     const directory = memberDirectory(book.members);
     const pending = checkActivity(parsed.record, directory, "入力内容");
     const scheduled = loadSettings().settings["所定労働時間/月"];
@@ -68,7 +69,7 @@ export function saveActivity(input: ActivityInput): PtSaveResult {
     );
     appendRows(table.sheet, [row]);
     const summary = `${pending.日付} ${pending.種別}${pending.相手先 ? `（${pending.相手先}）` : ""} ${hoursOf(pending.minutes)}時間 ${names}`;
-    appendHistory([{ 日時: now, 利用者: user, ID: activityKey(year, pending.チーム), 項目: PT_ACTIVITIES.name, 変更前: "", 変更後: summary, 経路: "サイドバー" }]);
+    appendHistory([{ 日時: now, ...recordedActor(access.actor), ID: activityKey(year, pending.チーム), 項目: PT_ACTIVITIES.name, 変更前: "", 変更後: summary, 経路: "サイドバー" }], historyHeader);
     book.activities.push(pending);
     const over = warnings.length > 0 ? "（はみだせサポートの上限を超えています。所属の承認を確認してください）" : "";
     return { ok: true, message: `活動を記録しました${over}。`, team: viewOf(book, year, pending.チーム, today) };
@@ -122,8 +123,9 @@ function updateRow<R extends { 年度: number; チーム: string }>(update: PtRo
   }
   return guarded(() => {
     const book = openPtBook();
-    const refusal = teamRefusal(user, book.members, update.年度, update.チーム);
-    if (refusal) return { ok: false, reason: "forbidden", message: refusal };
+    const access = teamAccess(user, book.members, update.年度, update.チーム, today);
+    if ("refusal" in access) return { ok: false, reason: "forbidden", message: access.refusal };
+    const who = recordedActor(access.actor);
     const found = spec.rowsOf(book).find((r) => spec.matches(r.record));
     const view = () => viewOf(book, update.年度, update.チーム, today);
     if (!found) return { ok: false, reason: "not_found", message: `${spec.what}が見つかりません。削除されたか名前が変わった可能性があります。開き直してください。` };
@@ -136,13 +138,14 @@ function updateRow<R extends { 年度: number; チーム: string }>(update: PtRo
     if (problem) return { ok: false, reason: "invalid", message: problem };
     if (plan.changes.length === 0) return { ok: true, message: "変更はありません。", team: view() };
     const table = spec.table(book);
-    const values: Record<string, unknown> = { 最終更新日: now, 最終更新者: user };
+    const historyHeader = prepareHistoryHeader();
+    const values: Record<string, unknown> = { 最終更新日: now, 最終更新者: who.利用者 };
     // Days go in as date cells, so the sheet shows and sorts them as dates.
     for (const { field, after } of plan.changes) values[field] = spec.fields[field].parse === parseDay && after ? dayToDate(after) : after;
     const row = table.rows.find((r) => r.rowNumber === found.rowNumber)!;
     writeRecordFields(table as PtBook["tables"]["steps"], row as PtBook["tables"]["steps"]["rows"][number], values);
-    Object.assign(found.record, plan.next, { 最終更新日: now.toISOString(), 最終更新者: user });
-    appendHistory(plan.changes.map((c) => ({ 日時: now, 利用者: user, ID: spec.key(found.record), 項目: c.field, 変更前: c.before, 変更後: c.after, 経路: "サイドバー" })));
+    Object.assign(found.record, plan.next, { 最終更新日: now.toISOString(), 最終更新者: who.利用者 });
+    appendHistory(plan.changes.map((c) => ({ 日時: now, ...who, ID: spec.key(found.record), 項目: c.field, 変更前: c.before, 変更後: c.after, 経路: "サイドバー" })), historyHeader);
     return { ok: true, message: "保存しました。", team: view() };
   });
 }
@@ -156,10 +159,6 @@ function guarded(save: () => PtSaveResult): PtSaveResult {
     if (error instanceof InputError) return { ok: false, reason: "invalid", message: error.message };
     throw error;
   }
-}
-
-function appendHistory(entries: HistoryEntry[]): void {
-  appendRecords(HISTORY, entries);
 }
 
 /** The form's text through PT活動's own field parsers; a day after today is refused (activities are recorded, not planned). */

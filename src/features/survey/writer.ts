@@ -7,7 +7,7 @@ import { REFORMS } from "../../core/contracts/reforms";
 import { planSurveySave, type ItemResult, type PlanContext, type SavePlan, type Submission } from "../../core/survey/submission";
 import { BusyError, withWriteLock } from "../../gas/lock";
 import { appendRows, requireRecords, writeFieldColumns, type SheetRecords } from "../../gas/table";
-import { appendHistory } from "../issue-writer";
+import { appendHistory, prepareHistoryHeader } from "../../gas/history-log";
 
 export type SurveySaveResult = { ok: true; results: ItemResult[] } | { ok: false; message: string };
 
@@ -16,9 +16,11 @@ export function saveSurvey(submission: Submission, context: PlanContext): Survey
     return withWriteLock(() => {
       const table = requireRecords(REFORMS, []);
       const plan = planSurveySave(table.values, submission, context);
+      // 履歴's header checked (and completed) before the first write: no save without its record.
+      const historyHeader = prepareHistoryHeader();
       writeChangedRows(table, plan.cells);
       appendRows(table.sheet, plan.appends);
-      appendHistory(plan.history);
+      appendHistory(plan.history, historyHeader);
       return { ok: true, results: plan.results };
     });
   } catch (error) {

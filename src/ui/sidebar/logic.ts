@@ -74,8 +74,7 @@ export function filterChoices(issues: readonly IssueRecord[]): { bureaus: string
  * the user acts for no other address, or sees issues as the secretariat or a 局区代表.
  */
 export function groupByAddress(issues: readonly IssueRecord[], context: SidebarContext): { heading: string; issues: IssueRecord[] }[] {
-  const others = context.addresses.filter((a) => a.standing !== "本人");
-  if (context.role !== "owner" || others.length === 0) return [{ heading: "", issues: [...issues] }];
+  if (context.role !== "owner" || !context.addresses.some((a) => a.standing !== "本人")) return [{ heading: "", issues: [...issues] }];
   const owner = (issue: IssueRecord) => issue.担当者メール.trim().toLowerCase();
   return context.addresses
     .map(({ address, standing }) => {
