@@ -76,7 +76,7 @@ function domainOf(email: string): string {
 }
 
 /** Whether Session may name `email`: an account of the Workspace domain, unless the strictest reading is on. */
-export function namedInDomain(email: string, workspace: Workspace): boolean {
+function namedInDomain(email: string, workspace: Workspace): boolean {
   return !workspace.strictUsers && workspace.domain !== null && email !== "" && domainOf(email) === workspace.domain;
 }
 
