@@ -5,13 +5,32 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ISSUES } from "../../src/core/contracts/issues";
 import type { RowsWindow } from "../../src/local/workbench/protocol/api-types";
-import { startTestWorkbench, until, type TestWorkbench } from "./harness";
+import { join } from "node:path";
+import { startWorkbench, type Workbench } from "../../src/local/workbench/server";
+import { BUILD_DIR } from "../support/gas-bundle";
+import { tempDir } from "../support/runtime";
+import { START, startTestWorkbench, until, type TestWorkbench } from "./harness";
 
-let workbench: TestWorkbench | undefined;
+let workbench: TestWorkbench | Workbench | undefined;
 afterEach(async () => {
   await workbench?.close();
   workbench = undefined;
 });
+
+/** The rows of a sheet as the page shows them (display text). */
+async function rows(bench: Workbench, sheet: string): Promise<string[][]> {
+  const window = (await (await fetch(`${bench.url}api/rows?sheet=${encodeURIComponent(sheet)}&from=0&count=500`)).json()) as RowsWindow;
+  return window.rows.map((row) => row.map((c) => c?.v ?? ""));
+}
+
+/** Types `text` into 課題's first 進捗メモ through the grid's edit API, as the signed-in user. */
+async function typeMemo(bench: Workbench, text: string): Promise<void> {
+  const edit = await fetch(`${bench.url}api/edit`, {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ sheet: "課題", row: 1, column: ISSUES.headers.indexOf("進捗メモ"), values: [[text]] }),
+  });
+  expect(await edit.json()).toMatchObject({ ok: true });
+}
 
 describe("signing in to the workbench", { timeout: 60_000 }, () => {
   it("refuses to start signed in as a shared address, naming the people who act for it", async () => {
@@ -36,21 +55,28 @@ describe("signing in to the workbench", { timeout: 60_000 }, () => {
   });
 
   it("records a grid edit by a person of the domain by name in 履歴 and 最終更新者 (the installable edit trigger is told who)", async () => {
-    workbench = await startTestWorkbench({ user: "taro.jinji@city.example" });
-    const rows = async (sheet: string) =>
-      ((await (await fetch(`${workbench!.url}api/rows?sheet=${encodeURIComponent(sheet)}&from=0&count=500`)).json()) as RowsWindow).rows
-        .map((row) => row.map((c) => c?.v ?? ""));
-    const memo = ISSUES.headers.indexOf("進捗メモ");
-    const edit = await fetch(`${workbench.url}api/edit`, {
-      method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sheet: "課題", row: 1, column: memo, values: [["グリッドで直接入力"]] }),
-    });
-    expect(await edit.json()).toMatchObject({ ok: true });
-    await until(async () => (await rows("履歴")).find((r) => r.includes("グリッドで直接入力")) ?? []).toEqual(
+    const bench = (workbench = await startTestWorkbench({ user: "taro.jinji@city.example" }));
+    await typeMemo(bench, "グリッドで直接入力");
+    await until(async () => (await rows(bench, "履歴")).find((r) => r.includes("グリッドで直接入力")) ?? []).toEqual(
       expect.arrayContaining(["taro.jinji@city.example", "シート直接編集"]),
     );
-    const issue = (await rows("課題"))[1];
-    expect(issue[memo]).toBe("グリッドで直接入力");
+    const issue = (await rows(bench, "課題"))[1];
+    expect(issue[ISSUES.headers.indexOf("進捗メモ")]).toBe("グリッドで直接入力");
     expect(issue[ISSUES.headers.indexOf("最終更新者")]).toBe("taro.jinji@city.example");
+  });
+
+  it("names nobody under the strictest reading (workspace.strictUsers): the same edit is recorded as 不明", async () => {
+    const workbook = join(tempDir("platina-strict-"), "platina-demo.xlsx");
+    // The demo is made (初期設定 needs to know the secretariat) before the strict workbench opens it.
+    const made = await startWorkbench({ workbook, bundleDir: BUILD_DIR, port: 0, createDemoIfMissing: true, clockStart: START });
+    await made.close();
+    const bench = (workbench = await startWorkbench({
+      workbook, bundleDir: BUILD_DIR, port: 0, clockStart: START, user: "taro.jinji@city.example", workspace: { domain: "city.example", strictUsers: true },
+    }));
+    await typeMemo(bench, "厳格な読みで直接入力");
+    await until(async () => (await rows(bench, "履歴")).find((r) => r.includes("厳格な読みで直接入力")) ?? []).toEqual(
+      expect.arrayContaining(["不明", "シート直接編集"]),
+    );
+    expect((await rows(bench, "課題"))[1][ISSUES.headers.indexOf("最終更新者")]).toBe("不明");
   });
 });
