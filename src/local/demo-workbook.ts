@@ -57,6 +57,11 @@ export function setUpDemo(runtime: Runtime): void {
   if (!runtime.bundle.entryPoints.includes(SETUP_ENTRY)) return;
   const execution = runtime.run(SETUP_ENTRY, [], { user: DEMO_SECRETARIAT });
   if (!execution.ok) throw new Error(`デモ用ブックの初期設定に失敗しました: ${execution.error?.message}`);
+  // Refused rather than failed: e.g. under --strict-users nobody is named, so 初期設定 cannot know the secretariat.
+  const refused = execution.result as { ok?: boolean; message?: string } | undefined;
+  if (refused?.ok === false) {
+    throw new Error(`デモ用ブックの初期設定ができませんでした: ${refused.message ?? ""} 先に --strict-users なしでデモ用ブックを作成してください（platina demo）。`);
+  }
 }
 
 /** The demo as the runtime creates a missing workbook (`platina demo`, and the default platina-demo.xlsx). */

@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 /** A user typing into cells: the value lands first, then Sheets fires the triggers. "=…" is typed as a formula. */
-function typeInto(a1Row: number, column: number, values: unknown[][], oldValue?: unknown, sheetName = "課題") {
+function typeInto(a1Row: number, column: number, values: unknown[][], oldValue?: unknown, sheetName = "課題", user = STAFF) {
   const sheet = runtime.model.getSheetByName(sheetName)!;
   const input = (v: unknown) =>
     v === "" ? { kind: "empty" as const } : typeof v === "string" && v.startsWith("=") ? { kind: "formula" as const, formula: v } : { kind: "value" as const, value: v as string };
@@ -22,7 +22,7 @@ function typeInto(a1Row: number, column: number, values: unknown[][], oldValue?:
   const letter = (c: number) => String.fromCharCode(65 + c);
   const a1 = `${letter(column)}${a1Row}:${letter(column + values[0].length - 1)}${a1Row + values.length - 1}`;
   const single = values.length === 1 && values[0].length === 1;
-  return runtime.fireEdit({ sheet: sheetName, a1, user: STAFF, value: single ? values[0][0] : undefined, oldValue: single ? oldValue : undefined });
+  return runtime.fireEdit({ sheet: sheetName, a1, user, value: single ? values[0][0] : undefined, oldValue: single ? oldValue : undefined });
 }
 
 const column = (header: string, sheet = "課題") => {
@@ -31,15 +31,30 @@ const column = (header: string, sheet = "課題") => {
 };
 
 describe("onIssueEdit", () => {
-  // The installable trigger's e.user and active user are blank (R-session): the record says 「不明」, never a guess.
-  it("records a single-cell edit with its old value, route シート直接編集, and stamps the row", () => {
+  // Editor and the trigger's creator share the city's Workspace domain, so Apps Script names the editor (R-session).
+  it("records a single-cell edit with its old value, route シート直接編集, the editor by name, and stamps the row", () => {
     const before = issueRows(runtime)[4];
     const [result] = typeInto(6, ISSUES.headers.indexOf("進捗メモ"), [["担当課と調整中"]], before.進捗メモ);
     expect(result.ok, result.error?.message).toBe(true);
     expect(historyRows(runtime)).toEqual([
-      expect.objectContaining({ ID: before.ID, 項目: "進捗メモ", 変更前: before.進捗メモ, 変更後: "担当課と調整中", 経路: "シート直接編集", 利用者: "不明" }),
+      expect.objectContaining({ ID: before.ID, 項目: "進捗メモ", 変更前: before.進捗メモ, 変更後: "担当課と調整中", 経路: "シート直接編集", 利用者: STAFF }),
     ]);
-    expect(issueRows(runtime)[4]).toMatchObject({ 進捗メモ: "担当課と調整中", 最終更新者: "不明" });
+    expect(issueRows(runtime)[4]).toMatchObject({ 進捗メモ: "担当課と調整中", 最終更新者: STAFF });
+  });
+
+  // Outside the domain, or under the strictest reading, e.user and the active user are blank: 「不明」, never a guess.
+  it("records 「不明」 for an editor outside the domain and under the strictest reading, and still records the edit", () => {
+    const memo = ISSUES.headers.indexOf("進捗メモ");
+    const [outside] = typeInto(6, memo, [["他ドメインからの編集"]], issueRows(runtime)[4].進捗メモ, "課題", "visitor@gmail.com");
+    expect(outside.ok, outside.error?.message).toBe(true);
+    expect(historyRows(runtime).at(-1)).toMatchObject({ 変更後: "他ドメインからの編集", 利用者: "不明" });
+    // The same workbook and triggers (初期設定 needs to know who runs it), run under the strictest reading.
+    runtime = testRuntime({ workspace: { domain: "city.example", strictUsers: true }, model: runtime.model, state: runtime.state }).runtime;
+    const history = historyRows(runtime).length;
+    const [strict] = typeInto(6, memo, [["厳格な読み"]], issueRows(runtime)[4].進捗メモ);
+    expect(strict.ok, strict.error?.message).toBe(true);
+    expect(historyRows(runtime).slice(history)).toEqual([expect.objectContaining({ 変更後: "厳格な読み", 利用者: "不明" })]);
+    expect(issueRows(runtime)[4]).toMatchObject({ 進捗メモ: "厳格な読み", 最終更新者: "不明" });
   });
 
   it("records a multi-cell paste cell by cell, stamping every row in a constant number of writes", () => {
@@ -52,7 +67,7 @@ describe("onIssueEdit", () => {
       [rows[2].ID, "進捗分類", "完了"], [rows[2].ID, "実施時期", ""],
     ]);
     expect(history[0].変更前).toContain("不明");
-    expect(issueRows(runtime).slice(0, 3).every((r) => r.最終更新者 === "不明")).toBe(true);
+    expect(issueRows(runtime).slice(0, 3).every((r) => r.最終更新者 === STAFF)).toBe(true);
     expect(spreadsheetWrites(results[0].calls)).toBeLessThanOrEqual(2);
   });
 
@@ -110,9 +125,9 @@ describe("what 履歴 keeps of direct edits (issue 12)", () => {
     expect(result.ok, result.error?.message).toBe(true);
     expect(result.result).toEqual([rows[1].ID, rows[2].ID]);
     expect(historyRows(runtime).map((h) => [h.ID, h.項目, h.変更前, h.変更後, h.利用者])).toEqual([
-      // The change trigger's user is blank in an installable trigger (R-session): 「不明」.
-      [rows[1].ID, "行の削除", rows[1].課題名, "", "不明"],
-      [rows[2].ID, "行の削除", rows[2].課題名, "", "不明"],
+      // The change trigger names the editor within the domain (R-session).
+      [rows[1].ID, "行の削除", rows[1].課題名, "", STAFF],
+      [rows[2].ID, "行の削除", rows[2].課題名, "", STAFF],
     ]);
     // Kept up to date: the next deletion reports only its own row.
     runtime.model.getSheetByName("課題")!.deleteRows(1, 1);
@@ -159,7 +174,7 @@ describe("what 履歴 keeps of direct edits (issue 12)", () => {
   it("logs an edit of row 1 of a contract sheet and warns, naming what broke", () => {
     const [result] = typeInto(1, column("進捗分類"), [[""]], "進捗分類");
     expect(result.ok, result.error?.message).toBe(true);
-    expect(historyRows(runtime)).toEqual([expect.objectContaining({ ID: "（見出し）", 項目: "見出し（課題!I1）", 変更前: "進捗分類", 変更後: "", 利用者: "不明" })]);
+    expect(historyRows(runtime)).toEqual([expect.objectContaining({ ID: "（見出し）", 項目: "見出し（課題!I1）", 変更前: "進捗分類", 変更後: "", 利用者: STAFF })]);
     expect(result.result).toContain("シート「課題」の見出し（1行目）が直接変更されました（履歴に記録しました）");
     expect(result.result).toContain("見出し「進捗分類」が見つかりません");
     const [bureau] = typeInto(1, column("代表メール", "局区"), [["代表者メール"]], "代表メール", "局区");

@@ -23,7 +23,7 @@ beforeAll(() => {
     secretariat: SECRETARIAT,
     empty: "",
     unknown: "stranger@city.example",
-    "look-alike": "ｈｅｎｋａｋｕ＠city.example",
+    "look-alike": "ｈｅｎｋａｋｕ@city.example",
   };
 });
 
@@ -117,7 +117,7 @@ describe("the permission table", () => {
     expect(runtime.run("getMyIssues", [], { user: lookAlike }).result).toEqual([]);
     const status = runtime.run("showFollowUpStatus", [], { user: lookAlike }).result as { reason: string; message: string };
     expect(status.reason).toBe("forbidden");
-    expect(status.message).toContain("ｈｅｎｋａｋｕ＠city.example は登録されていません");
+    expect(status.message).toContain("ｈｅｎｋａｋｕ@city.example は登録されていません");
   });
 
   it("says it in a dialog when a menu item is refused", () => {

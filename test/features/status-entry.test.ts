@@ -42,7 +42,7 @@ describe("getMyIssues", () => {
     const rep = String(bureaus.find((r) => r[0] === bureau)![2]);
     const theirs = call<Record<string, string>[]>("getMyIssues", rep);
     expect(theirs.length).toBe(all.filter((r) => r.制度所管局 === bureau).length);
-    expect(call<unknown[]>("getMyIssues", "stranger@example.com")).toEqual([]);
+    expect(call<unknown[]>("getMyIssues", "stranger@city.example")).toEqual([]);
     expect(call<{ role: string }>("getSidebarContext", SECRETARIAT).role).toBe("secretariat");
     expect(call<{ role: string; bureaus: string[] }>("getSidebarContext", rep)).toMatchObject({ role: "bureau", bureaus: [bureau] });
   });

@@ -8,7 +8,8 @@ const BY_AUTH_MODE: Record<AuthModeName, ExecutionContext> = {
   CUSTOM_FUNCTION: { kind: "custom-function" },
 };
 
-/** `person` clicked a menu item (FULL), or the execution ran in the context that has `authMode`. */
+/** `person` clicked a menu item (FULL), or the execution ran in the context that has `authMode` — in their own Workspace domain. */
 export function identity(person: string, authMode: AuthModeName = "FULL") {
-  return contextIdentity(BY_AUTH_MODE[authMode], person);
+  const domain = person.includes("@") ? person.slice(person.lastIndexOf("@") + 1) : null;
+  return contextIdentity(BY_AUTH_MODE[authMode], person, { domain, strictUsers: false });
 }

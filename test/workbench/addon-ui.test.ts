@@ -41,7 +41,7 @@ function sidebar(page: Page): FrameLocator {
 
 describe("workbench add-on UI", { timeout: 60_000 }, () => {
   it("shows onOpen's menus and a sidebar whose google.script.run calls run on the server", async () => {
-    workbench = await startTestWorkbench({ bundleDir, user: "jinji-ka@city.example" });
+    workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
     const page = await openPage(browser, workbench, "集計");
     const warnings: string[] = [];
     page.on("console", (message) => {
@@ -62,8 +62,8 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
       "allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox",
     );
     const text = (id: string) => frame.locator(`#${id}`).textContent();
-    expect(await text("who")).toBe("jinji-ka@city.example");
-    expect(await text("echo")).toBe('{"value":{"list":[1,"a",null],"nested":{"ok":true}},"user":"jinji-ka@city.example"} uo');
+    expect(await text("who")).toBe("taro.jinji@city.example");
+    expect(await text("echo")).toBe('{"value":{"list":[1,"a",null],"nested":{"ok":true}},"user":"taro.jinji@city.example"} uo');
     expect(await text("fail")).toBe("わざと失敗しました uo2 true");
     expect(await text("date-arg")).toBe("Failed due to illegal value in property: when");
     expect(await text("fn-arg")).toBe("Failed due to illegal value in property: 1");
@@ -135,7 +135,7 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
   });
 
   it("re-runs onOpen for another user, discards a failed execution and logs every execution", async () => {
-    workbench = await startTestWorkbench({ bundleDir, user: "jinji-ka@city.example" });
+    workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
     const page = await openPage(browser, workbench, "集計");
     // onOpen builds the テスト menu; as a simple trigger it gets a blank e.user, as Apps Script may give.
     const whoItem = page.locator('.menubar [data-function="showWho"]');
@@ -149,18 +149,30 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
       await toast.locator(".toast-close").click();
     };
     const switched = () => page.waitForResponse((r) => r.url().endsWith("/api/user"));
-    await signedIn("jinji-ka@city.example");
+    await signedIn("taro.jinji@city.example");
 
     const options = await page.locator("#user-select option").allTextContents();
-    expect(options).toContain("kaikei@city.example（会計室・局区代表）局区の課題 2件");
-    expect(options).toContain("jinji-ka@city.example（総務市民局 人事課・担当者）担当 R6-001・R6-002・R6-008 ほか11件");
-    await Promise.all([switched(), page.locator("#user-select").selectOption("kaikei@city.example")]);
-    await signedIn("kaikei@city.example");
-    // Any other address too.
+    expect(options).toContain("宮本 正 tadashi.kaikei@city.example（担当・局区の課題 2件）");
+    expect(options).toContain("山田 太郎 taro.jinji@city.example（担当・課題 R6-001・R6-002・R6-008 ほか11件）");
+    await Promise.all([switched(), page.locator("#user-select").selectOption("tadashi.kaikei@city.example")]);
+    await signedIn("tadashi.kaikei@city.example");
+    // Any other address of the domain too…
     await page.locator("#user-select").selectOption("__other__");
-    await page.locator("#user-free").fill("guest@example.org");
+    await page.locator("#user-free").fill("guest@city.example");
     await Promise.all([switched(), page.locator("#user-free-form button").click()]);
-    await signedIn("guest@example.org");
+    await signedIn("guest@city.example");
+    // …but never a section's shared address: the server refuses it in Japanese, naming its people.
+    await page.locator("#user-select").selectOption("__other__");
+    await page.locator("#user-free").fill("jinji-ka@city.example");
+    const refused = page.waitForResponse((r) => r.url().endsWith("/api/user"));
+    await page.locator("#user-free-form button").click();
+    expect((await refused).status()).toBe(400);
+    const notice = page.locator(".dialog", { hasText: "ユーザーを切り替えられません" });
+    await until(() => notice.textContent()).toContain("「jinji-ka@city.example」は総務市民局 人事課の共有アドレスです。");
+    expect(await notice.textContent()).toContain("山田 太郎（担当）、佐藤 花子（代理） のだれかを選んでください");
+    await notice.getByRole("button", { name: "OK" }).click();
+    expect(await page.locator("#user-select").inputValue()).toBe("guest@city.example");
+    await signedIn("guest@city.example");
     await screenshot(page, "workbench-user-switched");
 
     await page.locator(".menu-top", { hasText: "テスト" }).click();
@@ -170,7 +182,7 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
 
     await page.locator('.dock-buttons button[data-panel="executions"]').click();
     const failed = page.locator("#panel-executions tr.failed", { hasText: "writeThenFail" });
-    await until(() => failed.textContent()).toContain("guest@example.org");
+    await until(() => failed.textContent()).toContain("guest@city.example");
     await failed.click();
     await until(() => page.locator("#panel-executions .exec-details").textContent()).toContain("SpreadsheetApp.Range.setValue × 1");
     expect(await page.locator("#panel-executions tr.ok", { hasText: "onOpen" }).count()).toBeGreaterThanOrEqual(3);
@@ -199,7 +211,7 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
     const mails = page.locator(".mail-list li");
     await until(() => mails.allTextContents()).toEqual([expect.stringContaining("定時連絡 10時"), expect.stringContaining("定時連絡 9時")]);
     await mails.first().click();
-    await until(() => page.locator(".mail-headers").textContent()).toContain("jinji-ka@city.example");
+    await until(() => page.locator(".mail-headers").textContent()).toContain("taro.jinji@city.example");
     const html = page.frameLocator("iframe.mail-html");
     await until(() => html.locator("#m").textContent()).toBe("HTML 本文");
     expect(await page.locator("iframe.mail-html").getAttribute("sandbox")).toBe("");
@@ -213,13 +225,13 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
   });
 
   it("serves the web app at /exec: doGet as the visitor, run as the deployer; doPost", async () => {
-    workbench = await startTestWorkbench({ bundleDir, user: "jinji-ka@city.example" });
+    workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
     const page = await browser.newPage();
     await page.goto(`${workbench.url}exec/a/b?q=%E3%81%82`);
     expect(await page.title()).toBe("テストアプリ");
     // No 設定 sheet in the demo: the deployer is the signed-in user.
     // Shown in a frame on the surfaces' origin, as Apps Script shows an HtmlOutput.
-    expect(await page.frameLocator("iframe").locator("#v").textContent()).toBe("jinji-ka@city.example / jinji-ka@city.example / あ / a/b");
+    expect(await page.frameLocator("iframe").locator("#v").textContent()).toBe("taro.jinji@city.example / taro.jinji@city.example / あ / a/b");
     await page.close();
 
     const response = await fetch(`${workbench.url}exec`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"x":1}' });

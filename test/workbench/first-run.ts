@@ -12,8 +12,10 @@ export type GuidePicture = "1-summary" | "2-outbox" | "3-answered" | "4-status" 
 /** Takes the picture of a step: the test keeps it under test-artifacts/, the screenshots script under docs/first-run/. */
 export type Shot = (page: Page, name: GuidePicture) => Promise<void>;
 
-/** The owner whose mail the guide opens and answers. */
+/** The section whose mail the guide opens: a shared address nobody signs in as. */
 export const GUIDE_OWNER = "jinji-ka@city.example";
+/** The person of that section who answers: 人事課's 担当 in 担当者. */
+export const GUIDE_PERSON = { email: "taro.jinji@city.example", name: "山田 太郎", role: "担当" } as const;
 
 /** Clicks an item of the add-on's menu by its function name. */
 export async function runMenu(page: Page, functionName: string): Promise<void> {
@@ -49,25 +51,36 @@ export async function sendNow(page: Page): Promise<void> {
   await page.locator(".dialog.ask button").first().click();
 }
 
-/** 4: the outbox with the owner's mail open and its button to answer as them; returns the mail's entry. */
+/** 4: the outbox with the section's mail open, 「回答フォームを開く…」 asking which of its people opens it; returns the mail's entry. */
 export async function openMail(page: Page, shot: Shot): Promise<Locator> {
   await page.locator('.dock-buttons button[data-panel="outbox"]').click();
   const mail = page.locator(".mail-list li", { hasText: GUIDE_OWNER });
   await mail.click();
-  await until(() => page.locator(".open-answer-form").textContent()).toBe(`回答フォームを開く（${GUIDE_OWNER} として新しいタブで）`);
+  await page.locator(".open-answer-form").click();
+  const chooser = page.locator(".answer-chooser");
+  await until(() => chooser.locator("p").textContent()).toBe(`共有アドレス ${GUIDE_OWNER} 宛てです。だれとして開きますか（新しいタブだけがその人としてログインします）。`);
+  // The people 担当者 lists for 人事課 today: the 担当 and the 代理 (not the deputy whose period ended).
+  expect(await chooser.locator(".open-as-person").allTextContents()).toEqual([
+    `${GUIDE_PERSON.name}（担当） ${GUIDE_PERSON.email} として開く`, "佐藤 花子（代理） hanako.jinji@city.example として開く",
+  ]);
   // The mail's HTML body, addressed as the mail addresses: by 局 and 課.
   await until(() => page.frameLocator(".mail-html").locator("body").textContent()).toContain("総務市民局 人事課ご担当者様");
   await shot(page, "2-outbox");
   return mail;
 }
 
-/** 5: the answer form in a new tab signed in as the owner, answered 「変更なし」 throughout; returns that tab. */
+/** 5: the answer form in a new tab signed in as the section's 担当, answered 「変更なし」 throughout; returns that tab. */
 export async function answerAsOwner(page: Page, shot: Shot): Promise<Page> {
-  const [form] = await Promise.all([page.context().waitForEvent("page"), page.locator(".open-answer-form").click()]);
+  const person = page.locator(`.open-as-person[data-email="${GUIDE_PERSON.email}"]`);
+  const [form] = await Promise.all([page.context().waitForEvent("page"), person.click()]);
   await form.waitForLoadState();
-  expect(await form.locator("[data-workbench-visitor]").textContent()).toContain(`このタブは宛先の ${GUIDE_OWNER} としてログインして開いています`);
+  expect(await form.locator("[data-workbench-visitor]").textContent()).toContain(
+    `このタブは${GUIDE_OWNER} の担当の ${GUIDE_PERSON.name}（担当）としてログインして開いています`,
+  );
   // The form itself is in the web app's sandboxed frame, as Apps Script serves it.
   const inner = form.frameLocator("iframe");
+  // The person answers for the section, and is recorded by name.
+  await until(() => inner.locator(".acting").textContent()).toContain(`${GUIDE_PERSON.name} 様（${GUIDE_PERSON.email}）が、このアドレスの担当として回答します`);
   // Greeted as the mail greets: by 局 and 課, not by address.
   await until(() => inner.locator("main").textContent()).toContain("総務市民局 人事課 ご担当者 様にご担当いただいている課題です");
   for (const radio of await inner.locator('input[type="radio"][value="変更なし"]').all()) await radio.check();

@@ -40,7 +40,7 @@ const css = (page: Page, a1: string, property: string) =>
 
 describe("the workbench grid", { timeout: 90_000 }, () => {
   it("draws the column widths, header shading, bold and borders the add-on sets", async () => {
-    workbench = await startTestWorkbench({ bundleDir, user: "jinji-ka@city.example" });
+    workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
     const page = await openPage(browser, workbench, "集計");
     expect(await cell(page, "F1").evaluate((el) => el.getBoundingClientRect().width)).toBe(100);
     await menu(page, "書式を設定");
@@ -65,7 +65,7 @@ describe("the workbench grid", { timeout: 90_000 }, () => {
   });
 
   it("gives the add-on the user's selection and shows where it moves the selection", async () => {
-    workbench = await startTestWorkbench({ bundleDir, user: "jinji-ka@city.example" });
+    workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
     const page = await openPage(browser, workbench, "集計");
     await cell(page, "D4").click();
     await cell(page, "B2").click({ modifiers: ["Shift"] });
@@ -83,7 +83,7 @@ describe("the workbench grid", { timeout: 90_000 }, () => {
   });
 
   it("asks before an edit of a warning-only protected range; キャンセル changes nothing, OK writes", async () => {
-    workbench = await startTestWorkbench({ bundleDir, user: "jinji-ka@city.example" });
+    workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
     const page = await openPage(browser, workbench, "集計");
     await menu(page, "警告つきで保護");
     await until(() => page.locator("#busy").isHidden()).toBe(true);
@@ -112,7 +112,7 @@ describe("the workbench grid", { timeout: 90_000 }, () => {
   });
 
   it("undoes and redoes the user's own edits with Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z, each as an edit onEdit sees", async () => {
-    workbench = await startTestWorkbench({ bundleDir, user: "jinji-ka@city.example" });
+    workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
     const page = await openPage(browser, workbench, "集計");
     await type(page, "F3", "あ");
     await until(() => cell(page, "F3").textContent()).toBe("あ");

@@ -139,7 +139,7 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
   });
 
   it("runs the add-on's onOpen menu: 状況を入力 opens its sidebar, which loads through google.script.run", async () => {
-    workbench = await startTestWorkbench({ user: "jinji-ka@city.example" });
+    workbench = await startTestWorkbench({ user: "taro.jinji@city.example" });
     const page = await openPage(browser, workbench, "課題");
     const item = page.locator('.menubar [data-function="openStatusSidebar"]');
     await item.waitFor({ state: "attached" });
@@ -147,6 +147,8 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
     await page.locator(".menu-top", { hasText: menu! }).click();
     await item.click();
     const frame = page.frameLocator("#sidebar iframe");
+    // 人事課's 担当 sees the section's issues, under its shared address.
+    await until(() => frame.locator("body").textContent()).toContain("taro.jinji@city.example");
     await until(() => frame.locator("body").textContent()).toContain("jinji-ka@city.example");
     await page.locator('.dock-buttons button[data-panel="executions"]').click();
     await until(() => page.locator("#panel-executions tr.ok").allTextContents()).toEqual(

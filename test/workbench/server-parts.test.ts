@@ -11,7 +11,8 @@ import { scriptReply } from "../../src/local/workbench/worker/execution-view";
 import { editText, readRows } from "../../src/local/workbench/grid/grid-window";
 import { surfaceDocument } from "../../src/local/workbench/shim/surface-html";
 import { describeSchedule } from "../../src/local/workbench/worker/trigger-view";
-import { workbookUsers } from "../../src/local/workbench/worker/users";
+import { sharedAddressRefusal, workbookUsers } from "../../src/local/workbench/worker/users";
+import { DELEGATES } from "../../src/core/contracts/delegates";
 import type { CellInput } from "../../src/local/workbook/model";
 
 function execution(result: unknown, ok = true): ExecutionResult {
@@ -19,44 +20,69 @@ function execution(result: unknown, ok = true): ExecutionResult {
 }
 
 describe("workbench server parts", () => {
-  it("offers the workbook's own addresses as users: 事務局 first, then 局区代表 and 担当者, each once, with the issues each answers for", () => {
+  it("offers people, never a shared address: 事務局 first, then the people 担当者 lists for each section and 局区, with the issues each answers for", () => {
     const model = createDemoModel();
     const settings = model.insertSheet("設定");
     settings.setCells(0, 0, [
       [{ kind: "value", value: "項目" }, { kind: "value", value: "値" }],
       [{ kind: "value", value: "事務局メール" }, { kind: "value", value: "Henkaku@City.example, shisei@city.example" }],
     ]);
-    const users = workbookUsers(model);
-    expect(users.slice(0, 2)).toEqual([
-      { email: "henkaku@city.example", role: "事務局", label: "市政変革推進室", issues: [] },
-      { email: "shisei@city.example", role: "事務局", label: "市政変革推進室", issues: [] },
-    ]);
+    const { users, shared } = workbookUsers(model, "2026-11-25");
+    const secretariat = { name: "", role: "事務局", group: "市政変革推進室", label: "事務局", issues: [], actsFor: "", lapsed: false };
+    expect(users.slice(0, 2)).toEqual([{ email: "henkaku@city.example", ...secretariat }, { email: "shisei@city.example", ...secretariat }]);
     const issues = model.getSheetByName("課題")!;
     const rows = issues.getValues({ row: 1, column: 0, numRows: issues.getLastRow() - 1, numColumns: 7 });
     const idsWhere = (column: number, value: string) => rows.filter((r) => r[column] === value).map((r) => r[0]);
-    expect(users).toContainEqual({ email: "kaikei@city.example", role: "局区代表", label: "会計室", issues: idsWhere(4, "会計室") });
-    expect(users).toContainEqual({ email: "jinji-ka@city.example", role: "担当者", label: "総務市民局 人事課", issues: idsWhere(6, "jinji-ka@city.example") });
-    expect(users.find((u) => u.email === "jinji-ka@city.example")!.issues.length).toBeGreaterThan(0);
+    // 人事課's 担当 and 代理, and the deputy whose period ended at the April transfers (listed, marked).
+    const jinji = { role: "担当者", group: "総務市民局 人事課", issues: idsWhere(6, "jinji-ka@city.example"), actsFor: "jinji-ka@city.example" };
+    expect(users.filter((u) => u.actsFor === "jinji-ka@city.example")).toEqual([
+      { ...jinji, email: "taro.jinji@city.example", name: "山田 太郎", label: "担当", lapsed: false },
+      { ...jinji, email: "hanako.jinji@city.example", name: "佐藤 花子", label: "代理", lapsed: false },
+      { ...jinji, email: "ichiro.jinji@city.example", name: "鈴木 一郎", label: "代理・2026-03-31 で終了", lapsed: true },
+    ]);
+    expect(jinji.issues.length).toBeGreaterThan(0);
+    // One person acting for two sections is offered under each.
+    expect(users.filter((u) => u.email === "jiro.shokuin@city.example").map((u) => [u.group, u.label])).toEqual([["総務市民局 職員課", "担当"], ["総務市民局 人材育成課", "代理"]]);
+    expect(users).toContainEqual(expect.objectContaining({ role: "局区代表", group: "会計室", email: "tadashi.kaikei@city.example", name: "宮本 正", actsFor: "kaikei@city.example", issues: idsWhere(4, "会計室") }));
     expect(users.filter((u) => u.role === "PTメンバー")).toHaveLength(10);
-    expect(users).toContainEqual({ email: "aoyama.haruka@city.example", role: "PTメンバー", label: "チームA 青山 遥", issues: [] });
-    expect(new Set(users.map((u) => u.email)).size).toBe(users.length);
+    expect(users).toContainEqual(expect.objectContaining({ email: "aoyama.haruka@city.example", name: "青山 遥", role: "PTメンバー", label: "チームA" }));
+    // No shared address is a sign-in; each is listed with the people acting for it today.
+    const addresses = new Set(shared.map((s) => s.address));
+    expect(addresses).toContain("jinji-ka@city.example");
+    expect(addresses).toContain("kaikei@city.example");
+    expect(users.filter((u) => addresses.has(u.email))).toEqual([]);
+    expect(shared.find((s) => s.address === "jinji-ka@city.example")).toEqual({
+      address: "jinji-ka@city.example", group: "総務市民局 人事課",
+      people: [{ email: "taro.jinji@city.example", name: "山田 太郎", role: "担当" }, { email: "hanako.jinji@city.example", name: "佐藤 花子", role: "代理" }],
+    });
+    expect(sharedAddressRefusal("Jinji-ka@city.example", shared)).toBe(
+      "「jinji-ka@city.example」は総務市民局 人事課の共有アドレスです。Google Workspace では共有アドレスでログインする人はいないため、ワークベンチでも選べません。" +
+        "担当者シートでこのアドレスを担当している 山田 太郎（担当）、佐藤 花子（代理） のだれかを選んでください。",
+    );
+    expect(sharedAddressRefusal("taro.jinji@city.example", shared)).toBeNull();
   });
 
-  it("reads 選考 as the add-on does (採用 is 選出), and offers nobody from a column the sheet lacks", () => {
+  it("offers an address nobody is listed for as the person's own, reads 選考 as the add-on does, and offers nobody from a column the sheet lacks", () => {
     const model = createDemoModel();
+    const delegates = model.getSheetByName(DELEGATES.name)!;
+    delegates.deleteRows(1, delegates.getLastRow() - 1);
+    const { users, shared } = workbookUsers(model, "2026-11-25");
+    expect(shared).toEqual([]);
+    expect(users).toContainEqual(expect.objectContaining({ email: "jinji-ka@city.example", role: "担当者", label: "本人のアドレス", actsFor: "" }));
+
     const members = model.getSheetByName(PT_MEMBERS.name)!;
     const header = members.getValues({ row: 0, column: 0, numRows: 1, numColumns: members.getLastColumn() })[0];
     const hired = { 年度: "R8", チーム: "チームB", 氏名: "新井 翼", 所属: "環境局 環境政策課", メール: "arai.tsubasa@city.example", 応募区分: "自主応募", 選考: "採用" };
     const row = PT_MEMBERS.toRow(hired, header).map((value): CellInput => (value === "" ? { kind: "empty" } : { kind: "value", value: String(value) }));
     members.setCells(members.getLastRow(), 0, [row]);
-    expect(workbookUsers(model)).toContainEqual({ email: "arai.tsubasa@city.example", role: "PTメンバー", label: "チームB 新井 翼", issues: [] });
+    expect(workbookUsers(model, "2026-11-25").users).toContainEqual(expect.objectContaining({ email: "arai.tsubasa@city.example", role: "PTメンバー", name: "新井 翼", label: "チームB" }));
 
     const issues = model.getSheetByName(ISSUES.name)!;
     const issueHeader = issues.getValues({ row: 0, column: 0, numRows: 1, numColumns: issues.getLastColumn() })[0];
     issues.deleteColumns(issueHeader.indexOf("担当者メール"), 1);
-    const users = workbookUsers(model);
-    expect(users.filter((u) => u.role === "担当者")).toEqual([]);
-    expect(users.find((u) => u.email === "kaikei@city.example")?.issues.length).toBeGreaterThan(0);
+    const after = workbookUsers(model, "2026-11-25").users;
+    expect(after.filter((u) => u.role === "担当者")).toEqual([]);
+    expect(after.find((u) => u.email === "kaikei@city.example")?.issues.length).toBeGreaterThan(0);
   });
 
   it("hands google.script.run plain copies, and null with a warning for a value holding a Date", () => {

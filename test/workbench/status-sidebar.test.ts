@@ -16,6 +16,8 @@ import { SECRETARIAT } from "../support/issues";
 import { cell, openPage, startTestWorkbench, tab, until, START, type TestWorkbench } from "./harness";
 
 const OWNER = "jinji-ka@city.example";
+/** 人事課's 担当 in 担当者: nobody signs in as the section's shared address. */
+const PERSON = "taro.jinji@city.example";
 let browser: Browser;
 let workbench: TestWorkbench | undefined;
 
@@ -53,9 +55,9 @@ async function openSidebar(page: Page) {
 }
 
 describe("status sidebar in the workbench", { timeout: 90_000 }, () => {
-  it("saves an owner's change: 集計 updates and 履歴 gains rows; a change made meanwhile gives a conflict", async () => {
+  it("saves a section person's change: 集計 updates and 履歴 gains rows; a change made meanwhile gives a conflict", async () => {
     const open: [string, number][] = [];
-    workbench = await startTestWorkbench({ user: OWNER, prepare: (model) => setUpDemo(model, open) });
+    workbench = await startTestWorkbench({ user: PERSON, prepare: (model) => setUpDemo(model, open) });
     expect(open.length).toBeGreaterThanOrEqual(2);
     const [[first], [second, secondRow]] = open;
     const page = await openPage(browser, workbench, "集計");
@@ -94,5 +96,6 @@ describe("status sidebar in the workbench", { timeout: 90_000 }, () => {
     expect(await sidebar.locator("#conflict").textContent()).toContain("別の職員が直接入力");
     expect(await sidebar.locator("#memo").inputValue()).toBe("担当者の入力");
     await screenshot(page, "workbench-sidebar-conflict");
+
   });
 });

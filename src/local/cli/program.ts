@@ -8,12 +8,19 @@ import type { CliIo } from "./io";
 import { commandRun } from "./run";
 import { commandStart, DEFAULT_PORT, parsePort } from "./start";
 import { commandTrigger } from "./trigger";
-import { CliError, DEFAULT_WORKBOOK, parseWait } from "./shared";
+import { CliError, DEFAULT_WORKBOOK, parseDomain, parseWait } from "./shared";
 
 function isoTime(value: string): number {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new InvalidArgumentError(`日時「${value}」を読めません。例: 2026-12-01T09:00:00+09:00`);
   return ms;
+}
+
+/** Whose address Session.getActiveUser() gives (docs/apps-script-contexts.md): run, trigger and start take these. */
+function withUserOptions(command: Command): Command {
+  return command
+    .option("--domain <domain>", "Google Workspace のドメイン（この中のユーザーだけ Session.getActiveUser が名前を返す。既定: city.example）", parseDomain)
+    .option("--strict-users", "最も厳しい読み方: どの実行のされ方でも Session.getActiveUser を空にする（テスト用）");
 }
 
 /** A new program per run: commander keeps parsed option values on the command objects. */
@@ -32,8 +39,8 @@ function program(io: CliIo): Command {
     .option("--force", "既存のファイルを上書きする")
     .action((file, options) => commandDemo(io, file, options));
 
-  root
-    .command("run")
+  withUserOptions(root
+    .command("run"))
     .description("エントリポイントを1回の実行として動かし、結果を JSON で出力します")
     .argument("<entry>", "エントリポイント名（例: PLATINA_STATUS_TABLE, setupWorkbook）")
     .option("--workbook <file>", "ブック", DEFAULT_WORKBOOK)
@@ -57,8 +64,8 @@ function program(io: CliIo): Command {
     .option("--workbook <file>", "ブック", DEFAULT_WORKBOOK)
     .action((range, options) => commandGet(io, range, options));
 
-  root
-    .command("trigger")
+  withUserOptions(root
+    .command("trigger"))
     .description("時計を進め、期限が来た時間主導型トリガーを順に実行します")
     .option("--workbook <file>", "ブック", DEFAULT_WORKBOOK)
     .option("--until <iso>", "ここまで時計を進める（既定: 現在時刻）", isoTime)
@@ -66,8 +73,8 @@ function program(io: CliIo): Command {
     .option("--wait <seconds>", "ブックを別の platina が使用中のとき待つ秒数（既定: 30）", parseWait)
     .action((options) => commandTrigger(io, options));
 
-  root
-    .command("start")
+  withUserOptions(root
+    .command("start"))
     .description("ローカルのワークベンチ（ブラウザで開くスプレッドシート画面）を起動します")
     .option("--workbook <file>", "ブック（無ければデモ用のブックを作成）", DEFAULT_WORKBOOK)
     .option("--port <number>", "待ち受けるポート（127.0.0.1）", parsePort, DEFAULT_PORT)

@@ -1,9 +1,9 @@
 import { fakeClock } from "../runtime/clock";
 import { contextFromChoice, type ContextChoice } from "../execution/contexts";
 import type { CliIo } from "./io";
-import { CliError, open, toJson } from "./shared";
+import { CliError, open, toJson, workspaceOf, type UserOptions } from "./shared";
 
-export interface RunOptions {
+export interface RunOptions extends UserOptions {
   workbook: string;
   now?: number;
   user: string;
@@ -28,6 +28,7 @@ export async function commandRun(io: CliIo, entry: string, options: RunOptions):
     clock: options.now !== undefined ? fakeClock(options.now) : undefined,
     smtp: options.smtp,
     waitSeconds: options.wait,
+    runtime: { workspace: workspaceOf(options) },
   });
   let execution;
   // Closed on every path: in-process, the claim outlives the command otherwise.

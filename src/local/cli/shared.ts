@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEMO_SEED } from "../demo-workbook";
+import { DEFAULT_WORKSPACE, workspaceDomain, type Workspace } from "../execution/contexts";
 import { crashPointsFromEnv } from "../runtime/crash-points";
 import { openWorkbook, type OpenOptions } from "../runtime/open";
 import type { CliIo } from "./io";
@@ -31,6 +32,25 @@ export function parseWait(value: string): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError(`待ち時間「${value}」が不正です（0 以上の秒数）。`);
   return seconds;
+}
+
+/** `--domain`: the Google Workspace domain whose users Session names (a consumer domain such as gmail.com is refused). */
+export function parseDomain(value: string): string {
+  try {
+    return workspaceDomain(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+/** What `--domain` and `--strict-users` ask of the runtime (default: city.example, users named within it). */
+export interface UserOptions {
+  domain?: string;
+  strictUsers?: boolean;
+}
+
+export function workspaceOf(options: UserOptions): Workspace {
+  return { domain: options.domain ?? DEFAULT_WORKSPACE.domain, strictUsers: options.strictUsers === true };
 }
 
 export async function open(io: CliIo, workbook: string, extra: Partial<OpenOptions> & { waitSeconds?: number } = {}) {

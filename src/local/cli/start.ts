@@ -4,11 +4,11 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { startWorkbench, WorkbenchStartError } from "../workbench/server";
 import type { CliIo } from "./io";
-import { BUNDLE_DIR, CliError } from "./shared";
+import { BUNDLE_DIR, CliError, workspaceOf, type UserOptions } from "./shared";
 
 export { DEFAULT_PORT } from "../workbench/server";
 
-export interface StartOptions {
+export interface StartOptions extends UserOptions {
   workbook: string;
   port: number;
 }
@@ -25,7 +25,7 @@ export async function commandStart(io: CliIo, options: StartOptions): Promise<vo
   const created = !existsSync(path);
   let workbench;
   try {
-    workbench = await startWorkbench({ workbook: path, bundleDir: BUNDLE_DIR, port: options.port, createDemoIfMissing: true });
+    workbench = await startWorkbench({ workbook: path, bundleDir: BUNDLE_DIR, port: options.port, createDemoIfMissing: true, workspace: workspaceOf(options) });
   } catch (error) {
     if (error instanceof WorkbenchStartError) throw new CliError(error.message);
     throw error;

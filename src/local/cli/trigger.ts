@@ -1,13 +1,13 @@
 import { fakeClock, type FakeClock } from "../runtime/clock";
 import type { CliIo } from "./io";
-import { open } from "./shared";
+import { open, workspaceOf, type UserOptions } from "./shared";
 
 type Fired = { handler: string; at: string; ok: boolean; error?: string };
 
-export async function commandTrigger(io: CliIo, options: { workbook: string; until?: number; smtp?: string; wait?: number }): Promise<void> {
+export async function commandTrigger(io: CliIo, options: { workbook: string; until?: number; smtp?: string; wait?: number } & UserOptions): Promise<void> {
   const until = options.until ?? Date.now();
   const clock = fakeClock(until);
-  const opened = await open(io, options.workbook, { clock, smtp: options.smtp, waitSeconds: options.wait });
+  const opened = await open(io, options.workbook, { clock, smtp: options.smtp, waitSeconds: options.wait, runtime: { workspace: workspaceOf(options) } });
   const fired: Fired[] = [];
   try {
     await fireDue(io, opened, until, clock, fired);

@@ -40,39 +40,81 @@ export interface ContextRules {
   documentLock: boolean;
 }
 
+/**
+ * Whom Session may name. Apps Script hides the user wherever a script runs without that
+ * user's authorization, but "these restrictions generally do not apply" within one Google
+ * Workspace domain (R-session): the runtime names a user only inside its domain.
+ */
+export interface Workspace {
+  /** The Google Workspace domain of the script's owner, trigger creators and the web app's deployer; null: no domain (consumer accounts). */
+  domain: string | null;
+  /** The strictest reading, for tests: Session.getActiveUser() and e.user are "" in every context. */
+  strictUsers: boolean;
+}
+
+/** The city's domain, as the demo, the workbench and the tests name its accounts. */
+export const DEFAULT_WORKSPACE: Workspace = { domain: "city.example", strictUsers: false };
+
+/** Consumer accounts' domains: a gmail.com address belongs to no Google Workspace domain (G-quota tells the two apart). */
+const CONSUMER_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
+
+/** A Workspace domain as given (CLI, workbench), lower-cased; a consumer or malformed domain is refused in Japanese. */
+export function workspaceDomain(text: string): string {
+  const domain = text.trim().replace(/^@/, "").toLowerCase();
+  if (CONSUMER_DOMAINS.has(domain)) {
+    throw new Error(`「${domain}」は個人の Google アカウントのドメインで、Google Workspace のドメインではありません（同じドメインの扱いになりません）。市のドメイン（例: city.example）を指定してください。`);
+  }
+  if (!DOMAIN.test(domain)) throw new Error(`ドメイン「${text}」を読めません。例: city.example`);
+  return domain;
+}
+
 /** The part after "@", lower-cased; "" for a blank address. */
 function domainOf(email: string): string {
   const at = email.lastIndexOf("@");
   return at < 0 ? "" : email.slice(at + 1).toLowerCase();
 }
 
-export function contextRules(context: ExecutionContext, person: string): ContextRules {
+/** Whether Session may name `email`: an account of the Workspace domain, unless the strictest reading is on. */
+function namedInDomain(email: string, workspace: Workspace): boolean {
+  return !workspace.strictUsers && workspace.domain !== null && email !== "" && domainOf(email) === workspace.domain;
+}
+
+export function contextRules(context: ExecutionContext, person: string, workspace: Workspace): ContextRules {
+  const named = (email: string) => namedInDomain(email, workspace);
   switch (context.kind) {
     case "custom-function":
-      // G-cf: no authorization, read-only Spreadsheet, no Ui; R-session: the user is blank.
+      // G-cf: no authorization, read-only Spreadsheet, no Ui; R-session: the user is blank, in any domain.
       return { authMode: "CUSTOM_FUNCTION", activeUser: "", effectiveUser: "", activeSpreadsheet: true, ui: false, documentLock: true };
     case "simple-trigger":
       // G-trig: may modify the bound file, identity may be blank; R-authmode: NONE gives no access to the document.
+      // R-session: runs without the user's authorization, so blank — the strict reading, even within the domain.
       return {
         authMode: context.authMode, activeUser: "", effectiveUser: person,
         activeSpreadsheet: context.authMode === "LIMITED", ui: true, documentLock: context.authMode === "LIMITED",
       };
     case "installable-trigger":
-      // G-inst: runs as the creator; R-session: the editor's address is not guaranteed.
-      return { authMode: "FULL", activeUser: "", effectiveUser: context.owner, activeSpreadsheet: true, ui: true, documentLock: true };
+      // G-inst: runs as the creator; R-session: the editor is named only when editor and creator share the domain.
+      return {
+        authMode: "FULL", activeUser: named(context.owner) && named(person) ? person : "", effectiveUser: context.owner,
+        activeSpreadsheet: true, ui: true, documentLock: true,
+      };
     case "time-driven":
-      // G-inst: runs as the creator; nobody has the spreadsheet open, so there is no Ui.
-      return { authMode: "FULL", activeUser: "", effectiveUser: context.owner, activeSpreadsheet: true, ui: false, documentLock: true };
+      // G-inst: runs as the creator, nobody at a screen (no Ui); R-session: the creator, within the domain.
+      return {
+        authMode: "FULL", activeUser: named(context.owner) ? context.owner : "", effectiveUser: context.owner,
+        activeSpreadsheet: true, ui: false, documentLock: true,
+      };
     case "menu":
     case "sidebar":
     case "dialog":
-      return { authMode: "FULL", activeUser: person, effectiveUser: person, activeSpreadsheet: true, ui: true, documentLock: true };
+      // R-session: the user within the domain; outside it the strict reading leaves it blank.
+      return { authMode: "FULL", activeUser: named(person) ? person : "", effectiveUser: person, activeSpreadsheet: true, ui: true, documentLock: true };
     case "web-app": {
       // G-bound: the active-container methods are not for web apps; R-session: "execute as me" shows the
       // visitor only within the deployer's domain; R-locksvc: no current document, so no document lock.
-      const sameDomain = person !== "" && domainOf(person) === domainOf(context.deployer);
       return {
-        authMode: "FULL", activeUser: sameDomain ? person : "", effectiveUser: context.deployer,
+        authMode: "FULL", activeUser: named(context.deployer) && named(person) ? person : "", effectiveUser: context.deployer,
         activeSpreadsheet: false, ui: false, documentLock: false,
       };
     }
@@ -117,7 +159,7 @@ export function contextFromChoice(choice: ContextChoice, user: string, deployer:
 }
 
 /** The ExecutionEnv fields that follow from a context and the person who started it. */
-export function contextIdentity(context: ExecutionContext, person: string) {
-  const rules = contextRules(context, person);
+export function contextIdentity(context: ExecutionContext, person: string, workspace: Workspace) {
+  const rules = contextRules(context, person, workspace);
   return { context, rules, activeUser: rules.activeUser, effectiveUser: rules.effectiveUser, authMode: rules.authMode };
 }

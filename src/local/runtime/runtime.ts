@@ -5,7 +5,7 @@
 import vm from "node:vm";
 import { CallCounter, DEFAULT_COST_MODEL, type CallCounts, type CostModel } from "./call-counter";
 import { randomBytes } from "node:crypto";
-import { contextIdentity, contextRules, type ExecutionContext } from "../execution/contexts";
+import { contextIdentity, contextRules, DEFAULT_WORKSPACE, workspaceDomain, type ExecutionContext, type Workspace } from "../execution/contexts";
 import type { Clock, ExecutionEnv, RuntimeState, UiHost } from "../execution/env";
 import { loadAddonBundle, type AddonBundle } from "./bundle";
 import { Journal, type JournalEntry } from "./journal";
@@ -41,6 +41,8 @@ export interface RuntimeOptions {
   /** Random choices the runtime makes as Apps Script does (a time trigger's minute); tests seed it. */
   random?: () => number;
   log?: (line: string) => void;
+  /** Whom Session may name (execution/contexts.ts); default the city's domain, city.example. */
+  workspace?: Workspace;
   /**
    * Makes a commit point durable before SpreadsheetApp.flush() returns, and the
    * rest of a successful execution before run() returns: the writes since the
@@ -100,8 +102,12 @@ export class Runtime {
   /** The files SpreadsheetApp.create made (saved by saveCreatedFiles); null without a files folder. */
   readonly createdFiles: CreatedFiles | null;
   private customFunctionContext: ReturnType<Runtime["newContext"]> | null = null;
+  /** The Workspace domain the runtime models and whether the strictest reading is on. */
+  readonly workspace: Workspace;
 
   constructor(readonly options: RuntimeOptions) {
+    const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+    this.workspace = { ...workspace, domain: workspace.domain === null ? null : workspaceDomain(workspace.domain) };
     // Google's IDs are 44 URL-safe characters; this one is made once and kept in the sidecar.
     options.state.spreadsheetId ??= randomBytes(33).toString("base64url");
     this.bundle = loadAddonBundle(options.bundleDir);
@@ -135,7 +141,7 @@ export class Runtime {
     if (owner !== null && triggerQuotaLeft(this.state, owner, startedAt) <= 0) {
       return { entryPoint, user, startedAt, logs, ok: false, error: { message: TRIGGER_QUOTA_MESSAGE }, calls: {}, simulatedMs: 0, wallMs: 0 };
     }
-    const execution = this.newContext({ ...contextIdentity(run.context ?? { kind: "menu" }, user), ui: run.ui ?? null }, logs, run.selection ?? null);
+    const execution = this.newContext({ ...contextIdentity(run.context ?? { kind: "menu" }, user, this.workspace), ui: run.ui ?? null }, logs, run.selection ?? null);
     const outcome = { entryPoint, user, startedAt, logs } as const;
     const stateAtStart = structuredClone(this.state);
     // A trigger's run counts against its owner's daily trigger runtime, whether it succeeds or not.
@@ -179,7 +185,7 @@ export class Runtime {
   readRange(a1: string): unknown[][] {
     const env: ExecutionEnv = {
       clock: this.options.clock, timeZone: this.bundle.timeZone, state: this.state, log: () => undefined,
-      ...contextIdentity({ kind: "menu" }, ""), ui: null,
+      ...contextIdentity({ kind: "menu" }, "", this.workspace), ui: null,
     };
     const app = createSpreadsheetApp(env, this.model, { id: this.spreadsheetId });
     return app.getActiveSpreadsheet().getRange(a1).getValues();
@@ -208,11 +214,12 @@ export class Runtime {
   /**
    * A user's edit of a cell range in the UI: runs the simple onEdit trigger (without
    * authorization) and every installable edit trigger (as its creator), as Sheets does.
-   * API writes never come here. e.user is blank, as Apps Script may leave it (G-events, R-session).
+   * API writes never come here. e.user is the editor only where Session names them (R-session, G-events):
+   * never in the simple trigger; in an installable one when editor and creator are in the domain.
    */
   fireEdit(edit: { sheet: string; a1: string; user: string; value?: unknown; oldValue?: unknown; ui?: UiHost | null; selection?: ActiveSelection | null }): ExecutionResult[] {
     const fire = (entry: string, context: ExecutionContext, extra: Record<string, unknown>) => {
-      const email = contextRules(context, edit.user).activeUser;
+      const email = contextRules(context, edit.user, this.workspace).activeUser;
       const event = (global: Record<string, any>) => {
         const source = global.SpreadsheetApp.getActiveSpreadsheet();
         const range = source.getSheetByName(edit.sheet).getRange(edit.a1);
@@ -247,7 +254,7 @@ export class Runtime {
     for (const trigger of this.state.triggers.filter((t) => t.eventType === "ON_CHANGE")) {
       if (!this.bundle.entryPoints.includes(trigger.handler)) continue;
       const context: ExecutionContext = { kind: "installable-trigger", event: "ON_CHANGE", owner: trigger.owner };
-      const email = contextRules(context, change.user).activeUser;
+      const email = contextRules(context, change.user, this.workspace).activeUser;
       const event = (global: Record<string, any>) => [{
         authMode: "FULL",
         changeType: change.changeType,
@@ -263,7 +270,7 @@ export class Runtime {
   /**
    * A request to the web app: doGet or doPost with Apps Script's event object.
    * Deployed "execute as me", the code runs as the deployer; the visitor is the
-   * active user only within the deployer's domain. `url` is the /exec or /dev URL
+   * active user only when both are in the Workspace domain. `url` is the /exec or /dev URL
    * requested (default: the deployment's), which getUrl() then returns.
    */
   webRequest(request: {
@@ -293,7 +300,7 @@ export class Runtime {
   }
 
   private callCustomFunction(name: string, args: unknown[]): unknown {
-    this.customFunctionContext ??= this.newContext({ ...contextIdentity({ kind: "custom-function" }, ""), ui: null }, []);
+    this.customFunctionContext ??= this.newContext({ ...contextIdentity({ kind: "custom-function" }, "", this.workspace), ui: null }, []);
     const { global, bridge } = this.customFunctionContext;
     // Run through a script so vm's watchdog can stop a function that never returns,
     // as Sheets stops a custom function after 30 seconds.

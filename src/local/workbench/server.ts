@@ -12,11 +12,13 @@ import { EventStream } from "./server/event-stream";
 import { HttpError, isOwnHost, isOwnPage, send, sendJson } from "./server/http";
 import { WorkbenchHub } from "./server/hub";
 import { visitAs } from "./outbox/answer-links";
+import { DEFAULT_WORKSPACE, type Workspace } from "../execution/contexts";
 import { handleOutbox } from "./outbox/outbox-routes";
 import { answerStarting } from "./server/starting";
 import { startUserContent } from "./surfaces/usercontent";
 import { handleWebApp } from "./surfaces/webapp-route";
 import { WorkbenchWorker } from "./server/worker-host";
+import { sharedAddressRefusal } from "./worker/users";
 
 export const DEFAULT_PORT = 8787;
 /** How often due time-driven triggers are looked for while the clock follows real time. */
@@ -32,8 +34,10 @@ export interface WorkbenchOptions {
   createDemoIfMissing?: boolean;
   /** A fixed start time: the clock stands still until advanced (tests, demos). */
   clockStart?: number;
-  /** Signed in at start; default the workbook's first user. */
+  /** Signed in at start; default the workbook's first user. A section address is refused (see worker/users.ts). */
   user?: string;
+  /** Whom Session names (execution/contexts.ts): default city.example; `strictUsers` leaves every user blank, for tests. */
+  workspace?: Workspace;
 }
 
 export interface Workbench {
@@ -90,6 +94,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         createDemoIfMissing: options.createDemoIfMissing ?? false,
         clockStart: options.clockStart,
         webAppUrl: `${origin}/exec`,
+        workspace: options.workspace ?? DEFAULT_WORKSPACE,
       },
       hub.onWorkerEvent,
     ),
@@ -106,6 +111,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const assets = built.value;
   hub.worker = started.value;
   const session = await hub.session().catch(abandon);
+  const refusal = options.user ? sharedAddressRefusal(options.user, session.shared) : null;
+  if (refusal) return abandon(new WorkbenchStartError(refusal));
   hub.user = options.user ?? session.users[0]?.email ?? "";
   hub.entryPoints = session.workbook.entryPoints;
   const userContent = await startUserContent(hub, assets.shim, host, origin);
@@ -130,7 +137,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
           for (const request of hub.pendingRequests()) sendEvent("ui", request);
         });
       }
-      if (await handleOutbox(outbox, res, path)) return;
+      if (await handleOutbox(outbox, res, path, async () => (await hub.session()).shared)) return;
       if (handleFiles(files, res, path)) return;
     }
     if (path.startsWith("/api/") && (await handleApi(hub, req, res, url))) return;

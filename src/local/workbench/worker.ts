@@ -19,6 +19,7 @@ import { WorkbookSession } from "./worker/session";
 import { triggerView } from "./worker/trigger-view";
 import { UiChannel, workbenchUi } from "./worker/ui-host";
 import { secretariatEmails, workbookUsers } from "./worker/users";
+import { dayOf } from "../../core/contracts/pt-values";
 import { webResponse } from "./worker/web-response";
 import type { OpName, WorkerInit, WorkerMessage, WorkerOps, WorkerRequest } from "./protocol/worker-protocol";
 
@@ -53,7 +54,7 @@ try {
     clock,
     webAppUrl: init.webAppUrl,
     // SpreadsheetApp.create's files: the link the add-on shows downloads them from this server.
-    runtime: { files: { dir: filesDir(resolve(init.workbook)), url: (name) => fileLink(init.webAppUrl, name) } },
+    runtime: { workspace: init.workspace, files: { dir: filesDir(resolve(init.workbook)), url: (name) => fileLink(init.webAppUrl, name) } },
     onChange: (sheets, infos) => post({ event: "changed", sheets, infos, windows: freshWindows(sheets) }),
     onSaveError: (error) => process.stderr.write(`platina: ブックを保存できません: ${error.message}\n`),
   });
@@ -82,9 +83,9 @@ function showSelection(results: ExecutionResult[]): void {
 const runtime = () => session.runtime;
 const hasEntry = (name: string) => runtime().bundle.entryPoints.includes(name);
 
-/** The open event; e.user is blank, as in every trigger where Apps Script may leave it blank (execution/contexts.ts). */
+/** The open event; e.user is the user only where Session names them (execution/contexts.ts). */
 function openEvent(user: string, context: ExecutionContext, extra: Record<string, unknown>) {
-  const email = contextRules(context, user).activeUser;
+  const email = contextRules(context, user, runtime().workspace).activeUser;
   return (global: Record<string, any>) => [
     { source: global.SpreadsheetApp.getActiveSpreadsheet(), user: { getEmail: () => email, getNickname: () => email.split("@")[0] }, ...extra },
   ];
@@ -135,7 +136,7 @@ const handlers: Handlers = {
         entryPoints: runtime().bundle.entryPoints,
         webAppUrl: init.webAppUrl,
       },
-      users: workbookUsers(model),
+      ...workbookUsers(model, dayOf(clock.now())),
       now: clock.now(),
       timeZone: runtime().bundle.timeZone,
       deployer: secretariatEmails(model)[0] ?? null,

@@ -4,16 +4,19 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_SEED } from "../../../src/local/demo-workbook";
-import { contextIdentity, type ExecutionContext } from "../../../src/local/execution/contexts";
+import { contextIdentity, workspaceDomain, type ExecutionContext, type Workspace } from "../../../src/local/execution/contexts";
 import { createScriptApp } from "../../../src/local/services/script-app";
 import type { TriggerRecord, UiHost } from "../../../src/local/execution/env";
 import { openWorkbook } from "../../../src/local/runtime/open";
 import { sidecarPath } from "../../../src/local/workbook/sidecar";
 import { fixtureBundle, tempDir, testRuntime } from "../../support/runtime";
 
+/** The matrix's Workspace domain: USER and OWNER are its accounts, OUTSIDER is not. */
+const DOMAIN: Workspace = { domain: "city.platina.example", strictUsers: false };
+const STRICT: Workspace = { ...DOMAIN, strictUsers: true };
 const USER = "tanaka@city.platina.example";
 const OWNER = "suishin@city.platina.example";
-const OUTSIDER = "visitor@gmail.example";
+const OUTSIDER = "visitor@gmail.com";
 const EXEC = "http://127.0.0.1:8787/exec";
 
 const code = `
@@ -60,8 +63,8 @@ const ui: UiHost = {
   addMenu: () => undefined,
 };
 
-function setUp() {
-  const t = testRuntime({ bundleDir: fixtureBundle(code), demo: false });
+function setUp(workspace: Workspace = DOMAIN) {
+  const t = testRuntime({ bundleDir: fixtureBundle(code), demo: false, workspace });
   t.runtime.model.insertSheet("S");
   t.runtime.state.scriptProperties.k = "v";
   t.runtime.state.webAppUrl = EXEC;
@@ -75,8 +78,8 @@ function trigger(fields: Partial<TriggerRecord> & Pick<TriggerRecord, "handler" 
 type Probe = Record<string, unknown>;
 
 /** What each service answers in `context`, started by `person`. */
-function probeIn(context: ExecutionContext | "custom-function", person = USER): { answers: Probe; id: string } {
-  const { runtime } = setUp();
+function probeIn(context: ExecutionContext | "custom-function", person = USER, workspace = DOMAIN): { answers: Probe; id: string } {
+  const { runtime } = setUp(workspace);
   const id = runtime.spreadsheetId;
   if (context === "custom-function") {
     const sheet = runtime.model.getSheetByName("S")!;
@@ -123,18 +126,18 @@ const MATRIX: { name: string; context: ExecutionContext | "custom-function"; per
     }),
   },
   {
-    name: "installable edit trigger",
+    name: "installable edit trigger, editor and creator in the domain",
     context: { kind: "installable-trigger", event: "ON_EDIT", owner: OWNER },
     expected: (id) => ({
-      activeSpreadsheet: id, getActive: id, activeSheet: "S", ui: "ui", documentLock: "lock", activeUser: "", effectiveUser: OWNER,
+      activeSpreadsheet: id, getActive: id, activeSheet: "S", ui: "ui", documentLock: "lock", activeUser: USER, effectiveUser: OWNER,
       openById: SHEETS, properties: "v", triggers: 0, mail: true,
     }),
   },
   {
-    name: "time-driven trigger",
+    name: "time-driven trigger, creator in the domain",
     context: { kind: "time-driven", owner: OWNER },
     expected: (id) => ({
-      activeSpreadsheet: id, getActive: id, activeSheet: "S", ui: NO_UI, documentLock: "lock", activeUser: "", effectiveUser: OWNER,
+      activeSpreadsheet: id, getActive: id, activeSheet: "S", ui: NO_UI, documentLock: "lock", activeUser: OWNER, effectiveUser: OWNER,
       openById: SHEETS, properties: "v", triggers: 0, mail: true,
     }),
   },
@@ -165,6 +168,51 @@ const MATRIX: { name: string; context: ExecutionContext | "custom-function"; per
   },
 ];
 
+/** Who Session.getActiveUser() names, per context, for a user in the domain, one outside it, and under the strictest reading. */
+const WHO: { name: string; context: ExecutionContext | "custom-function"; inside: string; outside: string }[] = [
+  { name: "custom function", context: "custom-function", inside: "", outside: "" },
+  { name: "simple trigger", context: { kind: "simple-trigger", authMode: "LIMITED" }, inside: "", outside: "" },
+  { name: "installable edit trigger", context: { kind: "installable-trigger", event: "ON_EDIT", owner: OWNER }, inside: USER, outside: "" },
+  { name: "installable change trigger", context: { kind: "installable-trigger", event: "ON_CHANGE", owner: OWNER }, inside: USER, outside: "" },
+  { name: "time-driven trigger", context: { kind: "time-driven", owner: OWNER }, inside: OWNER, outside: OWNER },
+  { name: "menu item", context: { kind: "menu" }, inside: USER, outside: "" },
+  { name: "sidebar", context: { kind: "sidebar" }, inside: USER, outside: "" },
+  { name: "dialog", context: { kind: "dialog" }, inside: USER, outside: "" },
+  { name: "web app", context: webApp, inside: USER, outside: "" },
+];
+
+describe("Session names users only within the Workspace domain (R-session)", () => {
+  it.each(WHO.map((row) => [row.name, row] as const))("%s: the user in the domain, blank outside it and under the strictest reading", (_name, row) => {
+    expect(probeIn(row.context, USER).answers.activeUser).toBe(row.inside);
+    expect(probeIn(row.context, OUTSIDER).answers.activeUser).toBe(row.outside);
+    expect(probeIn(row.context, USER, STRICT).answers.activeUser).toBe("");
+  });
+
+  it("names nobody when the creator or deployer is outside the domain, nor any account of a runtime without one (consumer accounts)", () => {
+    const outsiderTrigger: ExecutionContext = { kind: "installable-trigger", event: "ON_EDIT", owner: OUTSIDER };
+    expect(probeIn(outsiderTrigger, USER).answers.activeUser).toBe("");
+    expect(probeIn({ kind: "time-driven", owner: OUTSIDER }, USER).answers.activeUser).toBe("");
+    expect(probeIn({ kind: "web-app", deployer: OUTSIDER, url: EXEC }, USER).answers.activeUser).toBe("");
+    const consumer: Workspace = { domain: null, strictUsers: false };
+    const gmail = "owner@gmail.com";
+    expect(probeIn({ kind: "web-app", deployer: gmail, url: EXEC }, OUTSIDER, consumer).answers.activeUser).toBe("");
+    expect(probeIn({ kind: "menu" }, OUTSIDER, consumer).answers).toMatchObject({ activeUser: "", effectiveUser: OUTSIDER });
+  });
+
+  it("keeps the effective user under the strictest reading: the code still runs with someone's authority", () => {
+    expect(probeIn({ kind: "menu" }, USER, STRICT).answers.effectiveUser).toBe(USER);
+    expect(probeIn({ kind: "time-driven", owner: OWNER }, USER, STRICT).answers.effectiveUser).toBe(OWNER);
+    expect(probeIn(webApp, USER, STRICT).answers.effectiveUser).toBe(OWNER);
+  });
+
+  it("refuses a consumer domain or a malformed one as the Workspace domain, in Japanese", () => {
+    expect(() => workspaceDomain("gmail.com")).toThrow(/Google Workspace のドメインではありません/);
+    expect(() => setUp({ domain: "GoogleMail.com", strictUsers: false })).toThrow(/Google Workspace のドメインではありません/);
+    expect(() => workspaceDomain("city example")).toThrow("ドメイン「city example」を読めません。例: city.example");
+    expect(workspaceDomain(" @City.Example ")).toBe("city.example");
+  });
+});
+
 describe("the execution-context matrix", () => {
   const cells = MATRIX.flatMap((row) => Object.keys(row.expected("id")).map((column) => ({ row, column })));
   it.each(cells.map((c) => [c.row.name, c.column, c] as const))("%s: %s", (_name, column, { row }) => {
@@ -174,20 +222,26 @@ describe("the execution-context matrix", () => {
 });
 
 describe("how the runtime starts executions", () => {
-  it("runs onEdit as a simple trigger and an installable edit trigger as its creator, both with a blank e.user", () => {
-    const { runtime } = setUp();
-    runtime.state.triggers.push(trigger({ handler: "onProbeEdit", owner: OWNER, eventType: "ON_EDIT", source: "SPREADSHEETS", sourceId: runtime.spreadsheetId }));
-    const [simple, installable] = runtime.fireEdit({ sheet: "S", a1: "A1", user: USER, value: "x" });
-    expect(simple.result).toEqual(["", ""]);
-    expect(installable.result).toEqual(["", OWNER]);
+  it("runs onEdit as a simple trigger (e.user blank) and an installable edit trigger as its creator (e.user the editor, within the domain)", () => {
+    const edit = (workspace: Workspace, user: string) => {
+      const { runtime } = setUp(workspace);
+      runtime.state.triggers.push(trigger({ handler: "onProbeEdit", owner: OWNER, eventType: "ON_EDIT", source: "SPREADSHEETS", sourceId: runtime.spreadsheetId }));
+      return runtime.fireEdit({ sheet: "S", a1: "A1", user, value: "x" }).map((r) => r.result);
+    };
+    expect(edit(DOMAIN, USER)).toEqual([["", ""], [USER, OWNER]]);
+    expect(edit(DOMAIN, OUTSIDER)).toEqual([["", ""], ["", OWNER]]);
+    expect(edit(STRICT, USER)).toEqual([["", ""], ["", OWNER]]);
   });
 
-  it("runs a time-driven trigger as its creator, without a Ui and without the user's address", () => {
-    const { runtime } = setUp();
-    const timer = trigger({ handler: "onTimer", owner: OWNER, schedule: { kind: "once", at: 0 }, nextRun: 0 });
-    runtime.state.triggers.push(timer);
-    const answers = runtime.fireTimeTrigger(timer, 0).result as Probe;
-    expect(answers).toMatchObject({ ui: NO_UI, activeUser: "", effectiveUser: OWNER, openById: SHEETS });
+  it("runs a time-driven trigger as its creator, without a Ui; the creator is the active user within the domain", () => {
+    const fire = (workspace: Workspace) => {
+      const { runtime } = setUp(workspace);
+      const timer = trigger({ handler: "onTimer", owner: OWNER, schedule: { kind: "once", at: 0 }, nextRun: 0 });
+      runtime.state.triggers.push(timer);
+      return runtime.fireTimeTrigger(timer, 0).result as Probe;
+    };
+    expect(fire(DOMAIN)).toMatchObject({ ui: NO_UI, activeUser: OWNER, effectiveUser: OWNER, openById: SHEETS });
+    expect(fire(STRICT)).toMatchObject({ activeUser: "", effectiveUser: OWNER });
   });
 
   it("runs doGet as the deployer with no active spreadsheet and no document lock, the visitor known only within the domain", () => {
@@ -248,7 +302,7 @@ describe("installable triggers belong to their creator", () => {
     const { runtime } = withTriggers();
     // The owner's own Trigger object, as only the owner's executions can hold it.
     const ownerEnv = { clock: runtime.options.clock, timeZone: "Asia/Tokyo", state: runtime.state, log: () => undefined, ui: null };
-    const [theirs] = createScriptApp({ ...ownerEnv, ...contextIdentity({ kind: "time-driven", owner: OWNER }, "") }, { spreadsheetId: runtime.spreadsheetId })
+    const [theirs] = createScriptApp({ ...ownerEnv, ...contextIdentity({ kind: "time-driven", owner: OWNER }, "", DOMAIN) }, { spreadsheetId: runtime.spreadsheetId })
       .getProjectTriggers();
     const execution = runtime.run("deleteGiven", [theirs], { context: { kind: "menu" }, user: USER });
     expect(execution.ok).toBe(false);

@@ -154,10 +154,17 @@ function changed(e) {
     expect(trigger).toMatchObject({ handler: "changed", eventType: "ON_CHANGE" });
     const [result] = runtime.fireChange({ changeType: "REMOVE_ROW", user: "tanaka@city.example" });
     expect(result.ok, result.error?.message).toBe(true);
-    // e.user is blank in an installable trigger under the strict runtime (contexts rule, reference A10): the editor is not told.
+    // Editor and creator share the Workspace domain, so e.user names the editor (R-session); the strictest reading leaves it blank.
     expect(result.result).toEqual({
-      changeType: "REMOVE_ROW", authMode: "FULL", triggerUid: trigger.uid, user: "", source: true, runsAs: "henkaku@city.example",
+      changeType: "REMOVE_ROW", authMode: "FULL", triggerUid: trigger.uid, user: "tanaka@city.example", source: true, runsAs: "henkaku@city.example",
     });
+    expect(runtime.fireChange({ changeType: "REMOVE_ROW", user: "someone@gmail.com" })[0].result).toMatchObject({ user: "" });
+  });
+
+  it("leaves the change event's user blank under the strictest reading", () => {
+    const { runtime } = testRuntime({ bundleDir: fixtureBundle(code), demo: false, workspace: { domain: "city.example", strictUsers: true } });
+    runtime.run("install", [], { user: "henkaku@city.example" });
+    expect(runtime.fireChange({ changeType: "REMOVE_ROW", user: "tanaka@city.example" })[0].result).toMatchObject({ user: "", runsAs: "henkaku@city.example" });
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { fixtureBundle, testRuntime } from "../../support/runtime";
 
-function run(code: string, entry: string, user = "tanaka@platina.example") {
+function run(code: string, entry: string, user = "tanaka@city.example") {
   const { runtime } = testRuntime({ bundleDir: fixtureBundle(code), demo: false });
   runtime.model.insertSheet("S");
   return runtime.run(entry, [], { user });
@@ -25,13 +25,13 @@ describe("service objects printed as text", () => {
   it("prints a User as its email", () => {
     const code = `function users() {
       var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("S");
-      var editors = sheet.protect().addEditor("sato@platina.example").getEditors();
+      var editors = sheet.protect().addEditor("sato@city.example").getEditors();
       return [String(Session.getActiveUser()), String(Session.getEffectiveUser()), editors.map(String)];
     }`;
     expect(run(code, "users").result).toEqual([
-      "tanaka@platina.example",
-      "tanaka@platina.example",
-      ["tanaka@platina.example", "sato@platina.example"],
+      "tanaka@city.example",
+      "tanaka@city.example",
+      ["tanaka@city.example", "sato@city.example"],
     ]);
   });
 });

@@ -6,6 +6,7 @@ import type { ButtonName, ScriptReply, UiAnswer } from "../protocol/api-types";
 import { HttpError, readJson, sendJson } from "../server/http";
 import type { WorkbenchHub } from "../server/hub";
 import { readSelection } from "./selection-input";
+import { sharedAddressRefusal } from "../worker/users";
 
 /** Rows per grid request: enough for a screen and some scrolling either way. */
 const MAX_WINDOW = 500;
@@ -66,6 +67,8 @@ const routes: Record<string, (ctx: Context) => Promise<unknown>> = {
   "POST /api/user": async ({ hub, req }) => {
     const email = normalizeEmail(text((await readJson<{ email: unknown }>(req)).email, "email"));
     if (email !== "" && !isValidEmail(email)) throw new HttpError(400, `「${email}」はメールアドレスとして読めません。`);
+    const refusal = sharedAddressRefusal(email, (await hub.session()).shared);
+    if (refusal) throw new HttpError(400, refusal);
     hub.user = email;
     hub.events.broadcast("user", { user: email });
     return { user: email, menus: await hub.open() };

@@ -2,8 +2,9 @@
 // link carries a signed token naming its owner; the workbench reads that name
 // (unverified — the add-on verifies the token when the page opens) to offer
 // "open as the addressee" in a tab of its own: /as/<email>/exec?t=…
-import { escapeHtml } from "../../../core/base/text";
+import { escapeHtml, normalizeEmail } from "../../../core/base/text";
 import type { OutboxEntry } from "../../services/mail";
+import type { LinkOpener, SharedAddress } from "../protocol/api-types";
 
 export interface AnswerLink {
   /** The link as the mail has it. */
@@ -37,6 +38,20 @@ export function openAsPath(email: string, query: string): string {
   return `/as/${encodeURIComponent(email)}/exec${query}`;
 }
 
+/**
+ * Who opens a link to `owner`: the people acting for it when it is a shared address
+ * (nobody signs in as one), each with the path that opens `query` as them; [] for a person's own address.
+ */
+export function openers(owner: string, query: string, shared: readonly SharedAddress[]): LinkOpener[] {
+  const found = shared.find((s) => s.address === normalizeEmail(owner));
+  return (found?.people ?? []).map((p) => ({ ...p, openAs: openAsPath(p.email, query) }));
+}
+
+/** 「山田 太郎（担当）」, or the address when the sheet gives no name. */
+export function openerName(opener: Pick<LinkOpener, "email" | "name" | "role">): string {
+  return `${opener.name || opener.email}（${opener.role}）`;
+}
+
 /** The answer link in a URL's query, or null when it carries no readable token. */
 export function answerLink(url: string): AnswerLink | null {
   let parsed: URL;
@@ -67,9 +82,10 @@ export function visitAs(path: string): { visitor: string; execPath: string } | n
 }
 
 /** A bar at the top of a web-app page: the workbench saying who this tab is signed in as. */
-export function withVisitorBar(html: string, message: string, action?: { href: string; text: string }): string {
+export function withVisitorBar(html: string, message: string, actions: { href: string; text: string }[] = []): string {
+  const links = actions.map((a) => ` <a href="${escapeHtml(a.href)}" style="color:#174ea6;font-weight:bold">${escapeHtml(a.text)}</a>`).join(" ／");
   const bar = `<div role="note" data-workbench-visitor style="font:13px/1.5 system-ui,'Noto Sans CJK JP',sans-serif;background:#e8f0fe;color:#174ea6;border-bottom:1px solid #aecbfa;padding:6px 12px">` +
-    `ワークベンチ: ${escapeHtml(message)}${action ? ` <a href="${escapeHtml(action.href)}" style="color:#174ea6;font-weight:bold">${escapeHtml(action.text)}</a>` : ""}</div>`;
+    `ワークベンチ: ${escapeHtml(message)}${links}</div>`;
   const body = /<body\b[^>]*>/i.exec(html);
   return body ? html.slice(0, body.index + body[0].length) + bar + html.slice(body.index + body[0].length) : bar + html;
 }

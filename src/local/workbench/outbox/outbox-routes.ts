@@ -5,9 +5,10 @@ import { existsSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { basename, join } from "node:path";
 import { simpleParser } from "mailparser";
+import { normalizeEmail } from "../../../core/base/text";
 import { listOutbox } from "../../services/mail";
-import { mailLinks } from "./answer-links";
-import type { OutboxView } from "../protocol/api-types";
+import { mailLinks, openers } from "./answer-links";
+import type { OutboxView, SharedAddress } from "../protocol/api-types";
 import { HttpError, send, sendJson } from "../server/http";
 import { WEB_APP_LINKS, webAppLinksPage } from "./webapp-links";
 
@@ -22,13 +23,17 @@ function messageFile(dir: string, id: string): string {
   return join(dir, id);
 }
 
-/** /api/outbox, /api/outbox/<id>/html, /api/outbox/<id>/eml and /webapp-links; false when the path is none of them. */
-export async function handleOutbox(dir: string, res: ServerResponse, path: string): Promise<boolean> {
+/**
+ * /api/outbox, /api/outbox/<id>/html, /api/outbox/<id>/eml and /webapp-links; false when the path is none of them.
+ * `shared`: the shared addresses and who acts for each, so that a section's link is opened by one of its people.
+ */
+export async function handleOutbox(dir: string, res: ServerResponse, path: string, shared: () => Promise<SharedAddress[]>): Promise<boolean> {
   if (path === WEB_APP_LINKS) {
-    send(res, 200, "text/html; charset=utf-8", webAppLinksPage(await listOutbox(dir)));
+    send(res, 200, "text/html; charset=utf-8", webAppLinksPage(await listOutbox(dir), await shared()));
     return true;
   }
   if (path === "/api/outbox") {
+    const addresses = await shared();
     const views: OutboxView[] = (await listOutbox(dir)).map((m) => ({
       id: basename(m.file),
       date: m.date ? m.date.toISOString() : null,
@@ -39,7 +44,12 @@ export async function handleOutbox(dir: string, res: ServerResponse, path: strin
       subject: m.subject,
       text: m.text,
       hasHtml: m.html !== null,
-      links: mailLinks(m).map((link) => ({ openAs: link.openAs, owner: link.owner })),
+      links: mailLinks(m).map((link) => ({
+        openAs: link.openAs,
+        owner: link.owner,
+        shared: addresses.some((s) => s.address === normalizeEmail(link.owner)),
+        people: openers(link.owner, new URL(link.url).search, addresses),
+      })),
     }));
     sendJson(res, views);
     return true;

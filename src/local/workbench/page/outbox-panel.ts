@@ -1,8 +1,10 @@
 // Mail the add-on sent, newest first: headers, the HTML part in a sandboxed
 // frame that runs no script, the text part, and the .eml to download. The
-// frame's links cannot open anything, so each answer link gets a button here
-// that opens the form in a new tab signed in as the mail's addressee.
-import type { OutboxView } from "../protocol/api-types";
+// frame's links cannot open anything, so each answer link gets a control here
+// that opens the form in a new tab: as the addressee when it is a person's own
+// address; for a section's shared address, which nobody signs in as, it asks
+// which of the people listed for it (担当者) opens it.
+import type { AnswerLinkView, OutboxView } from "../protocol/api-types";
 import { getJson } from "./api";
 import { h } from "./dom";
 import { formatTokyo } from "./format";
@@ -44,8 +46,7 @@ export class OutboxPanel {
         header("Cc", mail.cc.join(", ")),
         header("Bcc", mail.bcc.join(", ")),
         header("日時", mail.date ? formatTokyo(Date.parse(mail.date)) : "")),
-      ...mail.links.map((link) => h("p", { class: "mail-answer-link" },
-        h("a", { href: link.openAs, target: "_blank", rel: "noopener", class: "open-answer-form" }, `回答フォームを開く（${link.owner} として新しいタブで）`))),
+      ...mail.links.map((link) => answerControl(link)),
       h("a", { href: `${base}/eml`, download: mail.id, class: "eml-link" }, ".eml をダウンロード"),
       // sandbox="" : no scripts, no same-origin, no forms — the mail can only be looked at.
       mail.hasHtml ? h("iframe", { class: "mail-html", sandbox: "", src: `${base}/html`, title: "HTML 本文" }) : null,
@@ -53,4 +54,20 @@ export class OutboxPanel {
     ];
     this.view.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
   }
+}
+
+/** 「回答フォームを開く」: straight away as a person's own address; for a shared address, a choice of its listed people. */
+function answerControl(link: AnswerLinkView): HTMLElement {
+  if (!link.shared) {
+    return h("p", { class: "mail-answer-link" },
+      h("a", { href: link.openAs, target: "_blank", rel: "noopener", class: "open-answer-form" }, `回答フォームを開く（${link.owner} として新しいタブで）`));
+  }
+  if (link.people.length === 0) {
+    return h("p", { class: "mail-answer-link" }, `共有アドレス ${link.owner} の担当者が担当者シートにいないため、回答フォームを開ける人がいません。`);
+  }
+  return h("details", { class: "mail-answer-link answer-chooser" },
+    h("summary", { class: "open-answer-form" }, "回答フォームを開く…"),
+    h("p", {}, `共有アドレス ${link.owner} 宛てです。だれとして開きますか（新しいタブだけがその人としてログインします）。`),
+    h("ul", {}, ...link.people.map((p) => h("li", {},
+      h("a", { href: p.openAs, target: "_blank", rel: "noopener", class: "open-as-person", "data-email": p.email }, `${p.name || p.email}（${p.role}）${p.name ? ` ${p.email}` : ""} として開く`)))));
 }

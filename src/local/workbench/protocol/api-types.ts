@@ -71,13 +71,35 @@ export interface RowsWindow {
   validations: ValidationView[];
 }
 
+/**
+ * A person who can sign in to the workbench, once per place they answer for: the
+ * secretariat (設定 事務局メール), the people 担当者 lists for a section's or a 局区's
+ * shared address, a person's own address where nobody is listed for it, and selected
+ * PT members. Nobody signs in as a shared address, as in Google Workspace.
+ */
 export interface WorkbenchUser {
   email: string;
-  /** Where the address comes from: 事務局 (設定), 局区代表 (局区 代表メール), 担当者 (課題 担当者メール) or a selected PT member. */
+  /** 氏名 from 担当者 or PTメンバー; "" when only the address is known. */
+  name: string;
   role: "事務局" | "局区代表" | "担当者" | "PTメンバー";
+  /** The section, 局区 or team the entry answers for: the switcher's heading. */
+  group: string;
+  /** How: 担当, 代理 (with a period that has ended or not begun), 本人のアドレス, the PT team. */
   label: string;
-  /** IDs of the issues the address answers for: its 局区's (局区代表) or its own (担当者); none listed for 事務局, who sees all. */
+  /** IDs of the issues answered for there: the section's (担当者) or the 局区's (局区代表); none for 事務局, who sees all. */
   issues: string[];
+  /** The shared address acted for; "" for the person's own address. */
+  actsFor: string;
+  /** Listed for the address, but not on the workbench's day (終了日 passed, 開始日 ahead): the add-on refuses them. */
+  lapsed: boolean;
+}
+
+/** A shared address (担当者's 担当アドレス): never a sign-in; the people acting for it on the workbench's day. */
+export interface SharedAddress {
+  address: string;
+  group: string;
+  /** 「山田 太郎（担当）」…: as the refusal names them. */
+  people: { email: string; name: string; role: string }[];
 }
 
 export interface ExecutionView {
@@ -123,8 +145,21 @@ export interface OutboxView {
 }
 
 export interface AnswerLinkView {
+  /** Opens the link as its addressee: only when that is a person's own address (no people listed for it). */
   openAs: string;
   owner: string;
+  /** The addressee is a shared address (担当者's 担当アドレス): nobody signs in as it. */
+  shared: boolean;
+  /** The people acting for a shared addressee today, each with the path that opens the link as them. */
+  people: LinkOpener[];
+}
+
+/** A listed person who may open a shared address's link, and the workbench path that opens it as them. */
+export interface LinkOpener {
+  email: string;
+  name: string;
+  role: string;
+  openAs: string;
 }
 
 /** Something the add-on shows: alerts and prompts wait for an answer; the rest do not. */
@@ -145,6 +180,8 @@ export interface SessionView {
   workbook: WorkbookInfo;
   user: string;
   users: WorkbenchUser[];
+  /** Addresses nobody signs in as, with who acts for each. */
+  shared: SharedAddress[];
   menus: MenuSpec[];
   now: number;
   /** The workbench clock follows the machine's time (false: it stands still until advanced). */

@@ -1,6 +1,7 @@
 // Messages between the HTTP thread and the worker that owns the runtime.
+import type { Workspace } from "../../execution/contexts";
 import type {
-  ActiveSelection, EditReply, ExecutionView, MenuSpec, RowsWindow, ScriptReply, SheetInfo, TriggerView, UiAnswer, UiRequest, WorkbenchUser, WorkbookInfo,
+  ActiveSelection, EditReply, ExecutionView, MenuSpec, RowsWindow, ScriptReply, SharedAddress, SheetInfo, TriggerView, UiAnswer, UiRequest, WorkbenchUser, WorkbookInfo,
 } from "./api-types";
 
 export interface WorkerInit {
@@ -10,6 +11,8 @@ export interface WorkerInit {
   /** Fixed start time for a clock that stands still until advanced; absent = the machine's clock. */
   clockStart?: number;
   webAppUrl: string;
+  /** Whom Session names: the Workspace domain and the strictest-reading switch. */
+  workspace: Workspace;
   /** Answers to alerts and prompts arrive here while the worker blocks (see worker/ui-host.ts). */
   uiPort: import("node:worker_threads").MessagePort;
   uiSignal: SharedArrayBuffer;
@@ -26,7 +29,7 @@ export type WebResponse =
 
 /** Every request the HTTP thread makes, with the reply type. */
 export interface WorkerOps {
-  info: { args: Record<string, never>; reply: { workbook: WorkbookInfo; users: WorkbenchUser[]; now: number; timeZone: string; deployer: string | null } };
+  info: { args: Record<string, never>; reply: { workbook: WorkbookInfo; users: WorkbenchUser[]; shared: SharedAddress[]; now: number; timeZone: string; deployer: string | null } };
   rows: { args: { sheet: string; from: number; count: number }; reply: RowsWindow };
   open: { args: { user: string }; reply: { menus: MenuSpec[] } };
   /** `confirmed`: the user answered a warning-only protection's question with OK. */

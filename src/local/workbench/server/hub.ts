@@ -111,6 +111,7 @@ export class WorkbenchHub {
       workbook: info.workbook,
       user: this.user,
       users: info.users,
+      shared: info.shared,
       menus: this.menus,
       now: info.now,
       clockRunning: this.clockRunning,

@@ -4,7 +4,9 @@
 // origin, inside a page of /exec's own that no frame may load.
 import { escapeHtml, normalizeEmail } from "../../../core/base/text";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerLink, openAsPath, withVisitorBar } from "../outbox/answer-links";
+import { answerLink, openAsPath, openerName, openers, withVisitorBar } from "../outbox/answer-links";
+import type { SharedAddress } from "../protocol/api-types";
+import { sharedAddressRefusal } from "../worker/users";
 import { readBody, send } from "../server/http";
 import type { WorkbenchHub } from "../server/hub";
 import { SANDBOX, webAppDocument } from "../shim/surface-html";
@@ -22,9 +24,10 @@ function outerPage(src: string, title: string, metaTags: { name: string; content
     `<body><iframe src="${escapeHtml(src)}" sandbox="${SANDBOX}" title="${escapeHtml(title || "ウェブアプリ")}"></iframe></body></html>`;
 }
 
-function errorPage(message: string): string {
+function errorPage(message: string, links: { href: string; text: string }[] = []): string {
+  const list = links.length ? `<ul>${links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a></li>`).join("")}</ul>` : "";
   return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>エラー</title></head>` +
-    `<body style="font-family: sans-serif; margin: 2em"><h1 style="font-size: 1.2em">エラー</h1><p>${escapeHtml(message)}</p></body></html>`;
+    `<body style="font-family: sans-serif; margin: 2em"><h1 style="font-size: 1.2em">エラー</h1><p>${escapeHtml(message)}</p>${list}</body></html>`;
 }
 
 /**
@@ -32,13 +35,19 @@ function errorPage(message: string): string {
  * was opened for a mail's addressee, or, when a link names someone else, a way
  * to open it as them.
  */
-function visitorNote(hub: WorkbenchHub, url: URL, visitAs: string | undefined): [message: string, action?: { href: string; text: string }] | null {
-  if (visitAs !== undefined) {
-    return [`このタブは宛先の ${visitAs} としてログインして開いています（ほかのタブのユーザーは ${hub.user || "ログインなし"} のままです）。`];
-  }
+function visitorNote(hub: WorkbenchHub, url: URL, visitAs: string | undefined, shared: readonly SharedAddress[]): [message: string, actions: { href: string; text: string }[]] | null {
   const link = answerLink(url.href);
-  if (!link || normalizeEmail(link.owner) === hub.user) return null;
-  return [`このリンクは ${link.owner} 宛てです。いまのユーザーは ${hub.user || "ログインなし"} です。`, { href: openAsPath(link.owner, url.search), text: `${link.owner} としてこのタブで開く` }];
+  const people = link ? openers(link.owner, url.search, shared) : [];
+  if (visitAs !== undefined) {
+    const acting = people.find((p) => p.email === visitAs);
+    const who = acting ? `${link!.owner} の${acting.role}の ${openerName(acting)}` : `宛先の ${visitAs}`;
+    return [`このタブは${who}としてログインして開いています（ほかのタブのユーザーは ${hub.user || "ログインなし"} のままです）。`, []];
+  }
+  if (!link || normalizeEmail(link.owner) === hub.user || people.some((p) => p.email === hub.user)) return null;
+  const now = `いまのユーザーは ${hub.user || "ログインなし"} です。`;
+  if (people.length === 0) return [`このリンクは ${link.owner} 宛てです。${now}`, [{ href: openAsPath(link.owner, url.search), text: `${link.owner} としてこのタブで開く` }]];
+  // A shared address: nobody signs in as it; one of its people opens the link.
+  return [`このリンクは共有アドレス ${link.owner} 宛てです。${now}`, people.map((p) => ({ href: p.openAs, text: `${openerName(p)} としてこのタブで開く` }))];
 }
 
 /** `visitAs`: the tab was opened as a mail's addressee at /as/<email>/exec — it visits as them, and its own URL says so. */
@@ -60,6 +69,14 @@ export async function handleWebApp(hub: WorkbenchHub, shim: string, req: Incomin
     send(res, 405, "text/html; charset=utf-8", errorPage(`パラメータ名 ${RESERVED.join(" と ")} は予約されています。`));
     return;
   }
+  const { shared } = await hub.session();
+  const refusal = visitAs ? sharedAddressRefusal(visitAs.visitor, shared) : null;
+  if (refusal) {
+    // /as/<shared address>/exec: nobody signs in as it; offer its people instead.
+    const people = openers(visitAs!.visitor, url.search, shared).map((p) => ({ href: p.openAs, text: `${openerName(p)} として開く` }));
+    send(res, 403, "text/html; charset=utf-8", errorPage(refusal, people));
+    return;
+  }
   const execPath = visitAs?.execPath ?? url.pathname;
   const pathInfo = execPath.length > "/exec/".length ? decodeURIComponent(execPath.slice("/exec/".length)) : undefined;
   const visitor = visitAs ? normalizeEmail(visitAs.visitor) : hub.user;
@@ -73,7 +90,7 @@ export async function handleWebApp(hub: WorkbenchHub, shim: string, req: Incomin
     deployer: await hub.deployer(),
     url: visitAs ? `${url.origin}${openAsPath(visitor, "")}` : undefined,
   });
-  const note = visitorNote(hub, url, visitAs ? visitor : undefined);
+  const note = visitorNote(hub, url, visitAs ? visitor : undefined, shared);
   const noted = (html: string) => (note ? withVisitorBar(html, ...note) : html);
   switch (response.kind) {
     case "error":
