@@ -2,6 +2,8 @@
 // the browser (plain objects only: dates travel as ISO strings).
 import type { Role } from "./access";
 import type { EditableField, IssueRecord } from "./contracts/issues";
+import type { Day } from "./contracts/pt-values";
+import type { SortingChoice, SortingField } from "./intake";
 import type { Refusal } from "./outcome";
 
 export interface SidebarContext {
@@ -9,6 +11,8 @@ export interface SidebarContext {
   role: Role;
   /** 局区 the user represents (bureau role). */
   bureaus: string[];
+  /** Today in Tokyo, for the overdue flags: the browser's own clock and zone may differ. */
+  today: Day;
   /** Why nothing can be saved (a header of 課題 or 履歴 is missing, duplicated or renamed); null when all is well. */
   problem: string | null;
 }
@@ -29,4 +33,18 @@ export type SaveResult =
   | (Refusal<SaveFailureReason> & {
       current?: IssueRecord;
       errors?: Partial<Record<EditableField, string>>;
+    });
+
+/** The secretariat's 未整理 section: the issues not yet sorted, and the choices with the seed's wording. */
+export interface UnsortedView {
+  issues: IssueRecord[];
+  choices: readonly SortingChoice[];
+}
+
+export type SortResult =
+  | { ok: true; issue: IssueRecord }
+  | (Refusal<SaveFailureReason> & {
+      current?: IssueRecord;
+      /** The input the refusal is about (an invalid choice, a missing or refused 統合先ID). */
+      field?: SortingField;
     });

@@ -3,6 +3,7 @@
 import { isSecretariat, roleFor, type Role } from "../core/access";
 import { cellToText } from "../core/contracts/contract";
 import { HISTORY } from "../core/contracts/history";
+import { dayOf } from "../core/contracts/pt-values";
 import { ISSUES, WRITE_FIELDS, type IssueRecord } from "../core/contracts/issues";
 import type { IssueUpdate } from "../core/issue-update";
 import type { HistoryItem, SaveResult, SidebarContext } from "../core/sidebar-api";
@@ -23,7 +24,7 @@ export function sidebarContext(): SidebarContext {
   const access = loadAccessList();
   const bureaus = access.bureauByRep[user] ?? [];
   const role: Role = isSecretariat(user, access) ? "secretariat" : bureaus.length > 0 ? "bureau" : user ? "owner" : "none";
-  return { user, role, bureaus, problem: contractProblem() };
+  return { user, role, bureaus, today: dayOf(new Date()), problem: contractProblem() };
 }
 
 /** What keeps the sidebar from listing and saving correctly: 課題's columns it reads and writes, and 履歴. */

@@ -64,6 +64,8 @@ describe("a whole cycle", () => {
   });
 
   it("saves an answer as typed, stamps it, and records it in 履歴 and 回答記録", () => {
+    // The demo's 履歴 already holds earlier answers: only what this answer adds is compared.
+    const before = historyRows(runtime).length;
     const form = openForm(runtime, linkIn(mail.text));
     const receipt = submitForm(runtime, formFields(form, {
       ...Object.fromEntries(ids.map((id) => [id, { answer: "変更なし" }])),
@@ -72,7 +74,7 @@ describe("a whole cycle", () => {
     expect(receipt).toContain("以下の内容で記録しました");
     const updated = issueRows(runtime).find((r) => r.ID === ids[0])!;
     expect(updated).toMatchObject({ 進捗分類: "完了", 実施時期: "R8年12月実施", 進捗メモ: '=IMPORTXML("http://x","//a")', 最終更新者: owner });
-    expect(historyRows(runtime).filter((h) => h.経路 === "メール回答").map((h) => h.項目)).toEqual(["進捗分類", "実施時期", "進捗メモ"]);
+    expect(historyRows(runtime).slice(before).filter((h) => h.経路 === "メール回答").map((h) => h.項目)).toEqual(["進捗分類", "実施時期", "進捗メモ"]);
     expect(sheetRecords(runtime, "回答記録").map((r) => [r.ID, r.回答])).toEqual(ids.map((id, i) => [id, i === 0 ? "完了" : "変更なし"]));
   });
 

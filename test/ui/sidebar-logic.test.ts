@@ -63,7 +63,7 @@ describe("filtering, search and counting", () => {
   });
 
   it("says who is signed in as what", () => {
-    const context = { user: "henkaku@city.example", bureaus: [], problem: null };
+    const context = { user: "henkaku@city.example", bureaus: [], today: "2026-05-26", problem: null };
     expect(roleText({ ...context, role: "secretariat" })).toBe("市政変革推進室として全件を表示しています");
     expect(roleText({ ...context, role: "bureau", bureaus: ["若松区", "戸畑区"] })).toContain("若松区・戸畑区の代表");
     expect(roleText({ ...context, role: "none", user: "" })).toContain("アカウントを確認できませんでした");

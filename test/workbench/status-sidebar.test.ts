@@ -39,7 +39,7 @@ function setUpDemo(model: WorkbookModel, found: [string, number][]): void {
   const sheet = model.getSheetByName("課題")!;
   const rows = sheet.getValues({ row: 0, column: 0, numRows: sheet.getLastRow(), numColumns: 13 });
   rows.forEach((r, i) => {
-    if (r[6] === OWNER && r[8] === "検討中" && (r[7] === "" || r[7] === "⑦")) found.push([String(r[0]), i + 1]);
+    if (r[6] === OWNER && r[8] === "検討中" && (r[7] === "継続" || r[7] === "⑦")) found.push([String(r[0]), i + 1]);
   });
 }
 

@@ -2,7 +2,8 @@
 // with a warning). 経路 says which path made the change.
 import { defineContract, rawCell, type RecordOf } from "./contract";
 
-export type Route = "サイドバー" | "メール回答" | "シート直接編集" | "局区照会";
+/** 引き継ぎ: 担当の引き継ぎ replacing an address across 課題, 局区, PTメンバー and 担当者. */
+export type Route = "サイドバー" | "メール回答" | "シート直接編集" | "局区照会" | "引き継ぎ";
 
 export const HISTORY = defineContract({
   name: "履歴",
