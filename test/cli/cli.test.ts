@@ -13,6 +13,9 @@ const platina = (cwd: string, ...args: string[]) => platinaIn(cwd, args);
 /** A real process on a machine whose clock is in New York: the CLI still answers in Tokyo time. */
 const platinaInNewYork = (cwd: string, ...args: string[]) => platinaProcess(cwd, args, { TZ: "America/New_York" });
 
+/** Each test opens, runs and saves the .xlsx several times: room for a loaded machine. */
+const SLOW = { timeout: 120_000 };
+
 let dir: string;
 beforeAll(async () => {
   dir = tempDir("platina-cli-");
@@ -20,7 +23,7 @@ beforeAll(async () => {
   expect(demo.code, demo.stderr).toBe(0);
 });
 
-describe("platina demo", () => {
+describe("platina demo", SLOW, () => {
   it("refuses to overwrite an existing file unless --force", async () => {
     const before = readFileSync(join(dir, "book.xlsx"));
     const again = await platina(dir, "demo", "book.xlsx");
@@ -45,7 +48,7 @@ describe("platina demo", () => {
   });
 });
 
-describe("platina get", () => {
+describe("platina get", SLOW, () => {
   it("prints 集計's computed seed tables as JSON, whatever the machine's time zone", async () => {
     const { code, stdout } = await platinaInNewYork(dir, "get", "集計!A4:D8", "--workbook", "book.xlsx");
     expect(code).toBe(0);
@@ -65,7 +68,7 @@ describe("platina get", () => {
   });
 });
 
-describe("platina run", () => {
+describe("platina run", SLOW, () => {
   it("runs an entry point as one execution and prints result, calls and simulated time", async () => {
     // The demo data alone, before 初期設定 (platina demo runs it).
     await saveWorkbook(createDemoModel(), join(dir, "plain.xlsx"));
@@ -120,7 +123,7 @@ describe("platina run", () => {
   });
 });
 
-describe("mail from the CLI", () => {
+describe("mail from the CLI", SLOW, () => {
   it("sends the follow-up into the outbox folder, with answer links to the local web app", async () => {
     const work = tempDir("platina-cli-mail-");
     await platina(work, "demo", "m.xlsx");
@@ -136,7 +139,7 @@ describe("mail from the CLI", () => {
   });
 });
 
-describe("bad workbooks", () => {
+describe("bad workbooks", SLOW, () => {
   it("says clearly that a workbook is missing, corrupt or not an xlsx, and leaves the file alone", async () => {
     const missing = await platinaInNewYork(dir, "get", "集計!A1", "--workbook", "nothere.xlsx");
     expect(missing.code).toBe(1);
@@ -150,7 +153,7 @@ describe("bad workbooks", () => {
   });
 });
 
-describe("platina trigger", () => {
+describe("platina trigger", SLOW, () => {
   it("advances the clock and fires the due time-driven triggers in order", async () => {
     const work = tempDir("platina-cli-trigger-");
     await platina(work, "demo", "t.xlsx");

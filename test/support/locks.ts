@@ -3,6 +3,7 @@
 // getScriptLock() object knows nothing of another's (R-lock). Whatever the local
 // runtime's own Lock does, code run with this cannot lean on a kinder reading.
 
+import type { Clock } from "../../src/local/execution/env";
 import type { ExecutionResult, Runtime, RunOptions } from "../../src/local/runtime/runtime";
 
 type Global = Record<string, any>;
@@ -65,4 +66,21 @@ export function runWithStrictLocks(
     return args.map((a) => JSON.parse(JSON.stringify(a)));
   }, run);
   return { execution, lockObjects: (locks as ReturnType<typeof strictScriptLocks> | null)?.objects() ?? 0 };
+}
+
+/**
+ * A clock for LockService's waits (RuntimeOptions.lockClock) that sleeps at once and
+ * counts: how long the add-on waited for a lock, in lock time, without waiting for real.
+ */
+export function instantLockWaits(): Clock & { waited(): number } {
+  let now = 0;
+  let waited = 0;
+  return {
+    now: () => now,
+    sleep: (ms) => {
+      now += Math.max(0, ms);
+      waited += Math.max(0, ms);
+    },
+    waited: () => waited,
+  };
 }

@@ -39,7 +39,7 @@ function context(role: PtContext["role"], teams: PtTeamView[]): PtContext {
 // with over_limit until confirmOverLimit is sent; updatePtStep marks the step done.
 const stubFor = (pt: PtContext) => `
 (() => {
-  const state = { pt: ${JSON.stringify(pt)}, calls: [] };
+  const state = { pt: ${JSON.stringify(pt)}, calls: [], answered: [] };
   window.__stub = state;
   const copy = (v) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
   const team = () => state.pt.teams[0];
@@ -66,7 +66,11 @@ const stubFor = (pt: PtContext) => `
       r[name] = (...args) => {
         const sent = copy(args);
         state.calls.push({ name, args: sent });
-        setTimeout(() => { try { success && success(copy(server[name](...sent))); } catch (e) { failure && failure(e); } }, 30);
+        setTimeout(() => {
+          try { success && success(copy(server[name](...sent))); } catch (e) { failure && failure(e); }
+          // The page's own handling of the answer runs in this task and its microtasks, before any later look.
+          state.answered.push(name);
+        }, 30);
       };
     }
     return r;
@@ -82,6 +86,9 @@ async function open(browser: Browser, pt: PtContext): Promise<Page> {
   await page.locator("#count").filter({ hasText: "件" }).waitFor();
   return page;
 }
+
+/** Names of the server calls the stub has answered, in order. */
+const answered = (page: Page) => page.evaluate(() => (window as unknown as { __stub: { answered: string[] } }).__stub.answered);
 
 const calls = (page: Page, name: string) =>
   page.evaluate((n) => (window as unknown as { __stub: { calls: { name: string; args: unknown[] }[] } }).__stub.calls.filter((c) => c.name === n).map((c) => c.args), name);
@@ -206,7 +213,8 @@ describe("the 若手職員PT section in Chromium", () => {
 
   it("stays hidden for someone who is not a PT member", async () => {
     const stranger = await open(browser, context("none", []));
-    await stranger.waitForTimeout(200);
+    // Hidden after the sidebar has had getPtContext's answer, not merely before it came.
+    await expect.poll(() => answered(stranger)).toContain("getPtContext");
     await expect(stranger.locator("#pt").isHidden()).resolves.toBe(true);
     expect(await calls(stranger, "getPtContext")).toEqual([[]]);
     await stranger.close();

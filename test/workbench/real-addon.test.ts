@@ -128,14 +128,12 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
     const page = await openPage(browser, workbench, "大量");
     expect(await page.locator(".grid .row").count()).toBeLessThan(120);
 
-    const start = performance.now();
+    // How fast is `npm run bench`'s (scroll to the end of 10,000 rows).
     await page.locator(".grid").evaluate((grid) => grid.scrollTo(0, grid.scrollHeight));
     await until(() => cell(page, "B10001").textContent()).toBe("行 10000");
-    const ms = performance.now() - start;
     expect(await page.locator(".grid .row").count()).toBeLessThan(120);
     expect(await cell(page, "A1").textContent()).toBe("番号"); // the frozen header stays
     await screenshot(page, "workbench-10000-rows");
-    expect(ms).toBeLessThan(5000);
   });
 
   it("runs the add-on's onOpen menu: 状況を入力 opens its sidebar, which loads through google.script.run", async () => {

@@ -74,9 +74,16 @@ async function posts(wb: TestWorkbench): Promise<string[]> {
   return executions.filter((e) => e.entryPoint === "doPost").map((e) => e.entryPoint);
 }
 
-/** Navigation attempts are asynchronous: give a blocked one the time a real one would take to show. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+/**
+ * How many navigations of the top page the sandbox has blocked so far: Chromium reports
+ * each on the console, so a test waits for the report instead of for time to pass.
+ */
+function blockedNavigations(page: Page): () => number {
+  let blocked = 0;
+  page.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("The frame attempting navigation of the top-level window is sandboxed")) blocked++;
+  });
+  return () => blocked;
 }
 
 describe("surfaces on their own origin", () => {
@@ -104,9 +111,10 @@ describe("surfaces on their own origin", () => {
     const wb = await start();
     const { page, frame } = await openSidebar(wb);
     const url = page.url();
+    const blocked = blockedNavigations(page);
     await frame.locator("#top").click();
     await frame.locator("#top-submit").click();
-    await settle(page);
+    await until(blocked).toBe(2);
     expect(page.url()).toBe(url);
     expect(await page.locator("#sidebar").isVisible()).toBe(true);
     expect(await posts(wb)).toEqual([]);
@@ -153,10 +161,11 @@ describe("the web app at /exec", () => {
   it("does not submit a form that posts to /exec through <base target=\"_top\">", async () => {
     const wb = await start();
     const page = await browser.newPage();
+    const blocked = blockedNavigations(page);
     await page.goto(`${wb.url}exec`);
     const url = page.url();
     await page.frameLocator("iframe").locator("#web-submit").click();
-    await settle(page);
+    await until(blocked).toBe(1);
     expect(page.url()).toBe(url);
     await until(() => posts(wb)).toEqual([]);
     await page.close();

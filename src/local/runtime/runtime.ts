@@ -31,6 +31,12 @@ export interface RuntimeOptions {
   mail: MailTransport;
   /** Folder for lock files shared with other processes using the same workbook. */
   lockDir: string;
+  /**
+   * What LockService waits poll on: real time by default, since the holder is another
+   * process. A test that holds the lock itself passes a fake clock, so a wait of
+   * 10 s takes no real time and can be measured.
+   */
+  lockClock?: Clock;
   costModel?: CostModel;
   /** Wall-clock limit of one custom-function call (Sheets: 30 s); tests shorten it. */
   customFunctionTimeoutMs?: number;
@@ -359,6 +365,7 @@ export class Runtime {
       bundle: this.bundle,
       mail: this.options.mail,
       lockDir: this.options.lockDir,
+      lockClock: this.options.lockClock,
       spreadsheetId: this.spreadsheetId,
       evaluate: (code, scope) => this.evaluateInContext(addon.context, code, scope),
       selection,

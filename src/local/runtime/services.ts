@@ -12,7 +12,7 @@ import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
 import { createUtilities } from "../services/utilities/utilities";
 import type { WorkbookModel } from "../workbook/model";
 import type { AddonBundle } from "./bundle";
-import type { ExecutionEnv } from "../execution/env";
+import type { Clock, ExecutionEnv } from "../execution/env";
 
 export type { MailTransport };
 
@@ -21,6 +21,8 @@ export interface ServiceDeps {
   bundle: AddonBundle;
   mail: MailTransport;
   lockDir: string;
+  /** What lock waits poll on (default real time). */
+  lockClock?: Clock;
   spreadsheetId: string;
   /** Runs template code in the add-on's own global scope. */
   evaluate(code: string, scope: Record<string, unknown>): unknown;
@@ -33,7 +35,7 @@ export interface ServiceDeps {
 }
 
 export function createServices(env: ExecutionEnv, deps: ServiceDeps) {
-  const lockService = createLockService(env, deps.lockDir);
+  const lockService = createLockService(env, deps.lockDir, deps.lockClock);
   const globals: Record<string, object> = {
     SpreadsheetApp: createSpreadsheetApp(env, deps.model, {
       id: deps.spreadsheetId, onFlush: deps.onFlush, selection: deps.selection, onSelect: deps.onSelect,

@@ -6,13 +6,19 @@ import { createHash, randomUUID } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
-import type { ExecutionEnv } from "../execution/env";
+import type { Clock, ExecutionEnv } from "../execution/env";
 
 /** No execution lives this long (6 min limit), so such a lock was left behind. */
 const STALE_AFTER_MS = 30 * 60 * 1000;
 const POLL_MS = 20;
 const TIMEOUT_MESSAGE = "Lock timeout: another process was holding the lock for too long.";
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Lock waits follow real time: the other side is a real process (or thread). */
+const REAL_TIME: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => void Atomics.wait(sleeper, 0, 0, ms),
+};
 /** Symbol-keyed, so add-on code cannot reach the locks by name, yet it still works through a Proxy. */
 const LOCKS = Symbol("locks");
 
@@ -56,6 +62,7 @@ class LocalLock implements GoogleAppsScript.Lock.Lock {
   constructor(
     private readonly path: string,
     private readonly holder: string,
+    private readonly waits: Clock,
   ) {}
 
   /** False too when the file was broken as stale under us. */
@@ -70,18 +77,19 @@ class LocalLock implements GoogleAppsScript.Lock.Lock {
   }
 
   /**
-   * Polls in real time (not the execution's clock): the other side is a real process.
+   * Polls on the lock service's clock, real time unless a test gives another (not the
+   * execution's clock): the other side is a real process.
    * A negative timeout fails at once (R-lock; gas-fakes' live-tested suite).
    */
   tryLock(timeoutInMillis: number): boolean {
     if (this.hasLock()) return true;
     if (Number(timeoutInMillis) < 0) return false;
-    const deadline = Date.now() + (Number(timeoutInMillis) || 0);
+    const deadline = this.waits.now() + (Number(timeoutInMillis) || 0);
     for (;;) {
       if (this.acquire()) return (this.held = true);
-      const left = deadline - Date.now();
+      const left = deadline - this.waits.now();
       if (left <= 0) return false;
-      Atomics.wait(sleeper, 0, 0, Math.min(POLL_MS, left));
+      this.waits.sleep(Math.min(POLL_MS, left));
     }
   }
 
@@ -153,6 +161,7 @@ class LocalLockService implements GoogleAppsScript.Lock.LockService {
   constructor(
     private readonly env: ExecutionEnv,
     private readonly lockDir: string,
+    private readonly waits: Clock,
   ) {}
 
   /** Null without a current document, as in a web app (R-locksvc). */
@@ -177,14 +186,15 @@ class LocalLockService implements GoogleAppsScript.Lock.LockService {
    */
   private lock(name: string): LocalLock {
     mkdirSync(this.lockDir, { recursive: true });
-    const lock = new LocalLock(join(this.lockDir, `${name}.lock`), `${this.holder}-${this[LOCKS].length}`);
+    const lock = new LocalLock(join(this.lockDir, `${name}.lock`), `${this.holder}-${this[LOCKS].length}`, this.waits);
     this[LOCKS].push(lock);
     return lock;
   }
 }
 
-export function createLockService(env: ExecutionEnv, lockDir: string): GoogleAppsScript.Lock.LockService {
-  return new LocalLockService(env, lockDir);
+/** `waits`: the clock tryLock/waitLock poll on; a test holding the lock itself passes one that sleeps at once. */
+export function createLockService(env: ExecutionEnv, lockDir: string, waits: Clock = REAL_TIME): GoogleAppsScript.Lock.LockService {
+  return new LocalLockService(env, lockDir, waits);
 }
 
 /** Called by the runtime when an execution ends: Apps Script releases its locks then. */
