@@ -2,6 +2,7 @@
 // each export into a top-level `function NAME(params)` in build/Code.js with the
 // JSDoc written here, so Sheets shows it in autocomplete and menus can call it.
 import { fiscalYearLabel, fiscalYearOfDate } from "./core/base/fiscal-year";
+import type { SortingRequest } from "./core/intake";
 import type { IssueUpdate } from "./core/issue-update";
 import { tokenPurpose } from "./core/mailing/token";
 import type { PERMISSIONS } from "./core/permissions";
@@ -12,6 +13,7 @@ import { findProblems, selectProblemCell, showDataCheck } from "./features/data-
 import { recordSheetChange, recordSheetEdit } from "./features/edit-log";
 import { guarded } from "./features/guard";
 import { buildPlatinaReport } from "./features/platina-report";
+import { buildMeetingPack, type MeetingPackOptions } from "./features/meeting-pack";
 import { makeProgressReport, openReportSheet, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { runSelfTest, showWebAppCheck, type SelfTestOptions } from "./features/self-test";
@@ -21,6 +23,7 @@ import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summ
 import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
 import { continueSurvey, sendSurvey } from "./features/survey/controls";
+import { sortFromSidebar, unsortedView } from "./features/intake";
 import { issueHistory, myIssues, saveFromSidebar, showStatusSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/contracts/contract";
 import type { PtRowUpdate } from "./core/pt/edits";
@@ -202,9 +205,9 @@ export function openStatusSidebar() {
 }
 
 /**
- * メニュー「データ点検」: 入力の誤り（読み取れない実施時期を含む）をセル番地つきで一覧表示し、続けて今日の時点で実施時期を過ぎた継続検討課題を示します。
+ * メニュー「データ点検」: 入力の誤り（読み取れない実施時期を含む）をセル番地つきで一覧表示し、続けて今日の時点で実施時期を過ぎた継続検討課題と、未整理の課題（整理区分が空欄）を示します。
  *
- * @return 見つかった問題（シート・セル・値・内容）。実施時期を過ぎた課題はダイアログにだけ表示します
+ * @return 見つかった問題（シート・セル・値・内容）。実施時期を過ぎた課題と未整理の課題はダイアログにだけ表示します
  */
 export function checkData() {
   return guarded("checkData", () => showDataCheck());
@@ -292,6 +295,25 @@ export function getIssueHistory(id: string) {
  */
 export function saveIssueUpdate(update: IssueUpdate) {
   return guarded("saveIssueUpdate", () => saveFromSidebar(update));
+}
+
+/**
+ * サイドバーの「未整理の課題」用（市政変革推進室のみ）: 整理区分が空欄の課題と、整理区分の選択肢（報告書の文言つき）を返します。
+ *
+ * @return {issues, choices}
+ */
+export function getUnsortedIssues() {
+  return guarded("getUnsortedIssues", () => unsortedView());
+}
+
+/**
+ * サイドバーの「未整理の課題」用（市政変革推進室のみ）: 課題の整理区分を決めます。②・③では統合先の課題の ID も記録します（存在しない課題や、それ自体が統合された課題は指定できません）。
+ *
+ * @param {Object} request {id, 整理区分, 統合先ID, expected}
+ * @return {ok: true, issue} または {ok: false, reason, message, field, current}
+ */
+export function sortIssue(request: SortingRequest) {
+  return guarded("sortIssue", () => sortFromSidebar(request));
 }
 
 /**
@@ -512,6 +534,16 @@ export function openProgressReportSheet(asOf: string) {
  */
 export function createPlatinaReport(options?: { year?: string }) {
   return guarded("createPlatinaReport", () => buildPlatinaReport(options));
+}
+
+/**
+ * メニュー「X会議資料を作成」: 会議シートのX会議（既定は今日以降の次の会議）の資料を、データから作ります。年度別の進捗分類、分類ごとの具体例3件（前回のX会議から分類が変わった課題から選び、シート「X会議具体例」で差し替え可能）、局区の取組件数と好事例、整理区分、前回のX会議からの変化、PTの検討状況と次の工程。メニューからは印刷用ページ（A4 横）を開き、そのページのボタンでスプレッドシートのファイルも作れます。
+ *
+ * @param {Object} options 省略可。{meeting: "2026-08-26"（日付または名称）, file: true（新しいスプレッドシートのファイルも作成。ローカル実行環境では .xlsx）}
+ * @return {ok: true, meeting, asOf, status, followUp, examples, file, message, …} または {ok: false, reason, message}
+ */
+export function createMeetingPack(options?: MeetingPackOptions) {
+  return guarded("createMeetingPack", () => buildMeetingPack(options));
 }
 
 function requireDate(value: unknown): Date {

@@ -1,7 +1,7 @@
 // 進捗報告: the seed report's pages as of a day — status by year, follow-up
 // count, the issues of each 分類, 局区 reforms, 整理区分, and what moved since
 // the previous report — computed from sheet values replayed to that day.
-import { PROGRESS_CLASSES, PROGRESS_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./contracts/classes";
+import { DIRECTIONS, PROGRESS_CLASSES, PROGRESS_WORDING, SORTING_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./contracts/classes";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./base/fiscal-year";
 import { ISSUES } from "./contracts/issues";
 import { REPORT, isoDay } from "./contracts/report";
@@ -18,15 +18,7 @@ const UNSET = "未設定";
 type Class = Progress | typeof UNSET;
 const OUTSIDE = "（対象外）";
 
-const DIRECTION_WORDING = [
-  "PTで課題の検討を継続する",
-  "課題の統合を行う",
-  "検討を終了（別課題で解決策を実行しており重複）",
-  "検討を終了（課題自体に認識の誤りがあった）",
-  "検討を終了（解決が望めない）",
-  "所管課で継続（政策判断により現時点で見通しが立たない）",
-  "所管課において解決に向けた検討及び実行を行う",
-];
+const DIRECTION_WORDING = DIRECTIONS.map((d) => SORTING_WORDING[d]);
 
 export interface ReportInput {
   issues: unknown[][];
@@ -74,6 +66,8 @@ export interface ProgressReport {
   comparison: { previous: string; counts: Cell[][]; moves: Move[] } | null;
   excluded: string[];
   unknown: { id: string; field: string }[];
+  /** The follow-up issues of the chosen years as of the day, in sheet order. */
+  issues: ListedIssue[];
   document: ReportDocument;
 }
 
@@ -99,6 +93,7 @@ export function progressReport(input: ReportInput): ProgressReport {
     comparison,
     excluded: now.excluded,
     unknown: now.unknown,
+    issues: now.issues,
   };
   return { ...report, document: document(report, now.issues, focus, input) };
 }
@@ -168,7 +163,7 @@ function clock(instant: Date): string {
   return `${shifted.getUTCHours()}:${String(shifted.getUTCMinutes()).padStart(2, "0")}`;
 }
 
-type ReportFacts = Omit<ProgressReport, "document">;
+type ReportFacts = Omit<ProgressReport, "document" | "issues">;
 
 function document(report: ReportFacts, issues: ListedIssue[], focus: number, input: ReportInput): ReportDocument {
   const notes = [
@@ -188,7 +183,7 @@ function document(report: ReportFacts, issues: ListedIssue[], focus: number, inp
       { heading: "1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）", blocks: [...yearEndBlocks(report.yearEnds), ...statusBlocks(report, issues)] },
       {
         heading: `2 各局区の自主改革の取組状況（${reiwaYear(focus)}）`,
-        blocks: [{ table: { caption: "局区別の取組件数", header: report.bureaus[0].map(String), rows: report.bureaus.slice(1).map(([name, n]) => [name, n === 0 ? "—" : n]), fold: 3 } }],
+        blocks: [{ table: bureauBlock(report.bureaus) }],
       },
       { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }, ...resortingBlocks(report.resorting)] },
       comparisonSection(report.comparison, input.previous),
@@ -211,8 +206,13 @@ function statusBlocks(report: ReportFacts, issues: ListedIssue[]): Block[] {
   ];
 }
 
+/** The seed's 局区 table: three pairs of columns, 「—」 for a 局区 without reforms. */
+export function bureauBlock(table: Table): ReportTable {
+  return { caption: "局区別の取組件数", header: table[0].map(String), rows: table.slice(1).map(([name, n]) => [name, n === 0 ? "—" : n]), fold: 3 };
+}
+
 /** The seed's year-end headlines: a sentence per year in its wording, then the numbers as a table (short labels: column A stays narrow). */
-function yearEndBlocks(ends: YearEnd[]): Block[] {
+export function yearEndBlocks(ends: YearEnd[]): Block[] {
   if (ends.length === 0) return [];
   const classes = (Object.keys(HEADLINE_WORDING) as (keyof typeof HEADLINE_WORDING)[]).filter((cls) => cls !== "未設定" || ends.some((e) => e.counts[cls]));
   const sentence = (end: YearEnd) =>
@@ -230,7 +230,7 @@ function yearEndBlocks(ends: YearEnd[]): Block[] {
 }
 
 /** The seed's 「○PTで課題の検討を継続するもの(0件)」 list and its conclusion. */
-function resortingBlocks(groups: Resorting): Block[] {
+export function resortingBlocks(groups: Resorting): Block[] {
   return [
     {
       table: {
@@ -244,7 +244,7 @@ function resortingBlocks(groups: Resorting): Block[] {
   ];
 }
 
-function directionBlock(table: Table): ReportTable {
+export function directionBlock(table: Table): ReportTable {
   const total = table[table.length - 1];
   return {
     caption: "整理区分 × 区分（件）",
@@ -253,8 +253,9 @@ function directionBlock(table: Table): ReportTable {
   };
 }
 
-function comparisonSection(comparison: ReportFacts["comparison"], previous: Date | null) {
-  if (!comparison || !previous) return { heading: "4 前回報告からの変化", blocks: [{ text: "これより前の日付の報告シートがないため、比較していません。" }] };
+/** What moved since the previous report (or X会議: `since` names it). */
+export function comparisonSection(comparison: ProgressReport["comparison"], previous: Date | null, since = "前回報告"): ReportSection {
+  if (!comparison || !previous) return { heading: `4 ${since}からの変化`, blocks: [{ text: "これより前の日付の報告シートがないため、比較していません。" }] };
   const { counts, moves } = comparison;
   const blocks: Block[] = [{ table: { caption: "分類別の件数（前回 → 今回）", header: ["進捗分類", "前回", "今回", "増減"], rows: counts } }];
   blocks.push(
@@ -262,5 +263,5 @@ function comparisonSection(comparison: ReportFacts["comparison"], previous: Date
       ? { table: { caption: `分類が変わった課題（${moves.length}件）`, header: ["ID", "課題名", "前回", "今回"], rows: moves.map((m) => [m.id, m.title, m.from, m.to]) } }
       : { text: "分類が変わった課題はありません。" },
   );
-  return { heading: `4 前回報告（${formatWareki(previous)}）からの変化`, blocks };
+  return { heading: `4 ${since}（${formatWareki(previous)}）からの変化`, blocks };
 }

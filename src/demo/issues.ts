@@ -190,6 +190,24 @@ const R7: Record<Direction, readonly IssueTuple[]> = {
   ],
 };
 
+/** ② and ③ issues whose memo names the issue they went to (統合先ID points at it): merged title → target title. */
+const TARGETS: Record<string, string> = {
+  "転入・転出時の手続案内の一元化": "ハード・ソフト両面からの窓口サービスのアップデート",
+  "庁内調査の照会期限の統一": "庁内照会・調査の回答様式の統一",
+  "庁内システムの問合せ先の一本化": "庁内ヘルプデスクの問合せ窓口の一元化",
+  "マイナンバーカードによる証明書コンビニ交付の周知強化": "住民票等の証明書のコンビニ交付対象拡大",
+};
+
+/** Fills 統合先ID of the TARGETS rows with their target's ID, found by 課題名 among `rows`. */
+function linkTargets(rows: unknown[][]): void {
+  const [id, title, target] = (["ID", "課題名", "統合先ID"] as const).map((field) => ISSUES.headers.indexOf(field));
+  const idOf = new Map(rows.map((row) => [row[title], row[id]]));
+  for (const row of rows) {
+    const named = TARGETS[String(row[title])];
+    if (named) row[target] = idOf.get(named);
+  }
+}
+
 /** A Tokyo calendar day ("MM-DD" of 2026, or "YYYY-MM-DD") at 09:00 JST (00:00 UTC). */
 export function tokyoDay(day: string): Date {
   const [year, month, date] = day.length === 5 ? [2026, ...day.split("-").map(Number)] : day.split("-").map(Number);
@@ -215,6 +233,7 @@ export function issueSheet(): unknown[][] {
   const r7 = DIRECTIONS.flatMap((direction) => R7[direction].map((row) => [direction, row] as const)).map(
     ([direction, row], i) => issueRow(id("R7", i + 1), "R7", direction, row),
   );
+  linkTargets(r7);
   const completed = R6_COMPLETED.map(([title, audience, owner, timing, memo, on], i) =>
     issueRow(id("R6", R6.length + i + 1), "R6", "年度内完了", [title, audience, owner, "完了", timing, memo, on]),
   );

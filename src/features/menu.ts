@@ -17,6 +17,7 @@ export const MENU_ITEMS = [
   null,
   { caption: "進捗報告を作成", functionName: "createProgressReport" },
   { caption: "プラチナレポートを作成", functionName: "createPlatinaReport" },
+  { caption: "X会議資料を作成", functionName: "createMeetingPack" },
   null,
   { caption: "初期設定", functionName: "setupWorkbook" },
   { caption: "動作確認", functionName: "checkDeployment" },

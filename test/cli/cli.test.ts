@@ -72,7 +72,7 @@ describe("platina run", () => {
     const { code, stdout } = await platina(dir, "run", "setupWorkbook", "--workbook", "plain.xlsx", "--user", "henkaku@city.example", "--now", "2026-11-25T10:00:00+09:00");
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.result).toContain("シート「履歴」を作成しました");
+    expect(out.result).toContainEqual(expect.stringMatching(/^シート「設定」を作成しました/));
     expect(out.calls.SpreadsheetApp["Range.setValues"]).toBeGreaterThan(0);
     expect(out.simulatedMs).toBeGreaterThan(0);
     const state = JSON.parse(readFileSync(join(dir, "plain.xlsx.platina.json"), "utf8"));

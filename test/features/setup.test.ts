@@ -35,6 +35,10 @@ describe("setupWorkbook", () => {
     expect(runtime.model.getSheetByName("課題")!.getValidation(5, 8)?.args[0]).toEqual(["完了", "実施中", "検討中"]);
     // Help for the strict 進捗分類 list: one line naming what the list accepts.
     expect(runtime.model.getSheetByName("課題")!.getValidation(5, 8)?.helpText).toBe("完了（分類1）・実施中（分類2）・検討中（分類3）から選んでください。");
+    // 整理区分: ①–⑦, 継続 and 年度内完了 offered; blank (未整理) stays allowed, as the help says.
+    expect(runtime.model.getSheetByName("課題")!.getValidation(5, 7)).toMatchObject({
+      args: [["①", "②", "③", "④", "⑤", "⑥", "⑦", "継続", "年度内完了"], true], allowInvalid: false, helpText: expect.stringContaining("空欄は未整理"),
+    });
 
     const second = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
     expect(second.result).toEqual([]);

@@ -62,6 +62,22 @@ export type Standing = (typeof STANDINGS)[number];
 /** Every value 整理区分 holds; a blank cell is 未整理 (a new issue the secretariat has not sorted yet). */
 export type Sorting = Direction | Standing;
 export const SORTINGS: readonly Sorting[] = [...DIRECTIONS, ...STANDINGS];
+/** The seed's wording of each direction (「方向性の整理の結果」), and what 継続・年度内完了 mean: shown beside each choice. */
+export const SORTING_WORDING: Record<Sorting, string> = {
+  "①": "PTで課題の検討を継続する",
+  "②": "課題の統合を行う",
+  "③": "検討を終了（別課題で解決策を実行しており重複）",
+  "④": "検討を終了（課題自体に認識の誤りがあった）",
+  "⑤": "検討を終了（解決が望めない）",
+  "⑥": "所管課で継続（政策判断により現時点で見通しが立たない）",
+  "⑦": "所管課において解決に向けた検討及び実行を行う",
+  継続: "整理を経ずに引き続き進捗を確認する（R6の課題）",
+  年度内完了: "整理の前に、その年度のうちに完了した",
+};
+
+/** ② is merged into another issue, ③ is replaced by one: the sorting names it (課題's 統合先ID). */
+export const TARGETED_SORTINGS: readonly Sorting[] = ["②", "③"];
+
 /** What 初期設定's dropdown and messages say the column takes. */
 export const SORTING_HELP = "①〜⑦・継続・年度内完了から選んでください。空欄は未整理（事務局が整理するまで照会も集計もしません）。継続と⑦が継続検討課題です。";
 

@@ -6,6 +6,8 @@ import type { SaveResult, SidebarApi, SidebarContext } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";
 import { renderIssueForm } from "./fields";
+import { loadIntake } from "./intake";
+import { sortingText } from "./intake-logic";
 import { OVERDUE_BADGE, overdueText } from "./overdue";
 import { loadPt } from "./pt";
 import { REPORT_ACTIONS, actionOutcome, failureOutcome, type Outcome, type ReportAction, type ReportsApi } from "./actions";
@@ -28,10 +30,10 @@ interface Editing {
 }
 
 let issues: IssueRecord[] = [];
-/** Who is signed in as what: the list groups by the addresses they act for. */
-let signedIn: SidebarContext | null = null;
 /** Today in Tokyo, from the server: what the overdue flags are as of (none until the context loads). */
 let today: string | null = null;
+/** Who is signed in as what: the list groups by the addresses they act for. */
+let signedIn: SidebarContext | null = null;
 /** Set when the server cannot save anything (a sheet-contract problem): shown as a banner, saving disabled. */
 let blockedBy: string | null = null;
 const filters: Filters = { ...DEFAULT_FILTERS };
@@ -232,7 +234,7 @@ function renderDetail(): void {
     ["制度所管局", issue.制度所管局],
     ["所管課", issue.所管課],
     ["担当者", issue.担当者メール],
-    ["整理区分", issue.整理区分],
+    ["整理区分", sortingText(issue)],
     ["最終更新", lastUpdateText(issue)],
   ];
   ui.info.replaceChildren(...rows.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, valueText(value))]));
@@ -468,4 +470,5 @@ document.addEventListener("keydown", (event) => {
 });
 
 void load();
+void loadIntake((issue) => replaceIssue(issue));
 void loadPt();
