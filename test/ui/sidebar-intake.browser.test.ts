@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IssueRecord } from "../../src/core/contracts/issues";
 import { SORTING_CHOICES } from "../../src/core/intake";
-import { axeViolations, launchBrowser, screenshot } from "../support/browser";
+import { axeViolations, closeContexts, screenshot, sharedBrowser } from "../support/browser";
 import { issueRecord } from "../support/issue-record";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -26,7 +26,7 @@ const stubFor = (role: string) => `
   const copy = (v) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
   const refused = { ok: false, reason: "forbidden", message: "未整理の課題の表示は市政変革推進室（設定シートの「事務局メール」）のみが実行できます。" };
   const server = {
-    getSidebarContext: () => ({ user: "henkaku@city.example", role: ${JSON.stringify(role)}, bureaus: [], problem: null }),
+    getSidebarContext: () => ({ user: "henkaku@city.example", role: ${JSON.stringify(role)}, bureaus: [], addresses: [{ address: "henkaku@city.example", standing: "本人" }], today: "2026-11-25", problem: null }),
     getMyIssues: () => state.issues,
     getUnsortedIssues: () => ${JSON.stringify(role)} === "secretariat" ? { issues: state.issues, choices: ${JSON.stringify(SORTING_CHOICES)} } : refused,
     sortIssue: (request) => {
@@ -70,14 +70,14 @@ describe("the 未整理の課題 section in Chromium", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     page = await open(browser, "secretariat");
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.locator("#intake").waitFor({ state: "visible" });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   it("lists the new issues with the seed's wording beside each 整理区分, markup as text, and passes axe", async () => {

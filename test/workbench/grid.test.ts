@@ -56,7 +56,7 @@ describe("the workbench grid", { timeout: 90_000 }, () => {
     expect(await css(page, "G3", "border-bottom")).toBe("3px solid rgb(255, 0, 0)");
     expect(await css(page, "F1", "border-bottom")).toBe("1px solid rgb(0, 0, 0)");
     // Inner lines were left as they were (null): F2's right side is the plain gridline.
-    const gridline = await css(page, "H20", "border-right"); // outside the demo 集計's framed tables
+    const gridline = await css(page, "H22", "border-right"); // outside the demo 集計's framed tables
     expect(await css(page, "F2", "border-right")).toBe(gridline);
     // A bold heading runs on over the shaded but empty cells of its band, as in Sheets.
     const spill = await cell(page, "F5").locator(".spill").evaluate((el) => el.getBoundingClientRect().width);

@@ -9,7 +9,7 @@ import { closeContexts, sharedBrowser } from "../support/browser";
 import { fixtureBundle } from "../support/runtime";
 import { openPage, startTestWorkbench, until, type TestWorkbench } from "./harness";
 
-const USER = "jinji-ka@city.example";
+const USER = "taro.jinji@city.example";
 
 const CODE = String.raw`
 function openNav() {
