@@ -98,7 +98,7 @@ export async function benchWorkbench(): Promise<void> {
     for (let i = 0; i < 6; i++) crossPage.push(await roundTrip(issues, "I2", i % 2 === 0 ? "検討中" : "完了", summary, "B5"));
     console.log(`edit 課題!I2 → 集計!B5 (other page)\tmedian ${median(crossPage).toFixed(0)}\tmax ${Math.max(...crossPage).toFixed(0)}\t(target < 300)`);
 
-    // test/workbench/real-addon.test.ts checks that only the rows in view are drawn; this is how fast.
+    // test/local/workbench/real-addon.test.ts checks that only the rows in view are drawn; this is how fast.
     await withLargeSheet(join(dir, "large.xlsx"));
     const largeBench = await startWorkbench({ workbook: join(dir, "large.xlsx"), bundleDir: BUILD_DIR, port: 0, clockStart: Date.parse("2026-11-25T09:00:00+09:00") });
     const large = await browser.newPage({ viewport: { width: 1280, height: 800 } });

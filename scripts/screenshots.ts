@@ -1,5 +1,5 @@
 // `npm run screenshots`: takes README's 最初の10分 pictures (docs/first-run/*.png) by
-// walking the first-hour browser test's steps (test/workbench/first-run.ts) in a fresh
+// walking the first-hour browser test's steps (test/local/workbench/first-run.ts) in a fresh
 // demo workbench. Run on purpose when the screens change, then commit the pictures;
 // `npm test` never writes them. Runs under vitest (vitest.screenshots.config.ts) because
 // the steps wait with its expect.poll; the pictures are written only once every step passed.
@@ -8,8 +8,8 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, it } from "vitest";
 import { launchBrowser } from "../test/support/browser";
-import { answerAsOwner, openMail, printReport, sendNow, showStatus, showSummary, type GuidePicture, type Shot } from "../test/workbench/first-run";
-import { openPage, startTestWorkbench } from "../test/workbench/harness";
+import { answerAsOwner, openMail, printReport, sendNow, showStatus, showSummary, type GuidePicture, type Shot } from "../test/local/workbench/first-run";
+import { openPage, startTestWorkbench } from "../test/local/workbench/harness";
 
 const GUIDE = join(import.meta.dirname, "..", "docs", "first-run");
 

@@ -4,7 +4,7 @@
 // appending a second column.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { SECRETARIAT, historyRows, issueRows, setUp, sheetRecords } from "../support/issues";
+import { SECRETARIAT, historyRows, issueRows, setUp } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 let runtime: Runtime;

@@ -1,0 +1,88 @@
+// A workbench per test: a fresh temp copy of the demo workbook, a free port, a
+// clock that stands still (2026-11-25 09:00 Tokyo) until a test advances it.
+import { readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+import { createDemoModel } from "../../../src/local/demo-workbook";
+import { startWorkbench, type Workbench } from "../../../src/local/workbench/server";
+import type { WorkbookModel } from "../../../src/local/workbook/model";
+import { saveWorkbook } from "../../../src/local/workbook/xlsx-store";
+import { BUILD_DIR } from "../../support/gas-bundle";
+import { tempDir } from "../../support/runtime";
+
+export const START = Date.parse("2026-11-25T09:00:00+09:00");
+
+export interface TestWorkbench extends Workbench {
+  dir: string;
+  workbook: string;
+}
+
+/** `prepare` changes the demo workbook before the workbench opens it (saved to the .xlsx first). */
+export async function startTestWorkbench(
+  options: { bundleDir?: string; user?: string; prepare?: (model: WorkbookModel) => void } = {},
+): Promise<TestWorkbench> {
+  const dir = tempDir("platina-workbench-");
+  const workbook = join(dir, "platina-demo.xlsx");
+  if (options.prepare) {
+    const model = createDemoModel();
+    options.prepare(model);
+    await saveWorkbook(model, workbook);
+  }
+  const started = await startWorkbench({
+    workbook,
+    bundleDir: options.bundleDir ?? BUILD_DIR,
+    port: 0,
+    createDemoIfMissing: true,
+    clockStart: START,
+    user: options.user,
+  });
+  return {
+    ...started,
+    dir,
+    workbook,
+    async close() {
+      await started.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The page at laptop size, showing `sheet` once its rows in view are drawn. */
+export async function openPage(browser: Browser, workbench: Workbench, sheet?: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+  page.setDefaultTimeout(15_000);
+  page.on("pageerror", (error) => console.error("page error:", error));
+  await page.goto(`${workbench.url}${sheet ? `#sheet=${encodeURIComponent(sheet)}` : ""}`);
+  await page.locator('.grid[aria-busy="false"]').waitFor();
+  return page;
+}
+
+/** A cell of the grid by A1 name (drawn only while in view). */
+export function cell(page: Page, a1: string): Locator {
+  return page.locator(`.grid .c[data-a1="${a1}"]`);
+}
+
+export function tab(page: Page, name: string): Locator {
+  return page.locator(".sheet-tabs .tab", { hasText: name });
+}
+
+/** expect.poll with room for a loaded machine (the default gives up after a second). */
+export function until<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
+}
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core's serious and critical findings on the page, as "rule: element" lines. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync(AXE, "utf8") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const { violations } = await axe.run(document);
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+  });
+}
