@@ -2,6 +2,7 @@
 // each export into a top-level `function NAME(params)` in build/Code.js with the
 // JSDoc written here, so Sheets shows it in autocomplete and menus can call it.
 import { fiscalYearLabel, fiscalYearOfDate } from "./core/base/fiscal-year";
+import type { SortingRequest } from "./core/intake";
 import type { IssueUpdate } from "./core/issue-update";
 import { tokenPurpose } from "./core/mailing/token";
 import type { PERMISSIONS } from "./core/permissions";
@@ -12,14 +13,17 @@ import { findProblems, selectProblemCell, showDataCheck } from "./features/data-
 import { recordSheetChange, recordSheetEdit } from "./features/edit-log";
 import { guarded } from "./features/guard";
 import { buildPlatinaReport } from "./features/platina-report";
+import { buildMeetingPack, type MeetingPackOptions } from "./features/meeting-pack";
 import { makeProgressReport, openReportSheet, printProgressReport, type ProgressReportOptions } from "./features/progress-report";
 import { buildMenu, type MenuFunctionName } from "./features/menu";
 import { runSelfTest, showWebAppCheck, type SelfTestOptions } from "./features/self-test";
 import { prepareWorkbook } from "./features/setup";
+import { transferAddress as replaceAddress, type TransferOptions } from "./features/transfer";
 import { continueHoursSummary, sendHoursSummary } from "./features/pt/hours-summary";
 import { ptContext, saveActivity, updateStep, updateTeam } from "./features/pt/sidebar";
 import { receiveSurvey, showSurveyForm } from "./features/survey/form";
 import { continueSurvey, sendSurvey } from "./features/survey/controls";
+import { sortFromSidebar, unsortedView } from "./features/intake";
 import { issueHistory, myIssues, saveFromSidebar, showStatusSidebar, sidebarContext } from "./features/status-sidebar";
 import { InputError } from "./core/contracts/contract";
 import type { PtRowUpdate } from "./core/pt/edits";
@@ -27,6 +31,9 @@ import { ptProgressTable } from "./core/pt/progress-table";
 import type { ActivityInput } from "./core/pt/sidebar-api";
 import { bureauTable, directionTable, followUpCount, skippedNote, skippedRows, statusTable } from "./core/tables";
 import { overdueCount } from "./core/overdue";
+import { resortingTable } from "./core/resorting";
+import { yearEndTable } from "./core/year-end";
+import { asOfArgument, dayToDate } from "./core/contracts/pt-values";
 import { normalizeText } from "./core/base/text";
 import { parseDateInput } from "./core/base/tokyo-time";
 import { formatWareki } from "./core/wareki";
@@ -39,7 +46,7 @@ export type DeclaredEntryPoints = Declared<keyof typeof import("./entry-points")
 type Declared<N extends keyof typeof PERMISSIONS> = N;
 
 /**
- * 継続検討課題（整理区分が空欄または⑦）の進捗分類別・年度別の件数表を返します。
+ * 継続検討課題（整理区分が継続または⑦）の進捗分類別・年度別の件数表を返します。
  *
  * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:M
  * @param {"R7"} years 省略可。集計する年度（1セル、または横・縦に並んだセル）。指定した順に列を作ります。
@@ -99,6 +106,32 @@ export function PLATINA_BUREAU_TABLE(reforms: unknown, bureaus?: unknown, year?:
 }
 
 /**
+ * 年度末の状況（報告書の「47の課題について、制度所管局としての解決策を検討　対応済(完了) 14件…」）を、基準日までに終わった年度ごとに返します。
+ * その年度の課題（継続・⑦・年度内完了）と、前年度末に完了していなかった継続検討課題を、履歴をもとに年度末（3月31日の終わり）の分類に戻して数えます。
+ *
+ * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:Z
+ * @param {A1:G5000} history 「履歴」シートの範囲（見出し行を含む）。例: 履歴!A:Z
+ * @param {"2026/5/26"} asOf 基準日（日付のセル、または「2026/5/26」）。集計シートでは「基準日」のセル。この日までに終わった年度を表にします
+ * @return 年度 × （検討した課題数・うち前年度からの継続・完了・実施中・検討中）の表（読み取れない行は数えません。その場所は PLATINA_SKIPPED_ROWS("PLATINA_STATUS_TABLE", …)）
+ * @customfunction
+ */
+export function PLATINA_YEAR_END_TABLE(issues: unknown, history: unknown, asOf: unknown) {
+  return guarded("PLATINA_YEAR_END_TABLE", () => yearEndTable(issues, history, dayToDate(asOfArgument(asOf)), []));
+}
+
+/**
+ * 年度の課題の再整理状況（報告書の「PTで課題の検討を継続するもの(0件)…所管課において解決策の検討及び実行を行うもの(63件)」）を返します。
+ *
+ * @param {A1:M200} issues 「課題」シートの範囲（見出し行を含む）。例: 課題!A:Z
+ * @param {"R7"} year 省略可。集計する年度（省略するとすべての年度）
+ * @return 整理区分・方向性・件数の表（当初の課題件数、①、②、③〜⑤、⑥⑦、うち⑦）
+ * @customfunction
+ */
+export function PLATINA_GROUP_TABLE(issues: unknown, year?: unknown) {
+  return guarded("PLATINA_GROUP_TABLE", () => resortingTable(issues, year, []));
+}
+
+/**
  * 表が読み取れずに数えなかった行の数と場所を返します（すべて読めたときは空欄）。表と同じ引数を続けて指定します。
  *
  * @param {"PLATINA_DIRECTION_TABLE"} table 表の関数名（PLATINA_STATUS_TABLE・PLATINA_FOLLOWUP_COUNT・PLATINA_DIRECTION_TABLE・PLATINA_BUREAU_TABLE）
@@ -116,12 +149,12 @@ export function PLATINA_SKIPPED_ROWS(table: unknown, data: unknown, second?: unk
  * 若手職員PTの工程表（チーム × 工程）を返します。各セルは基準日の終わりの時点で「完了」「遅れ」「予定」のいずれかです。基準日の年度の工程だけを表にします。
  *
  * @param {A1:I100} steps 「PT工程」シートの範囲（見出し行を含む）。例: PT工程!A:I
- * @param {"2026/11/25"} asOf 省略可。基準日（日付のセル、または「2026/11/25」）。省略すると今日
+ * @param {"2026/11/25"} asOf 基準日（日付のセル、または「2026/11/25」）。集計シートでは「基準日」のセル（今日の日付は使えません: シートは引数が変わったときだけ再計算します）
  * @return チーム × 工程の表（完了・遅れ・予定）
  * @customfunction
  */
-export function PLATINA_PT_TABLE(steps: unknown, asOf?: unknown) {
-  return guarded("PLATINA_PT_TABLE", () => ptProgressTable(steps, asOf, new Date()));
+export function PLATINA_PT_TABLE(steps: unknown, asOf: unknown) {
+  return guarded("PLATINA_PT_TABLE", () => ptProgressTable(steps, asOf));
 }
 
 /**
@@ -172,9 +205,9 @@ export function openStatusSidebar() {
 }
 
 /**
- * メニュー「データ点検」: 入力の誤り（読み取れない実施時期を含む）をセル番地つきで一覧表示し、続けて今日の時点で実施時期を過ぎた継続検討課題を示します。
+ * メニュー「データ点検」: 入力の誤り（読み取れない実施時期を含む）をセル番地つきで一覧表示し、続けて今日の時点で実施時期を過ぎた継続検討課題と、未整理の課題（整理区分が空欄）を示します。
  *
- * @return 見つかった問題（シート・セル・値・内容）。実施時期を過ぎた課題はダイアログにだけ表示します
+ * @return 見つかった問題（シート・セル・値・内容）。実施時期を過ぎた課題と未整理の課題はダイアログにだけ表示します
  */
 export function checkData() {
   return guarded("checkData", () => showDataCheck());
@@ -265,6 +298,25 @@ export function saveIssueUpdate(update: IssueUpdate) {
 }
 
 /**
+ * サイドバーの「未整理の課題」用（市政変革推進室のみ）: 整理区分が空欄の課題と、整理区分の選択肢（報告書の文言つき）を返します。
+ *
+ * @return {issues, choices}
+ */
+export function getUnsortedIssues() {
+  return guarded("getUnsortedIssues", () => unsortedView());
+}
+
+/**
+ * サイドバーの「未整理の課題」用（市政変革推進室のみ）: 課題の整理区分を決めます。②・③では統合先の課題の ID も記録します（存在しない課題や、それ自体が統合された課題は指定できません）。
+ *
+ * @param {Object} request {id, 整理区分, 統合先ID, expected}
+ * @return {ok: true, issue} または {ok: false, reason, message, field, current}
+ */
+export function sortIssue(request: SortingRequest) {
+  return guarded("sortIssue", () => sortFromSidebar(request));
+}
+
+/**
  * サイドバーの「若手職員PT」用: ログイン中の利用者の役割（PTメンバー・事務局・その他）と、見られるチーム（メンバーは自分のチーム、事務局は全チーム）の工程・メンバーの今月の活動時間・最近の活動を返します。
  *
  * @return {user, role, year, today, month, limitHours, kinds, teamStates, teams}
@@ -314,6 +366,16 @@ export function sendPtHoursSummary(options?: { month?: string }) {
 }
 
 /**
+ * メニュー「担当の引き継ぎ」: 人事異動などで、あるメールアドレスを新しいアドレスに1回でまとめて置き換えます（課題の担当者メール、局区の代表メール、PTメンバーのメール・所属長メール、担当者のメール・担当アドレス）。変更する行を示して確認し、新しいアドレスがすでに使われているときはまとめてよいか確認してから書き込み、変更はすべて履歴に記録します。市政変革推進室のみ実行できます。
+ *
+ * @param {Object} options 省略可。{from: "old@city.example", to: "new@city.example", confirm: true, merge: true}（メニューからは入力と確認のダイアログ。confirm・merge はダイアログがないときの確認の代わり）
+ * @return {ok: true, from, to, changed, bySheet, message}、または {ok: false, reason, message, preview}（reason: "invalid" 正しくないアドレス、"not_found"、"unconfirmed"、"merge"、"cancelled"、"changed" 確認後に行が変わった、"busy"）
+ */
+export function transferAddress(options?: TransferOptions) {
+  return guarded("transferAddress", () => replaceAddress(options));
+}
+
+/**
  * 一回限りのトリガー: PT活動時間のまとめの送信が時間や送信数の上限で中断したとき、その続きを送ります。
  *
  * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
@@ -344,7 +406,7 @@ export function runMonthlyFollowUp(e?: GoogleAppsScript.Events.TimeDriven) {
 }
 
 /**
- * 一回限りのトリガー: 中断した送信の続き、再依頼、回答期限後のまとめを送ります。
+ * 一回限りのトリガー: 中断した送信の続き、再依頼、回答期限後の局区代表への督促（設定「督促」が「する」のとき）とまとめを送ります。
  *
  * @param {GoogleAppsScript.Events.TimeDriven} e トリガーのイベント
  * @return 送信結果
@@ -472,6 +534,16 @@ export function openProgressReportSheet(asOf: string) {
  */
 export function createPlatinaReport(options?: { year?: string }) {
   return guarded("createPlatinaReport", () => buildPlatinaReport(options));
+}
+
+/**
+ * メニュー「X会議資料を作成」: 会議シートのX会議（既定は今日以降の次の会議）の資料を、データから作ります。年度別の進捗分類、分類ごとの具体例3件（前回のX会議から分類が変わった課題から選び、シート「X会議具体例」で差し替え可能）、局区の取組件数と好事例、整理区分、前回のX会議からの変化、PTの検討状況と次の工程。メニューからは印刷用ページ（A4 横）を開き、そのページのボタンでスプレッドシートのファイルも作れます。
+ *
+ * @param {Object} options 省略可。{meeting: "2026-08-26"（日付または名称）, file: true（新しいスプレッドシートのファイルも作成。ローカル実行環境では .xlsx）}
+ * @return {ok: true, meeting, asOf, status, followUp, examples, file, message, …} または {ok: false, reason, message}
+ */
+export function createMeetingPack(options?: MeetingPackOptions) {
+  return guarded("createMeetingPack", () => buildMeetingPack(options));
 }
 
 function requireDate(value: unknown): Date {

@@ -147,7 +147,7 @@ describe("docs/deploy.md", () => {
 
 describe("docs/local-runtime.md", () => {
   it("lists every CLI command", () => {
-    const cli = read("src/local/cli/main.ts");
+    const cli = read("src/local/cli/program.ts");
     const commands = [...cli.matchAll(/\.command\("(\w+)"\)/g)].map(([, command]) => command!);
     expect(commands).toContain("start");
     const table = section(local, "CLI");

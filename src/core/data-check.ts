@@ -1,6 +1,6 @@
 // データ点検: every problem in the data, with the cell that holds it, so staff can fix it.
 import { cellA1 } from "./base/a1";
-import { parseAudience, parseDirection, parseProgress, isTracked } from "./contracts/classes";
+import { TARGETED_SORTINGS, isDirection, isTracked, parseAudience, parseDirection, parseProgress, type Sorting } from "./contracts/classes";
 import { BUREAUS } from "./contracts/bureaus";
 import { DELEGATES } from "./contracts/delegates";
 import { peopleFor, readDirectory } from "./delegation";
@@ -50,6 +50,7 @@ export function checkIssues(issueValues: unknown[][], bureauValues: unknown[][] 
   const { problems, has, cell, add } = problemList(table);
   const bureaus = bureauValues ? knownBureaus(bureauValues) : null;
   const seen = new Map<string, number>();
+  const sortingById = new Map(table.rows.map(({ cells }) => [normalizeText(cell(cells, "ID")), parseDirection(cell(cells, "整理区分"))]));
   for (const { rowNumber, cells } of table.rows) {
     const id = normalizeText(cell(cells, "ID"));
     if (id === "") add(rowNumber, "ID", "", "ID が空です。行を追加したときは ID を入力するか、初期設定を実行して自動採番を有効にしてください。");
@@ -62,11 +63,16 @@ export function checkIssues(issueValues: unknown[][], bureauValues: unknown[][] 
     if (parsedYear === undefined) add(rowNumber, "年度", year, `年度「${normalizeText(year)}」を解釈できません。「R8」のように入力してください。`);
     else if (parsedYear === null) add(rowNumber, "年度", "", "年度が空です。「R8」のように入力してください（集計の表に数えられません）。");
     const direction = parseDirection(cell(cells, "整理区分"));
-    if (direction === undefined) add(rowNumber, "整理区分", cell(cells, "整理区分"), "整理区分は①〜⑦から選ぶか、空欄にしてください。");
+    if (direction === undefined) add(rowNumber, "整理区分", cell(cells, "整理区分"), "整理区分は①〜⑦・継続・年度内完了から選ぶか、空欄（未整理）にしてください。");
+    const target = normalizeText(cell(cells, "統合先ID"));
+    if (target !== "") {
+      const problem = target === id ? "統合先IDにこの課題自身の ID は入力できません。統合先・解決策を実行している別課題の ID にしてください。" : targetProblem(target, direction, sortingById);
+      if (problem) add(rowNumber, "統合先ID", target, problem);
+    }
     if (has("区分")) {
       const audience = cell(cells, "区分");
       if (!isBlank(audience) && parseAudience(audience) === undefined) add(rowNumber, "区分", audience, "区分は「ユーザー」か「職員」にしてください。");
-      else if (isBlank(audience) && direction) add(rowNumber, "区分", "", "整理区分のある課題の区分が空です。「ユーザー」か「職員」を選んでください（集計の表に数えられません）。");
+      else if (isBlank(audience) && isDirection(direction)) add(rowNumber, "区分", "", "整理区分①〜⑦の課題の区分が空です。「ユーザー」か「職員」を選んでください（集計の表に数えられません）。");
     }
     const tracked = direction !== undefined && isTracked(direction);
     if (tracked) {
@@ -89,6 +95,14 @@ export function checkIssues(issueValues: unknown[][], bureauValues: unknown[][] 
     }
   }
   return problems;
+}
+
+/** What is wrong with a 統合先ID typed in the sheet (the sidebar refuses the same), or null. */
+function targetProblem(target: string, direction: Sorting | null | undefined, sortingById: ReadonlyMap<string, Sorting | null | undefined>): string | null {
+  if (direction === null || (direction !== undefined && !TARGETED_SORTINGS.includes(direction))) return "統合先IDは整理区分②・③の課題だけに入力します。整理区分を確かめるか、統合先IDを空欄にしてください。";
+  if (!sortingById.has(target)) return `統合先ID「${target}」の課題は課題シートにありません。ID を確認してください。`;
+  if (sortingById.get(target) === "②") return `統合先ID「${target}」の課題は、それ自体がほかの課題に統合されています（整理区分②）。その統合先の課題の ID にしてください。`;
+  return null;
 }
 
 export function checkReforms(reformValues: unknown[][], bureauValues: unknown[][] | null): Problem[] {

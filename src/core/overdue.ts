@@ -1,12 +1,11 @@
 // Overdue issues: those the follow-up asks about (tracked, not 完了) whose 実施時期
 // names a period that ended before the as-of day. The day always comes from the
 // caller — a custom function's argument, a feature's today — never from a clock here.
-import { isBlank, memoize, normalizeText } from "./base/text";
-import { InputError } from "./base/sheet-table";
+import { memoize } from "./base/text";
 import { isTracked, parseDirection, parseProgress, type Progress } from "./contracts/classes";
 import { cellToText } from "./contracts/contract";
 import { ISSUES, type IssueRecord } from "./contracts/issues";
-import { EXPECT_DAY, parseDay, type Day } from "./contracts/pt-values";
+import { asOfArgument, type Day } from "./contracts/pt-values";
 import { isPast, parseTiming, type Timing } from "./timing";
 
 export interface FollowedTiming {
@@ -57,14 +56,6 @@ export function overdueCount(issueValues: unknown, asOfArg: unknown): number {
   return overdueTimings(issueValues, asOfArgument(asOfArg)).length;
 }
 
-/** A custom function's as-of day: a date cell or date text, required (the clock would not recalculate). */
-export function asOfArgument(arg: unknown): Day {
-  const day = arg === undefined || isBlank(arg) ? null : parseDay(arg);
-  if (day === null) throw new InputError(`基準日が空です。集計シートの「基準日」のセルか、「2026/5/26」のような日付を指定してください。`);
-  if (day === undefined) throw new InputError(`基準日「${normalizeText(arg)}」を解釈できません。${EXPECT_DAY}`);
-  return day;
-}
-
 /** The period an issue record's 実施時期 names, when the issue is followed and that period has ended before `asOf`. */
 export function overdueOf(issue: Pick<IssueRecord, "整理区分" | "進捗分類" | "実施時期">, asOf: Day): string | null {
   const direction = parseDirection(issue.整理区分);
@@ -74,7 +65,7 @@ export function overdueOf(issue: Pick<IssueRecord, "整理区分" | "進捗分�
   return timing.kind === "due" && isPast(timing, asOf) ? timing.named : null;
 }
 
-/** What the owner reads beside an overdue issue (sidebar, follow-up mail). */
+/** What the owner reads beside an overdue issue (sidebar, follow-up mail): polite, and what to do. */
 export function overdueNotice(named: string): string {
-  return `実施時期（${named}）を過ぎています。進捗をお知らせください。`;
+  return `実施時期（${named}）を過ぎています。現在の状況をお知らせください（予定が変わった場合は、実施時期の更新をお願いいたします）。`;
 }

@@ -30,7 +30,8 @@ export function reformYears(reforms: unknown[][]): number[] {
   return [...new Set(table.rows.map(year))].sort((a, b) => a - b);
 }
 
-function goodExamples(reforms: unknown[][], year: number) {
+/** The year's reforms marked 好事例, in sheet order (also the X会議 pack's list). */
+export function goodExamples(reforms: unknown[][], year: number) {
   const table = REFORMS.fromRows(reforms, ["年度", "局区名", "取組名", "概要", "好事例"]);
   const yearOf = REFORMS.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
   return table.rows

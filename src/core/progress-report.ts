@@ -1,13 +1,15 @@
 // 進捗報告: the seed report's pages as of a day — status by year, follow-up
 // count, the issues of each 分類, 局区 reforms, 整理区分, and what moved since
 // the previous report — computed from sheet values replayed to that day.
-import { PROGRESS_CLASSES, PROGRESS_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./contracts/classes";
+import { DIRECTIONS, PROGRESS_CLASSES, PROGRESS_WORDING, SORTING_WORDING, isTracked, parseDirection, parseProgress, type Progress } from "./contracts/classes";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./base/fiscal-year";
 import { ISSUES } from "./contracts/issues";
 import { REPORT, isoDay } from "./contracts/report";
 import { issuesAsOf } from "./replay";
 import type { Block, Cell, ReportDocument, ReportSection, ReportTable } from "./report-document";
 import { bureauTable, directionTable, statusTable, type Table } from "./tables";
+import { FOLLOWED_WORDING, resorting, type Resorting } from "./resorting";
+import { HEADLINE_WORDING, headlineSentence, yearEnds, type YearEnd } from "./year-end";
 import { isDateValue } from "./base/text";
 import { formatWareki } from "./wareki";
 import { last } from "./order";
@@ -16,15 +18,7 @@ const UNSET = "未設定";
 type Class = Progress | typeof UNSET;
 const OUTSIDE = "（対象外）";
 
-const DIRECTION_WORDING = [
-  "PTで課題の検討を継続する",
-  "課題の統合を行う",
-  "検討を終了（別課題で解決策を実行しており重複）",
-  "検討を終了（課題自体に認識の誤りがあった）",
-  "検討を終了（解決が望めない）",
-  "所管課で継続（政策判断により現時点で見通しが立たない）",
-  "所管課において解決に向けた検討及び実行を行う",
-];
+const DIRECTION_WORDING = DIRECTIONS.map((d) => SORTING_WORDING[d]);
 
 export interface ReportInput {
   issues: unknown[][];
@@ -64,10 +58,16 @@ export interface ProgressReport {
   status: Table;
   followUp: number;
   directions: Table;
+  /** The focus year's new issues in the seed's four groups (R7: 0, 3, 9, 63; 44 followed). */
+  resorting: Resorting;
+  /** The headline of each year ended by the day (R6: 47, R7: 77), replayed to each 31 March. */
+  yearEnds: YearEnd[];
   bureaus: Table;
   comparison: { previous: string; counts: Cell[][]; moves: Move[] } | null;
   excluded: string[];
   unknown: { id: string; field: string }[];
+  /** The follow-up issues of the chosen years as of the day, in sheet order. */
+  issues: ListedIssue[];
   document: ReportDocument;
 }
 
@@ -76,6 +76,7 @@ export function progressReport(input: ReportInput): ProgressReport {
   const years = now.years.map(fiscalYearLabel);
   const focus = now.years.length > 0 ? Math.max(...now.years) : fiscalYearOfDate(input.asOf);
   const directions = directionTable(now.values, fiscalYearLabel(focus));
+  const groups = resorting(now.values, fiscalYearLabel(focus));
   const bureaus = bureauTable(input.reforms, input.bureaus, fiscalYearLabel(focus));
   const before = input.previous && snapshot(input.issues, input.history, input.previous, now.years);
   const comparison = before ? compare(before, now, isoDay(input.previous as Date)) : null;
@@ -86,10 +87,13 @@ export function progressReport(input: ReportInput): ProgressReport {
     status: now.status,
     followUp: now.followUp,
     directions,
+    resorting: groups,
+    yearEnds: yearEnds(input.issues, input.history, input.asOf),
     bureaus,
     comparison,
     excluded: now.excluded,
     unknown: now.unknown,
+    issues: now.issues,
   };
   return { ...report, document: document(report, now.issues, focus, input) };
 }
@@ -107,11 +111,11 @@ function snapshot(issues: unknown[][], history: unknown[][], day: Date, yearsArg
   return { values: replay.values, excluded: replay.excluded, unknown: replay.unknown, years, status, followUp, issues: listed };
 }
 
-/** Follow-up issues (整理区分 blank or ⑦) in sheet order, with what the lists show. */
+/** Follow-up issues (整理区分 継続 or ⑦) in sheet order, with what the lists show. */
 function trackedIssues(values: unknown[][]): { year: number; issue: ListedIssue }[] {
   const table = ISSUES.fromRows(values, ["ID", "年度", "課題名", "整理区分", "進捗分類", "実施時期"]);
   const year = ISSUES.requiredColumn(table, "年度", parseFiscalYear, "「R7」のように入力してください。");
-  const direction = ISSUES.column(table, "整理区分", parseDirection, "①〜⑦を入力してください。");
+  const direction = ISSUES.column(table, "整理区分", parseDirection, "①〜⑦・継続・年度内完了のいずれかを入力するか、空欄（未整理）にしてください。");
   const progress = ISSUES.column(table, "進捗分類", parseProgress, "「完了」「実施中」「検討中」を入力してください。");
   // A 実施時期 typed as a date is shown in 和暦, so it reads the cell rather than the record's ISO text.
   const timing = ISSUES.column(table, "実施時期", (cell) => displayText(cell), "");
@@ -159,7 +163,7 @@ function clock(instant: Date): string {
   return `${shifted.getUTCHours()}:${String(shifted.getUTCMinutes()).padStart(2, "0")}`;
 }
 
-type ReportFacts = Omit<ProgressReport, "document">;
+type ReportFacts = Omit<ProgressReport, "document" | "issues">;
 
 function document(report: ReportFacts, issues: ListedIssue[], focus: number, input: ReportInput): ReportDocument {
   const notes = [
@@ -176,12 +180,12 @@ function document(report: ReportFacts, issues: ListedIssue[], focus: number, inp
     subtitle: `${formatWareki(input.asOf)}時点`,
     notes,
     sections: [
-      { heading: "1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）", blocks: statusBlocks(report, issues) },
+      { heading: "1 継続検討課題の状況（市政変革推進室が進捗を確認するもの）", blocks: [...yearEndBlocks(report.yearEnds), ...statusBlocks(report, issues)] },
       {
         heading: `2 各局区の自主改革の取組状況（${reiwaYear(focus)}）`,
-        blocks: [{ table: { caption: "局区別の取組件数", header: report.bureaus[0].map(String), rows: report.bureaus.slice(1).map(([name, n]) => [name, n === 0 ? "—" : n]), fold: 3 } }],
+        blocks: [{ table: bureauBlock(report.bureaus) }],
       },
-      { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }] },
+      { heading: `3 課題の整理状況（${reiwaYear(focus)}）`, blocks: [{ table: directionBlock(report.directions) }, ...resortingBlocks(report.resorting)] },
       comparisonSection(report.comparison, input.previous),
       ...(input.more ?? []).map((section, i) => ({ ...section, heading: `${5 + i} ${section.heading}` })),
     ],
@@ -202,7 +206,45 @@ function statusBlocks(report: ReportFacts, issues: ListedIssue[]): Block[] {
   ];
 }
 
-function directionBlock(table: Table): ReportTable {
+/** The seed's 局区 table: three pairs of columns, 「—」 for a 局区 without reforms. */
+export function bureauBlock(table: Table): ReportTable {
+  return { caption: "局区別の取組件数", header: table[0].map(String), rows: table.slice(1).map(([name, n]) => [name, n === 0 ? "—" : n]), fold: 3 };
+}
+
+/** The seed's year-end headlines: a sentence per year in its wording, then the numbers as a table (short labels: column A stays narrow). */
+export function yearEndBlocks(ends: YearEnd[]): Block[] {
+  if (ends.length === 0) return [];
+  const classes = (Object.keys(HEADLINE_WORDING) as (keyof typeof HEADLINE_WORDING)[]).filter((cls) => cls !== "未設定" || ends.some((e) => e.counts[cls]));
+  const sentence = (end: YearEnd) =>
+    `${reiwaYear(end.year)}: ${headlineSentence(end)}（${classes.map((cls) => `${HEADLINE_WORDING[cls]} ${end.counts[cls] ?? 0}件`).join("、")}）`;
+  return [
+    ...ends.map((end): Block => ({ text: sentence(end) })),
+    {
+      table: {
+        caption: "年度末の状況（制度所管局による解決策の検討、件）",
+        header: ["年度", "検討した課題数", "うち前年度からの継続", ...classes],
+        rows: ends.map((e) => [fiscalYearLabel(e.year), e.total, e.carried, ...classes.map((cls) => e.counts[cls] ?? 0)]),
+      },
+    },
+  ];
+}
+
+/** The seed's 「○PTで課題の検討を継続するもの(0件)」 list and its conclusion. */
+export function resortingBlocks(groups: Resorting): Block[] {
+  return [
+    {
+      table: {
+        caption: "課題の再整理状況（方向性ごと、件）",
+        // The wording in column C, where 課題名 makes the sheet wide anyway.
+        header: ["整理区分", "件数", "方向性"],
+        rows: [["①〜⑦", groups.initial, "当初の課題件数"], ...groups.groups.map((g) => [g.directions, g.count, g.wording]), ["⑦", groups.followed, FOLLOWED_WORDING]],
+      },
+    },
+    { text: `上記の再整理を行った結果、「制度所管局において解決策を検討し、その進捗を追うべき課題」は${groups.followed}件となった。` },
+  ];
+}
+
+export function directionBlock(table: Table): ReportTable {
   const total = table[table.length - 1];
   return {
     caption: "整理区分 × 区分（件）",
@@ -211,8 +253,9 @@ function directionBlock(table: Table): ReportTable {
   };
 }
 
-function comparisonSection(comparison: ReportFacts["comparison"], previous: Date | null) {
-  if (!comparison || !previous) return { heading: "4 前回報告からの変化", blocks: [{ text: "これより前の日付の報告シートがないため、比較していません。" }] };
+/** What moved since the previous report (or X会議: `since` names it). */
+export function comparisonSection(comparison: ProgressReport["comparison"], previous: Date | null, since = "前回報告"): ReportSection {
+  if (!comparison || !previous) return { heading: `4 ${since}からの変化`, blocks: [{ text: "これより前の日付の報告シートがないため、比較していません。" }] };
   const { counts, moves } = comparison;
   const blocks: Block[] = [{ table: { caption: "分類別の件数（前回 → 今回）", header: ["進捗分類", "前回", "今回", "増減"], rows: counts } }];
   blocks.push(
@@ -220,5 +263,5 @@ function comparisonSection(comparison: ReportFacts["comparison"], previous: Date
       ? { table: { caption: `分類が変わった課題（${moves.length}件）`, header: ["ID", "課題名", "前回", "今回"], rows: moves.map((m) => [m.id, m.title, m.from, m.to]) } }
       : { text: "分類が変わった課題はありません。" },
   );
-  return { heading: `4 前回報告（${formatWareki(previous)}）からの変化`, blocks };
+  return { heading: `4 ${since}（${formatWareki(previous)}）からの変化`, blocks };
 }

@@ -10,7 +10,7 @@ export const TABLE_STYLE = { header: "#e8eef7", border: "#999999" } as const;
 
 const BACKGROUND: Partial<Record<Style, string>> = { heading: "#d9e2f3", header: TABLE_STYLE.header };
 const BOLD: ReadonlySet<Style> = new Set(["title", "heading", "caption", "header"]);
-const TOTALS = new Set(["計", "合計", "当初の課題件数"]);
+const TOTALS = new Set(["計", "合計", "当初の課題件数", "当初課題件数"]);
 /** At least the 局区 table's three pairs of columns. */
 const MIN_COLUMNS = 6;
 /** A column fits its widest table cell within these bounds; longer text (a long 課題名) wraps. */

@@ -16,6 +16,10 @@ export interface Settings {
   "⑥の照会月": number[];
   /** Scheduled working hours a month: the はみだせサポート limit is HAMIDASE_PERCENT of it. */
   "所定労働時間/月": number;
+  /** 督促: after the deadline, mail each 局区代表 whose sections have not answered (once per cycle). */
+  督促: boolean;
+  /** Days after the 回答期限 day on which the 督促 goes out, at 送信時刻. */
+  督促日: number;
 }
 
 /** はみだせサポート制度: PT members may spend up to this share of their scheduled hours on the PT. */
@@ -46,6 +50,14 @@ function integer(min: number, max: number) {
   };
 }
 
+/** する／しない (also はい/いいえ, ON/OFF, TRUE/FALSE, ○/×) for a switch of 設定. */
+export function parseSwitch(text: string): boolean | undefined {
+  const t = text.toUpperCase();
+  if (["する", "はい", "ON", "TRUE", "○", "有効"].includes(t)) return true;
+  if (["しない", "いいえ", "OFF", "FALSE", "×", "無効"].includes(t)) return false;
+  return undefined;
+}
+
 function list(text: string): string[] {
   return text.split(/[,、\s]+/).map((s) => s.trim()).filter(Boolean);
 }
@@ -71,10 +83,16 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     description: `1か月の所定労働時間（時間）。PT活動の上限はこの${HAMIDASE_PERCENT}%（はみだせサポート制度）`,
     parse: parseScheduledHours,
   },
+  // Off unless the secretariat turns it on: it mails the bureaus' representatives about their sections.
+  { key: "督促", default: "しない", description: "回答期限を過ぎても未回答の所管課があるとき、局区の代表メールへ督促メールを送るか（する／しない）。送るときは回答状況のまとめも督促のあとに送ります", parse: parseSwitch },
+  { key: "督促日", default: "1", description: "回答期限の何日後の送信時刻に督促するか（1〜7。1なら回答期限の翌日）", parse: integer(1, 7) },
 ];
 
 /** The 設定 row the はみだせサポート limit is read from. */
 export const SCHEDULED_HOURS_SETTING = SETTING_SPECS.find((s) => s.key === "所定労働時間/月") as SettingSpec;
+
+/** Days from 送信日 by which a cycle's 督促 is out: before the next month's 送信日 (28 days at least). */
+const LAST_ESCALATION_DAY = 27;
 
 export interface SettingsResult {
   settings: Settings;
@@ -115,6 +133,16 @@ export function readSettings(values: unknown[][]): SettingsResult {
         `再依頼は回答期限より短い日数にしてください。${fallback}日を使います。`,
     );
     result.再依頼 = fallback;
+  }
+  // The 督促 must go out before next month's requests: a mailing carries one pending cycle at a time.
+  if (result.回答期限 + result.督促日 > LAST_ESCALATION_DAY) {
+    const fallback = Math.max(1, LAST_ESCALATION_DAY - result.回答期限);
+    const row = raw.get("督促日")?.row ?? raw.get("回答期限")?.row;
+    errors.push(
+      `${row === undefined ? SETTINGS.name : where(row)}: 回答期限「${result.回答期限}」日と督促日「${result.督促日}」日の合計が${LAST_ESCALATION_DAY}日を超えます。` +
+        `督促が翌月の依頼より後になるため、${fallback}日を使います。`,
+    );
+    result.督促日 = fallback;
   }
   return { settings: result, errors };
 }

@@ -3,6 +3,8 @@
 import type { Role } from "./access";
 import type { DelegateRole } from "./contracts/delegates";
 import type { EditableField, IssueRecord } from "./contracts/issues";
+import type { Day } from "./contracts/pt-values";
+import type { SortingChoice, SortingField } from "./intake";
 import type { Refusal } from "./outcome";
 
 export interface SidebarContext {
@@ -10,6 +12,8 @@ export interface SidebarContext {
   role: Role;
   /** 局区 the user represents (bureau role), through their own address or one 担当者 lists them for. */
   bureaus: string[];
+  /** Today in Tokyo, for the overdue flags: the browser's own clock and zone may differ. */
+  today: Day;
   /** The addresses the user acts for today: their own (本人) first, then those 担当者 lists them for. */
   addresses: { address: string; standing: "本人" | DelegateRole }[];
   /** Why nothing can be saved (a header of 課題 or 履歴 is missing, duplicated or renamed); null when all is well. */
@@ -34,4 +38,18 @@ export type SaveResult =
   | (Refusal<SaveFailureReason> & {
       current?: IssueRecord;
       errors?: Partial<Record<EditableField, string>>;
+    });
+
+/** The secretariat's 未整理 section: the issues not yet sorted, and the choices with the seed's wording. */
+export interface UnsortedView {
+  issues: IssueRecord[];
+  choices: readonly SortingChoice[];
+}
+
+export type SortResult =
+  | { ok: true; issue: IssueRecord }
+  | (Refusal<SaveFailureReason> & {
+      current?: IssueRecord;
+      /** The input the refusal is about (an invalid choice, a missing or refused 統合先ID). */
+      field?: SortingField;
     });

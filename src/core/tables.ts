@@ -3,12 +3,12 @@ import {
   AUDIENCES,
   DIRECTIONS,
   PROGRESS_CLASSES,
+  isDirection,
   isTracked,
   parseAudience,
   parseDirection,
   parseProgress,
   type Audience,
-  type Direction,
   type Progress,
 } from "./contracts/classes";
 import { fiscalYearLabel, parseFiscalYear } from "./base/fiscal-year";
@@ -20,7 +20,7 @@ import { isBlank, normalizeText } from "./base/text";
 
 const EXPECT_YEAR = "「R7」「令和7年度」「2025」のように入力してください。";
 const EXPECT_PROGRESS = "「完了」「実施中」「検討中」（または分類1〜3）のいずれかを入力してください。";
-const EXPECT_DIRECTION = "①〜⑦（または1〜7）を入力するか、空欄にしてください。";
+const EXPECT_DIRECTION = "①〜⑦（または1〜7）・継続・年度内完了のいずれかを入力するか、空欄（未整理）にしてください。";
 const EXPECT_AUDIENCE = "「ユーザー」または「職員」を入力してください。";
 
 export type Table = (string | number)[][];
@@ -63,7 +63,7 @@ export interface SkippedRow {
  * custom function's table never fails for one bad row. Each caller reads every cell
  * of a row before it counts any, so a skipped row counts nowhere.
  */
-function readRow(skipped: SkippedRow[] | undefined, read: () => void): void {
+export function readRow(skipped: SkippedRow[] | undefined, read: () => void): void {
   if (!skipped) return read();
   try {
     read();
@@ -73,7 +73,7 @@ function readRow(skipped: SkippedRow[] | undefined, read: () => void): void {
   }
 }
 
-/** Tracked issues (整理区分 blank or ⑦) of the chosen years, with their year (unless `withYear` is false) and 進捗分類. */
+/** Tracked issues (整理区分 継続 or ⑦) of the chosen years, with their year (unless `withYear` is false) and 進捗分類. */
 function trackedIssues(values: unknown, years: number[] | null, skipped?: SkippedRow[], withYear = true) {
   const table = ISSUES.fromRows(values, ["整理区分", "進捗分類", ...(withYear ? (["年度"] as const) : [])]);
   const read = issueReaders(table, withYear);
@@ -116,7 +116,7 @@ export function followUpCount(issues: unknown, skipped?: SkippedRow[]): number {
   return trackedIssues(issues, null, skipped, false).filter((r) => r.progress !== "完了").length;
 }
 
-/** 整理区分 ①–⑦ by 区分 (ユーザー/職員), over rows with a 整理区分. */
+/** 整理区分 ①–⑦ by 区分 (ユーザー/職員), over sorted rows (継続・年度内完了 and 未整理 are no row of it). */
 export function directionTable(issues: unknown, yearArg?: unknown, skipped?: SkippedRow[]): Table {
   const years = parseYearList(yearArg);
   const table = ISSUES.fromRows(issues, ["整理区分", "区分", ...(years ? (["年度"] as const) : [])]);
@@ -127,7 +127,7 @@ export function directionTable(issues: unknown, yearArg?: unknown, skipped?: Ski
   for (const row of table.rows) {
     readRow(skipped, () => {
       const d = direction(row);
-      if (d === null) return;
+      if (!isDirection(d)) return;
       if (year && years && !years.includes(year(row))) return;
       const key = `${d}|${audience(row)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -135,7 +135,7 @@ export function directionTable(issues: unknown, yearArg?: unknown, skipped?: Ski
   }
   const result: Table = [["整理区分", ...AUDIENCES, "計"]];
   for (const d of DIRECTIONS) {
-    const cells = AUDIENCES.map((a: Audience) => counts.get(`${d as Direction}|${a}`) ?? 0);
+    const cells = AUDIENCES.map((a: Audience) => counts.get(`${d}|${a}`) ?? 0);
     result.push([d, ...cells, sum(cells)]);
   }
   result.push(totalRow(result));

@@ -1,6 +1,7 @@
-// 課題シート: R6 の33件（整理区分は空欄）と R7 の75件（整理区分①〜⑦）。
+// 課題シート: R6 の33件（整理区分「継続」: 整理を経ずに引き続き追跡）と R7 の75件（整理区分①〜⑦）、最後に R6 年度中に完了した R6 の14件（年度内完了）。
 // 件数は報告書「プラチナ市役所プロジェクト ～令和7年度の進捗状況と令和8年度の進め方～」の表どおり。
 import { ISSUES } from "../core/contracts/issues";
+import { R6_COMPLETED } from "./r6-completed";
 
 type Audience = "ユーザー" | "職員";
 type Progress = "完了" | "実施中" | "検討中" | "";
@@ -189,13 +190,31 @@ const R7: Record<Direction, readonly IssueTuple[]> = {
   ],
 };
 
-/** A Tokyo calendar day of 2026 at 09:00 JST (00:00 UTC). */
-function tokyoDay(mmdd: string): Date {
-  const [month, day] = mmdd.split("-").map(Number);
-  return new Date(Date.UTC(2026, month - 1, day, 0, 0));
+/** ② and ③ issues whose memo names the issue they went to (統合先ID points at it): merged title → target title. */
+const TARGETS: Record<string, string> = {
+  "転入・転出時の手続案内の一元化": "ハード・ソフト両面からの窓口サービスのアップデート",
+  "庁内調査の照会期限の統一": "庁内照会・調査の回答様式の統一",
+  "庁内システムの問合せ先の一本化": "庁内ヘルプデスクの問合せ窓口の一元化",
+  "マイナンバーカードによる証明書コンビニ交付の周知強化": "住民票等の証明書のコンビニ交付対象拡大",
+};
+
+/** Fills 統合先ID of the TARGETS rows with their target's ID, found by 課題名 among `rows`. */
+function linkTargets(rows: unknown[][]): void {
+  const [id, title, target] = (["ID", "課題名", "統合先ID"] as const).map((field) => ISSUES.headers.indexOf(field));
+  const idOf = new Map(rows.map((row) => [row[title], row[id]]));
+  for (const row of rows) {
+    const named = TARGETS[String(row[title])];
+    if (named) row[target] = idOf.get(named);
+  }
 }
 
-function issueRow(id: string, year: string, direction: Direction | "", row: IssueTuple): unknown[] {
+/** A Tokyo calendar day ("MM-DD" of 2026, or "YYYY-MM-DD") at 09:00 JST (00:00 UTC). */
+export function tokyoDay(day: string): Date {
+  const [year, month, date] = day.length === 5 ? [2026, ...day.split("-").map(Number)] : day.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, date, 0, 0));
+}
+
+function issueRow(id: string, year: string, direction: Direction | "継続" | "年度内完了", row: IssueTuple): unknown[] {
   const [title, audience, owner, progress, timing, memo, updated] = row;
   const [bureau, section, email] = OWNERS[owner];
   return ISSUES.toRow({
@@ -204,12 +223,19 @@ function issueRow(id: string, year: string, direction: Direction | "", row: Issu
   });
 }
 
-/** Header row + 108 issue rows, freshly built. IDs run R6-001.. and R7-001.. in listing order. */
+/**
+ * Header row + 122 issue rows, freshly built. IDs run R6-001.. and R7-001.. in listing order; the 14
+ * 年度内完了 R6 issues (R6-034..R6-047) come last, so the rows above keep their row numbers.
+ */
 export function issueSheet(): unknown[][] {
   const id = (year: string, n: number) => `${year}-${String(n).padStart(3, "0")}`;
-  const r6 = R6.map((row, i) => issueRow(id("R6", i + 1), "R6", "", row));
+  const r6 = R6.map((row, i) => issueRow(id("R6", i + 1), "R6", "継続", row));
   const r7 = DIRECTIONS.flatMap((direction) => R7[direction].map((row) => [direction, row] as const)).map(
     ([direction, row], i) => issueRow(id("R7", i + 1), "R7", direction, row),
   );
-  return [[...ISSUES.headers], ...r6, ...r7];
+  linkTargets(r7);
+  const completed = R6_COMPLETED.map(([title, audience, owner, timing, memo, on], i) =>
+    issueRow(id("R6", R6.length + i + 1), "R6", "年度内完了", [title, audience, owner, "完了", timing, memo, on]),
+  );
+  return [[...ISSUES.headers], ...r6, ...r7, ...completed];
 }

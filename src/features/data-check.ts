@@ -11,6 +11,7 @@ import { dayOf } from "../core/contracts/pt-values";
 import {
   a1Of, addressUses, checkBureaus, checkDelegates, checkIssues, checkPtMembers, checkReforms, checkTimings, overdueIssues, type OverdueIssue, type Problem,
 } from "../core/data-check";
+import { UNSORTED_ADVICE, unsortedRows, type UnsortedRow } from "../core/intake";
 import { formatWareki } from "../core/wareki";
 import { templatePage } from "../gas/pages";
 import { loadSettings } from "../gas/settings";
@@ -30,8 +31,8 @@ export function findProblems(): CheckedProblem[] {
   return inspect().problems;
 }
 
-/** The problems, and the followed issues past their 実施時期 today (one read of each sheet). */
-function inspect(): { problems: CheckedProblem[]; overdue: CheckedOverdue[] } {
+/** The problems, the followed issues past their 実施時期 today, and the 未整理 issues (one read of each sheet). */
+function inspect(): { problems: CheckedProblem[]; overdue: CheckedOverdue[]; unsorted: UnsortedRow[] } {
   // Raw values: the checks name each cell's own problem, so they read the sheets leniently.
   const bureaus = readRecords(BUREAUS, [])?.values ?? null;
   const issues = readRecords(ISSUES, [])?.values;
@@ -68,7 +69,8 @@ function inspect(): { problems: CheckedProblem[]; overdue: CheckedOverdue[] } {
   }
   for (const message of loadSettings().errors) problems.push({ sheet: SETTINGS.name, row: 1, column: 1, header: "", value: "", message });
   const overdue = timed ? overdueIssues(issues as unknown[][], dayOf(new Date())) : [];
-  return { problems: problems.map((p) => ({ ...p, a1: a1Of(p) })), overdue: overdue.map((p) => ({ ...p, a1: a1Of(p) })) };
+  const unsorted = issuesOk ? unsortedRows(issues as unknown[][]) : [];
+  return { problems: problems.map((p) => ({ ...p, a1: a1Of(p) })), overdue: overdue.map((p) => ({ ...p, a1: a1Of(p) })), unsorted };
 }
 
 /** A 課題 sheet without 実施時期 (or 整理区分, 進捗分類) has no dates to check. */
@@ -85,11 +87,11 @@ function headerProblemsOf<S extends Specs>(contract: SheetContract<S>, values: u
 }
 
 export function showDataCheck(): CheckedProblem[] {
-  const { problems, overdue } = inspect();
+  const { problems, overdue, unsorted } = inspect();
   const ui = uiOrNull();
   if (ui) {
     const asOf = formatWareki(new Date());
-    const dialog = templatePage("data-check", { problems, overdue, asOf }).setWidth(640).setHeight(480);
+    const dialog = templatePage("data-check", { problems, overdue, asOf, unsorted, unsortedAdvice: UNSORTED_ADVICE }).setWidth(640).setHeight(480);
     ui.showModelessDialog(dialog, problems.length ? `データ点検（${problems.length}件）` : "データ点検");
   }
   return problems;

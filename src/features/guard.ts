@@ -18,6 +18,8 @@ const ACTIONS: Partial<Record<EntryPointName, string>> = {
   getMyIssues: "課題の一覧の表示",
   getIssueHistory: "変更履歴の表示",
   saveIssueUpdate: "保存",
+  getUnsortedIssues: "未整理の課題の表示",
+  sortIssue: "課題の整理",
   showProgressReportPrint: "進捗報告の印刷",
   openProgressReportSheet: "進捗報告シートの表示",
   onIssueEdit: "シートの直接編集の記録",

@@ -18,19 +18,16 @@ import { REPORT, isoDay, previousReportDay } from "../core/contracts/report";
 import type { Refusal } from "../core/outcome";
 import { progressReport, type Move, type ProgressReport } from "../core/progress-report";
 import { reportHtml } from "../core/report-html";
-import { sheetLayout, type SheetLayout } from "../core/report-layout";
 import { parseYearList } from "../core/tables";
 import { parseDateInput } from "../core/base/tokyo-time";
 import { formatWareki } from "../core/wareki";
 import { withWriteLock } from "../gas/lock";
 import { activeUserEmail, effectiveUserEmail } from "../gas/session";
 import { templatePage } from "../gas/pages";
-import { drawTableBorders } from "../gas/sheet-format";
 import { replaceSheet, sheetNamed, sheetNames } from "../gas/spreadsheet";
 import { readRecords, requireRecords } from "../gas/table";
 import { confirm, uiOrNull } from "../gas/ui";
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import { writeDocument } from "./report-sheet";
 
 export interface ProgressReportOptions {
   /** "2026-05-26"; today (Tokyo) when omitted. */
@@ -42,7 +39,7 @@ export interface ProgressReportOptions {
 }
 
 export type ProgressReportResult =
-  | (Pick<ProgressReport, "sheetName" | "asOf" | "years" | "status" | "followUp" | "directions" | "bureaus"> & {
+  | (Pick<ProgressReport, "sheetName" | "asOf" | "years" | "status" | "followUp" | "directions" | "resorting" | "yearEnds" | "bureaus"> & {
       ok: true;
       comparedWith: string | null;
       moves: Move[];
@@ -77,6 +74,8 @@ export function makeProgressReport(options?: ProgressReportOptions): ProgressRep
     status: report.status,
     followUp: report.followUp,
     directions: report.directions,
+    resorting: report.resorting,
+    yearEnds: report.yearEnds,
     bureaus: report.bureaus,
     comparedWith: report.comparison?.previous ?? null,
     moves: report.comparison?.moves ?? [],
@@ -90,7 +89,7 @@ export function printProgressReport(asOf: string, years?: string[] | string): st
   const request = readOptions({ asOf, years });
   const report = buildReport(request.asOf, request.years);
   const title = `${report.document.title}（${report.document.subtitle}）`;
-  const page = templatePage("report-print", { title, body: reportHtml(report.document) }).setWidth(1100).setHeight(720);
+  const page = templatePage("report-print", { title, body: reportHtml(report.document), meeting: "" }).setWidth(1100).setHeight(720);
   uiOrNull()?.showModelessDialog(page, `進捗報告（${formatWareki(request.asOf)}時点）の印刷`);
   return page.getContent();
 }
@@ -136,7 +135,7 @@ function buildReport(asOf: Date, years: number[] | null): ProgressReport {
 }
 
 /** The PT sheets' values, or null when the workbook has no PTメンバー yet (初期設定 not run since PT came). */
-function ptSheets(): PtSheets | null {
+export function ptSheets(): PtSheets | null {
   const members = readRecords(PT_MEMBERS, []);
   if (!members) return null;
   const values = (contract: Parameters<typeof readRecords>[0]) => readRecords(contract, [])?.values ?? [];
@@ -155,49 +154,10 @@ function defaultReportDay(today: string): { day: string; meeting: string } {
 /** Replaces the sheet and writes it in a fixed number of calls; true when the chart was built. */
 function writeReport(name: string, report: ProgressReport): boolean {
   const sheet = replaceSheet(name);
-  const layout = sheetLayout(report.document, { charts: canChart(sheet) });
-  const height = layout.values.length;
-  const width = layout.values[0].length;
-  if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
-  const range = sheet.getRange(1, 1, height, width);
-  // A leading apostrophe keeps text as typed: an ID or 実施時期 like "4/1" must not become a date.
-  range.setValues(layout.values.map((row) => row.map((cell) => (typeof cell === "string" && cell !== "" ? `'${cell}` : cell))));
-  range.setFontWeights(layout.fontWeights);
-  range.setBackgrounds(layout.backgrounds);
-  range.setWraps(layout.wraps);
-  layout.columnWidths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
-  for (const table of layout.tables) drawTableBorders(sheet, table);
-  insertCharts(sheet, layout.charts);
+  const chart = writeDocument(sheet, report.document);
   // The person who asked for the report sees it, as after inserting a sheet by hand.
   sheet.activate();
-  return layout.charts.length > 0;
-}
-
-/** Whether this Sheet can hold charts: the local runtime's Sheet.newChart throws 未対応. */
-function canChart(sheet: Sheet): boolean {
-  try {
-    sheet.newChart();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function insertCharts(sheet: Sheet, charts: SheetLayout["charts"]): void {
-  for (const chart of charts) {
-    const { row, column, numRows, numColumns } = chart.data;
-    const built = sheet
-      .newChart()
-      .asColumnChart()
-      .setStacked()
-      .setTitle(chart.title)
-      .addRange(sheet.getRange(row, column, numRows, numColumns))
-      .setTransposeRowsAndColumns(true)
-      .setNumHeaders(1)
-      .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
-      .build();
-    sheet.insertChart(built);
-  }
+  return chart;
 }
 
 function openReportDialog(ui: GoogleAppsScript.Base.Ui): void {

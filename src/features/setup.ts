@@ -1,7 +1,7 @@
 // 初期設定: creates what is missing — sheets, headers, dropdowns, colours,
 // protections, the edit trigger — and never deletes, moves or rewrites data.
 // Running it again changes nothing and says so.
-import { AUDIENCES, DIRECTIONS, parseDirection } from "../core/contracts/classes";
+import { AUDIENCES, SORTINGS, SORTING_HELP, isDirection, parseDirection } from "../core/contracts/classes";
 import { BUREAUS, SEED_BUREAUS } from "../core/contracts/bureaus";
 import type { SheetContract, Specs } from "../core/contracts/contract";
 import { DELEGATES, DELEGATE_ROLES, ROLE_FIELD, type DelegateRecord } from "../core/contracts/delegates";
@@ -10,7 +10,7 @@ import { KEPT_IDS } from "../core/contracts/kept-ids";
 import { INPUTS, ISSUES, type IssueField, type IssueRecord } from "../core/contracts/issues";
 import { REFORMS, type ReformRecord } from "../core/contracts/reforms";
 import { SETTINGS } from "../core/contracts/settings";
-import { SUMMARY } from "../core/contracts/summary";
+import { SUMMARY, SUMMARY_AS_OF } from "../core/contracts/summary";
 import { quoteSheetName } from "../core/base/a1";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../core/base/fiscal-year";
 import { timeZoneProblem } from "../core/base/tokyo-time";
@@ -29,6 +29,7 @@ import { ensureEditTrigger } from "../gas/triggers";
 import { confirm, tell, uiOrNull } from "../gas/ui";
 import { keepIssueIds } from "./edit-log";
 import { preparePtSheets } from "./pt/setup";
+import { refreshSummaryAsOf } from "./summary-as-of";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -54,6 +55,8 @@ export function prepareWorkbook(): string[] {
   ensureSettingRows(changes);
   preparePtSheets(changes, (contract, rows) => ensureSheet(contract, changes, reports, rows), years);
   ensureSummary(changes);
+  const asOf = refreshSummaryAsOf();
+  if (asOf) changes.push(asOf);
   const issues = requireSheetNamed(ISSUES.name);
   const reforms = requireSheetNamed(REFORMS.name);
   const delegates = requireSheetNamed(DELEGATES.name);
@@ -70,7 +73,7 @@ export function prepareWorkbook(): string[] {
     note(ensureRangeValidation(sheet, header, bureauRange, "局区シートの局区名から選んでください。"), `${sheet.getName()}の「${header}」に局区シートの局区名の選択肢を設定しました`);
   list(issueColumn("年度"), years, "年度は「R8」のように選んでください（令和7年度・2025 なども受け付けます）。", true);
   list(issueColumn("区分"), [...AUDIENCES], "ユーザー（市民・利用者）または職員", false);
-  list(issueColumn("整理区分"), [...DIRECTIONS], "①〜⑦。空欄または⑦が継続検討課題です。", false);
+  list(issueColumn("整理区分"), [...SORTINGS], SORTING_HELP, false);
   // Each editable choice of 課題: the choices, help and colours its description gives.
   const choiceInputs = INPUTS.filter((input) => input.kind === "choice");
   for (const input of choiceInputs) list(issueColumn(input.field), (input.choices ?? []).map((c) => c.value), input.help ?? "", false);
@@ -179,7 +182,10 @@ function ensureSettingRows(changes: string[]): void {
 
 function ensureSummary(changes: string[]): void {
   const { sheet, created } = ensureSheetNamed(SUMMARY.name);
-  if (!created) return;
+  if (!created) {
+    ensurePtTableAsOf(sheet, changes);
+    return;
+  }
   const issues = readRecords(ISSUES, []);
   const year = focusYear(issues);
   for (const cell of SUMMARY.layout(year)) {
@@ -189,13 +195,27 @@ function ensureSummary(changes: string[]): void {
     if (cell.title) range.setFontWeight("bold");
     if (cell.note) range.setFontColor(SUMMARY.noteColour);
   }
-  const data = { issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [] };
+  const data = {
+    issues: issues?.values ?? [], reforms: readRecords(REFORMS, [])?.values ?? [], bureaus: readRecords(BUREAUS, [])?.values ?? [],
+    history: readRecords(HISTORY, [])?.values ?? [], asOf: new Date(),
+  };
   for (const table of summaryTables(year, data)) styleTable(sheet, table);
   sheet.setColumnWidth(1, SUMMARY.labelWidth);
   changes.push(`シート「${SUMMARY.name}」を作成しました（報告資料と同じ集計表）`);
 }
 
-/** The latest 年度 that has 整理区分 data, else the current fiscal year. */
+/** A 集計 made before the 基準日 existed: its PT table read the clock, and goes stale in Google. Staff's own edits are left alone. */
+function ensurePtTableAsOf(sheet: Sheet, changes: string[]): void {
+  const { row, column } = SUMMARY_AS_OF.ptTitleCell;
+  const table = sheet.getRange(row + 1, column);
+  if (table.getFormula() !== SUMMARY_AS_OF.oldPtFormula) return;
+  table.setFormula(SUMMARY_AS_OF.ptFormula);
+  const title = sheet.getRange(row, column);
+  if (title.getValue() === SUMMARY_AS_OF.oldPtTitle) title.setValue(SUMMARY_AS_OF.ptTitle);
+  changes.push(`シート「${SUMMARY.name}」の若手職員PTの工程を、今日ではなく基準日の時点で表示するようにしました`);
+}
+
+/** The latest 年度 that has sorted (①–⑦) issues, else the current fiscal year. */
 function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string {
   let latest = 0;
   if (issues && issues.indexOf("年度") !== undefined && issues.indexOf("整理区分") !== undefined) {
@@ -203,7 +223,7 @@ function focusYear(issues: SheetRecords<IssueField, IssueRecord> | null): string
     const direction = ISSUES.column(issues, "整理区分", (cell) => parseDirection(cell) ?? null, "");
     for (const row of issues.rows) {
       const y = year(row);
-      if (y && direction(row)) latest = Math.max(latest, y);
+      if (y && isDirection(direction(row))) latest = Math.max(latest, y);
     }
   }
   return fiscalYearLabel(latest || fiscalYearOfDate(new Date()));

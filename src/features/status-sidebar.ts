@@ -32,7 +32,7 @@ export function sidebarContext(): SidebarContext {
     address,
     standing: address === user ? ("本人" as const) : peopleFor(address, day, access.directory).find((d) => d.person === user)?.role ?? "担当",
   }));
-  return { user, role, bureaus, addresses, problem: contractProblem() };
+  return { user, role, bureaus, addresses, today: day, problem: contractProblem() };
 }
 
 /** What keeps the sidebar from listing and saving correctly: 課題's columns it reads and writes, and 履歴. */

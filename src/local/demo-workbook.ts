@@ -33,7 +33,7 @@ export function createDemoModel(name = "プラチナ市役所プロジェクト�
       if (cell.note) summary.setStyle({ row: cell.row - 1, column: cell.column - 1, numRows: 1, numColumns: 1 }, { fontColor: SUMMARY.noteColour });
     }
     // Framed and shaded as 初期設定 makes the sheet (features/setup.ts).
-    for (const table of summaryTables("R7", { issues: data.課題, reforms: data.局区改革, bureaus: data.局区 })) {
+    for (const table of summaryTables("R7", { issues: data.課題, reforms: data.局区改革, bureaus: data.局区, history: data.履歴, asOf: null })) {
       const area = { row: table.row - 1, column: table.column - 1, numRows: table.numRows, numColumns: table.numColumns };
       summary.setStyle({ ...area, numRows: 1 }, { bold: true, background: TABLE_STYLE.header });
       const line = { color: TABLE_STYLE.border, style: "SOLID" as const };

@@ -78,7 +78,7 @@ describe("custom functions as Sheets calls them", () => {
     const rows = data.課題.map((r) => [...r]);
     const progressColumn = rows[0].indexOf("進捗分類");
     const directionColumn = rows[0].indexOf("整理区分");
-    const tracked = rows.findIndex((r, i) => i > 0 && r[directionColumn] === "");
+    const tracked = rows.findIndex((r, i) => i > 0 && r[directionColumn] === "継続");
     rows[tracked][progressColumn] = "済み";
     const before = JSON.stringify(rows);
     const total = (table: unknown[][]) => table.at(-1)!.at(-1);

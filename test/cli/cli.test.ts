@@ -1,25 +1,17 @@
-// The `platina` command end to end, in a temp folder, as a user runs it.
-import { execFile } from "node:child_process";
+// The `platina` command end to end, in a temp folder, as a user runs it: in-process
+// (the same program main.ts runs), and as a real process where the process itself
+// matters (its exit code, its time zone).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDemoModel } from "../../src/local/demo-workbook";
 import { saveWorkbook } from "../../src/local/workbook/xlsx-store";
+import { platina as platinaIn, platinaProcess } from "../support/platina-cli";
 import { tempDir } from "../support/runtime";
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, "..", "..", "bin", "platina.js");
-
-async function platina(cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, TZ: "America/New_York" } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const platina = (cwd: string, ...args: string[]) => platinaIn(cwd, args);
+/** A real process on a machine whose clock is in New York: the CLI still answers in Tokyo time. */
+const platinaInNewYork = (cwd: string, ...args: string[]) => platinaProcess(cwd, args, { TZ: "America/New_York" });
 
 let dir: string;
 beforeAll(async () => {
@@ -55,12 +47,12 @@ describe("platina demo", () => {
 
 describe("platina get", () => {
   it("prints 集計's computed seed tables as JSON, whatever the machine's time zone", async () => {
-    const { code, stdout } = await platina(dir, "get", "集計!A4:D8", "--workbook", "book.xlsx");
+    const { code, stdout } = await platinaInNewYork(dir, "get", "集計!A4:D8", "--workbook", "book.xlsx");
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
       ["", "R6", "R7", "計"], ["完了", 21, 22, 43], ["実施中", 8, 3, 11], ["検討中", 4, 19, 23], ["計", 33, 44, 77],
     ]);
-    const dates = JSON.parse((await platina(dir, "get", "課題!L2:L2", "--workbook", "book.xlsx")).stdout);
+    const dates = JSON.parse((await platinaInNewYork(dir, "get", "課題!L2:L2", "--workbook", "book.xlsx")).stdout);
     expect(dates[0][0]).toMatch(/^2026-0[345]-\d\dT00:00:00\.000Z$/); // 09:00 Tokyo, read back as written
   });
 
@@ -80,7 +72,7 @@ describe("platina run", () => {
     const { code, stdout } = await platina(dir, "run", "setupWorkbook", "--workbook", "plain.xlsx", "--user", "henkaku@city.example", "--now", "2026-11-25T10:00:00+09:00");
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.result).toContain("シート「履歴」を作成しました");
+    expect(out.result).toContainEqual(expect.stringMatching(/^シート「設定」を作成しました/));
     expect(out.calls.SpreadsheetApp["Range.setValues"]).toBeGreaterThan(0);
     expect(out.simulatedMs).toBeGreaterThan(0);
     const state = JSON.parse(readFileSync(join(dir, "plain.xlsx.platina.json"), "utf8"));
@@ -120,8 +112,9 @@ describe("platina run", () => {
     // The add-on answers "forbidden" (no user) without throwing: nothing changes.
     expect(code).toBe(0);
     expect(readFileSync(join(dir, "book.xlsx")).equals(before)).toBe(true);
-    const thrown = await platina(dir, "run", "PLATINA_WAREKI", "--workbook", "book.xlsx", "--args", '["いつか"]');
-    expect(thrown.code).not.toBe(0);
+    // As a process: the exit code is the process's own.
+    const thrown = await platinaInNewYork(dir, "run", "PLATINA_WAREKI", "--workbook", "book.xlsx", "--args", '["いつか"]');
+    expect(thrown.code).toBe(1);
     expect(thrown.stderr).toContain("日付「いつか」を解釈できません");
     expect(readFileSync(join(dir, "book.xlsx")).equals(before)).toBe(true);
   });
@@ -145,8 +138,8 @@ describe("mail from the CLI", () => {
 
 describe("bad workbooks", () => {
   it("says clearly that a workbook is missing, corrupt or not an xlsx, and leaves the file alone", async () => {
-    const missing = await platina(dir, "get", "集計!A1", "--workbook", "nothere.xlsx");
-    expect(missing.code).not.toBe(0);
+    const missing = await platinaInNewYork(dir, "get", "集計!A1", "--workbook", "nothere.xlsx");
+    expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
     expect(missing.stderr).toContain("nothere.xlsx");
     writeFileSync(join(dir, "notes.xlsx"), "これは表計算のファイルではありません");

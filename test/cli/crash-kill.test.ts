@@ -1,11 +1,12 @@
 // kill -9 of a real `platina run sendFollowUpNow` at seeded points: the
 // workbook always opens, every mail in the outbox but at most the one in
-// flight is in 送信記録, and the re-run sends exactly the rest.
+// flight is in 送信記録, and the re-run sends exactly the rest. Only the killed
+// runs are processes; the set-up, the traced clean run and the re-runs run in-process.
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SECRETARIAT } from "../support/issues";
-import { outboxRecipients, platina, pool, readBack, seeded } from "../support/platina-cli";
+import { outboxRecipients, platina, platinaProcess, pool, readBack, seeded } from "../support/platina-cli";
 import { tempDir } from "../support/runtime";
 
 const SEND = ["run", "sendFollowUpNow", "--workbook", "m.xlsx", "--user", SECRETARIAT, "--now", "2026-12-01T09:05:00+09:00"];
@@ -50,7 +51,7 @@ describe("kill -9 during the follow-up mailing", () => {
 
     const outcomes = await pool(2, kills.map((at) => async () => {
       const dir = copy();
-      const killed = await platina(dir, SEND, { PLATINA_CRASH_AT: String(at) });
+      const killed = await platinaProcess(dir, SEND, { PLATINA_CRASH_AT: String(at) });
       const outbox = join(dir, "m-outbox");
       const mailedBeforeRerun = outboxRecipients(outbox);
       const recorded = await sentLog(dir);

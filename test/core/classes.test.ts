@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTracked, parseAudience, parseDirection, parseProgress } from "../../src/core/contracts/classes";
+import { isDirection, isTracked, isUnsorted, parseAudience, parseDirection, parseProgress } from "../../src/core/contracts/classes";
 
 describe("parseProgress", () => {
   it.each([1, "1", "分類1", "【分類1】", "対応済", "完了", "対応済(完了)", "対応済（完了）", "【分類1】対応済（完了）", "分類１"])(
@@ -35,11 +35,24 @@ describe("parseDirection", () => {
     expect(parseDirection("0")).toBeUndefined();
   });
 
-  it("tracks issues whose 整理区分 is blank or ⑦ only", () => {
-    expect(isTracked(null)).toBe(true);
+  it("reads 継続 and 年度内完了, which are no direction ①–⑦", () => {
+    expect(parseDirection(" 継続 ")).toBe("継続");
+    expect(parseDirection("年度内完了")).toBe("年度内完了");
+    expect(parseDirection("継続中")).toBeUndefined();
+    expect(isDirection(parseDirection("継続"))).toBe(false);
+    expect(isDirection(parseDirection("７"))).toBe(true);
+  });
+
+  it("follows issues whose 整理区分 is 継続 or ⑦ only; blank is 未整理 and followed by nobody", () => {
+    expect(isTracked("継続")).toBe(true);
     expect(isTracked("⑦")).toBe(true);
+    expect(isTracked(null)).toBe(false);
+    expect(isTracked("年度内完了")).toBe(false);
     expect(isTracked("⑥")).toBe(false);
     expect(isTracked("①")).toBe(false);
+    expect(isUnsorted(parseDirection(""))).toBe(true);
+    expect(isUnsorted(parseDirection("継続"))).toBe(false);
+    expect(isUnsorted(parseDirection("⑨"))).toBe(false);
   });
 });
 

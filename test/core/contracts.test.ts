@@ -38,7 +38,7 @@ describe("a sheet contract", () => {
 
   it("lays a record out under the sheet's header row, other columns blank", () => {
     const entry = { 日時: new Date(0), 利用者: "a@city.example", ID: "R7-001", 項目: "進捗メモ", 変更前: "", 変更後: "x", 経路: "サイドバー" };
-    expect(HISTORY.toRow(entry)).toEqual([entry.日時, "a@city.example", "R7-001", "進捗メモ", "", "x", "サイドバー"]);
+    expect(HISTORY.toRow(entry)).toEqual([entry.日時, "a@city.example", "R7-001", "進捗メモ", "", "x", "サイドバー", "", ""]);
     expect(HISTORY.toRow(entry, ["経路", "備考", "ＩＤ"])).toEqual(["サイドバー", "", "R7-001"]);
   });
 
@@ -70,7 +70,7 @@ describe("a sheet contract", () => {
   });
 
   it("keeps in 回答記録, after 回答, each editable field but the asked one, in 課題's order", () => {
-    expect(ANSWER_LOG.headers).toEqual(["日時", "サイクル", "回答者", "ID", "回答", ...EDITABLE_FIELDS.filter((f) => f !== "進捗分類")]);
+    expect(ANSWER_LOG.headers).toEqual(["日時", "サイクル", "回答者", "担当アドレス", "立場", "ID", "回答", ...EDITABLE_FIELDS.filter((f) => f !== "進捗分類")]);
     expect(ANSWER_LOG.headers).toEqual(expect.arrayContaining(["実施時期", "進捗メモ"]));
   });
 

@@ -36,4 +36,15 @@ describe("dueMails", () => {
     expect(due("2026-12-12T00:00:00+09:00", [], { digestWanted: false }).digest).toBe(false);
     expect(due("2026-12-12T00:00:00+09:00", [record("まとめ", "事務局", "失敗")]).digest).toBe(false);
   });
+
+  it("with a 督促, owes nothing until its day, then each 督促 not yet tried and the digest with them", () => {
+    const reps = ["x@city.example", "y@city.example"];
+    const escalation = { at: new Date("2026-12-12T09:00:00+09:00"), addresses: () => reps };
+    const at = (iso: string, log: SendRecord[]) => dueMails({ cycle: CYCLE, now: new Date(iso), dates, recipients: people, log, answered: new Set(), digestWanted: true, escalation });
+    expect(at("2026-12-12T08:59:59+09:00", [])).toEqual({ requests: [], escalations: [], digest: false });
+    expect(at("2026-12-12T09:00:00+09:00", [])).toEqual({ requests: [], escalations: reps, digest: true });
+    // A failed 督促 is not retried automatically; one of another cycle does not count.
+    const log = [record("督促", "x@city.example", "失敗"), record("督促", "y@city.example", "送信済", "2026-11"), record("まとめ", "事務局")];
+    expect(at("2026-12-13T09:00:00+09:00", log)).toEqual({ requests: [], escalations: ["y@city.example"], digest: false });
+  });
 });

@@ -7,14 +7,15 @@ import { demoWorkbook } from "../../src/demo";
 const HEADER = ["実施時期", "ID", "課題名", "進捗分類", "整理区分", "備考"];
 const sheet = [
   HEADER,
-  ["R8年4月本格実施", "A-1", "past, 実施中", "実施中", "", ""],
-  ["R8年4月本格実施", "A-2", "past but 完了", "完了", "", ""],
+  ["R8年4月本格実施", "A-1", "past, 実施中", "実施中", "継続", ""],
+  ["R8年4月本格実施", "A-2", "past but 完了", "完了", "継続", ""],
   ["R8年4月本格実施", "A-3", "past but ⑥ (not followed)", "検討中", "⑥", ""],
   ["R7実証実験開始", "A-4", "past, ⑦, 進捗分類 blank", "", "⑦", ""],
-  ["R8年度中に方針決定", "A-5", "not yet", "検討中", "", ""],
-  ["来春", "A-6", "unreadable", "検討中", "", ""],
-  ["", "A-7", "blank", "検討中", "", ""],
-  ["R8年4月", "A-8", "進捗分類 unreadable", "済み", "", ""],
+  ["R8年度中に方針決定", "A-5", "not yet", "検討中", "継続", ""],
+  ["来春", "A-6", "unreadable", "検討中", "継続", ""],
+  ["", "A-7", "blank", "検討中", "継続", ""],
+  ["R8年4月", "A-8", "進捗分類 unreadable", "済み", "継続", ""],
+  ["R8年4月", "A-10", "past but 未整理 (not followed yet)", "実施中", "", ""],
   ["R8年4月", "A-9", "整理区分 unreadable", "実施中", "⑨", ""],
   ["", "", "", "", "", ""],
 ];
@@ -40,7 +41,7 @@ describe("overdueCount (PLATINA_OVERDUE_COUNT)", () => {
     const issues = demoWorkbook().課題;
     const [header, ...rows] = issues;
     const col = (name: string) => header.indexOf(name);
-    const progressing = rows.filter((r) => r[col("進捗分類")] === "実施中" && ["", "⑦"].includes(String(r[col("整理区分")])));
+    const progressing = rows.filter((r) => r[col("進捗分類")] === "実施中" && ["継続", "⑦"].includes(String(r[col("整理区分")])));
     expect(progressing).toHaveLength(11);
     expect(overdueCount(issues, "2026/5/26")).toBe(progressing.length);
   });
@@ -68,16 +69,17 @@ describe("データ点検's lists", () => {
 });
 
 describe("overdueOf: one issue, for the sidebar and the mail", () => {
-  const issue = { 整理区分: "", 進捗分類: "実施中", 実施時期: "R8年4月本格実施" };
+  const issue = { 整理区分: "継続", 進捗分類: "実施中", 実施時期: "R8年4月本格実施" };
   it("names the period when the issue is followed, not 完了 and past it", () => {
     expect(overdueOf(issue, "2026-05-01")).toBe("令和8年4月");
-    expect(overdueNotice("令和8年4月")).toBe("実施時期（令和8年4月）を過ぎています。進捗をお知らせください。");
+    expect(overdueNotice("令和8年4月")).toBe("実施時期（令和8年4月）を過ぎています。現在の状況をお知らせください（予定が変わった場合は、実施時期の更新をお願いいたします）。");
   });
 
   it("is null otherwise", () => {
     expect(overdueOf(issue, "2026-04-30")).toBeNull();
     expect(overdueOf({ ...issue, 進捗分類: "完了" }, "2026-05-01")).toBeNull();
     expect(overdueOf({ ...issue, 整理区分: "⑥" }, "2026-05-01")).toBeNull();
+    expect(overdueOf({ ...issue, 整理区分: "" }, "2026-05-01")).toBeNull();
     expect(overdueOf({ ...issue, 実施時期: "来春" }, "2026-05-01")).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ const HEADER = ["項目", "値", "説明"];
 const sheet = (...rows: unknown[][]) => [HEADER, ...rows];
 
 const DEFAULTS = {
-  事務局メール: [], 送信日: 1, 送信時刻: 9, 回答期限: 10, 再依頼: 7, 差出人名: "市政変革推進室", 返信先: "", "⑥の照会月": [5, 11], "所定労働時間/月": 155,
+  事務局メール: [], 送信日: 1, 送信時刻: 9, 回答期限: 10, 再依頼: 7, 差出人名: "市政変革推進室", 返信先: "", "⑥の照会月": [5, 11], "所定労働時間/月": 155, 督促: false, 督促日: 1,
 };
 
 describe("readSettings", () => {
@@ -27,11 +27,13 @@ describe("readSettings", () => {
       ["返信先", "Reply@City.Example", ""],
       ["⑥の照会月", "4、10 12", ""],
       ["所定労働時間/月", "１６２.５", ""],
+      ["督促", "ＯＮ", ""],
+      ["督促日", "２", ""],
     ));
     expect(errors).toEqual([]);
     expect(settings).toEqual({
       事務局メール: ["henkaku@city.example", "second@city.example"], 送信日: 28, 送信時刻: 0, 回答期限: 25, 再依頼: 3,
-      差出人名: "財政・変革局", 返信先: "reply@city.example", "⑥の照会月": [4, 10, 12], "所定労働時間/月": 162.5,
+      差出人名: "財政・変革局", 返信先: "reply@city.example", "⑥の照会月": [4, 10, 12], "所定労働時間/月": 162.5, 督促: true, 督促日: 2,
     });
   });
 
@@ -78,6 +80,18 @@ describe("readSettings", () => {
     expect(short.settings.再依頼).toBe(4);
     expect(short.errors).toEqual(["設定 2行目 B列: 再依頼「7」日が回答期限「5」日より短くありません。再依頼は回答期限より短い日数にしてください。4日を使います。"]);
     expect(readSettings(sheet(["回答期限", "10", ""], ["再依頼", "9", ""])).errors).toEqual([]);
+  });
+
+  it("reads the 督促 switch as staff write it, and keeps the 督促 before next month's requests", () => {
+    for (const on of ["する", "はい", "on", "TRUE", "○"]) expect(readSettings(sheet(["督促", on, ""])).settings.督促, on).toBe(true);
+    for (const off of ["しない", "いいえ", "off", "FALSE", "×"]) expect(readSettings(sheet(["督促", off, ""])).settings.督促, off).toBe(false);
+    expect(readSettings(sheet(["督促", "たぶん", ""])).errors).toEqual([
+      "設定 2行目 B列: 督促「たぶん」を解釈できません（回答期限を過ぎても未回答の所管課があるとき、局区の代表メールへ督促メールを送るか（する／しない）。送るときは回答状況のまとめも督促のあとに送ります）。既定値「しない」を使います。",
+    ]);
+    expect(readSettings(sheet(["督促日", "8", ""])).errors).toHaveLength(1);
+    const late = readSettings(sheet(["回答期限", "25", ""], ["督促日", "5", ""]));
+    expect(late.settings.督促日).toBe(2);
+    expect(late.errors).toEqual(["設定 3行目 B列: 回答期限「25」日と督促日「5」日の合計が27日を超えます。督促が翌月の依頼より後になるため、2日を使います。"]);
   });
 
   it("keeps the limits at their edges: 0 and 23 o'clock, 1 to 25 days", () => {

@@ -9,11 +9,13 @@ function issues(...rows: [string, string, unknown, unknown, unknown, unknown][])
 
 describe("statusTable", () => {
   const data = issues(
-    ["R6-1", "a", "完了", "R6", "", "職員"],
-    ["R6-2", "b", "分類2", "令和6年度", "", "職員"],
+    ["R6-1", "a", "完了", "R6", "継続", "職員"],
+    ["R6-2", "b", "分類2", "令和6年度", "継続", "職員"],
     ["R7-1", "c", "検討中", "R7", "⑦", "ユーザー"],
     ["R7-2", "d", "完了", "2025", "7", "ユーザー"],
     ["R7-3", "e", "検討中", "R7", "⑥", "職員"], // not tracked
+    ["R7-4", "f", "検討中", "R7", "", "職員"], // 未整理: not tracked until sorted
+    ["R6-3", "g", "完了", "R6", "年度内完了", "職員"], // completed within R6: not followed
     ["", "", "", "", "", ""], // blank row
   );
 
@@ -40,23 +42,23 @@ describe("statusTable", () => {
   });
 
   it("adds 未設定 before 計 when a counted issue has no class", () => {
-    const table = statusTable(issues(["1", "a", "", "R7", "", "職員"], ["2", "b", "完了", "R7", "", "職員"]));
+    const table = statusTable(issues(["1", "a", "", "R7", "継続", "職員"], ["2", "b", "完了", "R7", "継続", "職員"]));
     expect(table.map((r) => r[0])).toEqual(["", "完了", "実施中", "検討中", "未設定", "計"]);
     expect(table[4]).toEqual(["未設定", 1, 1]);
     // …but not when the blank row is outside the chosen years.
-    expect(statusTable(issues(["1", "a", "", "R6", "", "職員"]), "R7").map((r) => r[0])).not.toContain("未設定");
+    expect(statusTable(issues(["1", "a", "", "R6", "継続", "職員"]), "R7").map((r) => r[0])).not.toContain("未設定");
   });
 
   it("names the row, column and value it cannot read", () => {
-    const bad = issues(["1", "a", "完了", "R7", "", "職員"], ["2", "b", "済み", "R7", "", "職員"]);
+    const bad = issues(["1", "a", "完了", "R7", "継続", "職員"], ["2", "b", "済み", "R7", "継続", "職員"]);
     expect(() => statusTable(bad)).toThrow("課題 3行目: 進捗分類「済み」を解釈できません");
-    expect(() => statusTable(issues(["1", "a", "完了", "来年", "", "職員"]))).toThrow("課題 2行目: 年度「来年」を解釈できません");
-    expect(() => statusTable(issues(["1", "a", "完了", "", "", "職員"]))).toThrow("課題 2行目: 年度が空です");
+    expect(() => statusTable(issues(["1", "a", "完了", "来年", "継続", "職員"]))).toThrow("課題 2行目: 年度「来年」を解釈できません");
+    expect(() => statusTable(issues(["1", "a", "完了", "", "継続", "職員"]))).toThrow("課題 2行目: 年度が空です");
     expect(() => statusTable(data, "来期")).toThrow("年度の指定「来期」を解釈できません");
   });
 
   it("with a list for them, leaves out the rows it cannot read and lists sheet, row, header and value", () => {
-    const bad = issues(["1", "a", "完了", "R7", "", "職員"], ["2", "b", "済み", "R7", "", "職員"], ["3", "c", "完了", "らいねん", "⑦", "職員"], ["4", "d", "完了", "", "", "職員"]);
+    const bad = issues(["1", "a", "完了", "R7", "継続", "職員"], ["2", "b", "済み", "R7", "継続", "職員"], ["3", "c", "完了", "らいねん", "⑦", "職員"], ["4", "d", "完了", "", "継続", "職員"]);
     const skipped: SkippedRow[] = [];
     expect(statusTable(bad, undefined, skipped)).toEqual([["", "R7", "計"], ["完了", 1, 1], ["実施中", 0, 0], ["検討中", 0, 0], ["計", 1, 1]]);
     expect(skipped).toEqual([
@@ -86,10 +88,12 @@ describe("statusTable", () => {
 describe("followUpCount", () => {
   it("counts tracked issues that are not 完了, blank class included", () => {
     const data = issues(
-      ["1", "a", "完了", "R6", "", "職員"],
-      ["2", "b", "実施中", "R6", "", "職員"],
+      ["1", "a", "完了", "R6", "継続", "職員"],
+      ["2", "b", "実施中", "R6", "継続", "職員"],
       ["3", "c", "", "R7", "⑦", "職員"],
       ["4", "d", "検討中", "R7", "⑥", "職員"],
+      ["5", "e", "検討中", "R8", "", "職員"], // 未整理: not followed yet
+      ["6", "f", "完了", "R6", "年度内完了", "職員"],
     );
     expect(followUpCount(data)).toBe(2);
   });
@@ -100,7 +104,8 @@ describe("directionTable", () => {
     ["1", "a", "", "R7", "②", "ユーザー"],
     ["2", "b", "", "R7", "2", "職員"],
     ["3", "c", "完了", "R7", "⑦", "利用者"],
-    ["4", "d", "完了", "R6", "", "職員"], // no 整理区分: not counted
+    ["4", "d", "完了", "R6", "", "職員"], // no 整理区分 (未整理): not counted
+    ["6", "f", "完了", "R6", "継続", ""], // 継続 is no row of ①–⑦: not counted, 区分 not needed
     ["5", "e", "完了", "R8", "⑦", "職員"],
   );
 

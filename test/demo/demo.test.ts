@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import { BUREAUS } from "../../src/core/contracts/bureaus";
 import { ISSUES } from "../../src/core/contracts/issues";
 import { REFORMS } from "../../src/core/contracts/reforms";
+import { fiscalYearOfDate } from "../../src/core/base/fiscal-year";
 import { demoWorkbook } from "../../src/demo";
 
 type Row = Record<string, unknown>;
@@ -20,7 +21,9 @@ const book = demoWorkbook();
 const issues = records(book.課題);
 const reforms = records(book.局区改革);
 const bureaus = records(book.局区);
-const r6 = issues.filter((r) => r.年度 === "R6");
+// R6's issues still followed; the 14 completed within R6 are counted apart.
+const r6 = issues.filter((r) => r.年度 === "R6" && r.整理区分 !== "年度内完了");
+const r6Completed = issues.filter((r) => r.年度 === "R6" && r.整理区分 === "年度内完了");
 const r7 = issues.filter((r) => r.年度 === "R7");
 const EMAIL = /@(example\.com|[a-z0-9-]+\.example)$/;
 
@@ -51,12 +54,19 @@ describe("headers", () => {
 });
 
 describe("課題", () => {
-  it("has 33 R6 issues with blank 整理区分 and 75 R7 issues with ①–⑦", () => {
-    expect(issues).toHaveLength(108);
+  it("has 33 R6 issues with 整理区分 継続 (carried without sorting) and 75 R7 issues with ①–⑦; none 未整理", () => {
+    expect(issues).toHaveLength(122);
     expect(r6).toHaveLength(33);
     expect(r7).toHaveLength(75);
-    expect(r6.every((r) => r.整理区分 === "")).toBe(true);
+    expect(r6.every((r) => r.整理区分 === "継続")).toBe(true);
     expect(r7.every((r) => /^[①②③④⑤⑥⑦]$/.test(String(r.整理区分)))).toBe(true);
+  });
+
+  it("has the 14 R6 issues completed within R6 (年度内完了, 完了), last, so R6 had 47", () => {
+    expect(r6Completed).toHaveLength(14);
+    expect(r6Completed.every((r) => r.進捗分類 === "完了")).toBe(true);
+    expect(issues.slice(-14)).toEqual(r6Completed);
+    expect(r6Completed.map((r) => r.ID)).toEqual(Array.from({ length: 14 }, (_, i) => `R6-${String(34 + i).padStart(3, "0")}`));
   });
 
   it("R6 progress: 完了 21, 実施中 8, 検討中 4", () => {
@@ -102,7 +112,7 @@ describe("課題", () => {
   it("IDs are unique and numbered per year", () => {
     const ids = issues.map((r) => String(r.ID));
     expect(new Set(ids).size).toBe(ids.length);
-    r6.forEach((r, i) => expect(r.ID).toBe(`R6-${String(i + 1).padStart(3, "0")}`));
+    [...r6, ...r6Completed].forEach((r, i) => expect(r.ID).toBe(`R6-${String(i + 1).padStart(3, "0")}`));
     r7.forEach((r, i) => expect(r.ID).toBe(`R7-${String(i + 1).padStart(3, "0")}`));
   });
 
@@ -119,12 +129,12 @@ describe("課題", () => {
       return hits[0];
     };
     const named: [string, string, string, string, string?][] = [
-      ["週休3日制が可能なフレックスタイム制を試行", "R6", "", "完了", "R8年4月本格実施"],
-      ["正規勤務時間の一部(20%上限)を活用し、他所属の課題解決等に取り組む制度(はみ出せサポート制度)", "R6", "", "完了", "R8年4月実施"],
+      ["週休3日制が可能なフレックスタイム制を試行", "R6", "継続", "完了", "R8年4月本格実施"],
+      ["正規勤務時間の一部(20%上限)を活用し、他所属の課題解決等に取り組む制度(はみ出せサポート制度)", "R6", "継続", "完了", "R8年4月実施"],
       ["ハード・ソフト両面からの窓口サービスのアップデート", "R7", "⑦", "完了", "R8年4月実施"],
-      ["オフィス改革", "R6", "", "実施中", "R7実証実験開始"],
-      ["災害対応に関して、人員配置・応援体制の見直し", "R6", "", "実施中", "R8年4月施行実施"],
-      ["本庁舎の女性用トイレを増設(一部)する予算を計上", "R6", "", "実施中", "R7年4月一部実施"],
+      ["オフィス改革", "R6", "継続", "実施中", "R7実証実験開始"],
+      ["災害対応に関して、人員配置・応援体制の見直し", "R6", "継続", "実施中", "R8年4月施行実施"],
+      ["本庁舎の女性用トイレを増設(一部)する予算を計上", "R6", "継続", "実施中", "R7年4月一部実施"],
       ["身体障害者の医療費助成申請手続き(自立支援医療(更生医療))や児童扶養手当の行政手続きのオンライン化を検討する", "R7", "⑦", "検討中"],
       ["保育所等の入所にかかる就労証明書提出手続きのオンライン化を検討する", "R7", "⑦", "検討中"],
       ["公式ホームページの生成AI検索導入を検討する", "R7", "⑦", "検討中"],
@@ -140,10 +150,11 @@ describe("課題", () => {
     }
   });
 
-  it("最終更新日 is a Date between 2026-03-01 and 2026-05-20 (Tokyo), 最終更新者 is the owner", () => {
+  it("最終更新日 is a Date between 2026-03-01 and 2026-05-20 (Tokyo) — within R6 for 年度内完了 —, 最終更新者 is the owner", () => {
     const from = Date.UTC(2026, 2, 1) - 9 * 3600_000;
     const to = Date.UTC(2026, 4, 21) - 9 * 3600_000;
-    for (const r of issues) {
+    for (const r of r6Completed) expect(fiscalYearOfDate(r.最終更新日 as Date), String(r.ID)).toBe(6);
+    for (const r of issues.filter((i) => !r6Completed.includes(i))) {
       expect(r.最終更新日).toBeInstanceOf(Date);
       const t = (r.最終更新日 as Date).getTime();
       expect(t >= from && t < to, String(r.ID)).toBe(true);
@@ -168,11 +179,30 @@ describe("課題", () => {
   it("several owners have 2–4 open tracked issues", () => {
     const open = new Map<unknown, number>();
     for (const r of issues) {
-      const tracked = r.整理区分 === "" || r.整理区分 === "⑦";
+      const tracked = r.整理区分 === "継続" || r.整理区分 === "⑦";
       if (tracked && r.進捗分類 !== "完了") open.set(r.担当者メール, (open.get(r.担当者メール) ?? 0) + 1);
     }
     expect([...open.values()].reduce((a, b) => a + b, 0)).toBe(34);
     expect(count([...open.values()], (n) => n >= 2 && n <= 4)).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("履歴", () => {
+  it("records 進捗分類 changes within R6 and R7 only, each issue's last one ending at its current class", () => {
+    const history = records(book.履歴);
+    expect(book.履歴[0]).toEqual(["日時", "利用者", "ID", "項目", "変更前", "変更後", "経路", "担当アドレス", "立場"]);
+    expect(history.length).toBeGreaterThan(30);
+    const byId = new Map(issues.map((r) => [r.ID, r]));
+    const last = new Map<unknown, Row>();
+    for (const h of history) {
+      expect(h.項目).toBe("進捗分類");
+      expect([6, 7]).toContain(fiscalYearOfDate(h.日時 as Date));
+      expect(h.利用者).toBe(byId.get(h.ID)?.担当者メール);
+      last.set(h.ID, h);
+    }
+    for (const [id, h] of last) expect(h.変更後, String(id)).toBe(byId.get(id)?.進捗分類);
+    // Every 年度内完了 issue was completed during R6.
+    for (const r of r6Completed) expect(fiscalYearOfDate(last.get(r.ID)?.日時 as Date)).toBe(6);
   });
 });
 

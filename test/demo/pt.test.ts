@@ -116,7 +116,7 @@ describe("the PT section of the report as of 2026-11-25", () => {
   });
 
   it("matches PLATINA_PT_TABLE on the same day", () => {
-    const table = ptProgressTable(ptStepSheet(), AS_OF, new Date());
+    const table = ptProgressTable(ptStepSheet(), AS_OF);
     expect(table[0]).toEqual(["チーム", ...SEED_STEPS.map((s) => s.工程)]);
     expect(table[1]).toEqual(["チームA", "完了", "完了", "完了", "完了", "予定", "予定", "予定"]);
     expect(table[2]).toEqual(["チームB", "完了", "完了", "完了", "遅れ", "予定", "予定", "予定"]);

@@ -1,17 +1,23 @@
 // Direct edits of 課題 through the installable edit trigger: 履歴, stamps and new IDs.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { SECRETARIAT, historyRows, issueRows, setUp, spreadsheetWrites } from "../support/issues";
+import { SECRETARIAT, historyRows as allHistory, issueRows, setUp, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 import { ISSUES } from "../../src/core/contracts/issues";
 
 let runtime: Runtime;
+/** The demo's own 履歴 rows (its past 進捗分類 changes), before the test's edits. */
+let seeded = 0;
 const STAFF = "tanaka@city.example";
 
 beforeEach(() => {
   runtime = testRuntime().runtime;
   setUp(runtime);
+  seeded = allHistory(runtime).length;
 });
+
+/** The 履歴 rows the test's edits added. */
+const historyRows = (r: Runtime) => allHistory(r).slice(seeded);
 
 /** A user typing into cells: the value lands first, then Sheets fires the triggers. "=…" is typed as a formula. */
 function typeInto(a1Row: number, column: number, values: unknown[][], oldValue?: unknown, sheetName = "課題", user = STAFF) {

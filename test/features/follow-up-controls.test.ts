@@ -16,7 +16,7 @@ beforeEach(() => {
 
 /** The owners asked this month and their issue count, as the sheet says. */
 function asked(): { owners: number; issues: number } {
-  const open = issueRows(runtime).filter((r) => (r.整理区分 === "" || r.整理区分 === "⑦") && r.進捗分類 !== "完了");
+  const open = issueRows(runtime).filter((r) => (r.整理区分 === "継続" || r.整理区分 === "⑦") && r.進捗分類 !== "完了");
   return { owners: new Set(open.map((r) => r.担当者メール)).size, issues: open.length };
 }
 
@@ -25,7 +25,7 @@ function question(owners: number, issues: number): string {
   return [
     `令和8年12月の進捗確認メールを、まだ送っていない ${owners}名（課題 ${issues}件）に送信します。`,
     "",
-    `対象の課題: 継続検討課題（整理区分が空欄または⑦）のうち完了していないもの ${issues}件`,
+    `対象の課題: 継続検討課題（整理区分が継続または⑦）のうち完了していないもの ${issues}件`,
     "整理区分⑥の課題は、設定「⑥の照会月」（5月・11月）にだけ照会します。",
     "送信済みの方には送りません。",
     "",
@@ -50,7 +50,7 @@ describe("今すぐ送信 with a person at the sheet", () => {
   it("「はい」 sends to those not yet asked and shows what it did", async () => {
     runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
     const sheet = runtime.model.getSheetByName("課題")!;
-    sheet.setCells(sheet.getLastRow(), 0, [["R8-001", "R8", "新しい課題", "職員", "総務市民局", "人事課", "new.owner@city.example", "", "検討中"].map((v) => ({ kind: "value" as const, value: v }))]);
+    sheet.setCells(sheet.getLastRow(), 0, [["R8-001", "R8", "新しい課題", "職員", "総務市民局", "人事課", "new.owner@city.example", "⑦", "検討中"].map((v) => ({ kind: "value" as const, value: v }))]);
     const { ui, shown } = answeringUi("YES");
     const execution = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
     expect(execution.result).toMatchObject({ ok: true, sent: [{ kind: "依頼", to: "new.owner@city.example", count: 1 }], failed: [] });
@@ -66,7 +66,7 @@ describe("今すぐ送信 with a malformed 担当者メール", () => {
 
   /** Gives one open tracked issue an address with a comma for its dot; its sheet row. */
   function breakOneAddress(): number {
-    const index = issueRows(runtime).findIndex((r) => (r.整理区分 === "" || r.整理区分 === "⑦") && r.進捗分類 !== "完了");
+    const index = issueRows(runtime).findIndex((r) => (r.整理区分 === "継続" || r.整理区分 === "⑦") && r.進捗分類 !== "完了");
     runtime.model.getSheetByName("課題")!.setCells(index + 1, 6, [[{ kind: "value", value: BAD }]]);
     return index + 2;
   }
@@ -118,7 +118,7 @@ describe("今すぐ送信 in a month that asks ⑥ too", () => {
     const { ui, shown } = answeringUi("NO");
     november.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
     const open = issueRows(november).filter((r) => r.進捗分類 !== "完了");
-    const tracked = open.filter((r) => r.整理区分 === "" || r.整理区分 === "⑦").length;
+    const tracked = open.filter((r) => r.整理区分 === "継続" || r.整理区分 === "⑦").length;
     const six = open.filter((r) => r.整理区分 === "⑥").length;
     expect(six).toBeGreaterThan(0);
     const text = shown[0].text;
@@ -140,7 +140,7 @@ describe("テスト送信 with a person at the sheet", () => {
   });
 
   it("with an address: mails the copy to the secretariat and names whose it is", async () => {
-    const owner = String(issueRows(runtime).find((r) => r.整理区分 === "" && r.進捗分類 !== "完了")?.担当者メール);
+    const owner = String(issueRows(runtime).find((r) => r.整理区分 === "継続" && r.進捗分類 !== "完了")?.担当者メール);
     const { ui } = answeringUi("YES", { button: "OK", text: owner });
     const execution = runtime.run("sendFollowUpPreview", [], { user: SECRETARIAT, ui });
     expect(execution.result).toMatchObject({ ok: true, to: SECRETARIAT, owner });

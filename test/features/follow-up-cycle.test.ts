@@ -66,6 +66,8 @@ describe("a whole cycle", () => {
   it("saves an answer of the section's 担当 as typed, stamps it with their name, and records it in 履歴 and 回答記録 for the section", () => {
     // The mail went to the section's shared address; the person 担当者 lists as its 担当 opens it, signed in as themselves.
     const person = String(sheetRecords(runtime, "担当者").find((r) => r.担当アドレス === owner && r["役割（担当／代理）"] === "担当")?.メール);
+    // The demo's 履歴 already holds earlier answers: only what this answer adds is compared.
+    const before = historyRows(runtime).length;
     const form = openForm(runtime, linkIn(mail.text), person);
     expect(form).toContain(`（${person}）が、このアドレスの担当として回答します`);
     const receipt = submitForm(runtime, formFields(form, {
@@ -75,7 +77,7 @@ describe("a whole cycle", () => {
     expect(receipt).toContain("以下の内容で記録しました");
     const updated = issueRows(runtime).find((r) => r.ID === ids[0])!;
     expect(updated).toMatchObject({ 進捗分類: "完了", 実施時期: "R8年12月実施", 進捗メモ: '=IMPORTXML("http://x","//a")', 最終更新者: person });
-    expect(historyRows(runtime).filter((h) => h.経路 === "メール回答").map((h) => [h.項目, h.利用者, h.担当アドレス, h.立場])).toEqual(
+    expect(historyRows(runtime).slice(before).filter((h) => h.経路 === "メール回答").map((h) => [h.項目, h.利用者, h.担当アドレス, h.立場])).toEqual(
       ["進捗分類", "実施時期", "進捗メモ"].map((field) => [field, person, owner, "担当"]),
     );
     expect(sheetRecords(runtime, "回答記録").map((r) => [r.ID, r.回答者, r.担当アドレス, r.立場, r.回答])).toEqual(

@@ -36,7 +36,7 @@ describe("exactly once", () => {
     runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
     const sheet = runtime.model.getSheetByName("課題")!;
     const row = sheet.getLastRow();
-    sheet.setCells(row, 0, [["R8-001", "R8", "新しい課題", "職員", "総務市民局", "人事課", "new.owner@city.example", "", "検討中"].map((v) => ({ kind: "value" as const, value: v }))]);
+    sheet.setCells(row, 0, [["R8-001", "R8", "新しい課題", "職員", "総務市民局", "人事課", "new.owner@city.example", "⑦", "検討中"].map((v) => ({ kind: "value" as const, value: v }))]);
     const next = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT });
     expect((next.result as { sent: { to: string }[] }).sent.map((s) => s.to)).toEqual(["new.owner@city.example"]);
   });
@@ -44,7 +44,7 @@ describe("exactly once", () => {
   it("records a failed address, reports it, and still sends the others", async () => {
     const sheet = runtime.model.getSheetByName("課題")!;
     const ownerColumn = 6;
-    const firstOpen = issueRows(runtime).findIndex((r) => r.進捗分類 !== "完了" && (r.整理区分 === "" || r.整理区分 === "⑦"));
+    const firstOpen = issueRows(runtime).findIndex((r) => r.進捗分類 !== "完了" && (r.整理区分 === "継続" || r.整理区分 === "⑦"));
     sheet.setCells(firstOpen + 1, ownerColumn, [[{ kind: "value", value: "壊れた アドレス@@city.example" }]]);
     const result = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; failed: { error: string }[] };
     expect(result.failed).toHaveLength(1);

@@ -12,6 +12,7 @@ interface Report {
   message: string;
   sheetName: string;
   status: (string | number)[][];
+  resorting: { initial: number; groups: { count: number }[]; followed: number };
   followUp: number;
   directions: (string | number)[][];
   bureaus: (string | number)[][];
@@ -68,7 +69,7 @@ function save(runtime: Runtime, clock: { set(ms: number): void }, when: string, 
   expect((execution.result as { ok: boolean }).ok, execution.error?.message).toBe(true);
 }
 
-describe("createProgressReport on the demo workbook (no 履歴: the current values are the May picture)", () => {
+describe("createProgressReport on the demo workbook (its 履歴 ends in R7: the current values are the May picture)", () => {
   it("reproduces the seed's tables, equal to the custom functions of 集計", () => {
     const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
     setUp(runtime);
@@ -106,6 +107,16 @@ describe("createProgressReport on the demo workbook (no 履歴: the current valu
     const directions = tableAfter(cells, "整理区分 × 区分（件）", 4);
     expect(directions[1]).toEqual(["当初の課題件数", ...SEED_DIRECTION_R7.at(-1)!.slice(1)]);
     expect(directions.at(-1)).toEqual(SEED_DIRECTION_R7.at(-2));
+    // Beside it, the seed's four groups and the 44 followed; before the status table, the seed's year-end headlines.
+    expect(tableAfter(cells, "課題の再整理状況（方向性ごと、件）", 3).map((row) => row[1])).toEqual(["件数", 75, 0, 3, 9, 63, 44]);
+    expect(cells.some((row) => row[0] === "上記の再整理を行った結果、「制度所管局において解決策を検討し、その進捗を追うべき課題」は44件となった。")).toBe(true);
+    expect(result.resorting.groups.map((g) => g.count)).toEqual([0, 3, 9, 63]);
+    expect(tableAfter(cells, "年度末の状況（制度所管局による解決策の検討、件）", 6)).toEqual([
+      ["年度", "検討した課題数", "うち前年度からの継続", "完了", "実施中", "検討中"],
+      ["R6", 47, 0, 14, 14, 19],
+      ["R7", 77, 33, 43, 11, 23],
+    ]);
+    expect(cells.some((row) => String(row[0]).startsWith("令和6年度: 47の課題について、制度所管局としての解決策を検討（対応済（完了） 14件、"))).toBe(true);
   });
 
   it("writes the sheet in a fixed number of calls: one read per sheet, one setValues for the whole report", () => {
@@ -165,7 +176,8 @@ describe("createProgressReport on the demo workbook (no 履歴: the current valu
     };
     const few = calls(0);
     // 年度別の進捗分類, the three 分類 lists, 局区別の取組件数, 整理区分 × 区分, and the PT section's two tables.
-    expect(few["Range.setBorder"]).toBe(8);
+    // …plus the year-end table and the re-sorting groups.
+    expect(few["Range.setBorder"]).toBe(10);
     expect(few["Range.setWraps"]).toBe(1);
     const many = calls(200);
     for (const method of ["Range.setBorder", "Range.setWraps", "Sheet.setColumnWidth", "Sheet.getRange"]) expect(many[method], method).toBe(few[method]);

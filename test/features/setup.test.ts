@@ -12,24 +12,33 @@ function snapshot(runtime: ReturnType<typeof testRuntime>["runtime"], sheets: st
 }
 
 describe("setupWorkbook", () => {
-  it("adds 履歴 and 設定 to the demo workbook without touching its data, then changes nothing", () => {
+  it("adds 設定 to the demo workbook without touching its data (its 履歴 included), then changes nothing", () => {
     const { runtime } = testRuntime();
-    const data = ["課題", "局区改革", "局区", "集計"];
+    const data = ["課題", "履歴", "局区改革", "局区"];
     const before = snapshot(runtime, data);
+    const summary = runtime.model.getSheetByName("集計")!;
+    const summaryCells = () => summary.getFormulas({ row: 0, column: 0, numRows: 60, numColumns: 5 });
+    const summaryBefore = summaryCells();
     const first = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
     expect(first.ok, first.error?.message).toBe(true);
     const changes = first.result as string[];
     expect(changes).toEqual(expect.arrayContaining([
-      "シート「履歴」を作成しました",
       expect.stringContaining("シート「設定」を作成しました"),
       "シートの直接編集を履歴に記録するトリガーを設定しました",
     ]));
     expect(snapshot(runtime, data)).toEqual(before);
+    // 集計 keeps its formulas; its 基準日 (D2) is filled in, with today.
+    expect(summaryCells()).toEqual(summaryBefore);
+    expect(summary.getValues({ row: 1, column: 3, numRows: 1, numColumns: 1 })).toEqual([[new Date("2026-11-25T00:00:00+09:00")]]);
     expect(runtime.readRange("設定!A2:B2")).toEqual([["事務局メール", SECRETARIAT]]);
     expect(runtime.state.triggers.filter((t) => t.handler === "onIssueEdit")).toHaveLength(1);
     expect(runtime.model.getSheetByName("課題")!.getValidation(5, 8)?.args[0]).toEqual(["完了", "実施中", "検討中"]);
     // Help for the strict 進捗分類 list: one line naming what the list accepts.
     expect(runtime.model.getSheetByName("課題")!.getValidation(5, 8)?.helpText).toBe("完了（分類1）・実施中（分類2）・検討中（分類3）から選んでください。");
+    // 整理区分: ①–⑦, 継続 and 年度内完了 offered; blank (未整理) stays allowed, as the help says.
+    expect(runtime.model.getSheetByName("課題")!.getValidation(5, 7)).toMatchObject({
+      args: [["①", "②", "③", "④", "⑤", "⑥", "⑦", "継続", "年度内完了"], true], allowInvalid: false, helpText: expect.stringContaining("空欄は未整理"),
+    });
 
     const second = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
     expect(second.result).toEqual([]);
@@ -142,9 +151,11 @@ describe("setupWorkbook", () => {
       const [, column, row] = /^([A-Z])(\d+)$/.exec(a1)!;
       return summary.getStyle(Number(row) - 1, column.charCodeAt(0) - 65);
     };
-    // The status table A4:D8 (R6, R7, 計), the 整理区分 table A14:D22, the 局区 table A25:B55, as the formulas spill them.
+    // The status table A4:D8 (R6, R7, 計), the 整理区分 table A14:D22 and the groups beside it F14:H20, the 局区 table A25:B55,
+    // and the year-end table J4:L9 (R6 and R7 ended by today), as the formulas spill them.
     expect(runtime.readRange("集計!A4:E4")).toEqual([["", "R6", "R7", "計", ""]]);
-    for (const [topLeft, topRight, bottomRight, below, right] of [["A4", "D4", "D8", "A9", "E4"], ["A14", "D14", "D22", "A23", "E14"], ["A25", "B25", "B55", "A56", "C25"]]) {
+    const tables = [["A4", "D4", "D8", "A9", "E4"], ["A14", "D14", "D22", "A23", "E14"], ["F14", "H14", "H20", "F21", "I14"], ["A25", "B25", "B55", "A56", "C25"], ["J4", "L4", "L9", "J10", "M4"]];
+    for (const [topLeft, topRight, bottomRight, below, right] of tables) {
       expect(style(topLeft)).toMatchObject({ background: "#e8eef7", bold: true });
       expect(style(topRight).background, topRight).toBe("#e8eef7");
       expect(style(right).background, right).toBeUndefined();
@@ -156,7 +167,7 @@ describe("setupWorkbook", () => {
     expect(style("B6").borders).toMatchObject({ top: { color: "#999999" }, left: { color: "#999999" } });
     expect(summary.getColumnWidth(0)).toBe(160);
     // One setBorder per table and one header shading each, with 5 or 205 issues alike.
-    expect(calls["Range.setBorder"]).toBe(3);
+    expect(calls["Range.setBorder"]).toBe(5);
     const more = made(200).calls;
     for (const method of ["Range.setBorder", "Range.setBackground", "Range.setFontWeight", "Sheet.getRange", "Range.getValues", "Range.setValues"]) {
       expect(more[method], method).toBe(calls[method]);

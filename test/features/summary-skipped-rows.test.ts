@@ -42,14 +42,14 @@ describe("集計 with a 年度 nobody can read", () => {
     expect(runtime.readRange("集計!A4:E9").find((r) => r[0] === "計")!.at(-2)).toBe(statusTotal - 1);
     expect(cell("A10")).toBe(note);
     // The follow-up count does not need a 年度: the row is still counted there.
-    expect(cell("B11")).toBe(issueRows(runtime).filter((r) => (r.整理区分 === "" || r.整理区分 === "⑦") && r.進捗分類 !== "完了").length);
+    expect(cell("B11")).toBe(issueRows(runtime).filter((r) => (r.整理区分 === "継続" || r.整理区分 === "⑦") && r.進捗分類 !== "完了").length);
 
     put("課題", "年度", row, focus);
     expect([cell("A10"), cell("A23"), cell("D22")]).toEqual(["", "", directionTotal]);
   });
 
   it("names each of several rows, up to three, and a blank 局区名 under the 局区 table", () => {
-    const rows = issueRows(runtime).map((r, i) => ({ r, row: i + 2 })).filter(({ r }) => r.整理区分 !== "").slice(0, 4);
+    const rows = issueRows(runtime).map((r, i) => ({ r, row: i + 2 })).filter(({ r }) => /^[①-⑦]$/.test(String(r.整理区分))).slice(0, 4);
     put("課題", "年度", rows[0].row, "");
     put("課題", "区分", rows[1].row, "管理職");
     put("課題", "年度", rows[2].row, "来年");

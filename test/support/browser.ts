@@ -43,6 +43,26 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
+let shared: Promise<Browser> | null = null;
+
+/**
+ * This worker's Chromium: launched once and used by every test file the worker runs
+ * (vitest runs files without isolation, see vitest.config.ts); each page gets a new
+ * context, so no cookies or storage pass between tests. A file ends with closeContexts.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= launchBrowser().then((browser) => {
+    browser.on("disconnected", () => (shared = null));
+    return browser;
+  });
+  return shared;
+}
+
+/** Closes what a test file opened in the shared browser; the browser stays for the next file. */
+export async function closeContexts(browser: Browser | undefined): Promise<void> {
+  await Promise.all((browser?.contexts() ?? []).map((context) => context.close().catch(() => undefined)));
+}
+
 /** Saves test-artifacts/NAME.png (git-ignored) for a look at what the test saw. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });

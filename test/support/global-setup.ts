@@ -1,7 +1,27 @@
-// Tests run the built bundle, exactly what clasp pushes, and the compiled CLI users run: build both first.
+// Tests run the built bundle, exactly what clasp pushes, and the compiled CLI users run.
+// `npm test` builds both just before vitest; a run of a few files (npx vitest run …)
+// builds them here only when they are missing or older than a source.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { buildAddon, buildLocalRuntime } from "../../scripts/build";
 
+const ROOT = join(import.meta.dirname, "..", "..");
+const OUTPUTS = ["build/Code.js", "dist/cli.js", "dist/workbench-worker.js", "dist/mail-worker.js"];
+const INPUTS = ["src", "scripts", "appsscript.json", "deploy.json"];
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
 export default async function setup(): Promise<void> {
+  const outputs = OUTPUTS.map((file) => join(ROOT, file));
+  const built = Math.min(...outputs.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
+  const sources = Math.max(...INPUTS.map((path) => newestChange(join(ROOT, path))));
+  if (built >= sources) return;
+  console.error("build/ と dist/ が古いかないため、ビルドします（npm run build と同じ）。");
   await buildAddon();
   await buildLocalRuntime();
 }

@@ -48,8 +48,8 @@ export function setUp(runtime: Runtime): void {
   if (!result.ok) throw new Error(result.error?.message);
 }
 
-/** Tracked (継続検討) issues: 整理区分 blank or ⑦, as the demo writes them. */
-export const isTracked = (r: Record<string, unknown>) => r.整理区分 === "" || r.整理区分 === "⑦";
+/** Tracked (継続検討) issues: 整理区分 継続 or ⑦, as the demo writes them (blank is 未整理). */
+export const isTracked = (r: Record<string, unknown>) => r.整理区分 === "継続" || r.整理区分 === "⑦";
 
 /** Open tracked issues' IDs by 担当者メール: whom the follow-up asks, counted straight from the 課題 rows. */
 export function openOwners(runtime: Runtime): Map<string, string[]> {

@@ -1,8 +1,11 @@
-// Real `platina` processes for crash and concurrency tests, and what they leave
-// on disk: the 送信記録 rows and the .eml files of the outbox.
+// `platina` in-process (the program main.ts runs, with captured output) for what
+// is not about processes, real `platina` processes for what only processes show
+// (kill -9, concurrent claims, exit codes, the process's time zone), and what they
+// leave on disk: the 送信記録 rows and the .eml files of the outbox.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { runPlatina } from "../../src/local/cli/program";
 import { openWorkbook } from "../../src/local/runtime/open";
 import { BUILD_DIR } from "./gas-bundle";
 import { sheetRecords } from "./issues";
@@ -16,7 +19,23 @@ export interface Exit {
   stderr: string;
 }
 
-export function platina(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Exit> {
+/** `platina ARGS…` run in this process in `cwd` (`env`: PLATINA_CRASH_TRACE, not a kill): its exit code and output. */
+export async function platina(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Exit> {
+  if (env.PLATINA_CRASH_AT) throw new Error("PLATINA_CRASH_AT kills the process it runs in: use platinaProcess.");
+  let stdout = "";
+  let stderr = "";
+  const code = await runPlatina(args, {
+    cwd,
+    env,
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    stopRequested: () => new Promise(() => undefined),
+  });
+  return { code, signal: null, stdout, stderr };
+}
+
+/** `platina ARGS…` as a real process (the built bin/platina.js) in `cwd`, with `env` added to this one's. */
+export function platinaProcess(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Exit> {
   return new Promise((done) => {
     execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
       const failure = error as (Error & { code?: number; signal?: NodeJS.Signals }) | null;

@@ -1,15 +1,15 @@
 // The browser tests see pages as staff do: Chromium in Japanese, in Tokyo time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../support/browser";
+import { closeContexts, sharedBrowser } from "../support/browser";
 
 describe("test browser", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   it("runs in Japanese with the Asia/Tokyo zone", async () => {

@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS as artifacts, axeViolations, launchBrowser } from "../support/browser";
+import { ARTIFACTS as artifacts, axeViolations, closeContexts, sharedBrowser } from "../support/browser";
 import { SECRETARIAT, setUp } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -44,12 +44,12 @@ describe("pages in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     mkdirSync(artifacts, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   describe("プラチナレポート", () => {

@@ -70,7 +70,7 @@ describe("filtering, search and counting", () => {
       issue({ ID: "R7-003", 担当者メール: "Shokuin-ka@city.example ", 制度所管局: "総務市民局", 所管課: "職員課" }),
     ];
     const context = {
-      user: jiro, role: "owner" as const, bureaus: [], problem: null,
+      user: jiro, role: "owner" as const, bureaus: [], problem: null, today: "2026-05-26",
       addresses: [{ address: jiro, standing: "本人" as const }, { address: "shokuin-ka@city.example", standing: "担当" as const }, { address: "jinzai-ka@city.example", standing: "代理" as const }],
     };
     expect(groupByAddress(mixed, context).map((g) => [g.heading, ids(g.issues)])).toEqual([
@@ -82,7 +82,7 @@ describe("filtering, search and counting", () => {
   });
 
   it("says who is signed in as what", () => {
-    const context = { user: "henkaku@city.example", bureaus: [], addresses: [], problem: null };
+    const context = { user: "henkaku@city.example", bureaus: [], addresses: [], today: "2026-05-26", problem: null };
     expect(roleText({ ...context, role: "secretariat" })).toBe("市政変革推進室として全件を表示しています");
     expect(roleText({ ...context, role: "bureau", bureaus: ["若松区", "戸畑区"] })).toContain("若松区・戸畑区の代表");
     expect(roleText({ ...context, role: "none", user: "" })).toContain("アカウントを確認できませんでした");

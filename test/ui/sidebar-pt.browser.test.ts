@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PtContext, PtTeamView } from "../../src/core/pt/sidebar-api";
-import { axeViolations, launchBrowser, screenshot } from "../support/browser";
+import { axeViolations, closeContexts, sharedBrowser, screenshot } from "../support/browser";
 
 const root = join(import.meta.dirname, "..", "..");
 const ME = "aoyama.haruka@city.example";
@@ -92,14 +92,14 @@ describe("the 若手職員PT section in Chromium", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     page = await open(browser, context("member", [teamA]));
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.locator("#pt").waitFor({ state: "visible" });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   it("shows the member's own team only — no team choice — with its milestones and this month's hours, and passes axe", async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROGRESS_WORDING } from "../../src/core/contracts/classes";
 import type { IssueRecord } from "../../src/core/contracts/issues";
 import { expectedOf } from "../../src/core/issue-fields";
-import { axeViolations, launchBrowser } from "../support/browser";
+import { axeViolations, closeContexts, sharedBrowser } from "../support/browser";
 import { issueRecord } from "../support/issue-record";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -31,9 +31,9 @@ const fixture = {
     problem: null as string | null,
   },
   issues: [
-    issue({ ID: "R6-001", 年度: "R6", 課題名: "週休3日制が可能なフレックスタイム制を試行", 整理区分: "", 進捗分類: "完了", 実施時期: "R8年4月本格実施" }),
-    issue({ ID: "R6-022", 年度: "R6", 課題名: "オフィス改革", 制度所管局: "財政・変革局", 所管課: "財産活用推進課", 担当者メール: "zaisankatsuyo-ka@city.example", 最終更新者: "zaisankatsuyo-ka@city.example", 整理区分: "", 進捗分類: "実施中", 実施時期: "R7実証実験開始", 進捗メモ: "本庁舎の一部フロアで実証実験中。R8年度に効果検証" }),
-    issue({ ID: "R6-030", 年度: "R6", 課題名: "職員食堂・休憩スペースの充実", 所管課: "職員課", 整理区分: "", 実施時期: "R8年度中に方針決定", 進捗メモ: "事業者との調整中" }),
+    issue({ ID: "R6-001", 年度: "R6", 課題名: "週休3日制が可能なフレックスタイム制を試行", 整理区分: "継続", 進捗分類: "完了", 実施時期: "R8年4月本格実施" }),
+    issue({ ID: "R6-022", 年度: "R6", 課題名: "オフィス改革", 制度所管局: "財政・変革局", 所管課: "財産活用推進課", 担当者メール: "zaisankatsuyo-ka@city.example", 最終更新者: "zaisankatsuyo-ka@city.example", 整理区分: "継続", 進捗分類: "実施中", 実施時期: "R7実証実験開始", 進捗メモ: "本庁舎の一部フロアで実証実験中。R8年度に効果検証" }),
+    issue({ ID: "R6-030", 年度: "R6", 課題名: "職員食堂・休憩スペースの充実", 所管課: "職員課", 整理区分: "継続", 実施時期: "R8年度中に方針決定", 進捗メモ: "事業者との調整中" }),
     issue({ ID: "R7-045", 課題名: "公式ホームページの生成AI検索導入を検討する", 区分: "ユーザー", 制度所管局: "政策局", 所管課: "広報課", 進捗メモ: "他都市の導入事例を調査中" }),
     issue({ ID: "R7-052", 課題名: XSS, 制度所管局: "環境局", 所管課: "循環社会推進課", 進捗メモ: XSS }),
     issue({ ID: "R7-060", 課題名: "市営住宅の入居申込みのオンライン化を検討する", 区分: "ユーザー", 制度所管局: "都市戦略局", 所管課: "住宅管理課", 進捗メモ: "システム改修費を見積り中" }),
@@ -111,7 +111,7 @@ describe("status sidebar in Chromium", () => {
   const item = (id: string) => page.locator(`button.item[data-id="${id}"]`);
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     page = await browser.newPage({ viewport: { width: 300, height: 800 } });
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
@@ -124,7 +124,7 @@ describe("status sidebar in Chromium", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   it("shows who is signed in, the count and the list without 完了", async () => {
@@ -269,11 +269,11 @@ describe("報告・送信 in the sidebar", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   async function open(role: string): Promise<Page> {
@@ -373,11 +373,11 @@ describe("status sidebar with a sheet-contract problem (issue 12)", () => {
   const PROBLEM = "シート「課題」の見出し「進捗分類」が見つかりません。1行目の見出しを「進捗分類」に戻してください。\n\n見出しを直すまで保存できません。何も変更していません。";
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   async function open(data: object): Promise<Page> {
@@ -423,6 +423,42 @@ describe("status sidebar with a sheet-contract problem (issue 12)", () => {
     await page.locator("#banner").filter({ hasText: "見出し「進捗分類」" }).waitFor();
     await page.locator("#memo").fill("もう一度");
     expect(await page.locator("#save").isDisabled()).toBe(true);
+    await page.close();
+  });
+});
+
+describe("status sidebar: issues past their 実施時期", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await sharedBrowser();
+  });
+
+  afterAll(async () => {
+    await closeContexts(browser);
+  });
+
+  it("flags each in the list and explains it on the issue, as of the server's day", async () => {
+    const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+    // R6-022 「R7実証実験開始」 is followed (⑦) and 実施中: 令和7年度 ended on 2026-03-31.
+    const issues = fixture.issues.map((i) => (i.ID === "R6-022" ? { ...i, 整理区分: "⑦" } : i));
+    await page.addInitScript({ content: stubFor({ ...fixture, issues, context: { ...fixture.context, today: "2026-05-26" } }) });
+    await page.goto(pathToFileURL(join(root, "build", "sidebar.html")).href);
+    await page.locator("#count").filter({ hasText: "件を表示" }).waitFor();
+    const notice = "実施時期（令和7年度）を過ぎています。現在の状況をお知らせください（予定が変わった場合は、実施時期の更新をお願いいたします）。";
+    const flags = page.locator("button.item .badge.overdue");
+    await expect(flags.count()).resolves.toBe(1);
+    await expect(page.locator('button.item[data-id="R6-022"] .badge.overdue').getAttribute("title")).resolves.toBe(notice);
+    await expect(page.getByRole("button", { name: /R6-022 実施中 実施時期を過ぎています オフィス改革/ }).count()).resolves.toBe(1);
+    await page.locator('button.item[data-id="R6-022"]').click();
+    await expect(page.locator("#detail-overdue").innerText()).resolves.toBe(notice);
+    expect(await axeViolations(page, null)).toEqual([]);
+    mkdirSync(join(root, "test-artifacts"), { recursive: true });
+    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-overdue.png") });
+    await page.locator("#back").click();
+    // 「R8年度中に方針決定」 has not ended.
+    await page.locator('button.item[data-id="R6-030"]').click();
+    expect(await page.locator("#detail-overdue").isHidden()).toBe(true);
     await page.close();
   });
 });

@@ -6,17 +6,17 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { linkIn, outbox, prepareFollowUp } from "../support/follow-up";
 import { SECRETARIAT, modelRecords } from "../support/issues";
-import { axeViolations, launchBrowser, screenshot } from "../support/browser";
+import { axeViolations, closeContexts, sharedBrowser, screenshot } from "../support/browser";
 import { webAppBench, webAppFrame, type WebAppBench } from "../support/web-app";
 
 let browser: Browser;
 let bench: WebAppBench | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await bench?.close();

@@ -3,7 +3,7 @@
 // that suspend the execution until answered, users, triggers, mail, web app.
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import { closeContexts, sharedBrowser, screenshot } from "../support/browser";
 import { fixtureAddon } from "./fixture-addon";
 import { cell, openPage, startTestWorkbench, until, type TestWorkbench } from "./harness";
 
@@ -12,11 +12,11 @@ let bundleDir: string;
 let workbench: TestWorkbench | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   bundleDir = fixtureAddon();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await workbench?.close();

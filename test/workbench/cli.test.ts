@@ -1,20 +1,16 @@
 // `platina start` from the command line: the URL printed, the demo workbook
 // created in the working folder, Ctrl-C ends it; a port in use is one line;
 // requests during startup are answered 503 at once, and the URL is printed only when ready.
-import { spawn, spawnSync } from "node:child_process";
+// Real processes where the process matters (Ctrl-C, the URL printed only once served,
+// a second workbench in another process); the rest in-process.
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runPlatina } from "../../src/local/cli/program";
+import { BIN } from "../support/platina-cli";
 import { tempDir } from "../support/runtime";
-
-const root = join(import.meta.dirname, "..", "..");
-const MAIN = join(root, "src", "local", "cli", "main.ts");
-// `platina` as one node process with tsx's loader: Ctrl-C reaches the process that
-// handles it. The tsx wrapper relays it and, when its child is slow to acknowledge
-// (a busy machine), kills the child and exits 130 instead.
-const PLATINA = ["--import", pathToFileURL(join(root, "node_modules", "tsx", "dist", "loader.mjs")).href, MAIN];
 
 /** A fetch that must be answered: a refused connection (not listening yet) is null, a silent server fails after 5 s. */
 async function answer(url: string, headers: Record<string, string> = {}): Promise<Response | null> {
@@ -36,7 +32,7 @@ function listening(): Promise<{ server: Server; port: number }> {
 async function startPlatina(extra: string[] = [], dir = tempDir()) {
   const free = await listening();
   await new Promise((done) => free.server.close(done));
-  const child = spawn(process.execPath, [...PLATINA, "start", "--port", String(free.port), ...extra], { cwd: dir });
+  const child = spawn(process.execPath, [BIN, "start", "--port", String(free.port), ...extra], { cwd: dir });
   let text = "";
   child.stdout.on("data", (chunk) => (text += chunk));
   child.stderr.on("data", (chunk) => (text += chunk));
@@ -44,18 +40,27 @@ async function startPlatina(extra: string[] = [], dir = tempDir()) {
   return { dir, child, output: () => text, exited, url: `http://127.0.0.1:${free.port}/` };
 }
 
+/** `platina start` in-process in `dir`: its output so far, its exit code, and a stop() standing in for Ctrl-C. */
+function startInProcess(args: string[], dir = tempDir()) {
+  let text = "";
+  let stop!: () => void;
+  const stopped = new Promise<void>((done) => (stop = done));
+  const write = (chunk: string) => void (text += chunk);
+  const exited = runPlatina(["start", ...args], { cwd: dir, env: {}, stdout: write, stderr: write, stopRequested: () => stopped });
+  return { dir, output: () => text, exited, stop };
+}
+
 describe("platina start", { timeout: 90_000 }, () => {
   it("fails with one Japanese line when the port is in use", async () => {
     const { server, port } = await listening();
     try {
-      const dir = tempDir();
-      const result = spawnSync(process.execPath, [...PLATINA, "start", "--port", String(port)], { cwd: dir, encoding: "utf8" });
-      expect(result.status).toBe(1);
-      expect(result.stderr.trim().split("\n")).toEqual([
+      const start = startInProcess(["--port", String(port)]);
+      expect(await start.exited).toBe(1);
+      expect(start.output().trim().split("\n")).toEqual([
         `platina: ポート ${port} は使用中です。ワークベンチがすでに動いているなら http://127.0.0.1:${port}/ を開いてください。` +
           `別のポートで起動するには npm start -- --port ${port + 1} を実行してください（platina コマンドなら platina start --port ${port + 1}）。`,
       ]);
-      expect(existsSync(join(dir, "platina-demo.xlsx"))).toBe(false);
+      expect(existsSync(join(start.dir, "platina-demo.xlsx"))).toBe(false);
     } finally {
       server.close();
     }
@@ -74,12 +79,12 @@ describe("platina start", { timeout: 90_000 }, () => {
   });
 
   it("creates the demo in a workbook named with --workbook that does not exist yet, as it does the default one", async () => {
-    const { dir, child, output, exited, url } = await startPlatina(["--workbook", "new.xlsx"]);
-    await expect.poll(() => output(), { timeout: 60_000, interval: 100 }).toContain(url);
+    const { dir, output, exited, stop } = startInProcess(["--workbook", "new.xlsx", "--port", "0"]);
+    await expect.poll(() => output(), { timeout: 60_000, interval: 100 }).toContain("http://127.0.0.1:");
     expect(output()).toContain("ブック「new.xlsx」がなかったため、デモ用のブックを作成しました。");
     expect(existsSync(join(dir, "new.xlsx"))).toBe(true);
     expect(existsSync(join(dir, "platina-demo.xlsx"))).toBe(false);
-    child.kill("SIGINT");
+    stop();
     expect(await exited).toBe(0);
   });
 
@@ -87,7 +92,7 @@ describe("platina start", { timeout: 90_000 }, () => {
     const first = await startPlatina();
     try {
       await expect.poll(() => first.output(), { timeout: 60_000, interval: 100 }).toContain(first.url);
-      const second = await startPlatina([], first.dir);
+      const second = startInProcess(["--port", "0"], first.dir);
       expect(await second.exited).toBe(1);
       // Not after LockService's 30 s wait: nothing was waited for.
       expect(second.output()).toContain(`platina: ブック「platina-demo.xlsx」は別の platina（プロセス ${first.child.pid}、ワークベンチ ${first.url}）が使用中です。`);

@@ -5,7 +5,7 @@
 // pictures go to the git-ignored test-artifacts/ only.
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import { closeContexts, sharedBrowser, screenshot } from "../support/browser";
 import { answerAsOwner, GUIDE_OWNER, GUIDE_PERSON, openMail, printReport, sendNow, showStatus, showSummary, type Shot } from "./first-run";
 import { openPage, startTestWorkbench, tab, until, type TestWorkbench } from "./harness";
 
@@ -13,10 +13,10 @@ let browser: Browser;
 let workbench: TestWorkbench | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await workbench?.close();

@@ -3,7 +3,7 @@
 // setActiveRange/activate; warning-only protections ask first; Ctrl+Z/Ctrl+Y.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import { closeContexts, sharedBrowser, screenshot } from "../support/browser";
 import { gridAddon } from "./grid-addon";
 import { cell, openPage, startTestWorkbench, until, type TestWorkbench } from "./harness";
 
@@ -12,11 +12,11 @@ let bundleDir: string;
 let workbench: TestWorkbench | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   bundleDir = gridAddon();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await workbench?.close();

@@ -5,17 +5,17 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkbook } from "../../src/local/workbook/xlsx-store";
-import { launchBrowser, screenshot } from "../support/browser";
+import { closeContexts, sharedBrowser, screenshot } from "../support/browser";
 import { accessibilityProblems, cell, openPage, startTestWorkbench, tab, until, type TestWorkbench } from "./harness";
 
 let browser: Browser;
 let workbench: TestWorkbench | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await workbench?.close();

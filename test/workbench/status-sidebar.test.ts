@@ -10,7 +10,7 @@ import { emptyState } from "../../src/local/execution/env";
 import { Runtime } from "../../src/local/runtime/runtime";
 import { outboxTransport } from "../../src/local/services/mail";
 import type { WorkbookModel } from "../../src/local/workbook/model";
-import { launchBrowser, screenshot } from "../support/browser";
+import { closeContexts, sharedBrowser, screenshot } from "../support/browser";
 import { BUILD_DIR } from "../support/gas-bundle";
 import { SECRETARIAT } from "../support/issues";
 import { cell, openPage, startTestWorkbench, tab, until, START, type TestWorkbench } from "./harness";
@@ -22,10 +22,10 @@ let browser: Browser;
 let workbench: TestWorkbench | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await workbench?.close();
@@ -41,7 +41,7 @@ function setUpDemo(model: WorkbookModel, found: [string, number][]): void {
   const sheet = model.getSheetByName("課題")!;
   const rows = sheet.getValues({ row: 0, column: 0, numRows: sheet.getLastRow(), numColumns: 13 });
   rows.forEach((r, i) => {
-    if (r[6] === OWNER && r[8] === "検討中" && (r[7] === "" || r[7] === "⑦")) found.push([String(r[0]), i + 1]);
+    if (r[6] === OWNER && r[8] === "検討中" && (r[7] === "継続" || r[7] === "⑦")) found.push([String(r[0]), i + 1]);
   });
 }
 

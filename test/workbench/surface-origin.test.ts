@@ -5,7 +5,7 @@
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX } from "../../src/local/workbench/shim/surface-html";
-import { launchBrowser } from "../support/browser";
+import { closeContexts, sharedBrowser } from "../support/browser";
 import { fixtureBundle } from "../support/runtime";
 import { openPage, startTestWorkbench, until, type TestWorkbench } from "./harness";
 
@@ -45,10 +45,10 @@ let browser: Browser;
 let workbench: TestWorkbench | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await workbench?.close();

@@ -3,7 +3,8 @@
 // acted, and 担当アドレス the address they acted for when it was not their own.
 import { defineContract, rawCell, type RecordOf } from "./contract";
 
-export type Route = "サイドバー" | "メール回答" | "シート直接編集" | "局区照会";
+/** 引き継ぎ: 担当の引き継ぎ replacing an address across 課題, 局区, PTメンバー and 担当者. */
+export type Route = "サイドバー" | "メール回答" | "シート直接編集" | "局区照会" | "引き継ぎ";
 
 export const HISTORY = defineContract({
   name: "履歴",

@@ -35,6 +35,9 @@ export const ISSUES = defineContract({
     // Fits 「2026/04/01 9:00:00」 whole.
     最終更新日: { width: 150 },
     最終更新者: { width: 210 },
+    // Set when the secretariat sorts an issue ② (merged into) or ③ (replaced by): that issue's ID.
+    // Last, so sheets laid out before it keep their columns.
+    統合先ID: { logged: true, width: 90 },
   },
   required: ["ID"],
 });

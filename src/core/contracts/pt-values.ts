@@ -1,7 +1,8 @@
 // The value rules shared by the PT sheets: Tokyo days, hours, team names,
 // participant lists and the fixed vocabularies, each read the way staff type them.
 import { fiscalYearOfDate } from "../base/fiscal-year";
-import { compactText, isDateValue, isValidEmail, normalizeEmail, normalizeText } from "../base/text";
+import { InputError } from "../base/sheet-table";
+import { compactText, isBlank, isDateValue, isValidEmail, normalizeEmail, normalizeText } from "../base/text";
 import { parseDateInput, tokyoDate, tokyoMidnight } from "../base/tokyo-time";
 
 /** A Tokyo calendar day as "YYYY-MM-DD": compares as text, and survives google.script.run (Dates do not). */
@@ -33,6 +34,17 @@ export function fiscalYearOfDay(day: Day): number {
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
+}
+
+/**
+ * A custom function's as-of day: a date cell or date text, required — a function that read
+ * the clock would not be recalculated by Sheets (集計 passes its 基準日 cell).
+ */
+export function asOfArgument(arg: unknown): Day {
+  const day = arg === undefined || isBlank(arg) ? null : parseDay(arg);
+  if (day === null) throw new InputError(`基準日が空です。集計シートの「基準日」のセルか、「2026/5/26」のような日付を指定してください。`);
+  if (day === undefined) throw new InputError(`基準日「${normalizeText(arg)}」を解釈できません。${EXPECT_DAY}`);
+  return day;
 }
 
 /** A date cell (the Tokyo day it falls on) or text such as 2026/5/26 or 2026年5月26日. */

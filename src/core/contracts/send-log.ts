@@ -1,11 +1,12 @@
-// 送信記録: every request, reminder and digest, recorded as it is sent, so no run
+// 送信記録: every request, reminder, 督促 and digest, recorded as it is sent, so no run
 // — a double-fired trigger, 今すぐ送信, a re-run after a crash — sends twice.
 // The add-on creates it on first use; a row without サイクル is not a record.
 import { normalizeEmail, normalizeText } from "../base/text";
 import { dateCell, defineContract, type RecordOf } from "./contract";
 
-export type SendKind = "依頼" | "再依頼" | "まとめ";
-export type RequestKind = Exclude<SendKind, "まとめ">;
+/** 督促: the mail to a 局区's representative about its sections that have not answered. */
+export type SendKind = "依頼" | "再依頼" | "督促" | "まとめ";
+export type RequestKind = Exclude<SendKind, "まとめ" | "督促">;
 export const SENT = "送信済";
 export const FAILED = "失敗";
 /** 送信記録's 宛先 of a digest, whoever 事務局メール names. */

@@ -2,6 +2,7 @@
 // placed so each spilled table has room to grow (years to the right, 局区 downwards).
 import { quoteSheetName } from "../base/a1";
 import { BUREAUS } from "./bureaus";
+import { HISTORY } from "./history";
 import { ISSUES } from "./issues";
 import { PT_STEPS } from "./pt-steps";
 import { REFORMS } from "./reforms";
@@ -19,9 +20,31 @@ export interface LayoutCell {
   note?: SummaryTable;
 }
 
-export type SummaryTable = "status" | "direction" | "bureau";
+export type SummaryTable = "status" | "direction" | "bureau" | "yearEnd" | "groups";
 
 const whole = (name: string) => `${quoteSheetName(name)}!A:Z`;
+/** The 基準日 cell, D2, as the formulas that take their day from it name it. */
+const AS_OF_CELL = "$D$2";
+
+/**
+ * 集計's 基準日: the day the clock-free cells (実施時期を過ぎた課題数, the PT table) are as of.
+ * A custom function may not read the clock — Sheets recalculates it only when its arguments
+ * change — so the monthly run, 初期設定 and 年度更新 move this cell on to today.
+ */
+export const SUMMARY_AS_OF = {
+  row: 2,
+  column: 4,
+  label: "基準日",
+  note: "「実施時期を過ぎた課題数」と「若手職員PTの工程」はこの日の時点です（毎月の自動送信・初期設定・年度更新で、その日の日付になります）。",
+  numberFormat: "yyyy/mm/dd",
+  /** The PT table's title; the table spills from the cell below it. */
+  ptTitleCell: { row: 58, column: 1 },
+  ptTitle: "若手職員PTの工程（基準日の時点で 完了・遅れ・予定）",
+  ptFormula: `=PLATINA_PT_TABLE(${whole(PT_STEPS.name)}, ${AS_OF_CELL})`,
+  /** What 集計 held before the 基準日 existed: 初期設定 moves such a sheet on to the 基準日. */
+  oldPtTitle: "若手職員PTの工程（今日の時点で 完了・遅れ・予定）",
+  oldPtFormula: `=PLATINA_PT_TABLE(${whole(PT_STEPS.name)})`,
+} as const;
 
 export const SUMMARY = {
   name: "集計",
@@ -36,6 +59,9 @@ export const SUMMARY = {
       { row: 1, column: 1, value: "プラチナ市役所プロジェクト 集計", title: true },
       { row: 2, column: 1, value: "対象年度" },
       { row: 2, column: 2, value: focusYear },
+      // D2 holds the 基準日 itself, a date written by features/summary-as-of.ts.
+      { row: 2, column: 3, value: SUMMARY_AS_OF.label },
+      { row: 2, column: 5, value: SUMMARY_AS_OF.note },
       { row: 3, column: 1, value: "継続検討課題の進捗（市政変革推進室が進捗を確認するもの）", title: true },
       { row: 4, column: 1, value: `=PLATINA_STATUS_TABLE(${issues})`, table: "status" },
       // At most 6 rows (with 未設定): row 10 stays free.
@@ -44,17 +70,24 @@ export const SUMMARY = {
       { row: 11, column: 2, value: `=PLATINA_FOLLOWUP_COUNT(${issues})` },
       // As of the 基準日 kept in D2 (the count must not read the clock: Sheets would not recalculate it).
       { row: 12, column: 1, value: "実施時期を過ぎた課題数" },
-      { row: 12, column: 2, value: `=PLATINA_OVERDUE_COUNT(${issues}, $D$2)` },
+      { row: 12, column: 2, value: `=PLATINA_OVERDUE_COUNT(${issues}, ${AS_OF_CELL})` },
+      // Right of the status table (which grows a column a year, up to column I): the seed's year-end headlines,
+      // one column per year ended by the 基準日 (replayed from 履歴, so the cell needs the whole 履歴 range).
+      { row: 3, column: 10, value: "年度末の状況（制度所管局による解決策の検討）", title: true },
+      { row: 4, column: 10, value: `=PLATINA_YEAR_END_TABLE(${issues}, ${whole(HISTORY.name)}, ${AS_OF_CELL})`, table: "yearEnd" },
       { row: 13, column: 1, value: "課題の整理状況（整理区分 × 区分）", title: true },
       { row: 14, column: 1, value: `=PLATINA_DIRECTION_TABLE(${issues}, $B$2)`, table: "direction" },
+      // Beside it (4 columns wide): the same issues in the seed's four groups; the direction table's note covers its rows.
+      { row: 13, column: 6, value: "課題の再整理状況（方向性ごと）", title: true },
+      { row: 14, column: 6, value: `=PLATINA_GROUP_TABLE(${issues}, $B$2)`, table: "groups" },
       { row: 23, column: 1, value: `=PLATINA_SKIPPED_ROWS("PLATINA_DIRECTION_TABLE", ${issues}, $B$2)`, note: "direction" },
       { row: 24, column: 1, value: "各局区の自主改革の取組状況", title: true },
       { row: 25, column: 1, value: `=PLATINA_BUREAU_TABLE(${whole(REFORMS.name)}, ${whole(BUREAUS.name)}, $B$2)`, table: "bureau" },
       // Rows 25–55 for the 29 局区; row 56 leaves room for one 局区 the 局区 sheet lacks.
       { row: 57, column: 1, value: `=PLATINA_SKIPPED_ROWS("PLATINA_BUREAU_TABLE", ${whole(REFORMS.name)}, ${whole(BUREAUS.name)}, $B$2)`, note: "bureau" },
       // Below the 29 局区 and their total; milestones spread to the right.
-      { row: 58, column: 1, value: "若手職員PTの工程（今日の時点で 完了・遅れ・予定）", title: true },
-      { row: 59, column: 1, value: `=PLATINA_PT_TABLE(${whole(PT_STEPS.name)})` },
+      { ...SUMMARY_AS_OF.ptTitleCell, value: SUMMARY_AS_OF.ptTitle, title: true },
+      { row: SUMMARY_AS_OF.ptTitleCell.row + 1, column: 1, value: SUMMARY_AS_OF.ptFormula },
     ];
   },
 } as const;

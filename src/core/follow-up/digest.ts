@@ -2,11 +2,13 @@
 // received this cycle — mailed to the secretariat and kept as a sheet.
 import { escapeHtml, normalizeText } from "../base/text";
 import { ANSWER_STATUS } from "../contracts/answer-status";
+import { SENT, type SendRecord } from "../contracts/send-log";
 import { ISSUES } from "../contracts/issues";
 import type { ReceivedChange } from "../mailing/changes";
 import type { ComposedMail } from "../mailing/mail";
 import { formatWareki } from "../wareki";
 import { cycleLabel } from "./cycle";
+import type { EscalationPlan } from "./escalation";
 import type { OwnerRequest } from "./recipients";
 import { compareText } from "../order";
 
@@ -27,6 +29,39 @@ export interface DigestInput {
   answered: ReadonlySet<string>;
   changes: TitledChange[];
   senderName: string;
+  /** When 設定 turns the 督促 on: whom it was for, and this cycle's 督促 in 送信記録. */
+  escalation?: { plan: EscalationPlan; log: readonly SendRecord[] } | null;
+}
+
+/** One bureau's 督促 as the digest reports it. */
+interface EscalatedBureau {
+  bureau: string;
+  to: string;
+  sections: number;
+  /** 督促済, 送信失敗（…）, or why there was nobody to write to. */
+  state: string;
+}
+
+function escalatedBureaus(input: DigestInput): EscalatedBureau[] {
+  if (!input.escalation) return [];
+  const { plan, log } = input.escalation;
+  const stateOf = (to: string) => {
+    const record = log.find((r) => r.宛先 === to);
+    return !record ? "未送信" : record.結果 === SENT ? "督促済" : `送信失敗（${record.エラー}）`;
+  };
+  return [
+    ...plan.mails.flatMap((m) => m.bureaus.map((b) => ({ bureau: b.bureau, to: m.to, sections: b.sections.length, state: stateOf(m.to) }))),
+    ...plan.unreachable.map((b) => ({ bureau: b.bureau, to: "", sections: b.sections.length, state: "代表メールが局区シートにないため督促できません" })),
+  ].sort((a, b) => compareText(a.bureau, b.bureau));
+}
+
+/** The 督促 column of an owner's row: for each bureau of theirs that was escalated, how. */
+function escalationCell(owner: string, input: DigestInput, answered: boolean): string {
+  if (!input.escalation || answered) return "";
+  const { plan } = input.escalation;
+  const states = escalatedBureaus(input);
+  const bureaus = [...plan.mails.flatMap((m) => m.bureaus), ...plan.unreachable].filter((b) => b.sections.some((s) => s.address === owner)).map((b) => b.bureau);
+  return states.filter((s) => bureaus.includes(s.bureau)).map((s) => `${s.bureau}: ${s.state}`).join("、");
 }
 
 /** Rows of the 回答状況_YYYY-MM sheet: one per owner, then the changes. */
@@ -34,7 +69,8 @@ export function digestRows(input: DigestInput): unknown[][] {
   const { answers, changes } = ANSWER_STATUS.followUp;
   const rows: unknown[][] = [[...answers]];
   for (const r of sortedRequests(input.requests)) {
-    rows.push([r.bureau, r.section, r.owner, r.issues.length, input.answered.has(r.owner) ? "回答済" : "未回答"]);
+    const answered = input.answered.has(r.owner);
+    rows.push([r.bureau, r.section, r.owner, r.issues.length, answered ? "回答済" : "未回答", escalationCell(r.owner, input, answered)]);
   }
   rows.push(answers.map(() => ""));
   rows.push([...changes]);
@@ -67,6 +103,22 @@ export function composeDigest(input: DigestInput): ComposedMail {
       const state = input.answered.has(r.owner) ? "回答済" : "未回答";
       text.push(`  ${state}：${r.section} ${r.owner}（${r.issues.length}件）`);
       html.push(`<li><strong>${state}</strong>：${escapeHtml(r.section)} ${escapeHtml(r.owner)}（${r.issues.length}件）</li>`);
+    }
+    html.push("</ul>");
+  }
+  const escalated = escalatedBureaus(input);
+  if (input.escalation) {
+    const sent = escalated.filter((b) => b.state === "督促済").length;
+    text.push(`■ 局区代表への督促（督促済 ${sent}局区 ／ 未回答のある局区 ${escalated.length}）`);
+    html.push(`<h2>局区代表への督促（督促済 ${sent}局区 ／ 未回答のある局区 ${escalated.length}）</h2><ul>`);
+    if (escalated.length === 0) {
+      text.push("  未回答の所管課がないため、督促はしていません。");
+      html.push("<li>未回答の所管課がないため、督促はしていません。</li>");
+    }
+    for (const b of escalated) {
+      const to = b.to ? ` → ${b.to}` : "";
+      text.push(`  ${b.state}：${b.bureau}${to}（未回答 ${b.sections}課）`);
+      html.push(`<li><strong>${escapeHtml(b.state)}</strong>：${escapeHtml(b.bureau)}${escapeHtml(to)}（未回答 ${b.sections}課）</li>`);
     }
     html.push("</ul>");
   }

@@ -2,7 +2,9 @@
 // every value escaped. Pure: the link, dates and settings are given.
 import { escapeHtml } from "../base/text";
 import { INPUTS, type FieldInput, type IssueRecord } from "../contracts/issues";
+import type { Day } from "../contracts/pt-values";
 import { displayText } from "../issue-fields";
+import { overdueNotice, overdueOf } from "../overdue";
 import { PROJECT, closingHtml, closingLines, type ComposedMail, type RequestMailContext } from "../mailing/mail";
 import { formatWareki, formatWarekiWithWeekday } from "../wareki";
 import { cycleLabel } from "./cycle";
@@ -10,6 +12,8 @@ import type { OwnerRequest } from "./recipients";
 
 export interface MailContext extends RequestMailContext {
   cycle: string;
+  /** The Tokyo day the mail is written: an issue whose 実施時期 ended before it gets a notice. */
+  asOf: Day;
   /** テスト送信: marked as a test in the subject and body. */
   test?: boolean;
 }
@@ -32,7 +36,13 @@ function mailLabel(input: FieldInput): string {
   return input.mailLabel ?? input.label;
 }
 
-function issueLines(issue: IssueRecord, i: number): string {
+/** The notice under an issue whose 実施時期 has passed; null when it has not, or cannot be read. */
+function noticeOf(issue: IssueRecord, asOf: Day): string | null {
+  const named = overdueOf(issue, asOf);
+  return named === null ? null : overdueNotice(named);
+}
+
+function issueLines(issue: IssueRecord, i: number, asOf: Day): string {
   const updated = `（最終更新：${lastUpdate(issue)}）`;
   const lines = [
     `${i + 1}. [${issue.ID}] ${issue.課題名}`,
@@ -40,6 +50,8 @@ function issueLines(issue: IssueRecord, i: number): string {
     ...LONG.map((input) => `   ${mailLabel(input)}：${displayText(input, issue[input.field])}`),
   ];
   lines[lines.length - 1] += updated;
+  const notice = noticeOf(issue, asOf);
+  if (notice) lines.push(`   ※${notice}`);
   return lines.join("\n");
 }
 
@@ -49,7 +61,7 @@ export function composeRequest(request: OwnerRequest, context: MailContext): Com
   const opening = context.kind === "再依頼"
     ? "先日お送りした継続検討課題の進捗確認について、まだご回答をいただいていないため、再度ご案内いたします。"
     : "プラチナ市役所プロジェクトの継続検討課題について、今月の進捗状況の確認をお願いいたします。";
-  const lines = request.issues.map(issueLines);
+  const lines = request.issues.map((issue, i) => issueLines(issue, i, context.asOf));
   const test = context.test ? "※これはテスト送信です。回答は記録されない場合があります。\n\n" : "";
   const body = [
     `${test}${addressee}`,
@@ -74,9 +86,15 @@ function requestHtml(request: OwnerRequest, context: MailContext, opening: strin
   const cell = (text: string) => `<td style="padding:4px 8px;border:1px solid #ccc">${e(text)}</td>`;
   const head = (text: string) => `<th scope="col" style="padding:4px 8px;border:1px solid #ccc;background:#f1f3f4">${e(text)}</th>`;
   const columns = [...SHORT, ...LONG];
-  const rows = request.issues.map((issue) => `<tr>
+  const width = columns.length + 3;
+  const rows = request.issues.map((issue) => {
+    const notice = noticeOf(issue, context.asOf);
+    // Under its issue's row, across the table, in the dark red of the notes on 集計.
+    const noticeRow = notice ? `\n<tr><td colspan="${width}" style="padding:4px 8px;border:1px solid #ccc;color:#a50e0e">※${e(notice)}</td></tr>` : "";
+    return `<tr>
 ${[issue.ID, issue.課題名, ...columns.map((input) => displayText(input, issue[input.field])), lastUpdate(issue)].map(cell).join("\n")}
-</tr>`).join("\n");
+</tr>${noticeRow}`;
+  }).join("\n");
   return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${e(subjectOf(context))}</title></head>
 <body style="font-family:sans-serif;color:#202124;line-height:1.6">
 ${context.test ? '<p style="color:#a50e0e;font-weight:bold">※これはテスト送信です。</p>' : ""}

@@ -1,5 +1,6 @@
-// Who is asked in a cycle: the owners of tracked issues not yet 完了 (and of ⑥
+// Who is asked in a cycle: the owners of tracked issues (継続, ⑦) not yet 完了 (and of ⑥
 // issues in the months 設定 names), one request per owner listing all their issues.
+// A 未整理 issue (整理区分 blank) is asked nothing until the secretariat sorts it.
 import { columnLetter } from "../base/a1";
 import { isValidEmail, normalizeEmail, normalizeText } from "../base/text";
 import { isTracked, parseDirection, parseProgress } from "../contracts/classes";

@@ -43,7 +43,7 @@ export function sendConfirmation(cycle: string, pending: readonly OwnerRequest[]
   const month = cycleMonth(cycle).month;
   const months = sixMonths.length ? sixMonths.map((m) => `${m}月`).join("・") : "なし";
   const lines = [`${cycleLabel(cycle)}の進捗確認メールを、まだ送っていない ${reachable.length}名（課題 ${issues.length}件）に送信します。`, ""];
-  lines.push(`対象の課題: 継続検討課題（整理区分が空欄または⑦）のうち完了していないもの ${issues.length - six}件`);
+  lines.push(`対象の課題: 継続検討課題（整理区分が継続または⑦）のうち完了していないもの ${issues.length - six}件`);
   if (sixMonths.includes(month)) {
     lines.push(`　＋ 整理区分⑥（所管課で継続検討）の課題 ${six}件 — ${month}月は設定「⑥の照会月」（${months}）にあたるため、⑥も照会します。`);
     lines.push("集計の「進捗確認課題数」は継続検討課題だけを数えるため、⑥の分だけ件数が異なります。");

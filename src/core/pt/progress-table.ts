@@ -1,9 +1,7 @@
 // PLATINA_PT_TABLE: teams × milestones of the fiscal year containing the as-of day,
 // each cell 完了 / 遅れ / 予定 as it stood at the end of that day.
-import { InputError } from "../base/sheet-table";
-import { isBlank, normalizeText } from "../base/text";
 import { readSteps, type StepRecord } from "./steps";
-import { EXPECT_DAY, dayOf, fiscalYearOfDay, parseDay, type Day } from "../contracts/pt-values";
+import { asOfArgument, fiscalYearOfDay, type Day } from "../contracts/pt-values";
 
 export type StepMark = "完了" | "遅れ" | "予定";
 
@@ -16,20 +14,12 @@ export function stepMark(step: Pick<StepRecord, "予定" | "完了日">, asOf: D
   return step.予定 < asOf ? "遅れ" : "予定";
 }
 
-/** The as-of argument of a custom function: a date or date text; blank means today. */
-export function asOfDay(arg: unknown, now: Date): Day {
-  if (arg === undefined || isBlank(arg)) return dayOf(now);
-  const day = parseDay(arg);
-  if (!day) throw new InputError(`基準日「${normalizeText(arg)}」を解釈できません。${EXPECT_DAY}`);
-  return day;
-}
-
 /**
  * The table: header row チーム + milestones (in the order they first appear in PT工程),
  * one row per team of the as-of day's fiscal year; "" where a team lacks a milestone.
  */
-export function ptProgressTable(steps: unknown, asOfArg: unknown, now: Date): (string | number)[][] {
-  const asOf = asOfDay(asOfArg, now);
+export function ptProgressTable(steps: unknown, asOfArg: unknown): (string | number)[][] {
+  const asOf = asOfArgument(asOfArg);
   const year = fiscalYearOfDay(asOf);
   const rows = readSteps(steps).map((r) => r.record).filter((s) => s.年度 === year);
   if (rows.length === 0) return [[`R${year}年度のPT工程はまだありません。`]];

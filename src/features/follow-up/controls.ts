@@ -5,6 +5,7 @@ import { cycleDates } from "../../core/mailing/schedule";
 import { normalizeEmail } from "../../core/base/text";
 import { tokyoClock, tokyoDate, tokyoMidnight } from "../../core/base/tokyo-time";
 import { ISSUES } from "../../core/contracts/issues";
+import { dayOf } from "../../core/contracts/pt-values";
 import { formatWarekiWithWeekday } from "../../core/wareki";
 import { sendMail } from "../../gas/mail";
 import { activeUserEmail, effectiveUserEmail } from "../../gas/session";
@@ -14,6 +15,7 @@ import { requireRecords } from "../../gas/table";
 import { tell, uiOrNull } from "../../gas/ui";
 import { pendingCycle, runMailingStep, type StepReport } from "../mailing/engine";
 import { sendWithConfirmation, type ManualSendResult } from "../mailing/manual-send";
+import { refreshSummaryAsOf } from "../summary-as-of";
 import { FOLLOW_UP, cycleRequests } from "./mailing";
 
 export const MONTHLY_HANDLER = "runMonthlyFollowUp";
@@ -50,7 +52,9 @@ export function installMonthlyTrigger(): InstallResult {
   return { ok: true, next: next.toISOString(), owner: effectiveUserEmail() };
 }
 
+/** The monthly trigger: 集計's 基準日 moves on to today, then the month's requests go out. */
 export function runMonthly(): StepReport {
+  refreshSummaryAsOf();
   return runMailingStep(FOLLOW_UP, cycleOf(new Date()));
 }
 
@@ -82,7 +86,7 @@ export function sendPreview(ownerEmail?: string): PreviewResult {
   const request = owner ? requests.find((r) => r.owner === owner) : requests[0];
   if (!request) throw new Error(`「${owner}」は今月の照会対象の担当者ではありません。`);
   const dates = cycleDates(new Date(), settings);
-  const mail = composeRequest(request, { cycle, deadline: dates.deadline, link: "（テスト送信のため回答リンクは無効です）", senderName: settings.差出人名, kind: "依頼", test: true });
+  const mail = composeRequest(request, { cycle, asOf: dayOf(new Date()), deadline: dates.deadline, link: "（テスト送信のため回答リンクは無効です）", senderName: settings.差出人名, kind: "依頼", test: true });
   sendMail({ to: me, ...mail, name: settings.差出人名 });
   tell("テスト送信", `${request.owner} 宛てのメールを、テストとして ${me} に送信しました。`);
   return { ok: true, to: me, owner: request.owner, subject: mail.subject };

@@ -3,6 +3,7 @@
 // secretariat, in 和暦 and Tokyo time. Last month's cycle stays shown until its
 // まとめ has gone out.
 import { cycleLabel } from "../../core/follow-up/cycle";
+import { escalationAt } from "../../core/follow-up/escalation";
 import { formatTokyoDateTime, shownCycle } from "../../core/follow-up/status-view";
 import { escapeHtml } from "../../core/base/text";
 import { ISSUES } from "../../core/contracts/issues";
@@ -30,6 +31,8 @@ export interface SendStatus {
   deadline: string | null;
   owners: { owner: string; bureau: string; count: number; request: string; reminder: string; answered: boolean }[];
   failures: { to: string; kind: string; error: string }[];
+  /** When 設定 turns the 督促 on: when it goes out, and each one sent or tried (宛先, sections named, 結果). */
+  escalation: { at: string | null; sent: { to: string; count: number; result: string }[] } | null;
   lastRun: RunSummary | null;
   /** Every account's scheduled runs, as recorded (Apps Script lists only the caller's own triggers). */
   nextRuns: { handler: string; owner: string; kind: string; at: string }[];
@@ -51,6 +54,12 @@ export function sendStatus(): SendStatus {
     deadline: requested ? cycleDates(requested, settings).deadline.toISOString() : null,
     owners: requests.map((r) => ({ owner: r.owner, bureau: r.bureau, count: r.issues.length, request: state(r.owner, "依頼"), reminder: state(r.owner, "再依頼"), answered: answered.has(r.owner) })),
     failures: log.filter((r) => r.結果 !== SENT).map((r) => ({ to: r.宛先, kind: r.種別, error: r.エラー })),
+    escalation: settings.督促
+      ? {
+          at: requested ? escalationAt(cycleDates(requested, settings), settings).toISOString() : null,
+          sent: log.filter((r) => r.種別 === "督促").map((r) => ({ to: r.宛先, count: r.件数, result: r.結果 })),
+        }
+      : null,
     lastRun: lastRun(FOLLOW_UP),
     nextRuns: [MONTHLY_HANDLER, CONTINUE_HANDLER].flatMap((handler) => {
       const found = triggerRecords()[handler];
@@ -63,12 +72,23 @@ export function sendStatus(): SendStatus {
 }
 
 const STOP_REASONS: Record<NonNullable<RunSummary["stoppedBecause"]>, string> = { time: "実行時間の上限", quota: "1日の送信数の上限", busy: "別の送信処理が実行中" };
-const HANDLER_NAMES: Record<string, string> = { [MONTHLY_HANDLER]: "毎月の自動送信", [CONTINUE_HANDLER]: "続き・再依頼・まとめ" };
+const HANDLER_NAMES: Record<string, string> = { [MONTHLY_HANDLER]: "毎月の自動送信", [CONTINUE_HANDLER]: "続き・再依頼・督促・まとめ" };
 
 /** A scheduled run with the account whose trigger it is: only that account can change or remove it. */
 function runText(run: SendStatus["nextRuns"][number]): string {
   const when = run.kind === "once" ? ` ${formatTokyoDateTime(run.at)}` : "";
   return `${escapeHtml(HANDLER_NAMES[run.handler] ?? run.handler)}${escapeHtml(when)}（トリガーの所有者: ${escapeHtml(run.owner)}）`;
+}
+
+/** 局区代表への督促: when it is due, then each one with the number of sections it named. */
+function escalationHtml(escalation: SendStatus["escalation"]): string {
+  if (!escalation) return "";
+  const e = escapeHtml;
+  if (escalation.sent.length === 0) {
+    return `<p>局区代表への督促: ${escalation.at ? `${e(formatTokyoDateTime(escalation.at))} に未回答の所管課がある局区へ送ります` : "依頼の送信後に予定します"}</p>`;
+  }
+  const items = escalation.sent.map((s) => `<li>${e(s.to)}（未回答 ${s.count}課）: ${e(s.result)}</li>`).join("");
+  return `<h2>局区代表への督促（${escalation.sent.length}通）</h2><ul>${items}</ul>`;
 }
 
 function statusHtml(status: SendStatus): string {
@@ -89,6 +109,7 @@ ${status.waitingForDigest ? `<p class="note">${e(cycleLabel(status.cycle))}の�
 ${last?.stoppedBecause === "quota" ? `<p class="note">${e(QUOTA_RULE)}</p>` : ""}
 <p>予定されている自動実行: ${status.nextRuns.length ? status.nextRuns.map(runText).join("、") : "なし（「自動送信を設定」で設定できます）"}</p>
 ${failures ? `<h2 class="bad">送信に失敗した宛先</h2><ul class="bad">${failures}</ul>` : ""}
+${escalationHtml(status.escalation)}
 <table><caption style="text-align:left;font-weight:bold">担当者ごとの状況</caption><thead><tr><th scope="col">局区</th><th scope="col">担当者</th><th scope="col">件数</th><th scope="col">依頼</th><th scope="col">再依頼</th><th scope="col">回答</th></tr></thead><tbody>${rows}</tbody></table>
 </body></html>`;
 }

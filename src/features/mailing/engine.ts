@@ -1,10 +1,10 @@
 // One step of a mailing cycle — the monthly follow-up, the yearly 局区 survey:
-// send the requests, reminders and digest that are due, each exactly once
+// send the requests, reminders, 督促 and digest that are due, each exactly once
 // (送信記録), within Apps Script's time and mail quotas, and schedule the next
 // step (a continuation, the reminder, the digest). A mailing supplies only what
 // differs: who is asked, the mails' text, its form's link and the digest.
 import { HISTORY, type Route } from "../../core/contracts/history";
-import { FAILED, SECRETARIAT_KEY, SENT, type RequestKind, type SendKind } from "../../core/contracts/send-log";
+import { FAILED, SECRETARIAT_KEY, SENT, type RequestKind, type SendKind, type SendRecord } from "../../core/contracts/send-log";
 import { answeredOwners } from "../../core/mailing/answer-log";
 import { receivedChanges, type ReceivedChange } from "../../core/mailing/changes";
 import { dueMails, type Due } from "../../core/mailing/due";
@@ -60,6 +60,16 @@ export interface DigestContext {
   answered: ReadonlySet<string>;
   /** What the mailing's form changed since the requests went out (履歴). */
   changes: ReceivedChange[];
+  /** This cycle's 督促 as 送信記録 holds them, this step's included. */
+  escalations: readonly SendRecord[];
+}
+
+/** A mail after the deadline to those responsible above the recipients (the follow-up's 局区代表). */
+export interface EscalationStep {
+  /** From when it is due; the digest waits for it. */
+  at(dates: CycleDates): Date;
+  /** Who gets one, given who answered, and each one's mail (composed only when sent: it may throw to refuse an address). */
+  mails(context: Omit<DigestContext, "changes" | "escalations">): { to: string; count: number; compose(): ComposedMail }[];
 }
 
 /** Who a mailing asks in a cycle, and its mails to them, read once per step. */
@@ -71,6 +81,8 @@ export interface Audience<R extends Recipient> {
   digest?(context: DigestContext): { rows: unknown[][]; mail: ComposedMail };
   /** The question before a person's manual send, given those not yet asked. */
   confirmation(pending: readonly R[]): string;
+  /** 督促 after the deadline, when 設定 turns it on. */
+  escalation?: EscalationStep | null;
 }
 
 export interface Mailing<R extends Recipient> {
@@ -148,8 +160,22 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
   const audience = mailing.audience(cycle, settings);
   const answered = answeredOwners(withWriteLock(readAnswers, LOCK_WAIT_MS), cycle);
   const dates = mailing.linkPurpose ? cycleDates(requestedAt(log, cycle) ?? now, settings) : NOTICE_DATES;
-  const due = dueMails({ cycle, now, dates, recipients: audience.recipients, log, answered, digestWanted: settings.事務局メール.length > 0 });
-  const tasks = dueTasks(mailing, audience, due, { cycle, dates, settings, answered });
+  const context = { cycle, dates, settings, answered };
+  const escalation = mailing.linkPurpose && audience.escalation ? audience.escalation : null;
+  const escalateAt = escalation ? escalation.at(dates) : null;
+  // Composed lazily: only a step on or after the 督促's day reads what it needs.
+  let escalationMails: ReturnType<EscalationStep["mails"]> | null = null;
+  const escalationsDue = () => (escalationMails ??= escalation ? escalation.mails(context) : []);
+  const due = dueMails({
+    cycle, now, dates, recipients: audience.recipients, log, answered, digestWanted: settings.事務局メール.length > 0,
+    escalation: escalateAt ? { at: escalateAt, addresses: () => escalationsDue().map((m) => m.to) } : null,
+  });
+  // 送信記録 as it grows in this step: the digest names the 督促 sent just before it.
+  const logged: SendRecord[] = [...sendLog.records];
+  const tasks = [
+    ...escalationTasks(escalationsDue, due.escalations, settings),
+    ...dueTasks(mailing, audience, due, { ...context, escalations: () => logged.filter((r) => r.サイクル === cycle && r.種別 === "督促") }),
+  ];
 
   const report: StepReport = { cycle, sent: [], failed: [], stoppedBecause: null, remaining: 0, next: null, at: now.toISOString() };
   // What counts against the daily quota: the logged sends, then this step's.
@@ -175,12 +201,28 @@ function step<R extends Recipient>(mailing: Mailing<R>, cycle: string, started: 
     } else report.failed.push({ kind: task.kind, to: task.to, error });
     const record = { 日時: new Date(), サイクル: cycle, 宛先: task.to, 件数: task.count, 種別: task.kind, 結果: error === null ? SENT : FAILED, エラー: error ?? "" };
     withWriteLock(() => sendLog.append(record), LOCK_WAIT_MS);
+    logged.push(record);
   }
-  report.next = scheduleNext(mailing, cycle, report, dates, sendTimes)?.toISOString() ?? null;
+  report.next = scheduleNext(mailing, cycle, report, dates, sendTimes, escalateAt)?.toISOString() ?? null;
   return report;
 }
 
-function dueTasks<R extends Recipient>(mailing: Mailing<R>, audience: Audience<R>, due: Due<R>, step: Omit<DigestContext, "changes">): Task[] {
+/** The digest is told the 督促 as 送信記録 holds them when it is sent, after this step's 督促 went out. */
+type StepContext = Omit<DigestContext, "changes" | "escalations"> & { escalations(): readonly SendRecord[] };
+
+function escalationTasks(mails: () => ReturnType<EscalationStep["mails"]>, due: readonly string[], settings: Settings): Task[] {
+  if (due.length === 0) return [];
+  const byAddress = new Map(mails().map((m) => [m.to, m]));
+  return due.flatMap((to) => {
+    const mail = byAddress.get(to);
+    return mail ? [{
+      kind: "督促" as const, to, count: mail.count, recipients: 1,
+      send: () => sendMail({ to, ...mail.compose(), name: settings.差出人名, replyTo: settings.返信先 || undefined }),
+    }] : [];
+  });
+}
+
+function dueTasks<R extends Recipient>(mailing: Mailing<R>, audience: Audience<R>, due: Due<R>, step: StepContext): Task[] {
   const { cycle, dates, settings } = step;
   if (due.digest && audience.digest) return [digestTask(mailing, audience.digest, audience.recipients.length, step)];
   if (due.requests.length === 0) return [];
@@ -193,7 +235,7 @@ function dueTasks<R extends Recipient>(mailing: Mailing<R>, audience: Audience<R
   }));
 }
 
-function digestTask<R extends Recipient>(mailing: Mailing<R>, digest: NonNullable<Audience<R>["digest"]>, count: number, step: Omit<DigestContext, "changes">): Task {
+function digestTask<R extends Recipient>(mailing: Mailing<R>, digest: NonNullable<Audience<R>["digest"]>, count: number, step: StepContext): Task {
   const { cycle, dates, settings } = step;
   return {
     kind: "まとめ",
@@ -201,7 +243,7 @@ function digestTask<R extends Recipient>(mailing: Mailing<R>, digest: NonNullabl
     count,
     recipients: settings.事務局メール.length,
     send: () => {
-      const { rows, mail } = digest({ ...step, changes: changesSince(dates.requested, mailing.route) });
+      const { rows, mail } = digest({ ...step, escalations: step.escalations(), changes: changesSince(dates.requested, mailing.route) });
       withWriteLock(() => writeDigestSheet(cycle, rows), LOCK_WAIT_MS);
       sendMail({ to: settings.事務局メール.join(","), ...mail, name: settings.差出人名 });
     },
@@ -216,15 +258,17 @@ function changesSince(since: Date, route: Route): ReceivedChange[] {
 /**
  * One pending continuation: soon after a stop for time, when the quota is back
  * after a stop for it (24 hours after the first send it still counts, not at
- * midnight — G-quota), else the next due step.
+ * midnight — G-quota), else the next due step (the reminder, the digest or the 督促).
  */
-function scheduleNext<R extends Recipient>(mailing: Mailing<R>, cycle: string, report: StepReport, dates: CycleDates, sendTimes: readonly number[]): Date | null {
+function scheduleNext<R extends Recipient>(mailing: Mailing<R>, cycle: string, report: StepReport, dates: CycleDates, sendTimes: readonly number[], escalateAt: Date | null): Date | null {
   const now = new Date();
   let next: Date | null = null;
   if (report.stoppedBecause === "time") next = new Date(now.getTime() + 60_000);
   else if (report.stoppedBecause === "quota") next = quotaBackAt(sendTimes, now.getTime());
   else if (mailing.linkPurpose && now < dates.remindAt) next = dates.remindAt;
-  else if (mailing.linkPurpose && now <= dates.deadline) next = new Date(dates.deadline.getTime() + 1000);
+  // With a 督促 the digest waits for it: nothing is due between the deadline and the 督促's day.
+  else if (mailing.linkPurpose && now <= dates.deadline) next = escalateAt ?? new Date(dates.deadline.getTime() + 1000);
+  else if (escalateAt && now < escalateAt) next = escalateAt;
   if (next) {
     // Another account's continuation is pending: it runs what is due then (a second would be a duplicate, gas/triggers).
     const scheduled = scheduleOnce(mailing.handler, next);

@@ -1,13 +1,16 @@
+import type { CliIo } from "./io";
 import { CliError, open, toJson } from "./shared";
 
-export async function commandGet(range: string, options: { workbook: string }): Promise<void> {
+export async function commandGet(io: CliIo, range: string, options: { workbook: string }): Promise<void> {
   // Reads never wait for a workbook in use: every save replaces the files whole, so they are always consistent.
-  const { runtime } = await open(options.workbook, { readOnly: true });
+  const opened = await open(io, options.workbook, { readOnly: true });
   let values: unknown[][];
   try {
-    values = runtime.readRange(range);
+    values = opened.runtime.readRange(range);
   } catch (error) {
     throw new CliError(`範囲「${range}」を読めません: ${(error as Error).message}`);
+  } finally {
+    opened.close();
   }
-  process.stdout.write(`${toJson(values)}\n`);
+  io.stdout(`${toJson(values)}\n`);
 }

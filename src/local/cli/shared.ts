@@ -7,6 +7,7 @@ import { DEMO_SEED } from "../demo-workbook";
 import { DEFAULT_WORKSPACE, workspaceDomain, type Workspace } from "../execution/contexts";
 import { crashPointsFromEnv } from "../runtime/crash-points";
 import { openWorkbook, type OpenOptions } from "../runtime/open";
+import type { CliIo } from "./io";
 
 /** An error whose message is the whole story for the user (no stack printed). */
 export class CliError extends Error {}
@@ -20,9 +21,8 @@ function projectRoot(): string {
 
 export const BUNDLE_DIR = join(projectRoot(), "build");
 
-export function logToStderr(line: string): void {
-  process.stderr.write(`${line}\n`);
-}
+/** The workbook a command uses when none is named: made from the demo data if it does not exist. */
+export const DEFAULT_WORKBOOK = "platina-demo.xlsx";
 
 /** Where `npm start` serves the web app: mails sent from the CLI link there unless deployed elsewhere. */
 export const LOCAL_WEB_APP = "http://127.0.0.1:8787/exec";
@@ -53,16 +53,17 @@ export function workspaceOf(options: UserOptions): Workspace {
   return { domain: options.domain ?? DEFAULT_WORKSPACE.domain, strictUsers: options.strictUsers === true };
 }
 
-export async function open(workbook: string, extra: Partial<OpenOptions> & { waitSeconds?: number } = {}) {
-  const path = resolve(workbook);
-  const isDefault = workbook === "platina-demo.xlsx";
+export async function open(io: CliIo, workbook: string, extra: Partial<OpenOptions> & { waitSeconds?: number } = {}) {
+  const path = resolve(io.cwd, workbook);
+  const isDefault = workbook === DEFAULT_WORKBOOK;
   if (!existsSync(path) && !isDefault) {
     const folder = dirname(path);
     throw new CliError(existsSync(folder) ? `ブック「${workbook}」が見つかりません。` : `ブック「${workbook}」のフォルダ「${folder}」がありません。`);
   }
   const { waitSeconds, ...rest } = extra;
   const opened = await openWorkbook({
-    workbook: path, bundleDir: BUNDLE_DIR, seed: isDefault ? DEMO_SEED : undefined, log: logToStderr, crash: crashPointsFromEnv(),
+    workbook: path, bundleDir: BUNDLE_DIR, seed: isDefault ? DEMO_SEED : undefined, log: (line) => io.stderr(`${line}\n`),
+    crash: crashPointsFromEnv(io.env, io.stderr),
     ...(waitSeconds !== undefined ? { waitMs: waitSeconds * 1000 } : {}),
     ...rest,
   });

@@ -3,9 +3,10 @@ import { InvalidArgumentError } from "commander";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { startWorkbench, WorkbenchStartError } from "../workbench/server";
+import type { CliIo } from "./io";
+import { BUNDLE_DIR, CliError, workspaceOf, type UserOptions } from "./shared";
 
 export { DEFAULT_PORT } from "../workbench/server";
-import { BUNDLE_DIR, CliError, workspaceOf, type UserOptions } from "./shared";
 
 export interface StartOptions extends UserOptions {
   workbook: string;
@@ -19,24 +20,19 @@ export function parsePort(value: string): number {
 }
 
 /** A workbook that does not exist yet is made from the demo data, wherever it is named (the folder must exist). */
-export async function commandStart(options: StartOptions): Promise<void> {
-  const path = resolve(options.workbook);
+export async function commandStart(io: CliIo, options: StartOptions): Promise<void> {
+  const path = resolve(io.cwd, options.workbook);
   const created = !existsSync(path);
   let workbench;
   try {
-    workbench = await startWorkbench({ workbook: options.workbook, bundleDir: BUNDLE_DIR, port: options.port, createDemoIfMissing: true, workspace: workspaceOf(options) });
+    workbench = await startWorkbench({ workbook: path, bundleDir: BUNDLE_DIR, port: options.port, createDemoIfMissing: true, workspace: workspaceOf(options) });
   } catch (error) {
     if (error instanceof WorkbenchStartError) throw new CliError(error.message);
     throw error;
   }
-  if (created) process.stdout.write(`ブック「${options.workbook}」がなかったため、デモ用のブックを作成しました。\n`);
-  process.stdout.write(`プラチナ ワークベンチ: ${workbench.url}  （ブック: ${path}、Ctrl-C で終了）\n`);
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.stdout.write("終了しています…\n");
-      void workbench.close().then(done);
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  if (created) io.stdout(`ブック「${options.workbook}」がなかったため、デモ用のブックを作成しました。\n`);
+  io.stdout(`プラチナ ワークベンチ: ${workbench.url}  （ブック: ${path}、Ctrl-C で終了）\n`);
+  await io.stopRequested();
+  io.stdout("終了しています…\n");
+  await workbench.close();
 }

@@ -1,20 +1,23 @@
 import { fakeClock, type FakeClock } from "../runtime/clock";
+import type { CliIo } from "./io";
 import { open, workspaceOf, type UserOptions } from "./shared";
 
-export async function commandTrigger(options: { workbook: string; until?: number; smtp?: string; wait?: number } & UserOptions): Promise<void> {
+type Fired = { handler: string; at: string; ok: boolean; error?: string };
+
+export async function commandTrigger(io: CliIo, options: { workbook: string; until?: number; smtp?: string; wait?: number } & UserOptions): Promise<void> {
   const until = options.until ?? Date.now();
   const clock = fakeClock(until);
-  const opened = await open(options.workbook, { clock, smtp: options.smtp, waitSeconds: options.wait, runtime: { workspace: workspaceOf(options) } });
-  const fired: { handler: string; at: string; ok: boolean; error?: string }[] = [];
+  const opened = await open(io, options.workbook, { clock, smtp: options.smtp, waitSeconds: options.wait, runtime: { workspace: workspaceOf(options) } });
+  const fired: Fired[] = [];
   try {
-    await fireDue(opened, until, clock, fired);
+    await fireDue(io, opened, until, clock, fired);
   } finally {
     opened.close();
   }
-  process.stdout.write(`${JSON.stringify({ until: new Date(until).toISOString(), fired })}\n`);
+  io.stdout(`${JSON.stringify({ until: new Date(until).toISOString(), fired })}\n`);
 }
 
-async function fireDue(opened: Awaited<ReturnType<typeof open>>, until: number, clock: FakeClock, fired: { handler: string; at: string; ok: boolean; error?: string }[]) {
+async function fireDue(io: CliIo, opened: Awaited<ReturnType<typeof open>>, until: number, clock: FakeClock, fired: Fired[]) {
   for (;;) {
     const next = opened.runtime.nextDueTrigger(until);
     if (!next) break;
@@ -22,6 +25,6 @@ async function fireDue(opened: Awaited<ReturnType<typeof open>>, until: number, 
     const execution = opened.runtime.fireTimeTrigger(next.trigger, next.at);
     fired.push({ handler: next.trigger.handler, at: new Date(next.at).toISOString(), ok: execution.ok, error: execution.error?.message });
     await opened.settle(execution);
-    process.stderr.write(`${new Date(next.at).toISOString()} ${next.trigger.handler}: ${execution.ok ? "完了" : `失敗 ${execution.error?.message}`}\n`);
+    io.stderr(`${new Date(next.at).toISOString()} ${next.trigger.handler}: ${execution.ok ? "完了" : `失敗 ${execution.error?.message}`}\n`);
   }
 }

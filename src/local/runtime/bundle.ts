@@ -11,6 +11,8 @@ export interface AddonBundle {
   /** Functions whose JSDoc has @customfunction, callable from formulas. */
   customFunctions: string[];
   timeZone: string;
+  /** The manifest's oauthScopes; null when it lists none (Apps Script then asks for what the code uses). */
+  oauthScopes: readonly string[] | null;
   /** A project HTML file by name, with or without ".html"; null when missing. */
   readHtml(name: string): string | null;
 }
@@ -19,7 +21,7 @@ export function loadAddonBundle(dir: string): AddonBundle {
   const codePath = join(dir, "Code.js");
   if (!existsSync(codePath)) throw new Error(`${codePath} がありません。先に npm run build を実行してください。`);
   const code = readFileSync(codePath, "utf8");
-  const manifest = JSON.parse(readFileSync(join(dir, "appsscript.json"), "utf8")) as { timeZone?: string };
+  const manifest = JSON.parse(readFileSync(join(dir, "appsscript.json"), "utf8")) as { timeZone?: string; oauthScopes?: string[] };
   const entryPoints: string[] = [];
   const customFunctions: string[] = [];
   // The build writes each entry point at column 0, preceded by its JSDoc.
@@ -33,6 +35,7 @@ export function loadAddonBundle(dir: string): AddonBundle {
     entryPoints,
     customFunctions,
     timeZone: manifest.timeZone ?? "Asia/Tokyo",
+    oauthScopes: manifest.oauthScopes ?? null,
     readHtml(name) {
       const file = join(dir, name.endsWith(".html") ? name : `${name}.html`);
       return existsSync(file) ? readFileSync(file, "utf8") : null;

@@ -10,8 +10,14 @@ export interface CrashPoints {
 
 export const NO_CRASH: CrashPoints = { pass: () => undefined };
 
-/** From the environment of a `platina` process: PLATINA_CRASH_AT=n, and PLATINA_CRASH_TRACE=1 to list the points on stderr. */
-export function crashPointsFromEnv(env: NodeJS.ProcessEnv = process.env): CrashPoints {
+/**
+ * From the environment of a `platina` process: PLATINA_CRASH_AT=n, and PLATINA_CRASH_TRACE=1 to
+ * list the points through `trace` (stderr). Only a real process may be given PLATINA_CRASH_AT: it kills itself.
+ */
+export function crashPointsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  traceTo: (text: string) => void = (text) => void process.stderr.write(text),
+): CrashPoints {
   const at = Number(env.PLATINA_CRASH_AT);
   const trace = env.PLATINA_CRASH_TRACE === "1";
   if (!(at > 0) && !trace) return NO_CRASH;
@@ -19,7 +25,7 @@ export function crashPointsFromEnv(env: NodeJS.ProcessEnv = process.env): CrashP
   return {
     pass(label) {
       count++;
-      if (trace) process.stderr.write(`crash-point ${count} ${label}\n`);
+      if (trace) traceTo(`crash-point ${count} ${label}\n`);
       if (count === at) process.kill(process.pid, "SIGKILL");
     },
   };

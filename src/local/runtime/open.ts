@@ -70,6 +70,12 @@ export interface Recovery {
   unconfirmed: { to: string[]; subject: string }[];
 }
 
+/** Where SpreadsheetApp.create's files go: <book>-files beside the workbook. */
+export function filesDir(workbookPath: string): string {
+  const name = basename(workbookPath, extname(workbookPath));
+  return join(dirname(workbookPath), `${name}-files`);
+}
+
 export function outboxDir(workbookPath: string): string {
   const name = basename(workbookPath, extname(workbookPath));
   return join(dirname(workbookPath), `${name}-outbox`);
@@ -170,6 +176,8 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
     lockDir,
     log: options.log,
     onCommit: record,
+    // Read-only: nothing is saved, so nothing can be created either.
+    files: readOnly ? undefined : { dir: filesDir(path) },
     ...options.runtime,
   });
   // Only what changed is written, so a run that changes nothing leaves the files untouched.
@@ -181,6 +189,8 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
   watch();
   const save = async () => {
     if (readOnly) throw new Error(`ブック「${basename(path)}」は読み取り専用で開いています。`);
+    // Files SpreadsheetApp.create made stay whatever became of the execution, as in Drive.
+    await runtime.saveCreatedFiles();
     const state = JSON.stringify(runtime.state);
     // The log ends with the state about to be saved, so a crash between the two saves below replays to the same.
     if (log.isOpen && state !== durableState) record([], runtime.state);

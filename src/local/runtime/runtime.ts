@@ -18,6 +18,7 @@ import { nextRunAfter, type DueFiring } from "../services/trigger-schedule";
 import { chargeTriggerRuntime, triggerOwner, triggerQuotaLeft, TRIGGER_QUOTA_MESSAGE } from "./trigger-quota";
 import type { TriggerRecord } from "../execution/env";
 import type { WorkbookModel } from "../workbook/model";
+import { CreatedFiles, type FilesOptions } from "./created-files";
 
 /** Apps Script's limit for one execution; custom functions get 30 s. */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
@@ -49,6 +50,8 @@ export interface RuntimeOptions {
    * finished execution counts as failed).
    */
   onCommit?: (entries: JournalEntry[], state: RuntimeState) => void;
+  /** Where SpreadsheetApp.create's files are saved (and their links); without it create() throws. */
+  files?: FilesOptions;
 }
 
 export interface RunOptions {
@@ -96,6 +99,8 @@ const TIME_LIMIT_MESSAGE = "Exceeded maximum execution time";
 
 export class Runtime {
   readonly bundle: AddonBundle;
+  /** The files SpreadsheetApp.create made (saved by saveCreatedFiles); null without a files folder. */
+  readonly createdFiles: CreatedFiles | null;
   private customFunctionContext: ReturnType<Runtime["newContext"]> | null = null;
   /** The Workspace domain the runtime models and whether the strictest reading is on. */
   readonly workspace: Workspace;
@@ -106,6 +111,7 @@ export class Runtime {
     // Google's IDs are 44 URL-safe characters; this one is made once and kept in the sidecar.
     options.state.spreadsheetId ??= randomBytes(33).toString("base64url");
     this.bundle = loadAddonBundle(options.bundleDir);
+    this.createdFiles = options.files ? new CreatedFiles(options.files, this.bundle.timeZone) : null;
     options.model.setCustomFunctions(this.bundle.customFunctions, (name, args) => this.callCustomFunction(name, args));
   }
 
@@ -311,6 +317,11 @@ export class Runtime {
     }
   }
 
+  /** Saves the files SpreadsheetApp.create made since the last call, as .xlsx; their paths. */
+  saveCreatedFiles(): Promise<string[]> {
+    return this.createdFiles?.saveNew() ?? Promise.resolve([]);
+  }
+
   get spreadsheetId(): string {
     return this.state.spreadsheetId!;
   }
@@ -352,6 +363,7 @@ export class Runtime {
       evaluate: (code, scope) => this.evaluateInContext(addon.context, code, scope),
       selection,
       onSelect: (read) => (selected = read),
+      createFile: this.createdFiles ? (name) => this.createdFiles!.create(name) : undefined,
     });
     for (const [name, service] of Object.entries(services.globals)) addon.global[name] = bridge.expose(name, service);
     addon.global.Logger = bridge.expose("Logger", { log: (...a: unknown[]) => { log(a.map(String).join(" ")); } });

@@ -7,7 +7,7 @@ import { createMailApp, type MailTransport } from "../services/mail";
 import { createPropertiesService } from "../services/properties";
 import { createScriptApp } from "../services/script-app";
 import { createSession } from "../services/session";
-import type { ActiveSelection } from "../services/spreadsheet/context";
+import type { ActiveSelection, SpreadsheetOptions } from "../services/spreadsheet/context";
 import { createSpreadsheetApp } from "../services/spreadsheet/spreadsheet-app";
 import { createUtilities } from "../services/utilities/utilities";
 import type { WorkbookModel } from "../workbook/model";
@@ -28,6 +28,8 @@ export interface ServiceDeps {
   /** The user's selection at the start, and where the execution's moves of it are reported. */
   selection?: ActiveSelection | null;
   onSelect?: (read: () => ActiveSelection) => void;
+  /** SpreadsheetApp.create's new files. */
+  createFile?: SpreadsheetOptions["createFile"];
 }
 
 export function createServices(env: ExecutionEnv, deps: ServiceDeps) {
@@ -35,6 +37,7 @@ export function createServices(env: ExecutionEnv, deps: ServiceDeps) {
   const globals: Record<string, object> = {
     SpreadsheetApp: createSpreadsheetApp(env, deps.model, {
       id: deps.spreadsheetId, onFlush: deps.onFlush, selection: deps.selection, onSelect: deps.onSelect,
+      createFile: deps.createFile, oauthScopes: deps.bundle.oauthScopes,
     }),
     HtmlService: createHtmlService(env, { readFile: (name) => deps.bundle.readHtml(name), evaluate: deps.evaluate }),
     ScriptApp: createScriptApp(env, { spreadsheetId: deps.spreadsheetId }),

@@ -4,7 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { outboxDir } from "../runtime/open";
+import { filesDir, outboxDir } from "../runtime/open";
+import { handleFiles } from "./files/file-routes";
 import { handleApi } from "./api/api-routes";
 import { buildClientAssets } from "./server/client-assets";
 import { EventStream } from "./server/event-stream";
@@ -117,6 +118,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const userContent = await startUserContent(hub, assets.shim, host, origin);
   hub.surfaceOrigin = userContent.origin;
   const outbox = outboxDir(workbook);
+  const files = filesDir(workbook);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", origin);
@@ -136,6 +138,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         });
       }
       if (await handleOutbox(outbox, res, path, async () => (await hub.session()).shared)) return;
+      if (handleFiles(files, res, path)) return;
     }
     if (path.startsWith("/api/") && (await handleApi(hub, req, res, url))) return;
     throw new HttpError(404, "見つかりません。");

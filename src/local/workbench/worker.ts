@@ -2,12 +2,14 @@
 // page), so they cannot run on the HTTP thread. Requests that change the
 // workbook run one at a time, like one user's executions in Sheets; reads of the
 // grid are answered between them.
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { DEMO_SEED } from "../demo-workbook";
 import { contextRules, type ExecutionContext } from "../execution/contexts";
 import type { TriggerRecord } from "../execution/env";
+import { filesDir } from "../runtime/open";
 import type { ExecutionResult } from "../runtime/runtime";
+import { fileLink } from "./files/file-routes";
 import type { ExecutionView } from "./protocol/api-types";
 import { applyEdit, protectionWarning, refuseEdit, textsBefore, type CellEdit } from "./grid/cell-edit";
 import { workbenchClock } from "./worker/clock";
@@ -51,7 +53,8 @@ try {
     purpose: `ワークベンチ ${new URL("/", init.webAppUrl).href}`,
     clock,
     webAppUrl: init.webAppUrl,
-    runtime: { workspace: init.workspace },
+    // SpreadsheetApp.create's files: the link the add-on shows downloads them from this server.
+    runtime: { workspace: init.workspace, files: { dir: filesDir(resolve(init.workbook)), url: (name) => fileLink(init.webAppUrl, name) } },
     onChange: (sheets, infos) => post({ event: "changed", sheets, infos, windows: freshWindows(sheets) }),
     onSaveError: (error) => process.stderr.write(`platina: ブックを保存できません: ${error.message}\n`),
   });

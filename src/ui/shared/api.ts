@@ -9,8 +9,12 @@ export type { HistoryItem, SaveFailureReason, SaveResult, SidebarContext } from 
 type Server = typeof EntryPoints;
 
 export type SidebarApi = Pick<Server, "getSidebarContext" | "getMyIssues" | "getIssueHistory" | "saveIssueUpdate">;
+export type IntakeApi = Pick<Server, "getUnsortedIssues" | "sortIssue">;
+export type { SortResult, UnsortedView } from "../../core/sidebar-api";
+export type { SortingChoice, SortingRequest } from "../../core/intake";
 export type PtApi = Pick<Server, "getPtContext" | "savePtActivity" | "updatePtStep" | "updatePtTeam">;
 export type { ActivityInput, PtContext, PtSaveResult, PtStepView, PtTeamView } from "../../core/pt/sidebar-api";
 export type ReportDialogApi = Pick<Server, "createProgressReport" | "showProgressReportPrint" | "openProgressReportSheet">;
 export type PlatinaReportApi = Pick<Server, "createPlatinaReport">;
+export type MeetingPackApi = Pick<Server, "createMeetingPack">;
 export type AnswerFormApi = Pick<Server, "submitAnswerForm">;

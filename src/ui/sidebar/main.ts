@@ -6,6 +6,9 @@ import type { SaveResult, SidebarApi, SidebarContext } from "../shared/api";
 import { byId, createBusy, h } from "../shared/dom";
 import { errorText, serverFunctions } from "../shared/server";
 import { renderIssueForm } from "./fields";
+import { loadIntake } from "./intake";
+import { sortingText } from "./intake-logic";
+import { OVERDUE_BADGE, overdueText } from "./overdue";
 import { loadPt } from "./pt";
 import { REPORT_ACTIONS, actionOutcome, failureOutcome, type Outcome, type ReportAction, type ReportsApi } from "./actions";
 import {
@@ -27,6 +30,8 @@ interface Editing {
 }
 
 let issues: IssueRecord[] = [];
+/** Today in Tokyo, from the server: what the overdue flags are as of (none until the context loads). */
+let today: string | null = null;
 /** Who is signed in as what: the list groups by the addresses they act for. */
 let signedIn: SidebarContext | null = null;
 /** Set when the server cannot save anything (a sheet-contract problem): shown as a banner, saving disabled. */
@@ -56,6 +61,7 @@ const ui = {
   id: byId("detail-id"),
   name: byId("detail-name"),
   badge: byId("detail-badge"),
+  overdue: byId("detail-overdue"),
   info: byId("detail-info"),
   form: byId<HTMLFormElement>("form"),
   fields: byId<HTMLFieldSetElement>("form-fields"),
@@ -111,6 +117,7 @@ function showContext(context: SidebarContext): void {
   if (context.problem) block(context.problem);
   ui.user.textContent = context.user ? `ログイン中: ${context.user}` : "ログイン中のアカウント: 不明";
   ui.role.textContent = roleText(context);
+  today = context.today ?? null;
   ui.reports.hidden = context.role !== "secretariat";
   if (!ui.reports.hidden) renderReportActions();
 }
@@ -154,7 +161,7 @@ function listItem(issue: IssueRecord): HTMLLIElement {
   return h("li", {},
     h("button", { type: "button", class: "item", "data-id": issue.ID },
       // The spaces keep the parts apart in the button's accessible name.
-      h("span", { class: "item-head" }, h("span", { class: "id" }, issue.ID), " ", badgeElement(badge.key, badge.text)),
+      h("span", { class: "item-head" }, h("span", { class: "id" }, issue.ID), " ", badgeElement(badge.key, badge.text), ...overdueBadge(issue)),
       " ",
       h("span", { class: "item-name" }, issue.課題名),
       " ",
@@ -162,6 +169,12 @@ function listItem(issue: IssueRecord): HTMLLIElement {
       ...unsaved,
     ),
   );
+}
+
+/** The overdue flag after the class badge, its notice as the tooltip; nothing when not overdue. */
+function overdueBadge(issue: IssueRecord): (string | HTMLSpanElement)[] {
+  const notice = overdueText(issue, today);
+  return notice ? [" ", h("span", { class: "badge overdue", title: notice }, OVERDUE_BADGE)] : [];
 }
 
 function badgeElement(key: ProgressKey, text: string): HTMLSpanElement {
@@ -213,13 +226,15 @@ function renderDetail(): void {
   ui.name.textContent = issue.課題名;
   ui.badge.className = `badge progress-${badge.key}`;
   ui.badge.textContent = `進捗分類: ${badge.text}`;
+  ui.overdue.textContent = overdueText(issue, today) ?? "";
+  ui.overdue.hidden = ui.overdue.textContent === "";
   const rows: [string, string][] = [
     ["年度", issue.年度],
     ["区分", issue.区分],
     ["制度所管局", issue.制度所管局],
     ["所管課", issue.所管課],
     ["担当者", issue.担当者メール],
-    ["整理区分", issue.整理区分],
+    ["整理区分", sortingText(issue)],
     ["最終更新", lastUpdateText(issue)],
   ];
   ui.info.replaceChildren(...rows.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, valueText(value))]));
@@ -455,4 +470,5 @@ document.addEventListener("keydown", (event) => {
 });
 
 void load();
+void loadIntake((issue) => replaceIssue(issue));
 void loadPt();

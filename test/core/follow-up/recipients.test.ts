@@ -8,7 +8,9 @@ const B = "kankyo@city.example";
 const ISSUES = [
   HEADER,
   ["R7-001", "R7", "継続（⑦）", "総務市民局", "人事課", A, "⑦", "検討中"],
-  ["R7-002", "R7", "整理区分なし", "総務市民局", "人事課", " JINJI-KA@city.example", "", "実施中"],
+  ["R6-002", "R6", "整理を経ずに継続", "総務市民局", "人事課", " JINJI-KA@city.example", "継続", "実施中"],
+  ["R8-001", "R8", "未整理（整理区分なし）", "総務市民局", "人事課", A, "", "検討中"],
+  ["R6-003", "R6", "年度内に完了", "総務市民局", "人事課", A, "年度内完了", "検討中"],
   ["R7-003", "R7", "完了済み", "総務市民局", "人事課", A, "⑦", "【分類1】"],
   ["R7-004", "R7", "所管課で継続検討", "環境局", "環境政策課", B, "⑥", "検討中"],
   ["R7-005", "R7", "⑥だが完了", "環境局", "環境政策課", B, "6", "完了"],
@@ -22,12 +24,12 @@ const asked = (month: number, months: number[] = [5, 11]) =>
   ownerRequests(ISSUES, month, months).map((r) => [r.owner, r.issues.map((i) => i.ID)]);
 
 describe("ownerRequests", () => {
-  it("asks each owner once about their open tracked issues (整理区分 blank or ⑦), addresses compared in one case", () => {
-    expect(asked(12)).toEqual([[A, ["R7-001", "R7-002"]]]);
+  it("asks each owner once about their open tracked issues (整理区分 継続 or ⑦), addresses compared in one case; 未整理 and 年度内完了 are not asked", () => {
+    expect(asked(12)).toEqual([[A, ["R7-001", "R6-002"]]]);
   });
 
   it("adds open ⑥ issues in the months 設定 names, and only then", () => {
-    expect(asked(5)).toEqual([[A, ["R7-001", "R7-002"]], [B, ["R7-004"]]]);
+    expect(asked(5)).toEqual([[A, ["R7-001", "R6-002"]], [B, ["R7-004"]]]);
     expect(asked(11)).toEqual(asked(5));
     expect(asked(6)).toEqual(asked(12));
     expect(asked(5, [])).toEqual(asked(12));

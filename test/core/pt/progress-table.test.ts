@@ -14,7 +14,6 @@ const steps = [
   ["R8", "チームB", "ロードマップ", "2026/11/30", "2026/11/10", "", ""],
   ["R7", "チームZ", "前年度の工程", "2025/9/30", "", "", ""],
 ];
-const NOW = new Date("2026-07-03T10:00:00+09:00");
 const HEADER = ["チーム", "メンバー募集", "キックオフ", "視察", "ロードマップ"];
 
 describe("stepMark", () => {
@@ -29,7 +28,7 @@ describe("stepMark", () => {
 
 describe("ptProgressTable", () => {
   it("on a due day, nothing due that day is late yet", () => {
-    expect(ptProgressTable(steps, "2026/6/30", NOW)).toEqual([
+    expect(ptProgressTable(steps, "2026/6/30")).toEqual([
       HEADER,
       ["チームA", "完了", "予定", "予定", "予定"],
       ["チームB", "完了", "予定", "", "予定"],
@@ -37,7 +36,7 @@ describe("ptProgressTable", () => {
   });
 
   it("the day after, both kick-offs are late", () => {
-    expect(ptProgressTable(steps, new Date("2026-06-30T15:00:00Z"), NOW)).toEqual([
+    expect(ptProgressTable(steps, new Date("2026-06-30T15:00:00Z"))).toEqual([
       HEADER,
       ["チームA", "完了", "遅れ", "予定", "予定"],
       ["チームB", "完了", "遅れ", "", "予定"],
@@ -45,24 +44,26 @@ describe("ptProgressTable", () => {
   });
 
   it("as of 11/25: late-done steps count as done, undone past steps are late", () => {
-    expect(ptProgressTable(steps, "2026-11-25", NOW)).toEqual([
+    expect(ptProgressTable(steps, "2026-11-25")).toEqual([
       HEADER,
       ["チームA", "完了", "完了", "遅れ", "予定"],
       ["チームB", "完了", "遅れ", "", "完了"],
     ]);
   });
 
-  it("defaults to today (Tokyo) and keeps to that fiscal year", () => {
-    expect(ptProgressTable(steps, undefined, NOW)[1]).toEqual(["チームA", "完了", "完了", "予定", "予定"]);
-    expect(ptProgressTable(steps, "", NOW)[2]).toEqual(["チームB", "完了", "遅れ", "", "予定"]);
-    expect(ptProgressTable(steps, "2025/10/1", NOW)).toEqual([["チーム", "前年度の工程"], ["チームZ", "遅れ"]]);
-    expect(ptProgressTable(steps, "2027/5/1", NOW)).toEqual([["R9年度のPT工程はまだありません。"]]);
+  it("keeps to the as-of day's fiscal year", () => {
+    expect(ptProgressTable(steps, "2025/10/1")).toEqual([["チーム", "前年度の工程"], ["チームZ", "遅れ"]]);
+    expect(ptProgressTable(steps, "2027/5/1")).toEqual([["R9年度のPT工程はまだありません。"]]);
+  });
+
+  it("never reads the clock: a blank 基準日 says where to take one from", () => {
+    for (const blank of [undefined, "", "  "]) expect(() => ptProgressTable(steps, blank)).toThrow("基準日が空です。集計シートの「基準日」のセルか");
   });
 
   it("names what it cannot read", () => {
-    expect(() => ptProgressTable(steps, "来月", NOW)).toThrow("基準日「来月」を解釈できません");
+    expect(() => ptProgressTable(steps, "来月")).toThrow("基準日「来月」を解釈できません");
     const bad = steps.map((r) => [...r]);
     bad[3][3] = "9月末";
-    expect(() => ptProgressTable(bad, "2026/11/25", NOW)).toThrow("PT工程 4行目: 予定「9月末」を解釈できません");
+    expect(() => ptProgressTable(bad, "2026/11/25")).toThrow("PT工程 4行目: 予定「9月末」を解釈できません");
   });
 });

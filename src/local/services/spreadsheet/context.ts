@@ -36,6 +36,17 @@ export interface SpreadsheetOptions {
   selection?: ActiveSelection | null;
   /** Told when the execution moves the selection; `read` gives where it is then or later (the first tab's A1 once its sheet is gone). */
   onSelect?: (read: () => ActiveSelection) => void;
+  /** SpreadsheetApp.create: a new workbook file (the runtime keeps and saves it); absent where files cannot be made. */
+  createFile?: (name: string) => CreatedFile;
+  /** The manifest's oauthScopes; null when it declares none (Apps Script then grants what the code uses). */
+  oauthScopes?: readonly string[] | null;
+}
+
+/** A workbook SpreadsheetApp.create made: where it is and how to open it. */
+export interface CreatedFile {
+  id: string;
+  url: string;
+  model: WorkbookModel;
 }
 
 /** A selection as the workbench shows it: the sheet, the selected block and the current cell, 0-based. */

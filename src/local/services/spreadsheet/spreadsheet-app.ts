@@ -2,7 +2,7 @@
 // spreadsheet, over the workbook model. One SpreadsheetApp per execution, so the
 // selection (active sheet and range) is per execution, as in Sheets.
 import type { ExecutionEnv } from "../../execution/env";
-import type { WorkbookModel } from "../../workbook/model";
+import type { SheetModel, WorkbookModel } from "../../workbook/model";
 import { markUnsupported } from "../api-surface";
 import { ConditionalFormatRuleBuilderImpl } from "./conditional-format";
 import { WorkbookContext, type LocalRange, type LocalSheet, type SpreadsheetClasses, type SpreadsheetOptions } from "./context";
@@ -17,7 +17,7 @@ type GasApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const UNSUPPORTED_METHODS = [
-  "create", "enableAllDataSourcesExecution", "enableBigQueryExecution", "getActiveRangeList", "getSelection",
+  "enableAllDataSourcesExecution", "enableBigQueryExecution", "getActiveRangeList", "getSelection",
   "newCellImage", "newColor", "newDataSourceSpec", "newFilterCriteria", "newRichTextValue", "newTextStyle", "open",
   "openByUrl", "setActiveRangeList", "setActiveSpreadsheet", "setCurrentCell",
 ] as const satisfies readonly (keyof GasApp)[];
@@ -97,6 +97,29 @@ export class SpreadsheetAppImpl implements GasApp {
     return this.ctx.spreadsheet;
   }
 
+  /**
+   * A new spreadsheet file with one empty sheet (シート1, `rows` × `columns`, default 1000 × 26), not
+   * the active one. It needs the full spreadsheets scope (R-ssapp create: Authorization); currentonly
+   * reaches only the open spreadsheet (guides/services/authorization), so a manifest that lists its
+   * scopes without it is refused, as Apps Script refuses (docs/apps-script-contexts.md). The runtime keeps the file and saves it as .xlsx once the execution ends, failed or not:
+   * Drive does not take back a file already made.
+   */
+  create(name: string, rows?: number, columns?: number): GasSpreadsheet {
+    const { env, options } = this.ctx;
+    const scopes = options.oauthScopes ?? null;
+    if (env.authMode !== "FULL" || (scopes !== null && !scopes.includes(SPREADSHEETS_SCOPE))) {
+      throw new Error(`You do not have permission to call SpreadsheetApp.create. Required permissions: ${SPREADSHEETS_SCOPE}`);
+    }
+    if (!options.createFile) throw new Error("この実行環境では新しいスプレッドシートのファイルを作れません（保存先のフォルダが指定されていません）。");
+    if (String(name).trim() === "") throw new Error("Invalid argument: name");
+    const file = options.createFile(String(name));
+    file.model.insertSheet("シート1");
+    const sheet = file.model.getSheets()[0];
+    if (rows !== undefined && columns !== undefined) resize(sheet, rows, columns);
+    const ctx = new WorkbookContext(env, file.model, { id: file.id, url: file.url, oauthScopes: scopes }, CLASSES);
+    return ctx.spreadsheet;
+  }
+
   flush(): void {
     this.ctx.options.onFlush?.();
   }
@@ -108,6 +131,18 @@ export class SpreadsheetAppImpl implements GasApp {
   newConditionalFormatRule(): ConditionalFormatRuleBuilderImpl {
     return new ConditionalFormatRuleBuilderImpl();
   }
+}
+
+const SPREADSHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
+
+/** create(name, rows, columns): the new sheet's size (at least 1 × 1). */
+function resize(sheet: SheetModel, rows: number, columns: number): void {
+  if (!(rows >= 1) || !(columns >= 1)) throw new Error("Invalid argument: rows and columns must be at least 1");
+  const [r, c] = [Math.floor(rows), Math.floor(columns)];
+  if (r > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows() - 1, r - sheet.getMaxRows());
+  else if (r < sheet.getMaxRows()) sheet.deleteRows(r, sheet.getMaxRows() - r);
+  if (c > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns() - 1, c - sheet.getMaxColumns());
+  else if (c < sheet.getMaxColumns()) sheet.deleteColumns(c, sheet.getMaxColumns() - c);
 }
 
 /** The selection belongs to the active spreadsheet: without one there is none. Kept off the class, so add-on code cannot call it. */
