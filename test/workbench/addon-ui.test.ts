@@ -153,7 +153,7 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
 
     const options = await page.locator("#user-select option").allTextContents();
     expect(options).toContain("宮本 正 tadashi.kaikei@city.example（担当・局区の課題 2件）");
-    expect(options).toContain("山田 太郎 taro.jinji@city.example（担当・課題 R6-001・R6-002・R6-008 ほか11件）");
+    expect(options).toContain("山田 太郎 taro.jinji@city.example（担当・課題 R6-001・R6-002・R6-008 ほか12件）");
     await Promise.all([switched(), page.locator("#user-select").selectOption("tadashi.kaikei@city.example")]);
     await signedIn("tadashi.kaikei@city.example");
     // Any other address of the domain too…
