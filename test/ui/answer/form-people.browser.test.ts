@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fireMonthlyRun, linkIn, outbox, prepareFollowUp } from "../../support/follow-up";
 import { modelRecords } from "../../support/issues";
-import { axeViolations, launchBrowser, screenshot } from "../../support/browser";
+import { axeViolations, closeContexts, screenshot, sharedBrowser } from "../../support/browser";
 import { webAppBench, webAppFrame, type WebAppBench } from "../../support/web-app";
 
 const SECTION = "jinji-ka@city.example";
@@ -15,10 +15,10 @@ let browser: Browser;
 let bench: WebAppBench | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await bench?.close();
