@@ -13,6 +13,8 @@ export class OutboxPanel {
   private readonly list = h("ul", { class: "mail-list" });
   private readonly view = h("div", { class: "mail-view" }, h("p", { class: "empty" }, "メールを選んでください。"));
   private selected: string | null = null;
+  /** The mail the view shows: a sent mail never changes, so a refresh leaves its view (and an open chooser) alone. */
+  private shown: string | null = null;
 
   constructor(readonly element: HTMLElement) {
     element.append(h("div", { class: "mail-split" }, this.list, this.view));
@@ -24,7 +26,7 @@ export class OutboxPanel {
       ...(mails.length ? mails.map((m) => this.item(m)) : [h("li", { class: "empty" }, "送信されたメールはありません。")]),
     );
     const selected = mails.find((m) => m.id === this.selected);
-    if (selected) this.open(selected);
+    if (selected && selected.id !== this.shown) this.open(selected);
   }
 
   private item(mail: OutboxView): HTMLElement {
@@ -53,6 +55,7 @@ export class OutboxPanel {
       h("details", { open: !mail.hasHtml }, h("summary", {}, "テキスト本文"), h("pre", { class: "mail-text" }, mail.text)),
     ];
     this.view.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
+    this.shown = mail.id;
   }
 }
 
