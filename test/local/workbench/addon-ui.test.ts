@@ -1,26 +1,18 @@
 // The add-on's UI in the workbench, with a small fixture add-on: menus from
 // onOpen, a sidebar talking to the server through google.script.run, alerts
 // that suspend the execution until answered, users, triggers, mail, web app.
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closeContexts, sharedBrowser, screenshot } from "../../support/browser";
+import type { FrameLocator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "../../support/browser";
 import { fixtureAddon } from "./fixture-addon";
-import { cell, openPage, startTestWorkbench, until, type TestWorkbench } from "./harness";
+import { chromiumForFile, cell, openPage, startTestWorkbench, until, type TestWorkbench } from "./harness";
 
-let browser: Browser;
 let bundleDir: string;
 let workbench: TestWorkbench | undefined;
 
-beforeAll(async () => {
-  browser = await sharedBrowser();
+const chromium = chromiumForFile();
+beforeAll(() => {
   bundleDir = fixtureAddon();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-afterEach(async () => {
-  await workbench?.close();
-  workbench = undefined;
 });
 
 /** Opens a menu and goes down its items by caption (submenus open on hover, as in Sheets). */
@@ -42,7 +34,7 @@ function sidebar(page: Page): FrameLocator {
 describe("workbench add-on UI", { timeout: 60_000 }, () => {
   it("shows onOpen's menus and a sidebar whose google.script.run calls run on the server", async () => {
     workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     const warnings: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "warning") warnings.push(message.text());
@@ -101,7 +93,7 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
 
   it("suspends an execution on an alert until it is answered in the page; prompts, toasts, dialogs and onEdit", async () => {
     workbench = await startTestWorkbench({ bundleDir });
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     await menu(page, "拡張機能", "プラチナ", "確認して書き込む");
     const dialog = page.locator(".dialog.ask");
     await until(() => dialog.textContent()).toContain("集計!F1 に書き込みますか？");
@@ -136,7 +128,7 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
 
   it("re-runs onOpen for another user, discards a failed execution and logs every execution", async () => {
     workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     // onOpen builds the テスト menu; as a simple trigger it gets a blank e.user, as Apps Script may give.
     const whoItem = page.locator('.menubar [data-function="showWho"]');
     await until(() => whoItem.textContent()).toBe("利用者: ");
@@ -191,7 +183,7 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
 
   it("fires triggers from the panel and by advancing the clock; the mail lands in the outbox", async () => {
     workbench = await startTestWorkbench({ bundleDir });
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     await menu(page, "拡張機能", "プラチナ", "その他", "毎時トリガーを作る");
     await page.locator('.dock-buttons button[data-panel="triggers"]').click();
     const row = page.locator("#panel-triggers tr[data-trigger]");
@@ -226,7 +218,7 @@ describe("workbench add-on UI", { timeout: 60_000 }, () => {
 
   it("serves the web app at /exec: doGet as the visitor, run as the deployer; doPost", async () => {
     workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     await page.goto(`${workbench.url}exec/a/b?q=%E3%81%82`);
     expect(await page.title()).toBe("テストアプリ");
     // No 設定 sheet in the demo: the deployer is the signed-in user.

@@ -3,32 +3,22 @@
 // wrong user's page, 送信状況 in 和暦, and the 進捗報告 dialogs. The steps README's
 // 最初の10分 shows are shared with `npm run screenshots` (./first-run); here their
 // pictures go to the git-ignored test-artifacts/ only.
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closeContexts, sharedBrowser, screenshot } from "../../support/browser";
-import { answerAsOwner, GUIDE_OWNER, GUIDE_PERSON, openMail, printReport, sendNow, showStatus, showSummary, type Shot } from "./first-run";
-import { openPage, startTestWorkbench, tab, until, type TestWorkbench } from "./harness";
 
-let browser: Browser;
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../../support/browser";
+import { answerAsOwner, GUIDE_OWNER, GUIDE_PERSON, openMail, printReport, sendNow, showStatus, showSummary, type Shot } from "./first-run";
+import { chromiumForFile, openPage, startTestWorkbench, tab, until, type TestWorkbench } from "./harness";
+
 let workbench: TestWorkbench | undefined;
 
-beforeAll(async () => {
-  browser = await sharedBrowser();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-afterEach(async () => {
-  await workbench?.close();
-  workbench = undefined;
-});
+const chromium = chromiumForFile();
 
 const keep: Shot = (page, name) => screenshot(page, `first-hour-${name}`);
 
 describe("the first hour in the workbench", { timeout: 120_000 }, () => {
   it("opens ready as the secretariat, and the loop from mail to answer is walked by clicking", async () => {
     workbench = await startTestWorkbench();
-    const page = await openPage(browser, workbench, "課題");
+    const page = await openPage(chromium.browser, workbench, "課題");
     // 初期設定 is done: 設定 and 履歴 exist, and the secretariat is signed in.
     await until(() => page.locator("#user-select").inputValue()).toBe("henkaku@city.example");
     expect(await tab(page, "設定").count()).toBe(1);
@@ -70,7 +60,7 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
     // The same link opened in the secretariat's own tab: the secretariat may answer for the section (and is recorded
     // as such); the workbench offers to open it as one of the section's people instead.
     const link = await mail.evaluate(() => document.querySelector(".mail-text")!.textContent!.match(/http:\/\/\S+\/exec\?t=\S+/)![0]);
-    const wrong = await browser.newPage();
+    const wrong = await chromium.browser.newPage();
     await wrong.goto(link.replace(/^http:\/\/[^/]+/, workbench.url.replace(/\/$/, "")));
     await until(() => wrong.frameLocator("iframe").locator(".acting").textContent()).toContain("市政変革推進室（henkaku@city.example）として、このアドレスに代わって回答します");
     expect(await wrong.locator("[data-workbench-visitor]").textContent()).toContain(`このリンクは共有アドレス ${GUIDE_OWNER} 宛てです。いまのユーザーは henkaku@city.example です。`);
@@ -85,7 +75,7 @@ describe("the first hour in the workbench", { timeout: 120_000 }, () => {
 
   it("makes a progress report: created, opened, printed in a dialog as wide as its page", async () => {
     workbench = await startTestWorkbench();
-    const page = await openPage(browser, workbench, "課題");
+    const page = await openPage(chromium.browser, workbench, "課題");
     const print = await printReport(page, keep);
     // The frame is as wide as the add-on asked (1100 px) and the page inside needs no sideways scrolling.
     expect(await print.box.locator("iframe").evaluate((f) => f.getBoundingClientRect().width)).toBe(1100);

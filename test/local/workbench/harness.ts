@@ -4,11 +4,12 @@ import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { createDemoModel } from "../../../src/local/demo-workbook";
 import { startWorkbench, type Workbench } from "../../../src/local/workbench/server";
 import type { WorkbookModel } from "../../../src/local/workbook/model";
 import { saveWorkbook } from "../../../src/local/workbook/xlsx-store";
+import { closeContexts, sharedBrowser } from "../../support/browser";
 import { BUILD_DIR } from "../../support/gas-bundle";
 import { tempDir } from "../../support/runtime";
 
@@ -38,13 +39,42 @@ export async function startTestWorkbench(
     clockStart: START,
     user: options.user,
   });
-  return {
+  const workbench: TestWorkbench = {
     ...started,
     dir,
     workbook,
     async close() {
+      running.delete(workbench);
       await started.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  running.add(workbench);
+  return workbench;
+}
+
+/** Workbenches started and not yet closed: each test's are closed after it. */
+const running = new Set<TestWorkbench>();
+
+/**
+ * A browser file's hooks: the worker's shared Chromium for the file (its contexts closed
+ * at the end), and every workbench a test started closed after that test.
+ */
+export function chromiumForFile(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await sharedBrowser();
+  });
+  afterAll(async () => {
+    await closeContexts(browser);
+  });
+  afterEach(async () => {
+    await Promise.all([...running].map((workbench) => workbench.close()));
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error("Chromium is started in beforeAll: use it inside a test or hook.");
+      return browser;
     },
   };
 }

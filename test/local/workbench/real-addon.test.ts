@@ -2,25 +2,15 @@
 // by the custom functions, typed edits recalculating it live on other pages,
 // validation dropdowns and conditional colours, a 10,000-row sheet, and the
 // add-on's own menu opening its sidebar.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { loadWorkbook } from "../../../src/local/workbook/xlsx-store";
-import { closeContexts, sharedBrowser, screenshot } from "../../support/browser";
-import { accessibilityProblems, cell, openPage, startTestWorkbench, tab, until, type TestWorkbench } from "./harness";
+import { screenshot } from "../../support/browser";
+import { chromiumForFile, accessibilityProblems, cell, openPage, startTestWorkbench, tab, until, type TestWorkbench } from "./harness";
 
-let browser: Browser;
 let workbench: TestWorkbench | undefined;
 
-beforeAll(async () => {
-  browser = await sharedBrowser();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-afterEach(async () => {
-  await workbench?.close();
-  workbench = undefined;
-});
+const chromium = chromiumForFile();
 
 /** Selects a cell and types into it as a user does (Enter commits). */
 async function type(page: Page, a1: string, text: string): Promise<void> {
@@ -32,7 +22,7 @@ async function type(page: Page, a1: string, text: string): Promise<void> {
 describe("workbench with the real add-on", { timeout: 60_000 }, () => {
   it("shows 集計 with the seed's numbers and the formula behind the selected cell", async () => {
     workbench = await startTestWorkbench();
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     await until(() => cell(page, "B5").textContent()).toBe("21");
     expect(await cell(page, "C5").textContent()).toBe("22");
     expect(await cell(page, "D5").textContent()).toBe("43");
@@ -53,8 +43,8 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
 
   it("recalculates 集計 on another page when a 進捗分類 is edited in 課題, and saves the workbook", async () => {
     workbench = await startTestWorkbench();
-    const issues = await openPage(browser, workbench, "課題");
-    const summary = await openPage(browser, workbench, "集計");
+    const issues = await openPage(chromium.browser, workbench, "課題");
+    const summary = await openPage(chromium.browser, workbench, "集計");
     await until(() => cell(summary, "B5").textContent()).toBe("21");
     // The demo opens with 初期設定 done: 進捗分類 is a dropdown, its value beside the arrow.
     expect(await cell(issues, "I2").locator(".v").textContent()).toBe("完了"); // R6-001
@@ -96,7 +86,7 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
         ]);
       },
     });
-    const page = await openPage(browser, workbench, "課題");
+    const page = await openPage(chromium.browser, workbench, "課題");
     expect(await cell(page, "I2").getAttribute("style")).toContain("background:#b7e1cd");
 
     await cell(page, "I2").click();
@@ -125,7 +115,7 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
         sheet.setFrozenRows(1);
       },
     });
-    const page = await openPage(browser, workbench, "大量");
+    const page = await openPage(chromium.browser, workbench, "大量");
     expect(await page.locator(".grid .row").count()).toBeLessThan(120);
 
     // How fast is `npm run bench`'s (scroll to the end of 10,000 rows).
@@ -138,7 +128,7 @@ describe("workbench with the real add-on", { timeout: 60_000 }, () => {
 
   it("runs the add-on's onOpen menu: 状況を入力 opens its sidebar, which loads through google.script.run", async () => {
     workbench = await startTestWorkbench({ user: "taro.jinji@city.example" });
-    const page = await openPage(browser, workbench, "課題");
+    const page = await openPage(chromium.browser, workbench, "課題");
     const item = page.locator('.menubar [data-function="openStatusSidebar"]');
     await item.waitFor({ state: "attached" });
     const menu = await item.evaluate((el) => el.closest(".menu-wrap")!.querySelector(".menu-top")!.textContent);

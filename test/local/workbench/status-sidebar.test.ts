@@ -3,34 +3,24 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { fakeClock } from "../../../src/local/runtime/clock";
 import { emptyState } from "../../../src/local/execution/env";
 import { Runtime } from "../../../src/local/runtime/runtime";
 import { outboxTransport } from "../../../src/local/services/mail";
 import type { WorkbookModel } from "../../../src/local/workbook/model";
-import { closeContexts, sharedBrowser, screenshot } from "../../support/browser";
+import { screenshot } from "../../support/browser";
 import { BUILD_DIR } from "../../support/gas-bundle";
 import { SECRETARIAT } from "../../support/issues";
-import { cell, openPage, startTestWorkbench, tab, until, START, type TestWorkbench } from "./harness";
+import { chromiumForFile, cell, openPage, startTestWorkbench, tab, until, START, type TestWorkbench } from "./harness";
 
 const OWNER = "jinji-ka@city.example";
 /** 人事課's 担当 in 担当者: nobody signs in as the section's shared address. */
 const PERSON = "taro.jinji@city.example";
-let browser: Browser;
 let workbench: TestWorkbench | undefined;
 
-beforeAll(async () => {
-  browser = await sharedBrowser();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-afterEach(async () => {
-  await workbench?.close();
-  workbench = undefined;
-});
+const chromium = chromiumForFile();
 
 /** 初期設定 on the demo workbook (履歴 and 設定 are needed to save), and the owner's open issues as [ID, row]. */
 function setUpDemo(model: WorkbookModel, found: [string, number][]): void {
@@ -60,7 +50,7 @@ describe("status sidebar in the workbench", { timeout: 90_000 }, () => {
     workbench = await startTestWorkbench({ user: PERSON, prepare: (model) => setUpDemo(model, open) });
     expect(open.length).toBeGreaterThanOrEqual(2);
     const [[first], [second, secondRow]] = open;
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     const column = first.startsWith("R6") ? "B" : "C";
     const inProgress = Number(await cell(page, `${column}6`).textContent());
     const followUp = Number(await cell(page, "B11").textContent());
@@ -84,7 +74,7 @@ describe("status sidebar in the workbench", { timeout: 90_000 }, () => {
     await tab(page, "課題").click();
     await sidebar.locator("#back").click();
     await sidebar.locator(`button.item[data-id="${second}"]`).click();
-    const other = await openPage(browser, workbench, "課題");
+    const other = await openPage(chromium.browser, workbench, "課題");
     await cell(other, `K${secondRow}`).click();
     await other.keyboard.type("別の職員が直接入力");
     await other.keyboard.press("Enter");

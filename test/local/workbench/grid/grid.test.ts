@@ -1,26 +1,18 @@
 // The grid behaves like Sheets for what the add-on sets and the user does:
 // widths, shading and borders drawn from the workbook; the selection follows
 // setActiveRange/activate; warning-only protections ask first; Ctrl+Z/Ctrl+Y.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closeContexts, sharedBrowser, screenshot } from "../../../support/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "../../../support/browser";
 import { gridAddon } from "../grid-addon";
-import { cell, openPage, startTestWorkbench, until, type TestWorkbench } from "../harness";
+import { chromiumForFile, cell, openPage, startTestWorkbench, until, type TestWorkbench } from "../harness";
 
-let browser: Browser;
 let bundleDir: string;
 let workbench: TestWorkbench | undefined;
 
-beforeAll(async () => {
-  browser = await sharedBrowser();
+const chromium = chromiumForFile();
+beforeAll(() => {
   bundleDir = gridAddon();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-afterEach(async () => {
-  await workbench?.close();
-  workbench = undefined;
 });
 
 async function menu(page: Page, item: string): Promise<void> {
@@ -41,7 +33,7 @@ const css = (page: Page, a1: string, property: string) =>
 describe("the workbench grid", { timeout: 90_000 }, () => {
   it("draws the column widths, header shading, bold and borders the add-on sets", async () => {
     workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     expect(await cell(page, "F1").evaluate((el) => el.getBoundingClientRect().width)).toBe(100);
     await menu(page, "書式を設定");
     await until(() => cell(page, "F1").evaluate((el) => el.getBoundingClientRect().width)).toBe(250);
@@ -66,7 +58,7 @@ describe("the workbench grid", { timeout: 90_000 }, () => {
 
   it("gives the add-on the user's selection and shows where it moves the selection", async () => {
     workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     await cell(page, "D4").click();
     await cell(page, "B2").click({ modifiers: ["Shift"] });
     await menu(page, "選択範囲を表示");
@@ -84,7 +76,7 @@ describe("the workbench grid", { timeout: 90_000 }, () => {
 
   it("asks before an edit of a warning-only protected range; キャンセル changes nothing, OK writes", async () => {
     workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     await menu(page, "警告つきで保護");
     await until(() => page.locator("#busy").isHidden()).toBe(true);
 
@@ -113,7 +105,7 @@ describe("the workbench grid", { timeout: 90_000 }, () => {
 
   it("undoes and redoes the user's own edits with Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z, each as an edit onEdit sees", async () => {
     workbench = await startTestWorkbench({ bundleDir, user: "taro.jinji@city.example" });
-    const page = await openPage(browser, workbench, "集計");
+    const page = await openPage(chromium.browser, workbench, "集計");
     await type(page, "F3", "あ");
     await until(() => cell(page, "F3").textContent()).toBe("あ");
     await type(page, "F3", "い");

@@ -2,12 +2,11 @@
 // HtmlService output: in a sandboxed iframe on another origin, without top
 // navigation, so what fails in Sheets fails here — a link or form that targets
 // the top frame, a form posting to /exec in its frame. Links to a new tab work.
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { FrameLocator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { SANDBOX } from "../../../../src/local/workbench/shim/surface-html";
-import { closeContexts, sharedBrowser } from "../../../support/browser";
 import { fixtureBundle } from "../../../support/runtime";
-import { openPage, startTestWorkbench, until, type TestWorkbench } from "../harness";
+import { chromiumForFile, openPage, startTestWorkbench, until, type TestWorkbench } from "../harness";
 
 const USER = "taro.jinji@city.example";
 
@@ -41,19 +40,9 @@ const FORM = String.raw`<!DOCTYPE html><html><head><base target="_top"></head><b
 <form method="post" action="EXEC"><input name="x" value="web"><button id="web-submit">送信</button></form>
 </body></html>`;
 
-let browser: Browser;
 let workbench: TestWorkbench | undefined;
 
-beforeAll(async () => {
-  browser = await sharedBrowser();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-afterEach(async () => {
-  await workbench?.close();
-  workbench = undefined;
-});
+const chromium = chromiumForFile();
 
 async function start(): Promise<TestWorkbench> {
   workbench = await startTestWorkbench({ bundleDir: fixtureBundle(CODE, { nav: NAV, form: FORM }), user: USER });
@@ -61,7 +50,7 @@ async function start(): Promise<TestWorkbench> {
 }
 
 async function openSidebar(wb: TestWorkbench): Promise<{ page: Page; frame: FrameLocator }> {
-  const page = await openPage(browser, wb);
+  const page = await openPage(chromium.browser, wb);
   await page.evaluate(() => fetch("/api/menu", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"entry":"openNav"}' }));
   const frame = page.frameLocator("#sidebar iframe");
   await frame.locator("#parent").filter({ hasText: /./ }).waitFor();
@@ -148,7 +137,7 @@ describe("the web app at /exec", () => {
     const response = await fetch(`${wb.url}exec`);
     expect(response.headers.get("x-frame-options")).toBe("DENY");
     expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     await page.goto(`${wb.url}exec`);
     expect(await page.title()).toBe("回答フォーム");
     const frame = page.locator("iframe");
@@ -160,7 +149,7 @@ describe("the web app at /exec", () => {
 
   it("does not submit a form that posts to /exec through <base target=\"_top\">", async () => {
     const wb = await start();
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const blocked = blockedNavigations(page);
     await page.goto(`${wb.url}exec`);
     const url = page.url();
