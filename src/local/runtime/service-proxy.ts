@@ -119,7 +119,15 @@ export class ServiceBridge {
   toVm(service: string, value: unknown): unknown {
     if (value === null || typeof value !== "object") return value;
     if (Object.prototype.toString.call(value) === "[object Date]") return new this.realm.Date((value as Date).getTime());
-    if (Array.isArray(value)) return this.realm.Array.from(value, (v) => this.toVm(service, v));
+    if (Array.isArray(value)) {
+      // A loop, not Array.from with a callback: getValues and range arguments carry thousands of cells.
+      const copy = new this.realm.Array(value.length) as unknown[];
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        copy[i] = v === null || typeof v !== "object" ? v : this.toVm(service, v);
+      }
+      return copy;
+    }
     if (isServiceObject(value, this.realm)) return this.wrap(service, value, false);
     const copy = new this.realm.Object() as Record<string, unknown>;
     for (const [k, v] of Object.entries(value)) copy[k] = this.toVm(service, v);

@@ -22,7 +22,8 @@ export interface BridgedWorkbook {
 }
 
 export class CustomFunctionBridge {
-  private readonly memo = new Map<string, CallOutcome>();
+  /** Calls made since the last outermost change, by name and scalar arguments: arguments and outcome. */
+  private readonly memo = new Map<string, { args: unknown[]; outcome: CallOutcome }[]>();
   private reentries: CellRef[] = [];
 
   constructor(private readonly workbook: BridgedWorkbook) {}
@@ -44,8 +45,10 @@ export class CustomFunctionBridge {
     const timeZone = () => workbook.getTimeZone();
     return createCustomFunctionPlugin(names, {
       call: (name, args) => {
-        const key = `${name}\u0000${memoKey(args)}`;
-        let outcome = this.memo.get(key);
+        const key = `${name}\u0000${scalarKey(args)}`;
+        let calls = this.memo.get(key);
+        if (!calls) this.memo.set(key, (calls = []));
+        let outcome = calls.find((call) => sameValue(call.args, args))?.outcome;
         if (!outcome) {
           try {
             outcome = { rows: normalizeResult(invoke(name, args)) };
@@ -54,13 +57,18 @@ export class CustomFunctionBridge {
             const message = typeof error === "object" && error !== null && "message" in error ? error.message : error;
             outcome = { error: String(message) };
           }
-          this.memo.set(key, outcome);
+          calls.push({ args, outcome });
         }
         return outcome;
       },
       argumentValue: (value, cell) => {
         const sheet = cell && workbook.getSheetByName(cell.sheetName);
         return sheet ? sheet.argumentValue(value, cell.row, cell.col) : engineValueToArgument(value, timeZone());
+      },
+      rangeValues: (values, origin) => {
+        const sheet = origin && workbook.getSheetByName(origin.sheetName);
+        if (!sheet) return values.map((row) => row.map((value) => engineValueToArgument(value, timeZone())));
+        return values.map((row, i) => row.map((value, j) => sheet.argumentValue(value, origin.row + i, origin.col + j)));
       },
       sheetRowCount: (sheetName) => workbook.getSheetByName(sheetName)?.getMaxRows() ?? 0,
       dateToSerial: (date) => dateToSerial(date, timeZone()),
@@ -70,10 +78,22 @@ export class CustomFunctionBridge {
   }
 }
 
-/** Memo key for argument values; Dates are keyed by instant so they never equal a string. */
-function memoKey(args: unknown[]): string {
-  return JSON.stringify(args, function (this: Record<string, unknown>, key, value) {
-    const original = this[key];
-    return isDate(original) ? { $date: original.getTime() } : value;
-  });
+/** The scalar arguments and the ranges' heights: calls filled down a column land in different buckets. */
+function scalarKey(args: unknown[]): string {
+  return args.map((a) => (Array.isArray(a) ? `[${a.length}]` : isDate(a) ? `d${a.getTime()}` : `${typeof a}:${String(a)}`)).join("\u0000");
+}
+
+/**
+ * Range arguments compared in place (whole-column ranges hold thousands of cells, and a
+ * serialised key cost more than the call it saved); Dates are equal by instant, never to a string.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (isDate(a)) return isDate(b) && Object.is(a.getTime(), b.getTime());
+  return typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
 }

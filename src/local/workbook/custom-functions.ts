@@ -34,6 +34,8 @@ export interface CustomFunctionHost {
   call(name: string, args: unknown[]): CallOutcome;
   /** A value read by the engine at `cell` as Apps Script passes it (Date for date-formatted cells). */
   argumentValue(value: unknown, cell: CellRef | null): unknown;
+  /** A range's values read by the engine, its top-left cell at `origin`, as argumentValue passes each. */
+  rangeValues(values: unknown[][], origin: CellRef | null): unknown[][];
   /** Rows a whole-column reference spans (Sheets passes every row, blanks as ""). */
   sheetRowCount(sheetName: string): number;
   dateToSerial(date: Date): number;
@@ -135,9 +137,7 @@ export function createCustomFunctionPlugin(names: string[], host: CustomFunction
     private rangeArgument(value: SimpleRangeValue, ast: AstNode): unknown[][] {
       const range = value.range;
       const origin = range ? this.ref(range.start) : null;
-      const rows = value.data.map((row, i) =>
-        row.map((cell, j) => host.argumentValue(cell, origin && { ...origin, row: origin.row + i, col: origin.col + j })),
-      );
+      const rows = host.rangeValues(value.data, origin);
       if (ast.type === "COLUMN_RANGE" && origin && range) {
         const wanted = host.sheetRowCount(origin.sheetName) - origin.row;
         while (rows.length < wanted) rows.push(new Array<unknown>(range.width()).fill(""));

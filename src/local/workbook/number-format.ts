@@ -50,8 +50,16 @@ function splitSections(format: string): string[] {
 
 export function isDateFormat(format: string | null | undefined): boolean {
   if (isGeneral(format)) return false;
-  return /[ydhs]|m/i.test(stripLiterals(splitSections(format as string)[0]).replace(/general/gi, ""));
+  // Asked per cell of every range a custom function reads; a workbook has a handful of formats.
+  let answer = dateFormats.get(format as string);
+  if (answer === undefined) {
+    answer = /[ydhs]|m/i.test(stripLiterals(splitSections(format as string)[0]).replace(/general/gi, ""));
+    if (dateFormats.size < 1000) dateFormats.set(format as string, answer);
+  }
+  return answer;
 }
+
+const dateFormats = new Map<string, boolean>();
 
 /** Sheets' "automatic" rendering of a number. */
 export function formatGeneralNumber(n: number): string {

@@ -243,11 +243,14 @@ function writeBorders(borders: CellBorders): Partial<ExcelJS.Borders> {
 
 function readValidations(ws: ExcelJS.Worksheet, sheet: HfSheet): void {
   const rules = new Map<string, ValidationRule>();
+  // exceljs lists a range's rule once per cell, the same object each time: serialise it once.
+  const keys = new Map<object, string>();
   for (const [address, dv] of Object.entries((ws as unknown as WorksheetExtras).dataValidations.model)) {
     const range = parseRangeA1(address.replace(/^range:/, ""));
     const formula = String(dv.formulae?.[0] ?? "");
     if (!range || dv.type !== "list" || !formula) continue;
-    const key = JSON.stringify(dv);
+    let key = keys.get(dv);
+    if (key === undefined) keys.set(dv, (key = JSON.stringify(dv)));
     let rule = rules.get(key);
     if (!rule) {
       const args = formula.startsWith('"') ? [formula.slice(1, -1).split(","), true] : [formula.replace(/^=/, "").replace(/\$/g, ""), true];
@@ -402,8 +405,11 @@ function writeStyle(cell: ExcelJS.Cell, style: CellStyle): void {
 
 function writeValidations(ws: ExcelJS.Worksheet, sheet: HfSheet, renamed: Set<string>, meta: MetaRecord[]): void {
   const groups = new Map<string, { rule: ValidationRule; cells: [number, number][] }>();
+  // A rule set on a range is one object shared by its cells: serialise it once, not per cell.
+  const keys = new Map<ValidationRule, string>();
   for (const [r, c, rule] of sheet.validationEntries()) {
-    const key = JSON.stringify(rule);
+    let key = keys.get(rule);
+    if (key === undefined) keys.set(rule, (key = JSON.stringify(rule)));
     if (!groups.has(key)) groups.set(key, { rule, cells: [] });
     groups.get(key)!.cells.push([r, c]);
   }
