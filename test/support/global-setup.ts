@@ -17,6 +17,9 @@ function newestChange(path: string): number {
 }
 
 export default async function setup(): Promise<void> {
+  // Current once this returns: workbench and mail workers started from the sources load
+  // these compiled workers instead of transforming every module through tsx again.
+  process.env.PLATINA_COMPILED_WORKERS = join(ROOT, "dist");
   const outputs = OUTPUTS.map((file) => join(ROOT, file));
   const built = Math.min(...outputs.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
   const sources = Math.max(...INPUTS.map((path) => newestChange(join(ROOT, path))));

@@ -3,7 +3,7 @@
 // driven by nodemailer in a worker through the sync bridge).
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AddressObject } from "mailparser";
 import type { ExecutionEnv } from "../execution/env";
 import { createSyncBridge, type SyncBridge } from "./sync-bridge";
@@ -183,7 +183,10 @@ let bridge: SyncBridge | undefined;
 
 function mailWorker(): SyncBridge {
   const ext = extname(fileURLToPath(import.meta.url)); // .ts under tsx/vitest, .js once compiled
-  bridge ??= createSyncBridge(new URL(`./mail-worker${ext}`, import.meta.url), { timeoutMs: BRIDGE_TIMEOUT_MS });
+  // A current dist/ (see workbench/server/worker-host.ts) spares the worker tsx's transform.
+  const compiledDir = process.env.PLATINA_COMPILED_WORKERS;
+  const module = compiledDir ? pathToFileURL(join(compiledDir, "mail-worker.js")) : new URL(`./mail-worker${ext}`, import.meta.url);
+  bridge ??= createSyncBridge(module, { timeoutMs: BRIDGE_TIMEOUT_MS });
   return bridge;
 }
 

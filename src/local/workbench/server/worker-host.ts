@@ -1,8 +1,8 @@
 // The HTTP thread's handle on the runtime worker: requests with replies, events
 // from the worker, and answers to alerts the worker is blocked on.
 import { existsSync } from "node:fs";
-import { extname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { extname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import type { UiAnswer } from "../protocol/api-types";
 import type { OpName, UiPortMessage, WorkerInit, WorkerMessage, WorkerOps } from "../protocol/worker-protocol";
@@ -24,8 +24,14 @@ const { tsx, module } = require("node:worker_threads").workerData;
 
 export type WorkerEvent = Exclude<WorkerMessage, { reply: number }>;
 
-/** ../worker.ts through tsx (sources, vitest), or the worker compiled beside the precompiled CLI (dist/). */
+/**
+ * ../worker.ts through tsx (sources), or the worker compiled beside the precompiled CLI (dist/).
+ * PLATINA_COMPILED_WORKERS names a dist/ folder known to be current (the tests build it first):
+ * sources then start that compiled worker instead of transforming every module again.
+ */
 function workerModule(): { module: string; tsx: string | null } {
+  const compiledDir = process.env.PLATINA_COMPILED_WORKERS;
+  if (compiledDir) return { module: pathToFileURL(join(compiledDir, "workbench-worker.js")).href, tsx: null };
   if (extname(fileURLToPath(import.meta.url)) === ".ts") {
     return { module: new URL("../worker.ts", import.meta.url).href, tsx: import.meta.resolve("tsx/esm/api") };
   }
