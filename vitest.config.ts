@@ -15,5 +15,8 @@ export default defineConfig({
     // environment, mocks modules or patches prototypes; module state is per workbook or
     // per lock folder (temp folders), and each page gets its own browser context.
     isolate: false,
+    // A larger young generation: the runtime allocates a copy of every range it passes, and
+    // with Node's default the workers spent a tenth of their time in scavenges.
+    execArgv: ["--max-semi-space-size=64"],
   },
 });

@@ -63,10 +63,14 @@ export async function closeContexts(browser: Browser | undefined): Promise<void>
   await Promise.all((browser?.contexts() ?? []).map((context) => context.close().catch(() => undefined)));
 }
 
-/** Saves test-artifacts/NAME.png (git-ignored) for a look at what the test saw. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves test-artifacts/NAME.png (git-ignored) for a look at what the test saw, when asked
+ * (PLATINA_TEST_SCREENSHOTS=1 npm test): encoding 50 pictures costs every run otherwise.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (!process.env.PLATINA_TEST_SCREENSHOTS) return;
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), ...options });
 }
 
 /** WCAG 2.x A and AA, the level the city's web accessibility policy (JIS X 8341-3 AA) asks for. */

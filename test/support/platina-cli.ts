@@ -6,9 +6,8 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runPlatina } from "../../src/local/cli/program";
-import { openWorkbook } from "../../src/local/runtime/open";
-import { BUILD_DIR } from "./gas-bundle";
-import { sheetRecords } from "./issues";
+import { loadDurable } from "../../src/local/runtime/open";
+import { modelRecords } from "./issues";
 
 export const BIN = join(import.meta.dirname, "..", "..", "bin", "platina.js");
 
@@ -70,10 +69,13 @@ export function seeded(seed: number): () => number {
   };
 }
 
-/** The workbook as the next run will see it (commit log replayed), read without claiming or saving. */
+/**
+ * The workbook's records as the next run will see them (commit log replayed), read without
+ * claiming, saving or running the bundle: a crashed run's sheets are what these tests look at.
+ */
 export async function readBack(path: string) {
-  const opened = await openWorkbook({ workbook: path, bundleDir: BUILD_DIR, readOnly: true });
-  return { runtime: opened.runtime, records: (sheet: string) => sheetRecords(opened.runtime, sheet) };
+  const { model } = await loadDurable(path);
+  return { records: (sheet: string) => modelRecords(model, sheet) };
 }
 
 /** The To: address of each .eml in the outbox folder, in send order. */

@@ -233,8 +233,11 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
   };
 }
 
-/** The saved workbook and state, with the commit log replayed when it belongs to this very .xlsx. */
-async function loadDurable(path: string): Promise<{ model: WorkbookModel; state: RuntimeState; recovery: Recovery | null }> {
+/**
+ * The saved workbook and state, with the commit log replayed when it belongs to this very .xlsx:
+ * what the next run will start from. Formulas keep the results the file holds (no bundle is run).
+ */
+export async function loadDurable(path: string): Promise<{ model: WorkbookModel; state: RuntimeState; recovery: Recovery | null }> {
   const model = await loadWorkbook(path, "Asia/Tokyo");
   const state = loadSidecar(sidecarPath(path));
   const found = readCommitLog(commitLogPath(path));

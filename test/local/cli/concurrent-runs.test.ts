@@ -9,6 +9,8 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SECRETARIAT } from "../../support/issues";
+import { openWorkbook } from "../../../src/local/runtime/open";
+import { BUILD_DIR } from "../../support/gas-bundle";
 import { platina, platinaProcess, readBack } from "../../support/platina-cli";
 import { tempDir } from "../../support/runtime";
 
@@ -20,7 +22,7 @@ beforeAll(async () => {
   base = tempDir("platina-concurrent-base-");
   expect((await platina(base, ["demo", "c.xlsx"])).code).toBe(0);
   expect((await platina(base, ["run", "setupWorkbook", "--workbook", "c.xlsx", "--user", SECRETARIAT])).code).toBe(0);
-  const book = await readBack(join(base, "c.xlsx"));
+  const book = await openWorkbook({ workbook: join(base, "c.xlsx"), bundleDir: BUILD_DIR, readOnly: true });
   const mine = book.runtime.run("getMyIssues", [], { user: SECRETARIAT });
   expect(mine.ok, mine.error?.message).toBe(true);
   issues = (mine.result as Record<string, string>[]).slice(0, PROCESSES);

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeClock } from "../../../src/local/runtime/clock";
 import { commitLogPath } from "../../../src/local/runtime/commit-log";
 import { simulatedCrashAt, type CrashPoints } from "../../../src/local/runtime/crash-points";
-import { openWorkbook, type OpenedWorkbook } from "../../../src/local/runtime/open";
+import { loadDurable, openWorkbook, type OpenedWorkbook } from "../../../src/local/runtime/open";
 import { createDemoModel } from "../../../src/local/demo-workbook";
 import { saveWorkbook } from "../../../src/local/workbook/xlsx-store";
 import { WEB_APP } from "../../support/follow-up";
 import { BUILD_DIR } from "../../support/gas-bundle";
-import { SECRETARIAT, setUp, sheetRecords } from "../../support/issues";
+import { SECRETARIAT, modelRecords, setUp } from "../../support/issues";
 import { outboxRecipients, seeded } from "../../support/platina-cli";
 import { tempDir } from "../../support/runtime";
 
@@ -77,8 +77,8 @@ function snapshot(dir: string): string {
 }
 
 async function sendLog(dir: string) {
-  const opened = await openWorkbook({ workbook: join(dir, "book.xlsx"), bundleDir: BUILD_DIR, readOnly: true });
-  return sheetRecords(opened.runtime, "送信記録").map((r) => `${r["種別"]} ${r["宛先"]} ${r["結果"]}`).sort();
+  const { model } = await loadDurable(join(dir, "book.xlsx"));
+  return modelRecords(model, "送信記録").map((r) => `${r["種別"]} ${r["宛先"]} ${r["結果"]}`).sort();
 }
 
 const mails = (dir: string) => outboxRecipients(join(dir, "book-outbox"));

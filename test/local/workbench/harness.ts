@@ -1,11 +1,13 @@
 // A workbench per test: a fresh temp copy of the demo workbook, a free port, a
 // clock that stands still (2026-11-25 09:00 Tokyo) until a test advances it.
-import { readFileSync, rmSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { createDemoModel } from "../../../src/local/demo-workbook";
+import { createDemoModel, DEMO_SEED } from "../../../src/local/demo-workbook";
+import { fakeClock } from "../../../src/local/runtime/clock";
+import { openWorkbook } from "../../../src/local/runtime/open";
 import { startWorkbench, type Workbench } from "../../../src/local/workbench/server";
 import type { WorkbookModel } from "../../../src/local/workbook/model";
 import { saveWorkbook } from "../../../src/local/workbook/xlsx-store";
@@ -25,11 +27,16 @@ export async function startTestWorkbench(
   options: { bundleDir?: string; user?: string; prepare?: (model: WorkbookModel) => void } = {},
 ): Promise<TestWorkbench> {
   const dir = tempDir("platina-workbench-");
-  const workbook = join(dir, "platina-demo.xlsx");
+  const workbook = join(dir, DEMO_FILE);
   if (options.prepare) {
     const model = createDemoModel();
     options.prepare(model);
     await saveWorkbook(model, workbook);
+  } else if (!options.bundleDir) {
+    // The demo the workbench would create (初期設定 run at START), made once per worker:
+    // creating it is tested in test/local/cli/start.test.ts, and costs more than the test's own steps.
+    const template = await demoTemplate();
+    for (const file of [DEMO_FILE, `${DEMO_FILE}.platina.json`]) copyFileSync(join(template, file), join(dir, file));
   }
   const started = await startWorkbench({
     workbook,
@@ -51,6 +58,20 @@ export async function startTestWorkbench(
   };
   running.add(workbench);
   return workbench;
+}
+
+const DEMO_FILE = "platina-demo.xlsx";
+let template: Promise<string> | undefined;
+
+/** A folder with the demo workbook and its sidecar as a workbench opened at START creates them. */
+function demoTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = tempDir("platina-demo-template-");
+    const opened = await openWorkbook({ workbook: join(dir, DEMO_FILE), bundleDir: BUILD_DIR, seed: DEMO_SEED, clock: fakeClock(START) });
+    opened.close();
+    return dir;
+  })();
+  return template;
 }
 
 /** Workbenches started and not yet closed: each test's are closed after it. */

@@ -6,10 +6,10 @@
 // and digests the answer.
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fireMonthlyRun, linkIn, outbox, prepareFollowUp } from "../../support/follow-up";
+import { linkIn, outbox } from "../../support/follow-up";
 import { SECRETARIAT, modelRecords } from "../../support/issues";
 import { axeViolations, closeContexts, sharedBrowser, screenshot } from "../../support/browser";
-import { webAppBench, webAppFrame, type WebAppBench } from "../../support/web-app";
+import { monthlyRequestsBench, webAppFrame, type WebAppBench } from "../../support/web-app";
 
 let browser: Browser;
 let bench: WebAppBench | undefined;
@@ -30,11 +30,7 @@ async function setUpCycle() {
   let link = "";
   let owner = "";
   let owners = 0;
-  bench = await webAppBench("2026-12-01T09:00:00+09:00", "", async (runtime) => {
-    prepareFollowUp(runtime);
-    const sent = fireMonthlyRun(runtime);
-    if (!sent.ok) throw new Error(sent.error?.message);
-  });
+  bench = await monthlyRequestsBench("");
   const mails = await outbox(bench.outbox);
   const issues = (text: string) => (text.match(/\[R\d+-\d+\]/g) ?? []).length;
   const mail = mails.reduce((a, b) => (issues(b.text) > issues(a.text) ? b : a));

@@ -3,10 +3,10 @@
 // (accessible, at phone size) and no issue; the section's 担当 answers and is recorded by name.
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fireMonthlyRun, linkIn, outbox, prepareFollowUp } from "../../support/follow-up";
+import { linkIn, outbox } from "../../support/follow-up";
 import { modelRecords } from "../../support/issues";
 import { axeViolations, closeContexts, screenshot, sharedBrowser } from "../../support/browser";
-import { webAppBench, webAppFrame, type WebAppBench } from "../../support/web-app";
+import { monthlyRequestsBench, webAppFrame, type WebAppBench } from "../../support/web-app";
 
 const SECTION = "jinji-ka@city.example";
 const TARO = "taro.jinji@city.example";
@@ -27,11 +27,7 @@ afterEach(async () => {
 
 /** The monthly requests sent on 2026-12-01; the workbench opened with `visitor` signed in; 人事課's link. */
 async function openedAs(visitor: string) {
-  bench = await webAppBench("2026-12-01T09:00:00+09:00", visitor, async (runtime) => {
-    prepareFollowUp(runtime);
-    const sent = fireMonthlyRun(runtime);
-    if (!sent.ok) throw new Error(sent.error?.message);
-  });
+  bench = await monthlyRequestsBench(visitor);
   const mail = (await outbox(bench.outbox)).find((m) => m.to[0] === SECTION)!;
   return { bench, link: bench.local(linkIn(mail.text)), ids: [...mail.text.matchAll(/\[(R\d+-\d+)\]/g)].map((m) => m[1]) };
 }

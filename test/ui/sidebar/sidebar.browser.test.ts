@@ -1,6 +1,5 @@
 // The built sidebar in Chromium at sidebar size, with a google.script.run stub
 // that answers asynchronously like Apps Script's and serves fixture data.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROGRESS_WORDING } from "../../../src/core/contracts/classes";
 import type { IssueRecord } from "../../../src/core/contracts/issues";
 import { expectedOf } from "../../../src/core/issue-fields";
-import { axeViolations, closeContexts, sharedBrowser } from "../../support/browser";
+import { axeViolations, closeContexts, screenshot, sharedBrowser } from "../../support/browser";
 import { issueRecord } from "../../support/issue-record";
 
 const root = join(import.meta.dirname, "..", "..", "..");
@@ -134,8 +133,7 @@ describe("status sidebar in Chromium", () => {
     await expect(page.locator("button.item").count()).resolves.toBe(5);
     await expect(item("R6-022").textContent()).resolves.toMatch(/R6-022.*実施中.*オフィス改革.*実施時期: R7実証実験開始/);
     expect(await axeViolations(page, null)).toEqual([]);
-    mkdirSync(join(root, "test-artifacts"), { recursive: true });
-    await page.screenshot({ path: join(root, "test-artifacts", "sidebar.png"), fullPage: true });
+    await screenshot(page, "sidebar", { fullPage: true });
   });
 
   it("shows markup in a 課題名 as text", async () => {
@@ -180,7 +178,7 @@ describe("status sidebar in Chromium", () => {
     await expect(page.locator("#save").isDisabled()).resolves.toBe(true);
     await page.locator("#history li").first().waitFor();
     await expect(page.locator("#history").textContent()).resolves.toContain("進捗分類: 検討中 → 実施中");
-    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-detail.png"), fullPage: true });
+    await screenshot(page, "sidebar-detail", { fullPage: true });
   });
 
   it("saves a changed 進捗分類 and updates the list", async () => {
@@ -217,7 +215,7 @@ describe("status sidebar in Chromium", () => {
     await expect(rows.textContent()).resolves.toContain("私の入力: 予算要求に向けて見積りを精査中");
     await expect(page.locator("#memo").inputValue()).resolves.toBe("私の入力: 予算要求に向けて見積りを精査中");
     expect(await axeViolations(page, null)).toEqual([]);
-    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-conflict.png"), fullPage: true });
+    await screenshot(page, "sidebar-conflict", { fullPage: true });
 
     await page.click("#adopt");
     await expect(page.locator("#conflict").isHidden()).resolves.toBe(true);
@@ -244,7 +242,7 @@ describe("status sidebar in Chromium", () => {
     await expect(page.locator("#alert").textContent()).resolves.toBe("入力内容を確認してください。");
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("memo");
     expect(await axeViolations(page, null)).toEqual([]);
-    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-invalid.png"), fullPage: true });
+    await screenshot(page, "sidebar-invalid", { fullPage: true });
   });
 
   it("when the issue is gone, says so, reloads the list and keeps the input", async () => {
@@ -298,7 +296,7 @@ describe("報告・送信 in the sidebar", () => {
     ]);
     await expect(page.getByRole("group", { name: "進捗確認メール" }).getByRole("button").count()).resolves.toBe(4);
     expect(await axeViolations(page, null)).toEqual([]);
-    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-reports.png"), fullPage: true });
+    await screenshot(page, "sidebar-reports", { fullPage: true });
     await page.close();
   });
 
@@ -349,7 +347,7 @@ describe("報告・送信 in the sidebar", () => {
     await page.getByRole("button", { name: "各局区への取組照会" }).click();
     await page.locator("#report-status").filter({ hasText: "送信 29件、失敗 0件。" }).waitFor();
     await expect(page.locator("#report-alert").textContent()).resolves.toBe("");
-    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-reports-done.png"), fullPage: true });
+    await screenshot(page, "sidebar-reports-done", { fullPage: true });
     await page.close();
   });
 
@@ -363,7 +361,7 @@ describe("報告・送信 in the sidebar", () => {
     await expect(page.locator("#report-status").textContent()).resolves.toBe("");
     await expect(page.getByRole("button", { name: "テスト送信" }).isEnabled()).resolves.toBe(true);
     expect(await axeViolations(page, null)).toEqual([]);
-    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-reports-error.png"), fullPage: true });
+    await screenshot(page, "sidebar-reports-error", { fullPage: true });
     await page.close();
   });
 });
@@ -400,7 +398,6 @@ describe("status sidebar with a sheet-contract problem (issue 12)", () => {
     await page.locator("#form").evaluate((form: HTMLFormElement) => form.requestSubmit());
     const saves = await page.evaluate(() => (window as any).__stub.calls.filter((c: any) => c.name === "saveIssueUpdate"));
     expect(saves).toEqual([]);
-    mkdirSync(join(root, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: join(root, "test-artifacts", "sidebar-contract-banner.png") });
     await page.close();
   });
@@ -453,7 +450,6 @@ describe("status sidebar: issues past their 実施時期", () => {
     await page.locator('button.item[data-id="R6-022"]').click();
     await expect(page.locator("#detail-overdue").innerText()).resolves.toBe(notice);
     expect(await axeViolations(page, null)).toEqual([]);
-    mkdirSync(join(root, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: join(root, "test-artifacts", "sidebar-overdue.png") });
     await page.locator("#back").click();
     // 「R8年度中に方針決定」 has not ended.

@@ -29,7 +29,7 @@ async function setUpSurvey(to = "wakamatsu@city.example") {
     prepareFollowUp(runtime);
     const sent = runtime.run("sendBureauSurvey", [{ year: "R7" }], { user: SECRETARIAT });
     if (!sent.ok) throw new Error(sent.error?.message);
-  });
+  }, "bureau-survey-R7");
   const mail = (await outbox(bench.outbox)).find((m) => m.to[0] === to)!;
   return { bench, link: bench.local(linkIn(mail.text)) };
 }
