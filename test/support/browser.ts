@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 export const CHROMIUM = "/usr/bin/chromium";
 const INSTALL = "apt-get install -y chromium fonts-noto-cjk";
@@ -56,6 +57,27 @@ export function sharedBrowser(): Promise<Browser> {
     return browser;
   });
   return shared;
+}
+
+/**
+ * A browser test file's hooks: the worker's shared Chromium for the file (its contexts closed
+ * at the end), and `afterEachTest` (closing what a test started) after each test.
+ */
+export function chromiumForFile(afterEachTest: () => Promise<unknown>): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await sharedBrowser();
+  });
+  afterAll(async () => {
+    await closeContexts(browser);
+  });
+  afterEach(afterEachTest);
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error("Chromium is started in beforeAll: use it inside a test or hook.");
+      return browser;
+    },
+  };
 }
 
 /** Closes what a test file opened in the shared browser; the browser stays for the next file. */

@@ -4,7 +4,7 @@
 // top navigation, so a form can only send through google.script.run.
 import { cpSync } from "node:fs";
 import { join } from "node:path";
-import type { Frame, Page } from "playwright-core";
+import type { Browser, Frame, Page } from "playwright-core";
 import { DEMO_SEED } from "../../src/local/demo-workbook";
 import { fakeClock } from "../../src/local/runtime/clock";
 import { openWorkbook, outboxDir } from "../../src/local/runtime/open";
@@ -12,6 +12,7 @@ import type { Runtime } from "../../src/local/runtime/runtime";
 import { startWorkbench, type Workbench } from "../../src/local/workbench/server";
 import { loadWorkbook } from "../../src/local/workbook/xlsx-store";
 import type { WorkbookModel } from "../../src/local/workbook/model";
+import { chromiumForFile } from "./browser";
 import { fireMonthlyRun, prepareFollowUp } from "./follow-up";
 import { BUILD_DIR } from "./gas-bundle";
 import { tempDir } from "./runtime";
@@ -39,6 +40,14 @@ async function preparedFolder(now: string, prepare: (runtime: Runtime) => void |
   await opened.save();
   opened.close();
   return dir;
+}
+
+/** Benches started and not yet closed (their close functions): each test's are closed after it. */
+const running = new Set<() => Promise<void>>();
+
+/** A web-app browser file's hooks: shared Chromium, and every bench a test started closed after that test. */
+export function webAppBrowserForFile(): { readonly browser: Browser } {
+  return chromiumForFile(() => Promise.all([...running].map((close) => close())));
 }
 
 /** Prepared folders by the name a file gave its preparation: made once per worker, copied for each bench. */
@@ -69,8 +78,10 @@ export async function webAppBench(
   const close = async () => {
     if (closed) return;
     closed = true;
+    running.delete(close);
     await workbench.close();
   };
+  running.add(close);
   return {
     workbench,
     outbox: outboxDir(workbook),

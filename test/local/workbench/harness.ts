@@ -4,14 +4,14 @@ import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import { createDemoModel, DEMO_SEED } from "../../../src/local/demo-workbook";
 import { fakeClock } from "../../../src/local/runtime/clock";
 import { openWorkbook } from "../../../src/local/runtime/open";
 import { startWorkbench, type Workbench } from "../../../src/local/workbench/server";
 import type { WorkbookModel } from "../../../src/local/workbook/model";
 import { saveWorkbook } from "../../../src/local/workbook/xlsx-store";
-import { closeContexts, sharedBrowser } from "../../support/browser";
+import { chromiumForFile as sharedChromiumForFile } from "../../support/browser";
 import { BUILD_DIR } from "../../support/gas-bundle";
 import { tempDir } from "../../support/runtime";
 
@@ -77,27 +77,9 @@ function demoTemplate(): Promise<string> {
 /** Workbenches started and not yet closed: each test's are closed after it. */
 const running = new Set<TestWorkbench>();
 
-/**
- * A browser file's hooks: the worker's shared Chromium for the file (its contexts closed
- * at the end), and every workbench a test started closed after that test.
- */
+/** A workbench browser file's hooks: shared Chromium, and every workbench a test started closed after that test. */
 export function chromiumForFile(): { readonly browser: Browser } {
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await sharedBrowser();
-  });
-  afterAll(async () => {
-    await closeContexts(browser);
-  });
-  afterEach(async () => {
-    await Promise.all([...running].map((workbench) => workbench.close()));
-  });
-  return {
-    get browser(): Browser {
-      if (!browser) throw new Error("Chromium is started in beforeAll: use it inside a test or hook.");
-      return browser;
-    },
-  };
+  return sharedChromiumForFile(() => Promise.all([...running].map((workbench) => workbench.close())));
 }
 
 /** The page at laptop size, showing `sheet` once its rows in view are drawn. */

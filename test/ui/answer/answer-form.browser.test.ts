@@ -4,46 +4,27 @@
 // google.script.run. At phone size it fits, passes axe, keeps the input when a
 // choice is missing, records the answer; the cycle then reminds only the others
 // and digests the answer.
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { linkIn, outbox } from "../../support/follow-up";
 import { SECRETARIAT, modelRecords } from "../../support/issues";
-import { axeViolations, closeContexts, sharedBrowser, screenshot } from "../../support/browser";
-import { monthlyRequestsBench, webAppFrame, type WebAppBench } from "../../support/web-app";
+import { axeViolations, screenshot } from "../../support/browser";
+import { monthlyRequestsBench, webAppFrame, webAppBrowserForFile } from "../../support/web-app";
 
-let browser: Browser;
-let bench: WebAppBench | undefined;
-
-beforeAll(async () => {
-  browser = await sharedBrowser();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-afterEach(async () => {
-  await bench?.close();
-  bench = undefined;
-});
+const chromium = webAppBrowserForFile();
 
 /** The monthly requests sent on 2026-12-01; the workbench opened by the owner with the most issues. */
 async function setUpCycle() {
-  let link = "";
-  let owner = "";
-  let owners = 0;
-  bench = await monthlyRequestsBench("");
+  const bench = await monthlyRequestsBench("");
   const mails = await outbox(bench.outbox);
   const issues = (text: string) => (text.match(/\[R\d+-\d+\]/g) ?? []).length;
   const mail = mails.reduce((a, b) => (issues(b.text) > issues(a.text) ? b : a));
-  link = bench.local(linkIn(mail.text));
-  owner = mail.to[0];
-  owners = mails.length;
-  return { bench, link, owner, owners };
+  return { bench, link: bench.local(linkIn(mail.text)), owner: mail.to[0], owners: mails.length };
 }
 
 describe("answer form", { timeout: 120_000 }, () => {
   it("fits a phone screen, is accessible, and a submission through google.script.run is recorded; the cycle goes on", async () => {
     const { bench, link, owner, owners } = await setUpCycle();
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 375, height: 740 } });
     page.setDefaultTimeout(20_000);
     await page.goto(link);
     const form = await webAppFrame(page);
@@ -98,7 +79,7 @@ describe("answer form", { timeout: 120_000 }, () => {
 
   it("keeps the input and asks to send again when sending fails, and saves it when sent again", async () => {
     const { bench, link } = await setUpCycle();
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 375, height: 740 } });
     page.setDefaultTimeout(20_000);
     await page.goto(link);
     const form = await webAppFrame(page);
@@ -123,7 +104,7 @@ describe("answer form", { timeout: 120_000 }, () => {
 
   it("shows a clear page for a tampered link at desktop size", async () => {
     const { link } = await setUpCycle();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(20_000);
     await page.goto(`${link.slice(0, -3)}xyz`);
     const form = await webAppFrame(page);

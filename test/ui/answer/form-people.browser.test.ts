@@ -1,33 +1,20 @@
 // The answer form of a section in Chromium through the workbench: a person the 担当者
 // sheet does not list for 人事課's address sees a page naming the section and its people
 // (accessible, at phone size) and no issue; the section's 担当 answers and is recorded by name.
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { linkIn, outbox } from "../../support/follow-up";
 import { modelRecords } from "../../support/issues";
-import { axeViolations, closeContexts, screenshot, sharedBrowser } from "../../support/browser";
-import { monthlyRequestsBench, webAppFrame, type WebAppBench } from "../../support/web-app";
+import { axeViolations, screenshot } from "../../support/browser";
+import { monthlyRequestsBench, webAppFrame, webAppBrowserForFile } from "../../support/web-app";
 
 const SECTION = "jinji-ka@city.example";
 const TARO = "taro.jinji@city.example";
 
-let browser: Browser;
-let bench: WebAppBench | undefined;
-
-beforeAll(async () => {
-  browser = await sharedBrowser();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-afterEach(async () => {
-  await bench?.close();
-  bench = undefined;
-});
+const chromium = webAppBrowserForFile();
 
 /** The monthly requests sent on 2026-12-01; the workbench opened with `visitor` signed in; 人事課's link. */
 async function openedAs(visitor: string) {
-  bench = await monthlyRequestsBench(visitor);
+  const bench = await monthlyRequestsBench(visitor);
   const mail = (await outbox(bench.outbox)).find((m) => m.to[0] === SECTION)!;
   return { bench, link: bench.local(linkIn(mail.text)), ids: [...mail.text.matchAll(/\[(R\d+-\d+)\]/g)].map((m) => m[1]) };
 }
@@ -35,7 +22,7 @@ async function openedAs(visitor: string) {
 describe("the answer form of a section", { timeout: 120_000 }, () => {
   it("shows a person not listed the section and its people, accessibly, with no issue and no form", async () => {
     const { bench, link, ids } = await openedAs("stranger@city.example");
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 375, height: 740 } });
     page.setDefaultTimeout(20_000);
     await page.goto(link);
     const frame = await webAppFrame(page);
@@ -56,7 +43,7 @@ describe("the answer form of a section", { timeout: 120_000 }, () => {
 
   it("lets the section's 担当 answer, recorded by name for the section", async () => {
     const { bench, link, ids } = await openedAs(TARO);
-    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 1024, height: 800 } });
     page.setDefaultTimeout(20_000);
     await page.goto(link);
     const form = await webAppFrame(page);

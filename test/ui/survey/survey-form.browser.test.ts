@@ -2,30 +2,18 @@
 // serves a web app (a sandboxed frame on another origin, no top navigation):
 // at phone and desktop sizes it fits, passes axe, and a submission through
 // google.script.run lands in 局区改革.
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { linkIn, outbox, prepareFollowUp } from "../../support/follow-up";
 import { SECRETARIAT, modelRecords } from "../../support/issues";
-import { axeViolations, closeContexts, sharedBrowser, screenshot } from "../../support/browser";
-import { webAppBench, webAppFrame, type WebAppBench } from "../../support/web-app";
+import { axeViolations, screenshot } from "../../support/browser";
+import { webAppBench, webAppFrame, webAppBrowserForFile } from "../../support/web-app";
 
-let browser: Browser;
-let bench: WebAppBench | undefined;
-
-beforeAll(async () => {
-  browser = await sharedBrowser();
-});
-afterAll(async () => {
-  await closeContexts(browser);
-});
-afterEach(async () => {
-  await bench?.close();
-  bench = undefined;
-});
+const chromium = webAppBrowserForFile();
 
 /** The survey for R7 sent, and the link in 若松区's mail (one registered reform), in a workbench. */
 async function setUpSurvey(to = "wakamatsu@city.example") {
-  bench = await webAppBench("2026-12-01T09:00:00+09:00", "", (runtime) => {
+  const bench = await webAppBench("2026-12-01T09:00:00+09:00", "", (runtime) => {
     prepareFollowUp(runtime);
     const sent = runtime.run("sendBureauSurvey", [{ year: "R7" }], { user: SECRETARIAT });
     if (!sent.ok) throw new Error(sent.error?.message);
@@ -36,7 +24,7 @@ async function setUpSurvey(to = "wakamatsu@city.example") {
 
 /** The web app's page at `link`, in the sandboxed frame of /exec's page. */
 async function openForm(link: string, viewport: { width: number; height: number }): Promise<{ page: Page; form: Frame }> {
-  const page = await browser.newPage({ viewport });
+  const page = await chromium.browser.newPage({ viewport });
   page.setDefaultTimeout(20_000);
   await page.goto(link);
   return { page, form: await webAppFrame(page) };
