@@ -94,6 +94,25 @@ describe("custom functions", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("calls once per distinct arguments within a change: a Date, its text, a number, a string and equal-sized ranges each get their own result", () => {
+    const { sheet, calls } = bookWith({
+      KIND: (x) => (x instanceof Date ? `date ${x.getTime()}` : `${typeof x} ${String(x)}`),
+      TOTAL: (rows) => (rows as unknown[][]).reduce((sum, [n]) => sum + Number(n), 0),
+    });
+    const day = new Date("2026-05-26T00:00:00+09:00");
+    sheet.setCells(0, 0, [
+      [v(day), v(String(day.getTime())), v(1), v("1"), v(2)],
+      [v(day), v(String(day.getTime())), v(3), v("1"), v(5)],
+    ]);
+    sheet.setCells(2, 0, [[f("=KIND(A1)"), f("=KIND(B1)"), f("=KIND(C1)"), f("=KIND(D1)"), f("=KIND(A2)")]]);
+    sheet.setCells(3, 0, [[f("=TOTAL(C1:C2)"), f("=TOTAL(E1:E2)"), f("=TOTAL(C1:C2)")]]);
+    expect(sheet.getValues(r(2, 0, 1, 5))).toEqual([[`date ${day.getTime()}`, `string ${day.getTime()}`, "number 1", "string 1", `date ${day.getTime()}`]]);
+    expect(sheet.getValues(r(3, 0, 1, 3))).toEqual([[4, 7, 4]]);
+    // The equal Date in A2 and the repeated C1:C2 reuse a result; everything else is its own call.
+    expect(calls.filter((c) => c.name === "KIND")).toHaveLength(4);
+    expect(calls.filter((c) => c.name === "TOTAL").map((c) => c.args[0])).toEqual([[[1], [3]], [[2], [5]]]);
+  });
+
   it("passes dates as Dates and returns Dates as date cells", () => {
     const seen: unknown[] = [];
     const { sheet } = bookWith({
