@@ -182,10 +182,14 @@ export function appendRecords<S extends Specs>(
 export function appendRows(sheet: Sheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
   const last = sheet.getLastRow();
-  // Unlike appendRow, getRange past the sheet's last row fails: make room first.
-  const missing = last + rows.length - sheet.getMaxRows();
-  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  makeRoom(sheet, last + rows.length);
   sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(storedValue)));
+}
+
+/** Unlike appendRow, getRange past the sheet's last row fails (a new sheet has 1,000): add rows first. */
+function makeRoom(sheet: Sheet, rowsNeeded: number): void {
+  const max = sheet.getMaxRows();
+  if (rowsNeeded > max) sheet.insertRowsAfter(max, rowsNeeded - max);
 }
 
 /**
@@ -195,6 +199,7 @@ export function appendRows(sheet: Sheet, rows: unknown[][]): void {
 export function replaceRecords<S extends Specs>(sheet: Sheet, contract: SheetContract<S>, records: Partial<Record<keyof S & string, unknown>>[]): void {
   const rows = [[...contract.headers], ...records.map((r) => contract.toRow(r).map(storedValue))];
   const before = sheet.getLastRow();
+  makeRoom(sheet, rows.length);
   sheet.getRange(1, 1, rows.length, contract.headers.length).setValues(rows);
   if (before > rows.length) sheet.getRange(rows.length + 1, 1, before - rows.length, contract.headers.length).clearContent();
 }

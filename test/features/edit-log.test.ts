@@ -140,6 +140,21 @@ describe("what 履歴 keeps of direct edits (issue 12)", () => {
     expect(runtime.fireChange({ changeType: "REMOVE_ROW", user: STAFF })[0].result).toEqual([rows[0].ID]);
   });
 
+  it("keeps every ID when 課題 has more rows than a new sheet (1,000): 初期設定 succeeds and a deletion is recorded", () => {
+    const { runtime: big } = testRuntime();
+    const sheet = big.model.getSheetByName("課題")!;
+    const start = sheet.getLastRow();
+    const extra = Array.from({ length: 1_100 }, (_, i) => [`R8-${String(101 + i).padStart(4, "0")}`, "R8", `追加の課題 ${i + 1}`].map((value) => ({ kind: "value" as const, value })));
+    sheet.setCells(start, 0, extra);
+    setUp(big);
+    const ids = big.model.getSheetByName("課題ID")!;
+    expect(ids.getLastRow()).toBe(start + extra.length); // the header and one row per issue
+    sheet.deleteRows(start + 500, 1);
+    const [result] = big.fireChange({ changeType: "REMOVE_ROW", user: STAFF });
+    expect(result.ok, result.error?.message).toBe(true);
+    expect(result.result).toEqual(["R8-0601"]); // extra[500]
+  });
+
   it("keeps a new row's ID, so deleting that row later is recorded too", () => {
     const count = issueRows(runtime).length;
     typeInto(count + 2, 1, [["R8", "窓口のキャッシュレス化"]]);
