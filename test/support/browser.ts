@@ -61,9 +61,9 @@ export function sharedBrowser(): Promise<Browser> {
 
 /**
  * A browser test file's hooks: the worker's shared Chromium for the file (its contexts closed
- * at the end), and `afterEachTest` (closing what a test started) after each test.
+ * at the end), and `afterEachTest` (closing what a test started), if any, after each test.
  */
-export function chromiumForFile(afterEachTest: () => Promise<unknown>): { readonly browser: Browser } {
+export function chromiumForFile(afterEachTest?: () => Promise<unknown>): { readonly browser: Browser } {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await sharedBrowser();
@@ -71,7 +71,7 @@ export function chromiumForFile(afterEachTest: () => Promise<unknown>): { readon
   afterAll(async () => {
     await closeContexts(browser);
   });
-  afterEach(afterEachTest);
+  if (afterEachTest) afterEach(afterEachTest);
   return {
     get browser(): Browser {
       if (!browser) throw new Error("Chromium is started in beforeAll: use it inside a test or hook.");

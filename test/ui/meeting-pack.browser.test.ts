@@ -1,10 +1,7 @@
 // The X会議 pack's printable page in Chromium, as the built bundle renders it from the
 // menu: accessible (axe), A4 landscape, and its button making the file and linking to it.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS as artifacts, axeViolations, closeContexts, sharedBrowser } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { axeViolations, chromiumForFile, screenshot } from "../support/browser";
 import { SECRETARIAT, setUp } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -35,20 +32,11 @@ const withStub = (html: string, result: unknown) => html.replace("<head>", () =>
 </script>`);
 
 describe("X会議資料 page in Chromium", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await sharedBrowser();
-    mkdirSync(artifacts, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await closeContexts(browser);
-  });
+  const chromium = chromiumForFile();
 
   it("is accessible, prints on A4 landscape without its toolbar, and its button links to the file it makes", async () => {
     const file = { name: "X会議資料_2026-08-26", url: "https://docs.google.com/spreadsheets/d/abc/edit", id: "abc" };
-    const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 1100, height: 720 } });
     await page.setContent(withStub(packPage(), { ok: true, file }));
     expect(await axeViolations(page)).toEqual([]);
     await page.locator("#save-file").click();
@@ -58,7 +46,7 @@ describe("X会議資料 page in Chromium", () => {
     expect(await link.getAttribute("href")).toBe(file.url);
     expect(await link.getAttribute("target")).toBe("_blank");
     expect(await page.evaluate(() => (window as unknown as { __calls: unknown[] }).__calls)).toEqual([[{ meeting: "2026-08-26", file: true }]]);
-    await page.screenshot({ path: join(artifacts, "meeting-pack.png"), fullPage: true });
+    await screenshot(page, "meeting-pack", { fullPage: true });
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".toolbar").isVisible()).toBe(false);
     const pdf = await page.pdf({ preferCSSPageSize: true });

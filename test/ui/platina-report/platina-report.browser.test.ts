@@ -1,11 +1,9 @@
 // The report pages in Chromium: the プラチナレポート checked with axe-core
 // (WCAG 2.x A/AA) and for its structure, plus the report dialogs and the
 // printable progress report as the built bundle renders them.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS as artifacts, axeViolations, closeContexts, sharedBrowser } from "../../support/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, chromiumForFile, screenshot } from "../../support/browser";
 import { SECRETARIAT, setUp } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 
@@ -41,29 +39,20 @@ const withStub = (html: string, results: Record<string, unknown>) => html.replac
 </script>`);
 
 describe("pages in Chromium", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await sharedBrowser();
-    mkdirSync(artifacts, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await closeContexts(browser);
-  });
+  const chromium = chromiumForFile();
 
   describe("プラチナレポート", () => {
     let page: Page;
     const report = () => dialogsOf("createPlatinaReport", [{ year: "R7" }]).result as { html: string };
 
     beforeAll(async () => {
-      page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+      page = await chromium.browser.newPage({ viewport: { width: 1024, height: 900 } });
       await page.setContent(report().html);
     });
 
     it("has no WCAG 2.x A/AA violations (axe-core)", async () => {
       expect(await axeViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(artifacts, "platina-report.png"), fullPage: true });
+      await screenshot(page, "platina-report", { fullPage: true });
     });
 
     it("has lang, one h1, headings in order, lists, and tables with caption and scoped header cells", async () => {
@@ -93,17 +82,17 @@ describe("pages in Chromium", () => {
     });
 
     it("reflows on a 320 px screen without sideways scrolling", async () => {
-      const narrow = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      const narrow = await chromium.browser.newPage({ viewport: { width: 320, height: 640 } });
       await narrow.setContent(report().html);
       expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      await narrow.screenshot({ path: join(artifacts, "platina-report-320.png") });
+      await screenshot(narrow, "platina-report-320");
       await narrow.close();
     });
   });
 
   it("the プラチナレポート dialog shows the preview and a data: URL download link", async () => {
     const { html } = dialogsOf("createPlatinaReport", []);
-    const page = await browser.newPage({ viewport: { width: 900, height: 640 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 900, height: 640 } });
     await page.setContent(withStub(html, {}));
     const link = await page.locator("#download").evaluate((a: HTMLAnchorElement) => ({ href: a.href, download: a.download }));
     expect(link.download).toBe("platina-report-R7.html");
@@ -111,7 +100,7 @@ describe("pages in Chromium", () => {
     const preview = page.frameLocator("#preview");
     await expect.poll(() => preview.locator("h1").textContent()).toContain("プラチナレポート 令和7年度");
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(artifacts, "platina-report-dialog.png") });
+    await screenshot(page, "platina-report-dialog");
     await page.close();
   });
 
@@ -119,7 +108,7 @@ describe("pages in Chromium", () => {
     const { html } = dialogsOf("createProgressReport", []);
     const message = "シート「報告_2026-05-20」を作成しました。前回（2026-04-30）の報告と比較しています。";
     // The size the dialog opens at (features/progress-report.ts): the longest message fits above the buttons.
-    const page = await browser.newPage({ viewport: { width: 460, height: 480 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 460, height: 480 } });
     await page.setContent(withStub(html, { createProgressReport: { ok: true, message }, showProgressReportPrint: "", openProgressReportSheet: { ok: true } }));
     expect(await axeViolations(page)).toEqual([]);
     const notice = page.locator("#notice");
@@ -138,7 +127,7 @@ describe("pages in Chromium", () => {
     // Nothing is cut off: the message and the buttons are inside the dialog.
     const bottom = await page.locator(".actions").evaluate((el) => el.getBoundingClientRect().bottom);
     expect(bottom).toBeLessThanOrEqual(480);
-    await page.screenshot({ path: join(artifacts, "report-dialog-created.png") });
+    await screenshot(page, "report-dialog-created");
     await page.getByRole("button", { name: "開く" }).click();
     await page.getByRole("button", { name: "印刷用を表示" }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls.slice(1))).toEqual([
@@ -152,21 +141,21 @@ describe("pages in Chromium", () => {
     expect(await notice.textContent()).toBe("この基準日の報告シートはすでにあります。開くか、置き換えて作り直せます。");
     expect(await page.locator("#create").textContent()).toBe("置き換えて作成");
     expect(await visible()).toEqual({ create: true, open: true, print: true });
-    await page.screenshot({ path: join(artifacts, "report-dialog.png") });
+    await screenshot(page, "report-dialog");
     await page.close();
   });
 
   it("the printable progress report lays out on A4 landscape", async () => {
     const { html } = dialogsOf("showProgressReportPrint", ["2026-05-26", ["R6", "R7"]]);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 1100, height: 720 } });
     await page.setContent(html);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(artifacts, "report-print.png"), fullPage: true });
+    await screenshot(page, "report-print", { fullPage: true });
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".toolbar").isVisible()).toBe(false);
     // A4 landscape at 96 dpi with 12 mm margins: 297 mm − 24 mm ≈ 1032 px of width.
     await page.setViewportSize({ width: 1032, height: 703 });
-    await page.screenshot({ path: join(artifacts, "report-print-page1.png") });
+    await screenshot(page, "report-print-page1");
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdf.length).toBeGreaterThan(10_000);
     await page.close();

@@ -398,7 +398,7 @@ describe("status sidebar with a sheet-contract problem (issue 12)", () => {
     await page.locator("#form").evaluate((form: HTMLFormElement) => form.requestSubmit());
     const saves = await page.evaluate(() => (window as any).__stub.calls.filter((c: any) => c.name === "saveIssueUpdate"));
     expect(saves).toEqual([]);
-    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-contract-banner.png") });
+    await screenshot(page, "sidebar-contract-banner");
     await page.close();
   });
 
@@ -450,7 +450,7 @@ describe("status sidebar: issues past their 実施時期", () => {
     await page.locator('button.item[data-id="R6-022"]').click();
     await expect(page.locator("#detail-overdue").innerText()).resolves.toBe(notice);
     expect(await axeViolations(page, null)).toEqual([]);
-    await page.screenshot({ path: join(root, "test-artifacts", "sidebar-overdue.png") });
+    await screenshot(page, "sidebar-overdue");
     await page.locator("#back").click();
     // 「R8年度中に方針決定」 has not ended.
     await page.locator('button.item[data-id="R6-030"]').click();
