@@ -15,7 +15,7 @@ export function normalizeText(value: unknown): string {
 export function isBlank(value: unknown): boolean {
   // Checked for every cell of every row, so it avoids normalizing: NFKC never
   // turns visible text into white space, and \s already covers U+3000.
-  if (value === null || value === undefined) return true;
+  if (value === null || value === undefined || value === "") return true;
   return typeof value === "string" ? !/\S/.test(value) : false;
 }
 

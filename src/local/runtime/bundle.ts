@@ -17,11 +17,26 @@ export interface AddonBundle {
   readHtml(name: string): string | null;
 }
 
+/**
+ * The bundle in `dir`. Read on every call, compiled once per content: every workbook a process
+ * opens (a workbench reloading after a failed trigger, each test) runs the same Code.js.
+ */
 export function loadAddonBundle(dir: string): AddonBundle {
   const codePath = join(dir, "Code.js");
   if (!existsSync(codePath)) throw new Error(`${codePath} がありません。先に npm run build を実行してください。`);
   const code = readFileSync(codePath, "utf8");
-  const manifest = JSON.parse(readFileSync(join(dir, "appsscript.json"), "utf8")) as { timeZone?: string; oauthScopes?: string[] };
+  const manifestText = readFileSync(join(dir, "appsscript.json"), "utf8");
+  const known = loaded.get(dir);
+  if (known && known.code === code && known.manifestText === manifestText) return known.bundle;
+  const bundle = compileBundle(dir, codePath, code, manifestText);
+  loaded.set(dir, { code, manifestText, bundle });
+  return bundle;
+}
+
+const loaded = new Map<string, { code: string; manifestText: string; bundle: AddonBundle }>();
+
+function compileBundle(dir: string, codePath: string, code: string, manifestText: string): AddonBundle {
+  const manifest = JSON.parse(manifestText) as { timeZone?: string; oauthScopes?: string[] };
   const entryPoints: string[] = [];
   const customFunctions: string[] = [];
   // The build writes each entry point at column 0, preceded by its JSDoc.

@@ -17,6 +17,7 @@ import { NO_CRASH, type CrashPoints } from "./crash-points";
 import type { Clock, RuntimeState } from "../execution/env";
 import { replay, type JournalEntry } from "./journal";
 import { Runtime, type ExecutionResult, type RuntimeOptions } from "./runtime";
+import { loadAddonBundle } from "./bundle";
 
 export interface OpenOptions {
   workbook: string;
@@ -124,7 +125,8 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
     await saveWorkbook(seed.model(), path);
     for (const file of [sidecarPath(path), commitLogPath(path)]) if (existsSync(file)) rmSync(file);
   }
-  const loaded = await loadDurable(path);
+  const customFunctions = bundleFunctions(options.bundleDir);
+  const loaded = await loadDurable(path, customFunctions);
   if (loaded.recovery) {
     const { commits, mails, unconfirmed } = loaded.recovery;
     const pending = unconfirmed.map((m) => m.to.join(",")).join(" / ");
@@ -218,7 +220,7 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
       if (execution.ok) return save();
       // The failed execution's writes are in memory: start again from the files and the commit log.
       log.close();
-      const reloaded = await loadDurable(path);
+      const reloaded = await loadDurable(path, customFunctions);
       runtime.replaceModel(reloaded.model);
       replaceState(runtime.state, reloaded.state);
       durableState = JSON.stringify(reloaded.state);
@@ -237,8 +239,11 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
  * The saved workbook and state, with the commit log replayed when it belongs to this very .xlsx:
  * what the next run will start from. Formulas keep the results the file holds (no bundle is run).
  */
-export async function loadDurable(path: string): Promise<{ model: WorkbookModel; state: RuntimeState; recovery: Recovery | null }> {
-  const model = await loadWorkbook(path, "Asia/Tokyo");
+export async function loadDurable(
+  path: string,
+  customFunctions?: string[],
+): Promise<{ model: WorkbookModel; state: RuntimeState; recovery: Recovery | null }> {
+  const model = await loadWorkbook(path, "Asia/Tokyo", customFunctions);
   const state = loadSidecar(sidecarPath(path));
   const found = readCommitLog(commitLogPath(path));
   const base = found?.records[0];
@@ -261,6 +266,15 @@ export async function loadDurable(path: string): Promise<{ model: WorkbookModel;
   }
   replay(model, entries);
   return { model, state: current, recovery };
+}
+
+/** The bundle's custom functions, to load the workbook with; a missing bundle is reported by the runtime. */
+function bundleFunctions(bundleDir: string): string[] | undefined {
+  try {
+    return loadAddonBundle(bundleDir).customFunctions;
+  } catch {
+    return undefined;
+  }
 }
 
 function replaceState(target: RuntimeState, source: RuntimeState): void {

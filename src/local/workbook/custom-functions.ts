@@ -134,13 +134,14 @@ export function createCustomFunctionPlugin(names: string[], host: CustomFunction
       return host.call(declared.get(ast.procedureName) ?? ast.procedureName, args);
     }
 
-    private rangeArgument(value: SimpleRangeValue, ast: AstNode): unknown[][] {
+    private rangeArgument(value: SimpleRangeValue, ast: AstNode): (readonly unknown[])[] {
       const range = value.range;
       const origin = range ? this.ref(range.start) : null;
-      const rows = host.rangeValues(value.data, origin);
+      const rows: (readonly unknown[])[] = host.rangeValues(value.data, origin);
       if (ast.type === "COLUMN_RANGE" && origin && range) {
         const wanted = host.sheetRowCount(origin.sheetName) - origin.row;
-        while (rows.length < wanted) rows.push(new Array<unknown>(range.width()).fill(""));
+        const blank = blankRow(range.width());
+        while (rows.length < wanted) rows.push(blank);
       }
       return rows;
     }
@@ -171,6 +172,18 @@ export function createCustomFunctionPlugin(names: string[], host: CustomFunction
   HyperFormula.getLanguage("enGB").extendFunctions(Object.fromEntries([...declared.keys()].map((id) => [id, id])));
   return CustomFunctions;
 }
+
+/**
+ * The rows of a whole-column range past the data, one shared frozen row per width: a sheet's
+ * thousand rows would otherwise be a thousand new arrays per call. The script never sees it
+ * shared, as every argument is copied into its realm (service-proxy toVm).
+ */
+function blankRow(width: number): readonly unknown[] {
+  let row = blankRows.get(width);
+  if (!row) blankRows.set(width, (row = Object.freeze(new Array<unknown>(width).fill(""))));
+  return row;
+}
+const blankRows = new Map<number, readonly unknown[]>();
 
 /** What a custom function returned, as rows × columns (a scalar is 1×1; a flat array is a column). */
 export function normalizeResult(result: unknown): unknown[][] {

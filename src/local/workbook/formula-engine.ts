@@ -9,6 +9,7 @@ import {
   ErrorType,
   HyperFormula,
   type ConfigParams,
+  type FunctionPluginDefinition,
 } from "hyperformula";
 import { serialToDate } from "./dates";
 import { DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, DEFAULT_TIME_FORMAT } from "./number-format";
@@ -24,8 +25,13 @@ const ENGINE_CONFIG: Partial<ConfigParams> = {
   maxRows: 1_000_000,
 };
 
-export function createEngine(): HyperFormula {
-  return HyperFormula.buildEmpty(ENGINE_CONFIG);
+/** An engine with HyperFormula's functions and, when given, the add-on's custom-function plugin. */
+export function createEngine(customFunctions?: FunctionPluginDefinition): HyperFormula {
+  return HyperFormula.buildEmpty(customFunctions ? { ...ENGINE_CONFIG, functionPlugins: withAllFunctions(customFunctions) } : ENGINE_CONFIG);
+}
+
+export function withAllFunctions(customFunctions: FunctionPluginDefinition): FunctionPluginDefinition[] {
+  return [...HyperFormula.getAllFunctionPlugins(), customFunctions];
 }
 
 const DATE_TYPES: Record<string, string> = {

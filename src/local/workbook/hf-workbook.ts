@@ -5,7 +5,7 @@
 import { ExportedCellChange, HyperFormula, type ExportedChange, type SimpleCellAddress } from "hyperformula";
 import { CustomFunctionBridge } from "./custom-function-bridge";
 import type { LoadedSheet } from "./file-cells";
-import { createEngine } from "./formula-engine";
+import { createEngine, withAllFunctions } from "./formula-engine";
 import { HfSheet } from "./hf-sheet";
 import type { CustomFunctionInvoker, SheetModel, WorkbookModel } from "./model";
 
@@ -16,8 +16,13 @@ function duplicateNameError(name: string): Error {
   return new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
 }
 
-export function createWorkbook(options: { name: string; timeZone: string }): HfWorkbook {
-  return new HfWorkbook(options.name, options.timeZone);
+/**
+ * `customFunctions`: the names the bundle will bind with setCustomFunctions. The engine is built
+ * with them and evaluates nothing until they are bound (or a read needs values), so opening a
+ * workbook evaluates its formulas once instead of once without the functions and again with them.
+ */
+export function createWorkbook(options: { name: string; timeZone: string; customFunctions?: string[] }): HfWorkbook {
+  return new HfWorkbook(options.name, options.timeZone, options.customFunctions);
 }
 
 export class HfWorkbook implements WorkbookModel {
@@ -30,12 +35,32 @@ export class HfWorkbook implements WorkbookModel {
   private depth = 0;
   private batchDepth = 0;
   private readonly functions = new CustomFunctionBridge(this);
+  /** Custom functions the engine was built with, and the invoker bound to them (null until setCustomFunctions). */
+  private readonly builtWith: { names: string[]; invoke: CustomFunctionInvoker | null } | null;
+  /** Built with custom functions that are not bound yet, and nothing evaluated so far. */
+  private awaitingFunctions = false;
 
   constructor(
     private readonly name: string,
     private readonly timeZone: string,
+    customFunctions?: string[],
   ) {
-    this.hf = createEngine();
+    if (customFunctions) {
+      const built = { names: [...customFunctions], invoke: null as CustomFunctionInvoker | null };
+      this.builtWith = built;
+      this.hf = createEngine(
+        this.functions.plugin(customFunctions, (name, args) => {
+          // Only a read before the bundle is bound gets here: setCustomFunctions evaluates again.
+          if (!built.invoke) throw new Error("カスタム関数はまだ読み込まれていません。");
+          return built.invoke(name, args);
+        }),
+      );
+      this.hf.suspendEvaluation();
+      this.awaitingFunctions = true;
+    } else {
+      this.builtWith = null;
+      this.hf = createEngine();
+    }
   }
 
   getName(): string {
@@ -86,8 +111,19 @@ export class HfWorkbook implements WorkbookModel {
   }
 
   setCustomFunctions(names: string[], invoke: CustomFunctionInvoker): void {
+    if (this.builtWith && sameNames(this.builtWith.names, names)) {
+      this.builtWith.invoke = invoke;
+      if (this.awaitingFunctions) {
+        // The first evaluation, with the functions bound.
+        this.awaitingFunctions = false;
+        this.recalculateWith(() => this.apply(() => this.hf.resumeEvaluation()));
+      } else {
+        this.recalculate();
+      }
+      return;
+    }
     const plugin = this.functions.plugin(names, invoke);
-    this.recalculateWith(() => this.hf.updateConfig({ functionPlugins: [...HyperFormula.getAllFunctionPlugins(), plugin] }));
+    this.recalculateWith(() => this.hf.updateConfig({ functionPlugins: withAllFunctions(plugin) }));
   }
 
   recalculate(): void {
@@ -102,7 +138,8 @@ export class HfWorkbook implements WorkbookModel {
         return fn();
       } finally {
         this.batchDepth--;
-        if (this.batchDepth === 0) this.ready();
+        // Awaiting the custom functions, evaluation waits for them or for a read.
+        if (this.batchDepth === 0 && !this.awaitingFunctions) this.ready();
       }
     });
   }
@@ -173,6 +210,7 @@ export class HfWorkbook implements WorkbookModel {
   /** Reads need evaluated values: inside a batch, evaluate the writes so far. */
   ready(): void {
     if (!this.hf.isEvaluationSuspended()) return;
+    this.awaitingFunctions = false;
     this.apply(() => this.hf.resumeEvaluation());
     this.settle();
   }
@@ -239,4 +277,8 @@ export class HfWorkbook implements WorkbookModel {
       }
     }
   }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }

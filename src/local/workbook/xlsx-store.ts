@@ -54,7 +54,8 @@ interface WorksheetExtras {
 
 // ---------------------------------------------------------------- load
 
-export async function loadWorkbook(path: string, timeZone = "Asia/Tokyo"): Promise<WorkbookModel> {
+/** `customFunctions`: the bundle's names, bound next by the runtime (see createWorkbook). */
+export async function loadWorkbook(path: string, timeZone = "Asia/Tokyo", customFunctions?: string[]): Promise<WorkbookModel> {
   let buffer: Buffer;
   try {
     buffer = readFileSync(path);
@@ -76,7 +77,7 @@ export async function loadWorkbook(path: string, timeZone = "Asia/Tokyo"): Promi
 
   const names = new Map(meta.flatMap((m) => (m.kind === "name" ? [[m.sheet, m.name] as const] : [])));
   const named = worksheets.map((ws) => ({ ws, name: names.get(ws.name) ?? ws.name }));
-  const model = createWorkbook({ name: basename(path, extname(path)), timeZone });
+  const model = createWorkbook({ name: basename(path, extname(path)), timeZone, customFunctions });
   const sheets = model.loadSheets(named.map(({ ws, name }) => readCells(ws, name, meta)));
   model.batch(() => named.forEach(({ ws, name }, i) => readLayout(ws, name, sheets[i], meta)));
   return model;

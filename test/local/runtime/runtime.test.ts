@@ -1,5 +1,8 @@
 // The runtime's Apps Script semantics, on tiny hand-written bundles and on the real build.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadAddonBundle } from "../../../src/local/runtime/bundle";
 import { UnknownEntryPointError } from "../../../src/local/runtime/runtime";
 import { fixtureBundle, testRuntime } from "../../support/runtime";
 import { SEED_STATUS } from "../../support/seed";
@@ -124,6 +127,26 @@ function datesAreDates() { var v = SpreadsheetApp.getActive().getSheetByName("S"
     sheet.setCells(0, 0, [[{ kind: "formula", formula: "=FOREVER()" }, { kind: "formula", formula: "=ONE()" }]]);
     expect(sheet.getValues({ row: 0, column: 0, numRows: 1, numColumns: 2 })[0]).toEqual(["#ERROR!", 1]);
     expect(sheet.getCellError(0, 0)?.message).toBe("Exceeded maximum execution time (line 0).");
+  });
+
+  it("passes a whole-column range with every row of the sheet, each row the script's own array", () => {
+    // Blank rows past the data share one array on the host side; the script must never see that.
+    const code = `/** @customfunction */\nfunction ROWS_OF(rows) { rows[5][0] = "changed"; return [[rows.length, rows[6][0] === "" ? "blank" : rows[6][0], rows[5] === rows[6] ? "shared" : "own", Object.isFrozen(rows[7]) ? "frozen" : "open"]]; }`;
+    const { runtime } = testRuntime({ bundleDir: fixtureBundle(code), demo: false });
+    const sheet = runtime.model.insertSheet("S");
+    sheet.setCells(0, 0, [[{ kind: "value", value: "a" }, { kind: "value", value: 1 }]]);
+    sheet.setCells(0, 3, [[{ kind: "formula", formula: "=ROWS_OF(A:B)" }]]);
+    expect(sheet.getValues({ row: 0, column: 3, numRows: 1, numColumns: 4 })).toEqual([[sheet.getMaxRows(), "blank", "own", "open"]]);
+  });
+
+  it("compiles a bundle once per content, and again once its Code.js changes", () => {
+    const dir = fixtureBundle(`/** @customfunction */\nfunction ONE() { return 1; }`);
+    const first = loadAddonBundle(dir);
+    expect(loadAddonBundle(dir)).toBe(first);
+    writeFileSync(join(dir, "Code.js"), `/** @customfunction */\nfunction TWO() { return 2; }`);
+    const changed = loadAddonBundle(dir);
+    expect(changed).not.toBe(first);
+    expect(changed.customFunctions).toEqual(["TWO"]);
   });
 
   it("enforces the 6-minute limit on the simulated duration when asked", () => {

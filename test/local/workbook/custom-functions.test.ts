@@ -153,6 +153,35 @@ describe("registering custom functions after formulas exist", () => {
     expect(sheet.getValues(r(0, 3))).toEqual([[0 + 1 + 10 + 11 + 20 + 21]]);
   });
 
+  it("evaluates once, when bound, a workbook built with the functions' names (as a workbook is opened)", () => {
+    const wb = createWorkbook({ name: "テスト", timeZone: "Asia/Tokyo", customFunctions: ["MATRIX", "TWICE"] });
+    const sheet = wb.insertSheet("シート1");
+    sheet.setCells(0, 0, [[v(3), f("=MATRIX(A1,2)"), empty, f("=SUM(B1:C3)"), f("=TWICE(A1)")]]);
+    const calls: string[] = [];
+    wb.setCustomFunctions(["MATRIX", "TWICE"], (name, args) => {
+      calls.push(`${name}(${args.join(",")})`);
+      return name === "MATRIX" ? grid(args[0] as number, args[1] as number) : (args[0] as number) * 2;
+    });
+    // Binding evaluates (listeners hear of it then), each call once; reads find the results.
+    expect(calls).toEqual(["MATRIX(3,2)", "TWICE(3)"]);
+    expect(sheet.getValues(r(0, 1, 3, 2))).toEqual(grid(3, 2));
+    expect(sheet.getValues(r(0, 3, 1, 2))).toEqual([[0 + 1 + 10 + 11 + 20 + 21, 6]]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("answers a read before the functions are bound, and evaluates with them once they are", () => {
+    const wb = createWorkbook({ name: "テスト", timeZone: "Asia/Tokyo", customFunctions: ["TWICE"] });
+    const sheet = wb.insertSheet("シート1");
+    sheet.setCells(0, 0, [[v(3), f("=TWICE(A1)"), f("=A1+1")]]);
+    expect(sheet.getValues(r(0, 1, 1, 2))).toEqual([["#ERROR!", 4]]);
+    wb.setCustomFunctions(["TWICE"], (_name, [n]) => (n as number) * 2);
+    expect(sheet.getValues(r(0, 1, 1, 2))).toEqual([[6, 4]]);
+    // Other names than it was built with: registered as on any workbook.
+    wb.setCustomFunctions(["THRICE"], (_name, [n]) => (n as number) * 3);
+    sheet.setCells(0, 1, [[f("=THRICE(A1)")]]);
+    expect(sheet.getValues(r(0, 1))).toEqual([[9]]);
+  });
+
   it("re-sizes an array expression around a custom function", () => {
     const { sheet } = bookWith({ MATRIX: (rows, columns) => grid(rows as number, columns as number) });
     sheet.setCells(0, 0, [[v(1), f("=MATRIX(A1,1)*2")]]);
