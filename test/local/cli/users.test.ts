@@ -1,23 +1,12 @@
 // `--domain` and `--strict-users`: whom Session.getActiveUser() names in `platina run`.
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { platina as platinaIn } from "../../support/platina-cli";
 import { tempDir } from "../../support/runtime";
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, "..", "..", "..", "bin", "platina.js");
 const PERSON = "taro.jinji@city.example";
 
-async function platina(cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** In-process: the options are the subject here, not the process. */
+const platina = (cwd: string, ...args: string[]) => platinaIn(cwd, args);
 
 let dir: string;
 beforeAll(async () => {
