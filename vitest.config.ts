@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import EndToEndFirst from "./test/support/sequencer";
 
 export default defineConfig({
   test: {
@@ -18,5 +19,7 @@ export default defineConfig({
     // A larger young generation: the runtime allocates a copy of every range it passes, and
     // with Node's default the workers spent a tenth of their time in scavenges.
     execArgv: ["--max-semi-space-size=64"],
+    // Files that start processes, browsers or workbenches first, also on a fresh clone.
+    sequence: { sequencer: EndToEndFirst },
   },
 });
