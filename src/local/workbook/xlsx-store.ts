@@ -246,6 +246,9 @@ function readValidations(ws: ExcelJS.Worksheet, sheet: HfSheet): void {
   const rules = new Map<string, ValidationRule>();
   // exceljs lists a range's rule once per cell, the same object each time: serialise it once.
   const keys = new Map<object, string>();
+  // Set per rule over whole runs of cells, so the cells of a run share one stored rule (saving
+  // serialises each distinct rule once).
+  const cells = new Map<ValidationRule, [number, number][]>();
   for (const [address, dv] of Object.entries((ws as unknown as WorksheetExtras).dataValidations.model)) {
     const range = parseRangeA1(address.replace(/^range:/, ""));
     const formula = String(dv.formulae?.[0] ?? "");
@@ -262,9 +265,14 @@ function readValidations(ws: ExcelJS.Worksheet, sheet: HfSheet): void {
         helpText: dv.prompt ?? null,
       };
       rules.set(key, rule);
+      cells.set(rule, []);
     }
-    sheet.setValidation(range, rule);
+    const list = cells.get(rule)!;
+    for (let r = range.row; r < range.row + range.numRows; r++) {
+      for (let c = range.column; c < range.column + range.numColumns; c++) list.push([r, c]);
+    }
   }
+  for (const [rule, list] of cells) for (const range of cellsToRanges(list)) sheet.setValidation(range, rule);
 }
 
 function readConditionalRules(ws: ExcelJS.Worksheet): ConditionalRule[] {
