@@ -1,10 +1,11 @@
-// A workbench per test: a fresh temp copy of the demo workbook, a free port, a
-// clock that stands still (2026-11-25 09:00 Tokyo) until a test advances it.
+// A workbench per test (or one per file whose tests change nothing): a fresh temp copy of
+// the demo workbook, a free port, a clock that stands still (2026-11-25 09:00 Tokyo) until a
+// test advances it.
 import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createDemoModel, DEMO_SEED } from "../../../src/local/demo-workbook";
 import { fakeClock } from "../../../src/local/runtime/clock";
 import { openWorkbook } from "../../../src/local/runtime/open";
@@ -76,6 +77,28 @@ function demoTemplate(): Promise<string> {
 
 /** Workbenches started and not yet closed: each test's are closed after it. */
 const running = new Set<TestWorkbench>();
+
+/**
+ * One workbench for all of a file's tests, started before the first: for files whose tests
+ * change nothing in the workbook (they open pages and check what may not happen), so each
+ * test need not pay for a workbench of its own. Closed after the last test.
+ */
+export function workbenchForFile(options: Parameters<typeof startTestWorkbench>[0] = {}): { readonly workbench: TestWorkbench } {
+  let workbench: TestWorkbench | undefined;
+  beforeAll(async () => {
+    workbench = await startTestWorkbench(options);
+    running.delete(workbench); // not closed after each test
+  });
+  afterAll(async () => {
+    await workbench?.close();
+  });
+  return {
+    get workbench(): TestWorkbench {
+      if (!workbench) throw new Error("The file's workbench is started in beforeAll: use it inside a test.");
+      return workbench;
+    },
+  };
+}
 
 /** A workbench browser file's hooks: shared Chromium, and every workbench a test started closed after that test. */
 export function chromiumForFile(): { readonly browser: Browser } {

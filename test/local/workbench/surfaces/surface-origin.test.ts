@@ -6,7 +6,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { SANDBOX } from "../../../../src/local/workbench/shim/surface-html";
 import { fixtureBundle } from "../../../support/runtime";
-import { chromiumForFile, openPage, startTestWorkbench, until, type TestWorkbench } from "../harness";
+import { chromiumForFile, openPage, until, workbenchForFile, type TestWorkbench } from "../harness";
 
 const USER = "taro.jinji@city.example";
 
@@ -40,13 +40,12 @@ const FORM = String.raw`<!DOCTYPE html><html><head><base target="_top"></head><b
 <form method="post" action="EXEC"><input name="x" value="web"><button id="web-submit">送信</button></form>
 </body></html>`;
 
-let workbench: TestWorkbench | undefined;
-
 const chromium = chromiumForFile();
+// No test here changes the workbook or runs doPost (each checks that none ran): one workbench serves them all.
+const shared = workbenchForFile({ bundleDir: fixtureBundle(CODE, { nav: NAV, form: FORM }), user: USER });
 
 async function start(): Promise<TestWorkbench> {
-  workbench = await startTestWorkbench({ bundleDir: fixtureBundle(CODE, { nav: NAV, form: FORM }), user: USER });
-  return workbench;
+  return shared.workbench;
 }
 
 async function openSidebar(wb: TestWorkbench): Promise<{ page: Page; frame: FrameLocator }> {
