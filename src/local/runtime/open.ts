@@ -238,6 +238,8 @@ async function openClaimed(path: string, lockDir: string, options: OpenOptions, 
 /**
  * The saved workbook and state, with the commit log replayed when it belongs to this very .xlsx:
  * what the next run will start from. Formulas keep the results the file holds (no bundle is run).
+ * `customFunctions`: the bundle's names when a runtime binds them next, so formulas are evaluated
+ * once, with them (createWorkbook).
  */
 export async function loadDurable(
   path: string,
