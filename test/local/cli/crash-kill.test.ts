@@ -1,7 +1,8 @@
-// kill -9 of a real `platina run sendFollowUpNow` at seeded points: the
-// workbook always opens, every mail in the outbox but at most the one in
-// flight is in 送信記録, and the re-run sends exactly the rest. Only the killed
-// runs are processes; the set-up, the traced clean run and the re-runs run in-process.
+// kill -9 of a real `platina run sendFollowUpNow` once at each kind of durable step
+// the run passes (a seeded one of those that repeat): the workbook always opens, every
+// mail in the outbox but at most the one in flight is in 送信記録, and the re-run sends
+// exactly the rest. Only the killed runs are processes; the set-up, the traced clean run
+// and the re-runs run in-process.
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +12,8 @@ import { tempDir } from "../../support/runtime";
 
 const SEND = ["run", "sendFollowUpNow", "--workbook", "m.xlsx", "--user", SECRETARIAT, "--now", "2026-12-01T09:05:00+09:00"];
 const RERUN = ["run", "sendFollowUpNow", "--workbook", "m.xlsx", "--user", SECRETARIAT, "--now", "2026-12-01T09:30:00+09:00"];
-const KILLS = 10;
+/** Every kind of durable step a mailing passes (src/local/runtime/crash-points.ts): each is killed once. */
+const KINDS = ["journal-start", "journal-commit", "mail-send", "journal-mail", "save-sidecar", "save-workbook", "journal-remove"];
 
 let base: string;
 let points: string[];
@@ -42,12 +44,16 @@ async function sentLog(dir: string): Promise<string[]> {
 }
 
 describe("kill -9 during the follow-up mailing", () => {
-  it(`loses no record and resends at most the mail in flight, at ${KILLS} seeded kill points`, { timeout: 400_000 }, async () => {
+  it("loses no record and resends at most the mail in flight, killed once at each kind of durable step", { timeout: 400_000 }, async () => {
     expect(everyone.length).toBeGreaterThan(10);
     expect(points.filter((p) => p === "mail-send")).toHaveLength(everyone.length);
+    expect(new Set(points)).toEqual(new Set(KINDS));
+    // A kind that repeats (a journal record and a mail per owner) is killed at a seeded one of its points.
     const random = seeded(20261201);
-    const kills = [...new Set(Array.from({ length: KILLS * 3 }, () => 1 + Math.floor(random() * points.length)))].slice(0, KILLS);
-    expect(kills).toHaveLength(KILLS);
+    const kills = KINDS.map((kind) => {
+      const at = points.flatMap((point, i) => (point === kind ? [i + 1] : []));
+      return at[Math.floor(random() * at.length)];
+    });
 
     const outcomes = await pool(2, kills.map((at) => async () => {
       const dir = copy();
