@@ -16,8 +16,12 @@ function toInput(value: unknown): CellInput {
   return { kind: "value", value: value as string | number | boolean | Date };
 }
 
-export function createDemoModel(name = "プラチナ市役所プロジェクト（デモ）"): WorkbookModel {
-  const model = createWorkbook({ name, timeZone: "Asia/Tokyo" });
+/**
+ * `customFunctions`: the names of the bundle a runtime will bind next (see createWorkbook), so its
+ * formulas are evaluated once, with them, instead of first without them and again when bound.
+ */
+export function createDemoModel(options: { customFunctions?: string[] } = {}): WorkbookModel {
+  const model = createWorkbook({ name: "プラチナ市役所プロジェクト（デモ）", timeZone: "Asia/Tokyo", customFunctions: options.customFunctions });
   const data = demoWorkbook();
   model.batch(() => {
     for (const [sheetName, rows] of Object.entries(data)) {

@@ -6,9 +6,11 @@ import { join } from "node:path";
 import { createDemoModel } from "../../src/local/demo-workbook";
 import { fakeClock, type FakeClock } from "../../src/local/runtime/clock";
 import { emptyState } from "../../src/local/execution/env";
+import { loadAddonBundle } from "../../src/local/runtime/bundle";
 import { Runtime, type RuntimeOptions } from "../../src/local/runtime/runtime";
 import { outboxTransport } from "../../src/local/services/mail";
 import { createWorkbook } from "../../src/local/workbook/hf-workbook";
+import type { WorkbookModel } from "../../src/local/workbook/model";
 import { BUILD_DIR } from "./gas-bundle";
 
 export function tempDir(prefix = "platina-test-"): string {
@@ -38,8 +40,8 @@ export interface TestRuntime {
 }
 
 /** `timeZone`: a new workbook (one empty sheet, as Sheets makes it) whose own time zone (ファイル → 設定) is this one, instead of the demo's Asia/Tokyo. */
-function newSpreadsheet(timeZone: string | undefined) {
-  const model = createWorkbook({ name: "test", timeZone: timeZone ?? "Asia/Tokyo" });
+function newSpreadsheet(timeZone: string | undefined, customFunctions: string[]) {
+  const model = createWorkbook({ name: "test", timeZone: timeZone ?? "Asia/Tokyo", customFunctions });
   if (timeZone) model.insertSheet("シート1");
   return model;
 }
@@ -50,15 +52,21 @@ export function testRuntime(
   const dir = tempDir();
   const clock = fakeClock(Date.parse(options.now ?? "2026-11-25T09:00:00+09:00"));
   const outbox = join(dir, "outbox");
+  const bundleDir = options.bundleDir ?? BUILD_DIR;
+  // As openWorkbook does: the model knows the bundle's custom functions, so binding them evaluates once.
+  const model = (): WorkbookModel => {
+    const customFunctions = loadAddonBundle(bundleDir).customFunctions;
+    return options.demo === false || options.timeZone ? newSpreadsheet(options.timeZone, customFunctions) : createDemoModel({ customFunctions });
+  };
   const runtime = new Runtime({
-    model: options.demo === false || options.timeZone ? newSpreadsheet(options.timeZone) : createDemoModel(),
     state: emptyState(),
     clock,
     random: seededRandom(20),
     mail: outboxTransport(outbox),
     lockDir: dir,
     ...options,
-    bundleDir: options.bundleDir ?? BUILD_DIR,
+    model: options.model ?? model(),
+    bundleDir,
   });
   return { runtime, clock, dir, outbox };
 }
