@@ -156,9 +156,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       clearInterval(triggerCheck);
       // Waiting dialogs end their executions (which are then discarded), so the queue can drain.
       hub.cancelAll("ワークベンチを終了したため、ダイアログを閉じました。");
-      const timeout = new Promise((done) => setTimeout(done, SHUTDOWN_WAIT_MS).unref());
-      await Promise.race([hub.worker.request("drain", {}).catch(() => undefined), timeout]);
-      await hub.worker.terminate();
+      await hub.worker.close(SHUTDOWN_WAIT_MS);
       events.close();
       await userContent.close();
       server.closeAllConnections();

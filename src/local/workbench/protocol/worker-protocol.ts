@@ -45,8 +45,13 @@ export interface WorkerOps {
     args: { method: "GET" | "POST"; query: string; pathInfo?: string; body?: { type: string; contents: string }; visitor: string; deployer: string; url?: string };
     reply: WebResponse;
   };
-  /** Resolves once every queued execution and save is done. */
-  drain: { args: Record<string, never>; reply: null };
+  /** After every queued execution: gives the workbook up; the worker then waits for the next workbench's `open`. */
+  close: { args: Record<string, never>; reply: null };
+}
+
+/** Sent to a worker whose workbench closed: open this one (answered with "ready" or "fatal", as at start). */
+export interface WorkerControl {
+  open: WorkerInit;
 }
 
 export type OpName = keyof WorkerOps;

@@ -5,7 +5,7 @@ import { extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import type { UiAnswer } from "../protocol/api-types";
-import type { OpName, UiPortMessage, WorkerInit, WorkerMessage, WorkerOps } from "../protocol/worker-protocol";
+import type { OpName, UiPortMessage, WorkerControl, WorkerInit, WorkerMessage, WorkerOps } from "../protocol/worker-protocol";
 
 /**
  * Started as the worker instead of ../worker.ts itself: a worker gets neither
@@ -40,6 +40,13 @@ function workerModule(): { module: string; tsx: string | null } {
   return { module: compiled.href, tsx: null };
 }
 
+/**
+ * A worker whose workbench closed cleanly, kept for the next workbench this process starts:
+ * a new thread loads and compiles the runtime again and runs it cold, about half of what a
+ * start costs. Unreferenced while it waits, so it never keeps the process alive.
+ */
+let idle: Worker | null = null;
+
 export class WorkbenchWorker {
   private lastId = 0;
   private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -65,26 +72,48 @@ export class WorkbenchWorker {
   }
 
   private constructor(init: Omit<WorkerInit, "uiPort" | "uiSignal">, onEvent: (event: WorkerEvent) => void) {
+    this.onEvent = onEvent;
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
     this.uiPort = port1;
     this.uiSignal = new Int32Array(signal);
-    const workerData = { ...init, uiPort: port2, uiSignal: signal, ...workerModule() };
-    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, transferList: [port2] });
-    this.worker.on("message", (message: WorkerMessage) => {
-      if ("reply" in message) {
-        const waiter = this.waiting.get(message.reply);
-        this.waiting.delete(message.reply);
-        if (message.ok) waiter?.resolve(message.value);
-        else waiter?.reject(new Error(message.error));
-      } else onEvent(message);
-    });
-    this.worker.on("error", (error) => onEvent({ event: "fatal", error: error.message }));
-    this.worker.on("exit", () => {
-      this.exited = true;
-      for (const waiter of this.waiting.values()) waiter.reject(new Error("ワークベンチの実行環境が終了しました。"));
-      this.waiting.clear();
-    });
+    const workerInit: WorkerInit = { ...init, uiPort: port2, uiSignal: signal };
+    const reused = idle;
+    idle = null;
+    if (reused) {
+      this.worker = reused;
+      reused.ref();
+      reused.postMessage({ open: workerInit } satisfies WorkerControl, [port2]);
+    } else {
+      this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...workerInit, ...workerModule() }, transferList: [port2] });
+    }
+    this.worker.on("message", this.onMessage);
+    this.worker.on("error", this.onError);
+    this.worker.on("exit", this.onExit);
+  }
+
+  private readonly onEvent: (event: WorkerEvent) => void;
+
+  private readonly onMessage = (message: WorkerMessage): void => {
+    if ("reply" in message) {
+      const waiter = this.waiting.get(message.reply);
+      this.waiting.delete(message.reply);
+      if (message.ok) waiter?.resolve(message.value);
+      else waiter?.reject(new Error(message.error));
+    } else this.onEvent(message);
+  };
+
+  private readonly onError = (error: Error): void => this.onEvent({ event: "fatal", error: error.message });
+
+  private readonly onExit = (): void => {
+    this.exited = true;
+    for (const waiter of this.waiting.values()) waiter.reject(new Error("ワークベンチの実行環境が終了しました。"));
+    this.waiting.clear();
+  };
+
+  /** The thread running this workbench's runtime (a closed workbench's, when it was waiting). */
+  get threadId(): number {
+    return this.worker.threadId;
   }
 
   request<K extends OpName>(op: K, args: WorkerOps[K]["args"]): Promise<WorkerOps[K]["reply"]> {
@@ -104,6 +133,27 @@ export class WorkbenchWorker {
   /** Ends the wait of alert/prompt `id` with an error in the execution. */
   cancelUi(id: number, reason: string): void {
     this.sendUi({ id, cancel: reason });
+  }
+
+  /**
+   * Ends this workbench: once every queued execution is done the worker gives the workbook up
+   * and waits for the next workbench (or, if one already waits or it does not answer within
+   * `waitMs`, for instance stuck in a script, it is terminated).
+   */
+  async close(waitMs: number): Promise<void> {
+    const timeout = new Promise<"timeout">((done) => setTimeout(() => done("timeout"), waitMs).unref());
+    const closed = await Promise.race([this.request("close", {}).then(() => "closed" as const, () => "failed" as const), timeout]);
+    if (closed !== "closed" || idle) return this.terminate();
+    this.uiPort.close();
+    this.worker.off("message", this.onMessage);
+    this.worker.off("error", this.onError);
+    this.worker.off("exit", this.onExit);
+    const worker = this.worker;
+    worker.once("exit", () => {
+      if (idle === worker) idle = null;
+    });
+    worker.unref();
+    idle = worker;
   }
 
   async terminate(): Promise<void> {

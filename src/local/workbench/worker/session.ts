@@ -22,6 +22,7 @@ export class WorkbookSession {
   private dirty = false;
   private readonly pending = new Set<string>();
   private flushScheduled = false;
+  private closed = false;
 
   private constructor(
     private readonly opened: OpenedWorkbook,
@@ -61,9 +62,16 @@ export class WorkbookSession {
     this.dirty = false;
   }
 
+  /** Stops telling about changes and gives the workbook up (the last execution was settled). */
+  close(): void {
+    this.closed = true;
+    this.unsubscribe();
+    this.opened.close();
+  }
+
   /** Sends the changes noted so far now, e.g. before an alert suspends the execution. */
   flushChanges(): void {
-    if (this.pending.size === 0) return;
+    if (this.closed || this.pending.size === 0) return;
     const sheets = [...this.pending];
     this.pending.clear();
     this.options.onChange(sheets, this.sheetInfos());
