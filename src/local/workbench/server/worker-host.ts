@@ -45,7 +45,7 @@ function workerModule(): { module: string; tsx: string | null } {
  * a new thread loads and compiles the runtime again and runs it cold, about half of what a
  * start costs. Unreferenced while it waits, so it never keeps the process alive.
  */
-let idle: Worker | null = null;
+let idle: { worker: Worker; forget: () => void } | null = null;
 
 export class WorkbenchWorker {
   private lastId = 0;
@@ -81,9 +81,10 @@ export class WorkbenchWorker {
     const reused = idle;
     idle = null;
     if (reused) {
-      this.worker = reused;
-      reused.ref();
-      reused.postMessage({ open: workerInit } satisfies WorkerControl, [port2]);
+      this.worker = reused.worker;
+      this.worker.off("exit", reused.forget);
+      this.worker.ref();
+      this.worker.postMessage({ open: workerInit } satisfies WorkerControl, [port2]);
     } else {
       this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...workerInit, ...workerModule() }, transferList: [port2] });
     }
@@ -149,11 +150,15 @@ export class WorkbenchWorker {
     this.worker.off("error", this.onError);
     this.worker.off("exit", this.onExit);
     const worker = this.worker;
-    worker.once("exit", () => {
-      if (idle === worker) idle = null;
-    });
+    const waiting = {
+      worker,
+      forget: () => {
+        if (idle === waiting) idle = null;
+      },
+    };
+    worker.once("exit", waiting.forget);
     worker.unref();
-    idle = worker;
+    idle = waiting;
   }
 
   async terminate(): Promise<void> {

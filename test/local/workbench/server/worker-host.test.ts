@@ -23,13 +23,12 @@ afterEach(async () => {
   started.clear();
 });
 
+const INIT = { bundleDir: BUNDLE, createDemoIfMissing: true, clockStart: START, webAppUrl: "http://127.0.0.1:9/exec", workspace: DEFAULT_WORKSPACE };
+
 /** A workbench's worker on a new workbook `name` in a folder of its own; `events` collects what it reports. */
 async function start(name: string, events: WorkerEvent[] = []) {
   const workbook = join(tempDir("platina-worker-"), name);
-  const worker = await WorkbenchWorker.start(
-    { workbook, bundleDir: BUNDLE, createDemoIfMissing: true, clockStart: START, webAppUrl: "http://127.0.0.1:9/exec", workspace: DEFAULT_WORKSPACE },
-    (event) => events.push(event),
-  );
+  const worker = await WorkbenchWorker.start({ ...INIT, workbook }, (event) => events.push(event));
   started.add(worker);
   return { worker, workbook };
 }
@@ -63,6 +62,31 @@ describe("the workbench's runtime worker", { timeout: 60_000 }, () => {
     started.delete(second.worker);
     expect(await savedNote(second.workbook)).toBe("2冊目");
     expect(await savedNote(first.workbook)).toBe("1冊目");
+  });
+
+  it("reopens the same workbook in the same thread, time after time, without piling up listeners on it", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const first = await start("again.xlsx");
+      await first.worker.close(10_000);
+      started.delete(first.worker);
+      // More than EventEmitter's default 10 listeners, had each reuse left one behind.
+      for (let i = 1; i <= 12; i++) {
+        const again = await WorkbenchWorker.start({ ...INIT, workbook: first.workbook, createDemoIfMissing: false }, () => undefined);
+        started.add(again);
+        expect(again.threadId).toBe(first.worker.threadId);
+        expect(await runNote(again, `${i}回目`)).toMatchObject({ ok: true });
+        await again.close(10_000);
+        started.delete(again);
+      }
+      expect(await savedNote(first.workbook)).toBe("12回目");
+      await new Promise((done) => setImmediate(done)); // warnings are emitted on the next turn
+      expect(warnings.map((w) => w.name)).not.toContain("MaxListenersExceededWarning");
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 
   it("is terminated, not kept, when a script still waits on an alert at close; the next workbench gets a new thread", async () => {
