@@ -1,12 +1,15 @@
 // The runtime worker outlives its workbench: closed, it gives the workbook up and the
 // next workbench of the process opens its own workbook in it; a worker that cannot
 // close in time (a script waiting on an alert) is terminated instead of kept.
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_WORKSPACE } from "../../../../src/local/execution/contexts";
 import { fakeClock } from "../../../../src/local/runtime/clock";
 import { openWorkbook } from "../../../../src/local/runtime/open";
 import { WorkbenchWorker, type WorkerEvent } from "../../../../src/local/workbench/server/worker-host";
+import { createWorkbook } from "../../../../src/local/workbook/hf-workbook";
+import { saveWorkbook } from "../../../../src/local/workbook/xlsx-store";
 import { fixtureBundle, tempDir } from "../../../support/runtime";
 import { START } from "../harness";
 
@@ -23,15 +26,28 @@ afterEach(async () => {
   started.clear();
 });
 
-const INIT = { bundleDir: BUNDLE, createDemoIfMissing: true, clockStart: START, webAppUrl: "http://127.0.0.1:9/exec", workspace: DEFAULT_WORKSPACE };
+const INIT = { bundleDir: BUNDLE, createDemoIfMissing: false, clockStart: START, webAppUrl: "http://127.0.0.1:9/exec", workspace: DEFAULT_WORKSPACE };
 
-/** A workbench's worker on a new workbook `name` in a folder of its own; `events` collects what it reports. */
+/** A new spreadsheet as Sheets makes one (one empty sheet): all these workbenches need. */
+let blank: string;
+beforeAll(async () => {
+  blank = join(tempDir("platina-worker-blank-"), "blank.xlsx");
+  const model = createWorkbook({ name: "blank", timeZone: "Asia/Tokyo" });
+  model.insertSheet("シート1");
+  await saveWorkbook(model, blank);
+});
+
+/** A workbench's worker on a copy `name` of the blank workbook in a folder of its own; `events` collects what it reports. */
 async function start(name: string, events: WorkerEvent[] = []) {
   const workbook = join(tempDir("platina-worker-"), name);
+  copyFileSync(blank, workbook);
   const worker = await WorkbenchWorker.start({ ...INIT, workbook }, (event) => events.push(event));
   started.add(worker);
   return { worker, workbook };
 }
+
+/** A1 of シート1 as the worker serves it to the page. */
+const servedNote = async (worker: WorkbenchWorker) => (await worker.request("rows", { sheet: "シート1", from: 0, count: 1 })).rows[0]?.[0]?.v ?? "";
 
 const runNote = (worker: WorkbenchWorker, text: string) =>
   worker.request("run", { entry: "note", args: [text], user: "taro.jinji@city.example", surface: "menu", deployer: "henkaku@city.example" });
@@ -56,8 +72,9 @@ describe("the workbench's runtime worker", { timeout: 60_000 }, () => {
 
     const second = await start("second.xlsx");
     expect(second.worker.threadId).toBe(first.worker.threadId);
-    expect((await second.worker.request("info", {})).workbook.file).toBe("second.xlsx");
+    expect(await servedNote(second.worker)).toBe("");
     expect(await runNote(second.worker, "2冊目")).toMatchObject({ ok: true });
+    expect(await servedNote(second.worker)).toBe("2冊目");
     await second.worker.close(10_000);
     started.delete(second.worker);
     expect(await savedNote(second.workbook)).toBe("2冊目");
@@ -74,7 +91,7 @@ describe("the workbench's runtime worker", { timeout: 60_000 }, () => {
       started.delete(first.worker);
       // More than EventEmitter's default 10 listeners, had each reuse left one behind.
       for (let i = 1; i <= 12; i++) {
-        const again = await WorkbenchWorker.start({ ...INIT, workbook: first.workbook, createDemoIfMissing: false }, () => undefined);
+        const again = await WorkbenchWorker.start({ ...INIT, workbook: first.workbook }, () => undefined);
         started.add(again);
         expect(again.threadId).toBe(first.worker.threadId);
         expect(await runNote(again, `${i}回目`)).toMatchObject({ ok: true });
@@ -98,7 +115,8 @@ describe("the workbench's runtime worker", { timeout: 60_000 }, () => {
     await expect(asking).rejects.toThrow("ワークベンチの実行環境が終了しました。");
     const next = await start("next.xlsx");
     expect(next.worker.threadId).not.toBe(stuck.worker.threadId);
-    expect((await next.worker.request("info", {})).workbook.file).toBe("next.xlsx");
+    expect(await runNote(next.worker, "次")).toMatchObject({ ok: true });
+    expect(await servedNote(next.worker)).toBe("次");
   });
 
   it("serves two workbenches open at once from two threads", async () => {
