@@ -1,10 +1,11 @@
-// 10 `platina run saveIssueUpdate` processes started at once on two workbooks
+// 6 `platina run saveIssueUpdate` processes started at once on two workbooks
 // (one with a claim left by a killed process): each waits its turn for its
 // workbook (up to 30 s, as waitLock callers wait), and every save that
-// answered ok is in 課題 and 履歴 afterwards. Five on one workbook already queue
-// four behind the first; each process costs about 3 CPU-seconds, so it was cut
-// from 50 to 20 to 10. Running out of the 30 s and failing as busy, writing
-// nothing, is tested with a live holder in files.test.ts.
+// answered ok is in 課題 and 履歴 afterwards. Three on one workbook already queue
+// two behind the first, and over the stale claim two race to take it over; each
+// process costs about 2.5 CPU-seconds, so it was cut from 50 to 20 to 10 to 6.
+// Running out of the 30 s and failing as busy, writing nothing, is tested with a
+// live holder in files.test.ts.
 // The set-up runs in-process; the saves are the processes.
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
@@ -16,7 +17,7 @@ import { BUILD_DIR } from "../../support/gas-bundle";
 import { platina, platinaProcess, readBack } from "../../support/platina-cli";
 import { tempDir } from "../../support/runtime";
 
-const PROCESSES = 10;
+const PROCESSES = 6;
 let base: string;
 let issues: Record<string, string>[];
 
