@@ -155,7 +155,7 @@ export class Grid {
     };
     this.scrollIntoView(this.sel.row, this.sel.column);
     const { first, last } = this.visibleRows();
-    this.draw(first, last);
+    this.drawSelection(first, last);
     this.announce();
   }
 
@@ -325,8 +325,30 @@ export class Grid {
     this.userMoves++;
     this.scrollIntoView(extend ? row : this.sel.row, extend ? column : this.sel.column);
     const { first, last } = this.visibleRows();
-    this.draw(first, last);
+    this.drawSelection(first, last);
     this.announce();
+  }
+
+  /**
+   * The selection moved: marked on the rows drawn when they still cover the view, instead of
+   * drawing them again (a redraw lays out about a thousand cells, some 20 ms on each key press).
+   */
+  private drawSelection(first: number, last: number): void {
+    if (first < this.drawn.first || last > this.drawn.last) return this.draw(first, last);
+    const { row, column } = this.sel;
+    const [r1, r2] = [Math.min(row, this.sel.row2), Math.max(row, this.sel.row2)];
+    const [c1, c2] = [Math.min(column, this.sel.column2), Math.max(column, this.sel.column2)];
+    this.headRows.querySelectorAll<HTMLElement>(".colhead .ch").forEach((head, c) => head.classList.toggle("hl", c >= c1 && c <= c2));
+    this.canvas.querySelectorAll<HTMLElement>(".row").forEach((line) => {
+      const r = Number(line.dataset.r);
+      const inRows = r >= r1 && r <= r2;
+      line.querySelector(".rh")?.classList.toggle("hl", inRows);
+      line.querySelectorAll<HTMLElement>(":scope > .c").forEach((cell) => {
+        const c = Number(cell.dataset.c);
+        cell.classList.toggle("sel", inRows && c >= c1 && c <= c2);
+        cell.classList.toggle("active", r === row && c === column);
+      });
+    });
   }
 
   private scrollIntoView(row: number, column: number): void {

@@ -61,6 +61,25 @@ describe("the workbench grid", { timeout: 90_000 }, () => {
     const page = await openPage(chromium.browser, workbench, "集計");
     await cell(page, "D4").click();
     await cell(page, "B2").click({ modifiers: ["Shift"] });
+    // The block is marked on the cells drawn: each of its cells, the active one, and the headers of its rows and columns.
+    const marked = () =>
+      page.evaluate(() => {
+        const texts = (selector: string, read: (e: HTMLElement) => string | null | undefined) =>
+          Array.from(document.querySelectorAll<HTMLElement>(selector), (e) => read(e) ?? "").sort();
+        return {
+          selected: texts(".grid .c.sel", (e) => e.dataset.a1),
+          active: texts(".grid .c.active", (e) => e.dataset.a1),
+          rows: texts(".grid .rh.hl", (e) => e.textContent),
+          columns: texts(".grid .ch.hl", (e) => e.textContent),
+        };
+      });
+    expect(await marked()).toEqual({
+      selected: ["B2", "B3", "B4", "C2", "C3", "C4", "D2", "D3", "D4"], active: ["D4"], rows: ["2", "3", "4"], columns: ["B", "C", "D"],
+    });
+    await page.keyboard.press("ArrowUp");
+    expect(await marked()).toEqual({ selected: ["D3"], active: ["D3"], rows: ["3"], columns: ["D"] });
+    await cell(page, "D4").click();
+    await cell(page, "B2").click({ modifiers: ["Shift"] });
     await menu(page, "選択範囲を表示");
     await until(() => page.locator(".toast").textContent()).toContain("集計!B2:D4 現在 D4");
 
