@@ -345,7 +345,7 @@ export class Grid {
       line.querySelector(".rh")?.classList.toggle("hl", inRows);
       line.querySelectorAll<HTMLElement>(":scope > .c").forEach((cell) => {
         const c = Number(cell.dataset.c);
-        cell.classList.toggle("sel", inRows && c >= c1 && c <= c2);
+        cell.classList.toggle("sel", this.inSelection(r, c));
         cell.classList.toggle("active", r === row && c === column);
       });
     });
