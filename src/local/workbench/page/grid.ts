@@ -227,18 +227,28 @@ export class Grid {
     this.body.innerHTML = body;
   }
 
+  private inSelectedRows(row: number): boolean {
+    return row >= Math.min(this.sel.row, this.sel.row2) && row <= Math.max(this.sel.row, this.sel.row2);
+  }
+
+  private inSelectedColumns(column: number): boolean {
+    return column >= Math.min(this.sel.column, this.sel.column2) && column <= Math.max(this.sel.column, this.sel.column2);
+  }
+
   private inSelection(row: number, column: number): boolean {
-    const { row: r1, row2: r2, column: c1, column2: c2 } = this.sel;
-    return row >= Math.min(r1, r2) && row <= Math.max(r1, r2) && column >= Math.min(c1, c2) && column <= Math.max(c1, c2);
+    return this.inSelectedRows(row) && this.inSelectedColumns(column);
+  }
+
+  private isActive(row: number, column: number): boolean {
+    return row === this.sel.row && column === this.sel.column;
   }
 
   private columnHeaderHtml(): string {
     const info = this.info!;
-    const [c1, c2] = [Math.min(this.sel.column, this.sel.column2), Math.max(this.sel.column, this.sel.column2)];
     let html = `<div class="colhead"><div class="corner"></div>`;
     for (let c = 0; c < info.maxColumns; c++) {
       const frozen = c < info.frozenColumns ? ` frz" style="left:${this.offsets[c]}px;width:${info.columnWidths[c]}px` : `" style="width:${info.columnWidths[c]}px`;
-      html += `<div class="ch${c >= c1 && c <= c2 ? " hl" : ""}${frozen}">${columnName(c)}</div>`;
+      html += `<div class="ch${this.inSelectedColumns(c) ? " hl" : ""}${frozen}">${columnName(c)}</div>`;
     }
     return `${html}</div>`;
   }
@@ -246,10 +256,9 @@ export class Grid {
   private rowHtml(r: number): string {
     const info = this.info!;
     const data = this.rows!.row(r);
-    const [r1, r2] = [Math.min(this.sel.row, this.sel.row2), Math.max(this.sel.row, this.sel.row2)];
     const last = r === info.frozenRows - 1 ? " frozen-last" : "";
     let html = `<div class="row${last}" style="top:${HEAD_HEIGHT + r * ROW_HEIGHT}px" data-r="${r}">`;
-    html += `<div class="rh${r >= r1 && r <= r2 ? " hl" : ""}">${r + 1}</div>`;
+    html += `<div class="rh${this.inSelectedRows(r) ? " hl" : ""}">${r + 1}</div>`;
     for (let c = 0; c < info.maxColumns; c++) {
       const cell = data?.cells[c] ?? null;
       html += this.cellHtml(r, c, cell, cell?.dv !== undefined ? data!.validations[cell.dv] : null, data ? this.overflowWidth(data.cells, c) : 0);
@@ -282,7 +291,7 @@ export class Grid {
       style.push(`left:${this.offsets[c]}px`);
     }
     if (this.inSelection(r, c)) classes.push("sel");
-    if (r === this.sel.row && c === this.sel.column) classes.push("active");
+    if (this.isActive(r, c)) classes.push("active");
     let content = "";
     if (cell) {
       classes.push(`k-${cell.k}`);
@@ -335,18 +344,14 @@ export class Grid {
    */
   private drawSelection(first: number, last: number): void {
     if (first < this.drawn.first || last > this.drawn.last) return this.draw(first, last);
-    const { row, column } = this.sel;
-    const [r1, r2] = [Math.min(row, this.sel.row2), Math.max(row, this.sel.row2)];
-    const [c1, c2] = [Math.min(column, this.sel.column2), Math.max(column, this.sel.column2)];
-    this.headRows.querySelectorAll<HTMLElement>(".colhead .ch").forEach((head, c) => head.classList.toggle("hl", c >= c1 && c <= c2));
+    this.headRows.querySelectorAll<HTMLElement>(".colhead .ch").forEach((head, c) => head.classList.toggle("hl", this.inSelectedColumns(c)));
     this.canvas.querySelectorAll<HTMLElement>(".row").forEach((line) => {
       const r = Number(line.dataset.r);
-      const inRows = r >= r1 && r <= r2;
-      line.querySelector(".rh")?.classList.toggle("hl", inRows);
+      line.querySelector(".rh")?.classList.toggle("hl", this.inSelectedRows(r));
       line.querySelectorAll<HTMLElement>(":scope > .c").forEach((cell) => {
         const c = Number(cell.dataset.c);
         cell.classList.toggle("sel", this.inSelection(r, c));
-        cell.classList.toggle("active", r === row && c === column);
+        cell.classList.toggle("active", this.isActive(r, c));
       });
     });
   }
