@@ -276,7 +276,7 @@ async function answer(request: WorkerRequest): Promise<void> {
 async function handle(request: WorkerRequest): Promise<unknown> {
   if (!bench) throw new Error("ワークベンチは終了しました。");
   if (request.op !== "close") return (bench.handlers[request.op] as (args: unknown) => unknown)(request.args);
-  // After every queued execution: the workbook is saved, given up, and the worker waits for the next one.
+  // After every queued execution, each saved as it ended: the workbook is given up, and the worker waits for the next one.
   bench.close();
   bench = null;
   return null;

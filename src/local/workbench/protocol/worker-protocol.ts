@@ -45,7 +45,7 @@ export interface WorkerOps {
     args: { method: "GET" | "POST"; query: string; pathInfo?: string; body?: { type: string; contents: string }; visitor: string; deployer: string; url?: string };
     reply: WebResponse;
   };
-  /** After every queued execution: gives the workbook up; the worker then waits for the next workbench's `open`. */
+  /** After every queued execution (each saved as it ended): gives the workbook up; the worker then waits for the next workbench's `open`. */
   close: { args: Record<string, never>; reply: null };
 }
 
