@@ -25,7 +25,8 @@ export default async function setup(): Promise<() => void> {
   // removed at the end: the vitest workers and the processes they start inherit TMPDIR.
   const runDir = mkdtempSync(join(tmpdir(), "platina-test-run-"));
   process.env.TMPDIR = runDir;
-  const teardown = () => rmSync(runDir, { recursive: true, force: true });
+  // A Chromium whose worker has just ended may still be writing its profile in there: retry while it empties.
+  const teardown = () => rmSync(runDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   const outputs = OUTPUTS.map((file) => join(ROOT, file));
   const built = Math.min(...outputs.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
   const sources = Math.max(...INPUTS.map((path) => newestChange(join(ROOT, path))));
