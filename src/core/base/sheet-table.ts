@@ -30,8 +30,10 @@ export interface SheetTable {
 }
 
 /** Accepts what a custom function receives: a 2-D array, or one cell's value. */
-export function toGrid(values: unknown): unknown[][] {
+export function toGrid(values: unknown): readonly (readonly unknown[])[] {
   if (!Array.isArray(values)) return [[values]];
+  // A range is rows already: read in place (whole-column arguments have a thousand rows).
+  if (values.every(Array.isArray)) return values as unknown[][];
   return values.map((row) => (Array.isArray(row) ? row : [row]));
 }
 

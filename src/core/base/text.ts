@@ -3,7 +3,8 @@
 
 export function isDateValue(value: unknown): value is Date {
   // Dates may come from another realm (the Sheets host, a vm context): no instanceof.
-  return Object.prototype.toString.call(value) === "[object Date]";
+  // Asked of every cell read, so text and numbers are let through first.
+  return typeof value === "object" && value !== null && Object.prototype.toString.call(value) === "[object Date]";
 }
 
 /** NFKC-normalized, trimmed text of a cell value ("" for blank). */

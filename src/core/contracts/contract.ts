@@ -131,6 +131,7 @@ class LazyRow<R> implements RecordRow<R> {
 
 /** Text of a cell as records and forms carry it: dates as ISO strings, blank as "". */
 export function cellToText(value: unknown): string {
+  if (typeof value === "string") return value;
   if (isDateValue(value)) return Number.isNaN(value.getTime()) ? "" : value.toISOString();
   if (value === null || value === undefined) return "";
   return String(value);
