@@ -47,8 +47,17 @@ export function endOfTokyoDay(day: Date): number {
 }
 
 export function issuesAsOf(issues: unknown[][], history: unknown[][], day: Date): Replay {
-  const end = endOfTokyoDay(day);
+  return replayer(history)(issues, day);
+}
+
+/** issuesAsOf for several days of one 履歴 (the year-end table replays each closed year): 履歴 is read once. */
+export function replayer(history: unknown[][]): (issues: unknown[][], day: Date) => Replay {
   const changes = changesById(history);
+  return (issues, day) => replay(issues, changes, day);
+}
+
+function replay(issues: unknown[][], changes: Map<string, Map<string, Change[]>>, day: Date): Replay {
+  const end = endOfTokyoDay(day);
   const table = ISSUES.fromRows(issues, []);
   // The cell, not the record's text: a 年度 typed as a date is read as the date's fiscal year.
   const yearCol = table.indexOf("年度");

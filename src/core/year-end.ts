@@ -5,8 +5,9 @@
 import { PROGRESS_CLASSES, isTracked, parseDirection, parseProgress, type Progress, type Sorting } from "./contracts/classes";
 import { fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "./base/fiscal-year";
 import { tokyoMidnight } from "./base/tokyo-time";
+import { cellToText } from "./contracts/contract";
 import { ISSUES } from "./contracts/issues";
-import { issuesAsOf } from "./replay";
+import { replayer } from "./replay";
 import { readRow, type SkippedRow, type Table } from "./tables";
 import { normalizeText } from "./base/text";
 
@@ -60,11 +61,13 @@ function readIssues(values: unknown[][], skipped?: SkippedRow[]): Map<string, Re
   const year = ISSUES.requiredColumn(table, "年度", parseFiscalYear, EXPECT_YEAR);
   const sorting = ISSUES.column(table, "整理区分", parseDirection, EXPECT_DIRECTION);
   const progress = ISSUES.column(table, "進捗分類", parseProgress, EXPECT_PROGRESS);
+  // The ID cell alone, as its record would read it: the other fields of a row are not needed here.
+  const idAt = table.indexOf("ID")!;
   const result = new Map<string, Read>();
   for (const row of table.rows) {
     readRow(skipped, () => {
       // Rows without an ID are keyed by row number: replays keep rows in place.
-      const id = normalizeText(row.record.ID) || `#${row.rowNumber}`;
+      const id = normalizeText(cellToText(row.cells[idAt])) || `#${row.rowNumber}`;
       result.set(id, { id, year: year(row), sorting: sorting(row), progress: progress(row) });
     });
   }
@@ -86,8 +89,9 @@ export function yearEnds(issues: unknown[][], history: unknown[][], asOf: Date, 
   const named = idsIn(history);
   const idColumn = (issues[0] ?? []).findIndex((h) => normalizeText(h) === "ID");
   const changing = [issues[0] ?? [], ...issues.slice(1).filter((row) => idColumn >= 0 && named.has(normalizeText(row[idColumn])))];
+  const replay = replayer(history);
   const asOfEnd = (year: number) => {
-    const replayed = readIssues(issuesAsOf(changing, history, fiscalYearEnd(year)).values, []);
+    const replayed = readIssues(replay(changing, fiscalYearEnd(year)).values, []);
     const end = new Map<string, Read>();
     // A replayed row missing from `replayed` did not exist yet at the year's end.
     for (const [id, issue] of current) if (!named.has(id)) end.set(id, issue);
