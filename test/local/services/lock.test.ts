@@ -29,39 +29,49 @@ const newLockDir = () => {
 };
 afterAll(() => lockDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-// A separate OS process that takes the script lock, holds it, then releases it.
+// A separate OS process that tries the script lock, waits for it, holds it until told to
+// release it (a line on stdin), then releases it: the test decides when, no fixed hold.
 const HOLDER_SCRIPT = `
+import { readSync } from "node:fs";
 import { createLockService } from ${JSON.stringify(join(REPO, "src/local/services/lock.ts"))};
-const [lockDir, holdMs] = process.argv.slice(2);
+const [lockDir] = process.argv.slice(2);
 const env = { activeUser: "other@platina.example", effectiveUser: "other@platina.example" };
 const lock = createLockService(env, lockDir).getScriptLock();
-lock.waitLock(20000);
-console.log(JSON.stringify({ event: "locked", at: Date.now() }));
-Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(holdMs));
+const say = (event, extra) => console.log(JSON.stringify({ event, at: Date.now(), ...extra }));
+const got = lock.tryLock(0);
+say("tried", { got });
+if (!got) lock.waitLock(20000);
+say("locked");
+readSync(0, Buffer.alloc(16));
 const releasedAt = Date.now();
 lock.releaseLock();
-console.log(JSON.stringify({ event: "released", at: releasedAt }));
+say("released", { at: releasedAt });
 `;
 
 interface Holder {
+  /** Whether its first try found the lock free. */
+  tried: Promise<boolean>;
   locked: Promise<number>;
   released: Promise<number>;
+  /** Tells it to release the lock (it holds it until then). */
+  release(): void;
 }
 
-function startHolder(lockDir: string, holdMs: number): Holder {
+function startHolder(lockDir: string): Holder {
   const script = join(lockDir, "holder.ts");
   writeFileSync(script, HOLDER_SCRIPT);
-  const child = spawn(process.execPath, ["--import", "tsx", script, lockDir, String(holdMs)], { cwd: REPO });
-  const events = new Map<string, (at: number) => void>();
-  const waitFor = (event: string) => new Promise<number>((res) => events.set(event, res));
+  const child = spawn(process.execPath, ["--import", "tsx", script, lockDir], { cwd: REPO });
+  const events = new Map<string, (message: { at: number; got?: boolean }) => void>();
+  const waitFor = (event: string) => new Promise<{ at: number; got?: boolean }>((res) => events.set(event, res));
+  const tried = waitFor("tried");
   const locked = waitFor("locked");
   const released = waitFor("released");
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => {
     output += chunk.toString();
     for (const line of output.split("\n").slice(0, -1)) {
-      const { event, at } = JSON.parse(line) as { event: string; at: number };
-      events.get(event)?.(at);
+      const message = JSON.parse(line) as { event: string; at: number; got?: boolean };
+      events.get(message.event)?.(message);
     }
     output = output.slice(output.lastIndexOf("\n") + 1);
   });
@@ -70,18 +80,26 @@ function startHolder(lockDir: string, holdMs: number): Holder {
   const failed = new Promise<never>((_, reject) =>
     child.on("exit", (code) => code !== 0 && reject(new Error(`holder exited ${code}: ${stderr}`))),
   );
-  return { locked: Promise.race([locked, failed]), released: Promise.race([released, failed]) };
+  const at = (message: Promise<{ at: number }>) => Promise.race([message.then((m) => m.at), failed]);
+  return {
+    tried: Promise.race([tried.then((m) => m.got === true), failed]),
+    locked: at(locked),
+    released: at(released),
+    release: () => child.stdin.end("release\n"),
+  };
 }
 
 describe("LockService across processes", () => {
   it("makes this process wait until another process releases the script lock", async () => {
     const lockDir = newLockDir();
-    const holder = startHolder(lockDir, 2500);
+    const holder = startHolder(lockDir);
     await holder.locked;
     const lock = createLockService(makeEnv(), lockDir).getScriptLock();
     expect(lock.tryLock(0)).toBe(false);
     expect(() => lock.waitLock(100)).toThrow(TIMEOUT_MESSAGE);
     expect(lock.hasLock()).toBe(false);
+    // Released by the other process while this one waits (a blocking wait: the message goes first).
+    holder.release();
     lock.waitLock(20_000);
     const acquiredAt = Date.now();
     expect(lock.hasLock()).toBe(true);
@@ -91,11 +109,14 @@ describe("LockService across processes", () => {
 
   it("makes a second process wait for the first", async () => {
     const lockDir = newLockDir();
-    const first = startHolder(lockDir, 1500);
+    const first = startHolder(lockDir);
     await first.locked;
-    const second = startHolder(lockDir, 0);
+    const second = startHolder(lockDir);
+    expect(await second.tried).toBe(false); // found it held, so it waits
+    first.release();
     const [firstReleased, secondLocked] = await Promise.all([first.released, second.locked]);
     expect(secondLocked).toBeGreaterThanOrEqual(firstReleased);
+    second.release();
     await second.released;
   });
 });
