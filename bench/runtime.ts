@@ -9,9 +9,18 @@ import { fakeClock } from "../src/local/runtime/clock";
 import { emptyState } from "../src/local/execution/env";
 import { Runtime } from "../src/local/runtime/runtime";
 import { outboxTransport } from "../src/local/services/mail";
+import type { WorkbookModel } from "../src/local/workbook/model";
 import { loadWorkbook, saveWorkbook } from "../src/local/workbook/xlsx-store";
 
 const ms = (start: number) => (performance.now() - start).toFixed(0);
+
+/** The built add-on on `model`, with its outbox and locks in `dir`. */
+function runtimeOn(model: WorkbookModel, dir: string): Runtime {
+  return new Runtime({
+    bundleDir: join(import.meta.dirname, "..", "build"), model, state: emptyState(),
+    clock: fakeClock(Date.now()), mail: outboxTransport(join(dir, "outbox")), lockDir: dir,
+  });
+}
 
 export async function benchRuntime(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "platina-bench-"));
@@ -30,10 +39,7 @@ export async function benchRuntime(): Promise<void> {
   const loaded = await loadWorkbook(file, "Asia/Tokyo");
   const load = ms(t);
   t = performance.now();
-  const runtime = new Runtime({
-    bundleDir: join(import.meta.dirname, "..", "build"), model: loaded, state: emptyState(),
-    clock: fakeClock(Date.now()), mail: outboxTransport(join(dir, "outbox")), lockDir: dir,
-  });
+  const runtime = runtimeOn(loaded, dir);
   const followUp = runtime.readRange("集計!B11")[0][0];
   const evaluate = ms(t);
   t = performance.now();
@@ -63,10 +69,7 @@ export async function benchRuntime(): Promise<void> {
 /** What every edit of 課題 costs on the demo: 集計's 11 custom functions again, over whole columns (1,000 rows). */
 function benchDemoRecalculation(dir: string): void {
   const model = createDemoModel();
-  new Runtime({
-    bundleDir: join(import.meta.dirname, "..", "build"), model, state: emptyState(),
-    clock: fakeClock(Date.now()), mail: outboxTransport(join(dir, "outbox")), lockDir: dir,
-  });
+  runtimeOn(model, dir); // binds the bundle's custom functions to the model
   const issues = model.getSheetByName("課題")!;
   const summary = model.getSheetByName("集計")!;
   let n = 0;
