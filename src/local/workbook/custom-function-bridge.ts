@@ -40,10 +40,12 @@ export class CustomFunctionBridge {
     return reentries;
   }
 
-  plugin(names: string[], invoke: CustomFunctionInvoker): ReturnType<typeof createCustomFunctionPlugin> {
+  /** `canCall`: false until `invoke` can run (a workbook built before its bundle is bound). */
+  plugin(names: string[], invoke: CustomFunctionInvoker, canCall: () => boolean = () => true): ReturnType<typeof createCustomFunctionPlugin> {
     const workbook = this.workbook;
     const timeZone = () => workbook.getTimeZone();
     return createCustomFunctionPlugin(names, {
+      canCall,
       call: (name, args) => {
         const key = `${name}\u0000${scalarKey(args)}`;
         let calls = this.memo.get(key);

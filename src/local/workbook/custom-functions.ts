@@ -31,6 +31,8 @@ export interface CellRef {
 }
 
 export interface CustomFunctionHost {
+  /** False while the workbook waits for its bundle: sizing a formula then skips reading its arguments. */
+  canCall(): boolean;
   call(name: string, args: unknown[]): CallOutcome;
   /** A value read by the engine at `cell` as Apps Script passes it (Date for date-formatted cells). */
   argumentValue(value: unknown, cell: CellRef | null): unknown;
@@ -83,6 +85,8 @@ export function createCustomFunctionPlugin(names: string[], host: CustomFunction
     }
 
     size(ast: CallNode, state: EvalState): ArraySize {
+      // Unbound, the call would fail after reading every argument (whole columns): one cell, corrected when bound.
+      if (!host.canCall()) return ArraySize.scalar();
       try {
         const outcome = this.invoke(ast, state);
         if (outcome instanceof CellError || "error" in outcome) return ArraySize.scalar();

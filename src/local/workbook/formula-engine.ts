@@ -14,6 +14,8 @@ import {
 import { serialToDate } from "./dates";
 import { DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, DEFAULT_TIME_FORMAT } from "./number-format";
 
+const parseDefault = HyperFormula.defaultConfig.parseDateTime;
+
 const ENGINE_CONFIG: Partial<ConfigParams> = {
   licenseKey: "gpl-v3",
   nullDate: { year: 1899, month: 12, day: 30 },
@@ -22,6 +24,9 @@ const ENGINE_CONFIG: Partial<ConfigParams> = {
   // Values come back at full double precision, as Sheets' getValues() does (dates keep their seconds).
   smartRounding: false,
   dateFormats: ["YYYY/MM/DD", "YYYY-MM-DD", "MM/DD/YYYY"],
+  // Cell text is stored with a leading apostrophe (HfSheet) and is never a date; the engine would
+  // otherwise try every date and time format on each text cell written.
+  parseDateTime: (text, dateFormat, timeFormat) => (text.startsWith("'") ? undefined : parseDefault(text, dateFormat, timeFormat)),
   maxRows: 1_000_000,
 };
 

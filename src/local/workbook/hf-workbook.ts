@@ -49,11 +49,15 @@ export class HfWorkbook implements WorkbookModel {
       const built = { names: [...customFunctions], invoke: null as CustomFunctionInvoker | null };
       this.builtWith = built;
       this.hf = createEngine(
-        this.functions.plugin(customFunctions, (name, args) => {
-          // Only a read before the bundle is bound gets here: setCustomFunctions evaluates again.
-          if (!built.invoke) throw new Error("カスタム関数はまだ読み込まれていません。");
-          return built.invoke(name, args);
-        }),
+        this.functions.plugin(
+          customFunctions,
+          (name, args) => {
+            // Only a read before the bundle is bound gets here: setCustomFunctions evaluates again.
+            if (!built.invoke) throw new Error("カスタム関数はまだ読み込まれていません。");
+            return built.invoke(name, args);
+          },
+          () => built.invoke !== null,
+        ),
       );
       this.hf.suspendEvaluation();
       this.awaitingFunctions = true;
