@@ -4,7 +4,7 @@
 // refused with the section's people named, no issue shown and nothing saved.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
+import { formFields, linkIn, openForm, outbox, submitForm, deployWebApp } from "../support/follow-up";
 import { SECRETARIAT, historyRows, issueRows, sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -20,8 +20,8 @@ let ids: string[];
 
 beforeEach(async () => {
   let dir: string;
-  ({ runtime, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
-  prepareFollowUp(runtime);
+  ({ runtime, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true }));
+  deployWebApp(runtime);
   const run = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
   if (!run.ok) throw new Error(run.error?.message);
   const mail = (await outbox(`${dir}/outbox`)).find((m) => m.to[0] === SECTION)!;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROPERTY_VALUE_LIMIT, summarizeStep, utf8Bytes } from "../../src/core/mailing/run-summary";
 import { outboxTransport, type MailTransport } from "../../src/local/services/mail";
-import { answeringUi, fireDueTriggers, fireMonthlyRun, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
+import { answeringUi, fireDueTriggers, fireMonthlyRun, formFields, linkIn, openForm, outbox, submitForm, deployWebApp } from "../support/follow-up";
 import { SECRETARIAT, addSecretariat, historyRows, issueRows, openOwners, sheetRecords } from "../support/issues";
 import { instantLockWaits, runWithStrictLocks } from "../support/locks";
 import { identity } from "../support/contexts";
@@ -44,8 +44,8 @@ describe("a web-app answer during a long mail run", () => {
         return sent;
       },
     };
-    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00", mail, lockClock });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00", mail, lockClock, setUp: true });
+    deployWebApp(runtime);
     const run = fireMonthlyRun(runtime);
     expect(run.ok, run.error?.message).toBe(true);
     expect(sends).toBeGreaterThan(3);
@@ -64,8 +64,8 @@ describe("a web-app answer while another execution holds the lock", () => {
   it("comes back as the form with the input kept and a request to send again; sent again, it is saved", async () => {
     // The form waits out the busy lock on a lock clock that takes no real time.
     const lockClock = instantLockWaits();
-    const { runtime, dir, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00", lockClock });
-    prepareFollowUp(runtime);
+    const { runtime, dir, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00", lockClock, setUp: true });
+    deployWebApp(runtime);
     fireMonthlyRun(runtime);
     const link = linkIn((await outbox(mails))[0].text);
     const form = openForm(runtime, link);
@@ -88,8 +88,8 @@ describe("a web-app answer while another execution holds the lock", () => {
 
 describe("triggers of two accounts", () => {
   it("初期設定 by a second editor adds no second edit trigger, says whose it is, and each edit is logged once", () => {
-    const { runtime } = testRuntime();
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
+    deployWebApp(runtime);
     // Only the secretariat may run 初期設定 (GUARD): the second editor is a second member of 事務局メール (issue 11's case).
     addSecretariat(runtime, SECOND);
     const { ui, shown } = answeringUi("YES");
@@ -103,8 +103,8 @@ describe("triggers of two accounts", () => {
   });
 
   it("自動送信を設定 by a second secretariat member keeps the one monthly trigger and names its owner; 送信状況 shows it", () => {
-    const { runtime } = testRuntime();
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
+    deployWebApp(runtime);
     addSecretariat(runtime, SECOND);
     expect(runtime.run("installFollowUpTrigger", [], { user: SECRETARIAT }).result).toMatchObject({ ok: true, owner: SECRETARIAT });
     const { ui, shown } = answeringUi("YES");
@@ -118,8 +118,8 @@ describe("triggers of two accounts", () => {
   });
 
   it("a second member's 今すぐ送信 leaves the owner's pending continuation as the only one", () => {
-    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     addSecretariat(runtime, SECOND);
     expect(fireMonthlyRun(runtime).ok).toBe(true);
     const now = runtime.run("sendFollowUpNow", [], { user: SECOND, ui: answeringUi("YES").ui });
@@ -151,8 +151,8 @@ describe("the last run's record", () => {
   });
 
   it("is what 送信状況 reads after a real run", () => {
-    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     fireMonthlyRun(runtime);
     const stored = runtime.state.scriptProperties["platina.followUp.lastRun"];
     expect(utf8Bytes(stored)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT);
@@ -166,8 +166,8 @@ describe("a mailing step's lease", () => {
   const LEASE = "platina.followUp.running";
 
   it("runs a whole step with one Lock object, as Apps Script's reading of Lock allows", async () => {
-    const { runtime, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     const { execution, lockObjects } = runWithStrictLocks(runtime, "runMonthlyFollowUp", [], { user: SECRETARIAT });
     expect(execution.ok, execution.error?.message).toBe(true);
     expect(lockObjects).toBe(1);
@@ -176,8 +176,8 @@ describe("a mailing step's lease", () => {
   });
 
   it("is given back, and the step's report kept, when the write lock is busy at the end: nothing is thrown from the finally", async () => {
-    const { runtime, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     // Another execution takes the script lock once the step has scheduled its reminder, and keeps it.
     const busy = () => runtime.state.triggers.some((t) => t.handler === "continueFollowUp");
     const { execution } = runWithStrictLocks(runtime, "runMonthlyFollowUp", [], { user: SECRETARIAT }, { busy });
@@ -191,8 +191,8 @@ describe("a mailing step's lease", () => {
   });
 
   it("left by a run that died refuses the next one, which still schedules its follow-up for when the lease lapses", async () => {
-    const { runtime, clock, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, clock, outbox: mails } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     // The monthly run died mid-step a minute ago: its lease holds for 6.5 minutes from its start.
     const until = Date.parse("2026-12-01T09:05:30+09:00");
     runtime.state.scriptProperties[LEASE] = JSON.stringify({ token: "dead-run", until });

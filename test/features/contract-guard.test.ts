@@ -4,7 +4,7 @@
 // appending a second column.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { SECRETARIAT, historyRows, issueRows, setUp } from "../support/issues";
+import { SECRETARIAT, historyRows, issueRows } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 let runtime: Runtime;
@@ -12,8 +12,7 @@ let issue: Record<string, unknown>;
 let owner: string;
 
 beforeEach(() => {
-  runtime = testRuntime().runtime;
-  setUp(runtime);
+  runtime = testRuntime({ setUp: true }).runtime;
   issue = issueRows(runtime).find((r) => r.整理区分 === "⑦" && r.進捗分類 === "検討中")!;
   owner = String(issue.担当者メール);
 });

@@ -1,12 +1,11 @@
 // データ点検 on the demo workbook: clean, then every kind of problem with its cell.
 import { describe, expect, it } from "vitest";
-import { SECRETARIAT, setUp } from "../support/issues";
+import { SECRETARIAT } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 describe("checkData", () => {
   it("finds no problem in the demo workbook, and says so in its dialog", () => {
-    const { runtime } = testRuntime();
-    setUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
     const dialogs: { html: string; title: string }[] = [];
     const ui = {
       alert: () => "OK" as const, prompt: () => ({ button: "OK" as const, text: "" }), showSidebar: () => undefined, toast: () => undefined, addMenu: () => undefined,
@@ -19,8 +18,7 @@ describe("checkData", () => {
   });
 
   it("lists each problem with sheet, cell, value and what to do — and escapes values in the dialog", () => {
-    const { runtime } = testRuntime();
-    setUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
     const sheet = runtime.model.getSheetByName("課題")!;
     const set = (row: number, col: number, value: string) => sheet.setCells(row - 1, col, [[value === "" ? { kind: "empty" } : { kind: "value", value }]]);
     set(3, 0, "R6-001"); // duplicate ID of row 2
@@ -70,8 +68,7 @@ describe("実施時期 in データ点検 and on 集計", () => {
   }
 
   it("lists the followed issues past their 実施時期 today, politely, each with its cell", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T09:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T09:00:00+09:00", setUp: true });
     const { problems, html } = check(runtime);
     expect(problems).toEqual([]);
     expect(html).toContain("問題はありません。");
@@ -86,8 +83,7 @@ describe("実施時期 in データ点検 and on 集計", () => {
   });
 
   it("lists an unreadable 実施時期 as a problem with its cell, what it read and how to write it — and 集計 still counts", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T09:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T09:00:00+09:00", setUp: true });
     const summary = runtime.model.getSheetByName("集計")!;
     // The 基準日 that 初期設定 and the monthly trigger keep in 集計!D2.
     summary.setCells(1, 3, [[{ kind: "value", value: new Date("2026-05-26T00:00:00+09:00") }]]);
@@ -105,8 +101,7 @@ describe("実施時期 in データ点検 and on 集計", () => {
 
 describe("addresses in データ点検", () => {
   it("flags any 担当者メール, 代表メール or 所属長メール that is not an address, with its cell and the fix", () => {
-    const { runtime } = testRuntime();
-    setUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
     /** Writes `value` under `header` in data row `row` (1-based sheet row); the cell's A1. */
     const put = (sheetName: string, header: string, row: number, value: string) => {
       const sheet = runtime.model.getSheetByName(sheetName)!;

@@ -3,7 +3,7 @@
 // the fix — and the monthly mail still goes to every section.
 import { describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { outbox, prepareFollowUp } from "../support/follow-up";
+import { outbox, deployWebApp } from "../support/follow-up";
 import { SECRETARIAT, openOwners, sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -22,8 +22,8 @@ function type(runtime: Runtime, row: number, column: number, value: string): voi
 
 describe("データ点検 of 担当者", () => {
   it("lists a non-address, an 終了日 before 開始日 and a section with nobody today, each with its cell and fix; every section is still mailed", async () => {
-    const { runtime, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     expect(check(runtime)).toEqual([]);
 
     const delegates = sheetRecords(runtime, "担当者");

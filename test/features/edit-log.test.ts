@@ -11,8 +11,7 @@ let seeded = 0;
 const STAFF = "tanaka@city.example";
 
 beforeEach(() => {
-  runtime = testRuntime().runtime;
-  setUp(runtime);
+  runtime = testRuntime({ setUp: true }).runtime;
   seeded = allHistory(runtime).length;
 });
 

@@ -3,7 +3,7 @@
 // widths), and making one never moves the person at the spreadsheet to it.
 import { describe, expect, it } from "vitest";
 import type { ActiveSelection } from "../../src/local/services/spreadsheet/context";
-import { answeringUi, fireDueTriggers, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
+import { answeringUi, fireDueTriggers, formFields, linkIn, openForm, outbox, submitForm, deployWebApp } from "../support/follow-up";
 import { SECRETARIAT } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -25,8 +25,8 @@ function looks(runtime: ReturnType<typeof testRuntime>["runtime"], name: string,
 
 describe("sheets a mailing makes", () => {
   it("are styled and sized when made, and the person stays on the cell they were on", async () => {
-    const { runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     const here: ActiveSelection = { sheet: "課題", range: { row: 4, column: 2, numRows: 1, numColumns: 1 }, current: { row: 4, column: 2 } };
     const { ui } = answeringUi("YES");
     const sent = runtime.run("sendFollowUpNow", [], { user: SECRETARIAT, ui, selection: here });

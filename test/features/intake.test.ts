@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { ISSUES } from "../../src/core/contracts/issues";
-import { answeringUi, outbox, prepareFollowUp } from "../support/follow-up";
+import { answeringUi, outbox, deployWebApp } from "../support/follow-up";
 import { SECRETARIAT, historyRows, issueRows, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -13,8 +13,8 @@ let runtime: Runtime;
 let dir: string;
 
 beforeEach(() => {
-  ({ runtime, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
-  prepareFollowUp(runtime);
+  ({ runtime, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true }));
+  deployWebApp(runtime);
 });
 
 /** Types a new issue under the last row of 課題, as staff would (整理区分 left blank). */
@@ -148,8 +148,8 @@ describe("service-call budgets", () => {
     expect(small[1]).toBeLessThanOrEqual(3);
     expect(small[2]).toBeLessThanOrEqual(3);
 
-    ({ runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
-    prepareFollowUp(runtime);
+    ({ runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true }));
+    deployWebApp(runtime);
     const sheet = runtime.model.getSheetByName("課題")!;
     const template = runtime.readRange("課題!A2:N2")[0];
     sheet.setCells(sheet.getLastRow(), 0, Array.from({ length: 500 }, (_, i) => template.map((v, c) => ({ kind: "value" as const, value: c === 0 ? `X-${i}` : String(v) }))));

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openWorkbook } from "../../src/local/runtime/open";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { BUILD_DIR } from "../support/gas-bundle";
-import { SECRETARIAT, issueRows, setUp, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
+import { SECRETARIAT, issueRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { tempDir, testRuntime } from "../support/runtime";
 import { SEED_BUREAUS_R7, SEED_DIRECTION_R7, SEED_FOLLOW_UP, SEED_STATUS } from "../support/seed";
 
@@ -51,8 +51,7 @@ function pack(runtime: Runtime, options?: unknown, ui: ReturnType<typeof dialogU
 
 /** The demo on a day before the 第2回X会議 (2026-08-26), set up as after 初期設定. */
 function demo(now = "2026-08-20T10:00:00+09:00", options: Parameters<typeof testRuntime>[0] = {}) {
-  const test = testRuntime({ now, ...options });
-  setUp(test.runtime);
+  const test = testRuntime({ now, ...options, setUp: true });
   return test;
 }
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { OutboxEntry } from "../../src/local/services/mail";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { outbox, prepareFollowUp } from "../support/follow-up";
+import { outbox, deployWebApp } from "../support/follow-up";
 import { SECRETARIAT, issueRows, openOwners } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -36,8 +36,8 @@ async function monthlyMails(runtime: Runtime, dir: string): Promise<OutboxEntry[
 
 describe("the follow-up mail and 実施時期", () => {
   it("on 5/1 at 00:30 in Tokyo (still 4/30 in UTC), tells R6-023's owner that 令和8年4月 has passed — politely, once, under that issue", async () => {
-    const { runtime, dir } = testRuntime({ now: "2026-05-01T00:30:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, dir } = testRuntime({ now: "2026-05-01T00:30:00+09:00", setUp: true });
+    deployWebApp(runtime);
     const mails = await monthlyMails(runtime, dir);
     const mail = mails.find((m) => m.to[0] === ownerOf(runtime, "R6-023"))!;
     // R6-023 「R8年4月施行実施」.
@@ -51,8 +51,8 @@ describe("the follow-up mail and 実施時期", () => {
   });
 
   it("sends every mail when a 実施時期 cannot be read, without a notice for it", async () => {
-    const { runtime, dir } = testRuntime({ now: "2026-06-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, dir } = testRuntime({ now: "2026-06-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     setTiming(runtime, "R6-023", "来春");
     const mails = await monthlyMails(runtime, dir);
     expect(new Set(mails.map((m) => m.to[0]))).toEqual(new Set(openOwners(runtime).keys()));
@@ -64,8 +64,8 @@ describe("the follow-up mail and 実施時期", () => {
 
 describe("the sidebar's day", () => {
   it("is today in Tokyo, even when it is still yesterday in UTC", () => {
-    const { runtime } = testRuntime({ now: "2026-05-01T00:30:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-01T00:30:00+09:00", setUp: true });
+    deployWebApp(runtime);
     const context = runtime.run("getSidebarContext", [], { user: ownerOf(runtime, "R6-023") });
     expect(context.result).toMatchObject({ role: "owner", today: "2026-05-01" });
   });

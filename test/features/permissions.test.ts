@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS, type EntryPointName } from "../../src/core/permissions";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { SECRETARIAT, issueRows, setUp, sheetRecords } from "../support/issues";
+import { SECRETARIAT, issueRows, sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 let runtime: Runtime;
@@ -12,8 +12,7 @@ let issue: Record<string, unknown>;
 let roles: Record<string, string>;
 
 beforeAll(() => {
-  runtime = testRuntime().runtime;
-  setUp(runtime);
+  runtime = testRuntime({ setUp: true }).runtime;
   issue = issueRows(runtime).find((r) => r.整理区分 === "⑦" && r.担当者メール !== "")!;
   // A representative of another bureau than the issue's.
   const other = sheetRecords(runtime, "局区").find((b) => b.代表メール !== "" && b.局区名 !== issue.制度所管局)!;

@@ -1,6 +1,6 @@
 // プラチナレポート from the demo workbook in the local runtime: the CLI result and the menu's dialog.
 import { describe, expect, it } from "vitest";
-import { SECRETARIAT, setUp, sheetRecords } from "../support/issues";
+import { SECRETARIAT, sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 interface PlatinaReport {
@@ -24,8 +24,7 @@ function dialogUi() {
 
 describe("createPlatinaReport", () => {
   it("returns the year's page and its file name, with every 好事例 and the 局区 count table", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     const execution = runtime.run("createPlatinaReport", [{ year: "R7" }], { user: SECRETARIAT });
     expect(execution.ok, execution.error?.message).toBe(true);
     const report = execution.result as PlatinaReport;
@@ -40,8 +39,7 @@ describe("createPlatinaReport", () => {
   });
 
   it("defaults to the latest year of 局区改革, and explains an unreadable year", () => {
-    const { runtime } = testRuntime();
-    setUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
     expect((runtime.run("createPlatinaReport", [], { user: SECRETARIAT }).result as PlatinaReport).year).toBe("R7");
     const bad = runtime.run("createPlatinaReport", [{ year: "らいねん" }], { user: SECRETARIAT });
     expect(bad.ok).toBe(false);
@@ -49,8 +47,7 @@ describe("createPlatinaReport", () => {
   });
 
   it("from the menu opens a dialog with the preview source, a download link and the year choice", () => {
-    const { runtime } = testRuntime();
-    setUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
     const ui = dialogUi();
     const execution = runtime.run("createPlatinaReport", [], { user: SECRETARIAT, ui });
     const report = execution.result as PlatinaReport;

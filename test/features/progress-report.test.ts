@@ -2,7 +2,7 @@
 // May picture kept after later changes, the comparison, replacing, printing.
 import { describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { SECRETARIAT, isTracked, issueRows, setUp, spreadsheetReads, statusTable } from "../support/issues";
+import { SECRETARIAT, isTracked, issueRows, spreadsheetReads, statusTable } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 import { SEED_BUREAUS_R7, SEED_BUREAU_TOTAL, SEED_DIRECTION_R7, SEED_FOLLOW_UP, SEED_STATUS } from "../support/seed";
 
@@ -71,8 +71,7 @@ function save(runtime: Runtime, clock: { set(ms: number): void }, when: string, 
 
 describe("createProgressReport on the demo workbook (its 履歴 ends in R7: the current values are the May picture)", () => {
   it("reproduces the seed's tables, equal to the custom functions of 集計", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     const result = report(runtime, { asOf: "2026-05-26", years: ["R6", "R7"] });
     expect(result).toMatchObject({ ok: true, sheetName: "報告_2026-05-26", followUp: SEED_FOLLOW_UP, comparedWith: null, chart: false });
     expect(result.status).toEqual(SEED_STATUS);
@@ -120,8 +119,7 @@ describe("createProgressReport on the demo workbook (its 履歴 ends in R7: the 
   });
 
   it("writes the sheet in a fixed number of calls: one read per sheet, one setValues for the whole report", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     const execution = runtime.run("createProgressReport", [{ asOf: "2026-05-26" }], { user: SECRETARIAT });
     const calls = execution.calls.SpreadsheetApp ?? {};
     expect(spreadsheetReads(execution.calls)).toBe(8); // 課題, 履歴, 局区改革, 局区, PTメンバー, PT, PT工程, PT活動
@@ -132,8 +130,7 @@ describe("createProgressReport on the demo workbook (its 履歴 ends in R7: the 
   });
 
   it("lays the sheet out as a finished report: 課題名 wide and wrapped, 実施時期 beside it, each table framed and its header shaded", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     report(runtime, { asOf: "2026-05-26" });
     const sheet = runtime.model.getSheetByName("報告_2026-05-26")!;
     const cells = sheetCells(runtime, "報告_2026-05-26");
@@ -167,8 +164,7 @@ describe("createProgressReport on the demo workbook (its 履歴 ends in R7: the 
 
   it("frames the tables in the same number of calls however many issues there are", () => {
     const calls = (extraIssues: number) => {
-      const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-      setUp(runtime);
+      const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
       const issues = runtime.model.getSheetByName("課題")!;
       const rows = Array.from({ length: extraIssues }, (_, i) => [`R7-${900 + i}`, "R7", `追加の課題${i}`, "職員", "", "", "", "", "検討中"]);
       if (rows.length) issues.setCells(issues.getLastRow(), 0, rows.map((r) => r.map((value) => ({ kind: "value" as const, value }))));
@@ -184,8 +180,7 @@ describe("createProgressReport on the demo workbook (its 履歴 ends in R7: the 
   });
 
   it("shows the new sheet to the person who made it, and the dialog's 開く shows a day's existing report", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     const created = runtime.run("createProgressReport", [{ asOf: "2026-05-26" }], { user: SECRETARIAT });
     expect(created.calls.SpreadsheetApp?.["Sheet.activate"]).toBe(1);
     const opened = runtime.run("openProgressReportSheet", ["2026-05-26"], { user: SECRETARIAT });
@@ -196,8 +191,7 @@ describe("createProgressReport on the demo workbook (its 履歴 ends in R7: the 
   });
 
   it("keeps text as typed: an 実施時期 like 4/1 or a formula-like 課題名 stays text", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     const issues = runtime.model.getSheetByName("課題")!;
     issues.setCells(1, 2, [[{ kind: "value", value: "=1+1" }]]);
     issues.setCells(1, 9, [[{ kind: "value", value: "4/1" }]]);
@@ -209,8 +203,7 @@ describe("createProgressReport on the demo workbook (its 履歴 ends in R7: the 
 
 describe("a past day replayed from 履歴", () => {
   it("shows the May picture in November, counts 23:59 on the day but not 00:00 the next, and compares with the previous report", () => {
-    const { runtime, clock } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime, clock } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     const initial = issueRows(runtime);
     expect(statusTable(initial, ["R6", "R7"])).toEqual(SEED_STATUS); // the counting below agrees with the report's
     expect(report(runtime, { asOf: "2026-05-26" }).status[2]).toEqual(SEED_STATUS[2]);
@@ -255,8 +248,7 @@ describe("a past day replayed from 履歴", () => {
   });
 
   it("leaves out an issue added after the day and says so", () => {
-    const { runtime, clock } = testRuntime({ now: "2026-06-10T09:00:00+09:00" });
-    setUp(runtime);
+    const { runtime, clock } = testRuntime({ now: "2026-06-10T09:00:00+09:00", setUp: true });
     const initial = issueRows(runtime);
     const issues = runtime.model.getSheetByName("課題")!;
     const last = issues.getLastRow();
@@ -273,8 +265,7 @@ describe("a past day replayed from 履歴", () => {
 
 describe("from the menu and with a UI", () => {
   it("opens the dialog with today's date, the years and the days that already have a report", () => {
-    const { runtime } = testRuntime({ now: "2026-11-25T09:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-11-25T09:00:00+09:00", setUp: true });
     report(runtime, { asOf: "2026-05-26" });
     const ui = recordingUi();
     expect(report(runtime, undefined, ui)).toBeNull();
@@ -287,8 +278,7 @@ describe("from the menu and with a UI", () => {
   });
 
   it("asks before replacing a report of the same day: NO changes nothing, YES replaces", () => {
-    const { runtime, clock } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime, clock } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     report(runtime, { asOf: "2026-05-26" });
     const first = runtime.model.getSheetByName("報告_2026-05-26");
     clock.set(Date.parse("2026-05-26T17:30:00+09:00"));
@@ -306,8 +296,7 @@ describe("from the menu and with a UI", () => {
   });
 
   it("refuses an unreadable or future day, and an unknown year, saying what to enter", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     const run = (options: unknown) => runtime.run("createProgressReport", [options], { user: SECRETARIAT }).error?.message;
     expect(run({ asOf: "5月26日" })).toContain("基準日「5月26日」を解釈できません。「2026-05-26」の形で指定してください。");
     expect(run({ asOf: "2026-05-27" })).toContain("基準日 2026-05-27 は未来の日付です");
@@ -318,8 +307,7 @@ describe("from the menu and with a UI", () => {
 
 describe("showProgressReportPrint", () => {
   it("opens the same tables as an A4 landscape page with a print button, escaping sheet text", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     runtime.model.getSheetByName("課題")!.setCells(1, 2, [[{ kind: "value", value: "<img src=x onerror=alert(1)>" }]]);
     const ui = recordingUi();
     const execution = runtime.run("showProgressReportPrint", ["2026-05-26", ["R6", "R7"]], { user: SECRETARIAT, ui });

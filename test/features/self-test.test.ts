@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addonCode } from "../../scripts/build";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { answeringUi, fireMonthlyRun, linkIn, openForm, outbox, prepareFollowUp, WEB_APP } from "../support/follow-up";
+import { answeringUi, fireMonthlyRun, linkIn, openForm, outbox, prepareFollowUp, WEB_APP, deployWebApp } from "../support/follow-up";
 import { BUILD_DIR } from "../support/gas-bundle";
 import { SECRETARIAT, addSecretariat, sheetRecords } from "../support/issues";
 import { fixtureBundle, testRuntime } from "../support/runtime";
@@ -80,8 +80,8 @@ describe("動作確認", () => {
   });
 
   it("says what to do for a missing header, a lost spreadsheet ID, an editor-only URL, no change trigger and no monthly trigger", () => {
-    const { runtime } = testRuntime();
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
+    deployWebApp(runtime);
     runtime.state.webAppUrl = "https://script.google.com/macros/s/abc/dev";
     delete runtime.state.scriptProperties["platina.spreadsheetId"];
     runtime.state.triggers = runtime.state.triggers.filter((t) => t.handler !== "onIssueChange");
@@ -152,8 +152,8 @@ describe("動作確認", () => {
   });
 
   it("finds a spreadsheet whose time zone is not Tokyo's and says where to change it", () => {
-    const { runtime } = testRuntime({ timeZone: "America/New_York" });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ timeZone: "America/New_York", setUp: true });
+    deployWebApp(runtime);
     expect(byItem(selfTest(runtime).checks)[ITEMS.timeZone]).toMatchObject({
       result: "要対応",
       detail: "「America/New_York」です。",
@@ -167,8 +167,8 @@ describe("動作確認 in a build made for a deployment (deploy.json)", () => {
   it("asks Apps Script whether the web app is deployed instead of trusting the built-in deployment", async () => {
     const deployment = "AKfycbTestDeployment";
     const html = Object.fromEntries(readdirSync(BUILD_DIR).filter((f) => f.endsWith(".html")).map((f) => [f.slice(0, -5), readFileSync(join(BUILD_DIR, f), "utf8")]));
-    const { runtime } = testRuntime({ bundleDir: fixtureBundle(await addonCode({ deploymentId: deployment }), html) });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ bundleDir: fixtureBundle(await addonCode({ deploymentId: deployment }), html), setUp: true });
+    deployWebApp(runtime);
     runtime.state.webAppUrl = null;
     expect(byItem(selfTest(runtime).checks)[ITEMS.webApp]).toMatchObject({ result: "要対応", detail: expect.stringContaining("ウェブアプリが公開されていません"), action: expect.stringContaining("npm run deploy") });
     runtime.state.webAppUrl = "https://script.google.com/macros/s/head/dev";

@@ -1,7 +1,7 @@
 // The sidebar's server API and the shared write path, run in the local runtime on the demo workbook.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { SECRETARIAT, historyRows, issueRows, setUp, spreadsheetReads, spreadsheetWrites, statusTable } from "../support/issues";
+import { SECRETARIAT, historyRows, issueRows, spreadsheetReads, spreadsheetWrites, statusTable } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 import { ISSUES } from "../../src/core/contracts/issues";
 import { SUMMARY } from "../../src/core/contracts/summary";
@@ -11,8 +11,7 @@ let issue: Record<string, unknown>;
 let owner: string;
 
 beforeEach(() => {
-  runtime = testRuntime().runtime;
-  setUp(runtime);
+  runtime = testRuntime({ setUp: true }).runtime;
   issue = issueRows(runtime).find((r) => r.進捗分類 === "検討中" && r.整理区分 === "⑦")!;
   owner = String(issue.担当者メール);
 });

@@ -4,7 +4,7 @@
 // must still run, or refuse in Japanese saying why, and lose nothing.
 import { describe, expect, it } from "vitest";
 import type { Workspace } from "../../src/local/execution/contexts";
-import { formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../support/follow-up";
+import { formFields, linkIn, openForm, outbox, submitForm, deployWebApp } from "../support/follow-up";
 import { SECRETARIAT, issueRows, sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -13,8 +13,8 @@ const UNKNOWN_ACCOUNT = "ログイン中のアカウントを確認できない�
 
 /** A workbook set up by the secretariat (who must be named to run 初期設定), then run under the strictest reading. */
 function strictAfterSetUp() {
-  const prepared = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-  prepareFollowUp(prepared.runtime);
+  const prepared = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+  deployWebApp(prepared.runtime);
   const installed = prepared.runtime.run("installFollowUpTrigger", [], { user: SECRETARIAT });
   expect(installed.ok, installed.error?.message).toBe(true);
   const { runtime } = testRuntime({

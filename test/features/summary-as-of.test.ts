@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { dayOf } from "../../src/core/contracts/pt-values";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { prepareFollowUp } from "../support/follow-up";
+import { deployWebApp } from "../support/follow-up";
 import { SECRETARIAT } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
@@ -41,8 +41,8 @@ describe("集計's 基準日", () => {
   });
 
   it("moves on to today (Tokyo) with the monthly run, and the PT table's 遅れ follow it, not the clock", () => {
-    const { runtime, clock } = testRuntime({ now: "2026-11-25T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, clock } = testRuntime({ now: "2026-11-25T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     setTiming(runtime, "R6-030", "R8年11月に方針決定");
     const before = asOfCells(runtime);
     expect(before).toEqual({ roadmap: ["予定", "予定"], overdue: 11 });
@@ -75,8 +75,8 @@ describe("集計's 基準日", () => {
   });
 
   it("never keeps the monthly mail from going out: without 集計 the run sends as before", () => {
-    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     runtime.model.deleteSheet(runtime.model.getSheetByName("集計")!);
     const run = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT });
     expect(run.ok).toBe(true);

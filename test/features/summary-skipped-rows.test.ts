@@ -3,14 +3,13 @@
 // rows were left out, where, and what to do.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/local/runtime/runtime";
-import { issueRows, setUp, sheetRecords } from "../support/issues";
+import { issueRows, sheetRecords } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 let runtime: Runtime;
 
 beforeEach(() => {
-  ({ runtime } = testRuntime());
-  setUp(runtime);
+  ({ runtime } = testRuntime({ setUp: true }));
 });
 
 /** Writes `value` under `header` in the sheet's `row` (1-based, header = 1). */

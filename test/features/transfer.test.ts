@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ButtonName, UiHost } from "../../src/local/execution/env";
 import type { Runtime } from "../../src/local/runtime/runtime";
 import { MENU_ITEMS } from "../../src/features/menu";
-import { SECRETARIAT, historyRows, issueRows, setUp, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
+import { SECRETARIAT, historyRows, issueRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 const SECTION = "jinji-ka@city.example";
@@ -43,8 +43,7 @@ describe("担当の引き継ぎ", () => {
   let people: string[];
 
   beforeAll(() => {
-    ({ runtime } = testRuntime());
-    setUp(runtime);
+    ({ runtime } = testRuntime({ setUp: true }));
     ids = owned(runtime, SECTION);
     people = acting(runtime, SECTION);
     expect(ids.length).toBeGreaterThan(3);

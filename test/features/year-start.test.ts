@@ -1,7 +1,7 @@
 // 年度更新 (startFiscalYear) on the demo workbook: R9 on 2027-04-01, twice, refusals.
 import { describe, expect, it } from "vitest";
 import { testRuntime } from "../support/runtime";
-import { SECRETARIAT, historyRows, issueRows, modelRecords, setUp } from "../support/issues";
+import { SECRETARIAT, historyRows, issueRows, modelRecords } from "../support/issues";
 import type { Runtime } from "../../src/local/runtime/runtime";
 
 const APRIL_1 = "2027-04-01T09:00:00+09:00";
@@ -48,8 +48,7 @@ function addSheet(runtime: Runtime, name: string): void {
 
 describe("startFiscalYear to R9 on 2027-04-01", () => {
   it("adds R9's X会議, makes R9 the current year, records the 34 followed issues, hides earlier reports; twice changes nothing", () => {
-    const { runtime } = testRuntime({ now: APRIL_1 });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: APRIL_1, setUp: true });
     for (const name of ["報告_2026-05-26", "回答状況_2027-03", "回答状況_局区照会-R8", "報告_2027-04-01"]) addSheet(runtime, name);
 
     const first = start(runtime, { year: "R9" });
@@ -83,8 +82,7 @@ describe("startFiscalYear to R9 on 2027-04-01", () => {
   });
 
   it("is refused for an owner, changing nothing", () => {
-    const { runtime } = testRuntime({ now: APRIL_1 });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: APRIL_1, setUp: true });
     const before = snapshot(runtime);
     const refused = start(runtime, { year: "R9" }, OWNER);
     expect(refused).toMatchObject({ ok: false, reason: "forbidden" });
@@ -92,8 +90,7 @@ describe("startFiscalYear to R9 on 2027-04-01", () => {
   });
 
   it("refuses a past, malformed or two-years-ahead year, and while a mailing is sending, saying why and changing nothing", () => {
-    const { runtime } = testRuntime({ now: APRIL_1 });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: APRIL_1, setUp: true });
     const before = snapshot(runtime);
     expect(start(runtime, { year: "R8" })).toMatchObject({ ok: false, reason: "past", message: expect.stringContaining("R8は過去の年度です（今日はR9）") });
     expect(start(runtime, { year: "らいねん" })).toMatchObject({ ok: false, reason: "malformed", message: expect.stringContaining("年度「らいねん」を解釈できません") });
@@ -110,8 +107,7 @@ describe("startFiscalYear to R9 on 2027-04-01", () => {
   });
 
   it("from the menu shows what it will do and asks first; NO changes nothing; the PT roster is carried only when asked", () => {
-    const { runtime } = testRuntime({ now: APRIL_1 });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: APRIL_1, setUp: true });
     const r8Selected = modelRecords(runtime.model, "PTメンバー").filter((m) => m.年度 === "R8" && m.選考 === "選出");
     expect(r8Selected.length).toBeGreaterThan(0);
     const before = snapshot(runtime);

@@ -2,12 +2,11 @@
 // custom functions from the demo's 課題 and 履歴 (as of the 基準日 D2 that 初期設定 keeps).
 import { describe, expect, it } from "vitest";
 import { testRuntime } from "../support/runtime";
-import { SECRETARIAT, setUp } from "../support/issues";
+import { SECRETARIAT } from "../support/issues";
 
 describe("集計 on the demo workbook", () => {
   it("shows R6 = 47: 14/14/19 and R7 = 77: 43/11/23 at J4, and R7's 75 = 0 + 3 + 9 + 63 (44 followed) at F14", () => {
-    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
     expect(runtime.readRange("集計!J3")).toEqual([["年度末の状況（制度所管局による解決策の検討）"]]);
     expect(runtime.readRange("集計!J4:L9")).toEqual([
       ["年度末の状況", "R6", "R7"],

@@ -7,8 +7,14 @@ import { SECRETARIAT, setUp } from "./issues";
 
 export const WEB_APP = "http://127.0.0.1:8787/exec";
 
+/** 初期設定 (setUp), then the web app deployed: a runtime from testRuntime({ setUp: true }) needs only deployWebApp. */
 export function prepareFollowUp(runtime: Runtime): void {
   setUp(runtime);
+  deployWebApp(runtime);
+}
+
+/** The add-on's web app as deployed at WEB_APP, where answer links point. */
+export function deployWebApp(runtime: Runtime): void {
   runtime.state.webAppUrl = WEB_APP;
 }
 

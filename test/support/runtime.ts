@@ -1,12 +1,13 @@
 // Runtimes for tests: the real build or a tiny hand-written bundle, an in-memory
 // workbook, a fake clock and an outbox in a temp folder.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDemoModel } from "../../src/local/demo-workbook";
 import { fakeClock, type FakeClock } from "../../src/local/runtime/clock";
-import { emptyState } from "../../src/local/execution/env";
-import { loadAddonBundle } from "../../src/local/runtime/bundle";
+import { emptyState, type RuntimeState } from "../../src/local/execution/env";
+import { loadAddonBundle, type AddonBundle } from "../../src/local/runtime/bundle";
 import { Runtime, type RuntimeOptions } from "../../src/local/runtime/runtime";
 import { outboxTransport } from "../../src/local/services/mail";
 import { createWorkbook } from "../../src/local/workbook/hf-workbook";
@@ -32,6 +33,12 @@ export function seededRandom(seed: number): () => number {
   return () => (state = (state * 48271) % 2147483647) / 2147483647;
 }
 
+/** testRuntime's options: `setUp` runs 初期設定 as the secretariat before the test gets the runtime. */
+export type TestRuntimeOptions = { bundleDir?: string; demo?: boolean; now?: string; timeZone?: string; setUp?: boolean } & Partial<RuntimeOptions>;
+
+const DEFAULT_NOW = "2026-11-25T09:00:00+09:00";
+const SECRETARIAT = "henkaku@city.example";
+
 export interface TestRuntime {
   runtime: Runtime;
   clock: FakeClock;
@@ -46,27 +53,91 @@ function newSpreadsheet(timeZone: string | undefined, customFunctions: string[])
   return model;
 }
 
-export function testRuntime(
-  options: { bundleDir?: string; demo?: boolean; now?: string; timeZone?: string } & Partial<RuntimeOptions> = {},
-): TestRuntime {
+export function testRuntime(options: TestRuntimeOptions = {}): TestRuntime {
   const dir = tempDir();
-  const clock = fakeClock(Date.parse(options.now ?? "2026-11-25T09:00:00+09:00"));
+  const clock = fakeClock(Date.parse(options.now ?? DEFAULT_NOW));
   const outbox = join(dir, "outbox");
   const bundleDir = options.bundleDir ?? BUILD_DIR;
+  const random = seededRandom(20);
+  const shared = options.model ? null : sharedDemo(options, bundleDir);
   // As openWorkbook does: the model knows the bundle's custom functions, so binding them evaluates once.
   const model = (): WorkbookModel => {
     const customFunctions = loadAddonBundle(bundleDir).customFunctions;
     return options.demo === false || options.timeZone ? newSpreadsheet(options.timeZone, customFunctions) : createDemoModel({ customFunctions });
   };
+  let state = emptyState();
+  if (shared) {
+    // Where the shared demo's run left them: its state (a workbook of its own), its clock and its random numbers.
+    state = shared.state();
+    clock.set(shared.clock);
+    for (let i = 0; i < shared.draws; i++) random();
+  }
   const runtime = new Runtime({
-    state: emptyState(),
+    state,
     clock,
-    random: seededRandom(20),
+    random,
     mail: outboxTransport(outbox),
     lockDir: dir,
     ...options,
-    model: options.model ?? model(),
+    model: options.model ?? shared?.model.copy() ?? model(),
     bundleDir,
   });
+  if (options.setUp && !shared) setUpWorkbook(runtime);
   return { runtime, clock, dir, outbox };
 }
+
+function setUpWorkbook(runtime: Runtime): void {
+  const result = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
+  if (!result.ok) throw new Error(result.error?.message);
+}
+
+interface SharedDemo {
+  /** Evaluated with the bundle: copies show its custom functions' results without calling them. */
+  model: WorkbookModel;
+  /** A copy of its state, under a spreadsheet ID of its own. */
+  state(): RuntimeState;
+  clock: number;
+  draws: number;
+}
+
+/**
+ * The demo workbook, set up when asked, built once per worker for each bundle and time and then
+ * copied: building and evaluating it, and 初期設定, cost more than a test's own work. Only for
+ * options that change nothing else; a bundle rebuilt since is built again.
+ */
+function sharedDemo(options: TestRuntimeOptions, bundleDir: string): SharedDemo | null {
+  // Mail and lock waits come only after 初期設定, which sends nothing and waits for no one.
+  const { bundleDir: _bundle, now = DEFAULT_NOW, setUp = false, demo = true, mail: _mail, lockClock: _lockClock, ...rest } = options;
+  if (!demo || Object.keys(rest).length > 0) return null;
+  const bundle = loadAddonBundle(bundleDir);
+  const key = JSON.stringify([bundleDir, now, setUp]);
+  const known = sharedDemos.get(key);
+  if (known?.bundle === bundle) return known.shared;
+  const start = Date.parse(now);
+  const clock = fakeClock(start);
+  let draws = 0;
+  const random = seededRandom(20);
+  const dir = tempDir("platina-shared-demo-");
+  const runtime = new Runtime({
+    state: emptyState(),
+    clock,
+    random: () => (draws++, random()),
+    mail: outboxTransport(join(dir, "outbox")),
+    lockDir: dir,
+    model: createDemoModel({ customFunctions: bundle.customFunctions }),
+    bundleDir,
+  });
+  if (setUp) setUpWorkbook(runtime);
+  if (existsSync(join(dir, "outbox"))) throw new Error("初期設定 sent mail: a shared demo would keep it from the test's outbox.");
+  const saved = JSON.stringify(runtime.state);
+  const id = runtime.spreadsheetId;
+  const shared: SharedDemo = {
+    model: runtime.model,
+    state: () => JSON.parse(saved.replaceAll(id, randomBytes(33).toString("base64url"))) as RuntimeState,
+    clock: clock.now(),
+    draws,
+  };
+  sharedDemos.set(key, { bundle, shared });
+  return shared;
+}
+const sharedDemos = new Map<string, { bundle: AddonBundle; shared: SharedDemo }>();

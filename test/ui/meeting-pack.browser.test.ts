@@ -2,13 +2,12 @@
 // menu: accessible (axe), A4 landscape, and its button making the file and linking to it.
 import { describe, expect, it } from "vitest";
 import { axeViolations, chromiumForFile, screenshot } from "../support/browser";
-import { SECRETARIAT, setUp } from "../support/issues";
+import { SECRETARIAT } from "../support/issues";
 import { testRuntime } from "../support/runtime";
 
 /** The page the menu item shows (the 第2回X会議 on 2026-08-20). */
 function packPage(): string {
-  const { runtime } = testRuntime({ now: "2026-08-20T10:00:00+09:00" });
-  setUp(runtime);
+  const { runtime } = testRuntime({ now: "2026-08-20T10:00:00+09:00", setUp: true });
   const shown: string[] = [];
   const ui = {
     alert: () => "OK" as const, prompt: () => ({ button: "OK" as const, text: "" }), showSidebar: () => undefined, toast: () => undefined, addMenu: () => undefined,

@@ -21,9 +21,20 @@ export interface BridgedWorkbook {
   getTimeZone(): string;
 }
 
+/** A formula's call: the function, its arguments and what came back. */
+export interface RememberedCall {
+  name: string;
+  args: unknown[];
+  outcome: CallOutcome;
+}
+
 export class CustomFunctionBridge {
   /** Calls made since the last outermost change, by name and scalar arguments: arguments and outcome. */
   private readonly memo = new Map<string, { args: unknown[]; outcome: CallOutcome }[]>();
+  /** Each formula cell's latest call (by cellKey), for a copy of the workbook. */
+  private readonly latest = new Map<string, RememberedCall>();
+  /** A copy's calls taken from its source: used, while the same arguments come, until cleared. */
+  private carried: ReadonlyMap<string, RememberedCall> | null = null;
   private reentries: CellRef[] = [];
 
   constructor(private readonly workbook: BridgedWorkbook) {}
@@ -31,6 +42,19 @@ export class CustomFunctionBridge {
   /** A new outermost change: results remembered from the last one may be stale. */
   forgetResults(): void {
     this.memo.clear();
+  }
+
+  /** Each formula cell's latest call, by cellKey. */
+  latestCalls(): ReadonlyMap<string, RememberedCall> {
+    return this.latest;
+  }
+
+  /**
+   * Outcomes a copy shows instead of calling again, for the same function with equal arguments
+   * at the same cell (a copied file shows the values it was made with); null stops using them.
+   */
+  carry(calls: ReadonlyMap<string, RememberedCall> | null): void {
+    this.carried = calls;
   }
 
   /** Formulas to enter again because their result changed shape; the queue is emptied. */
@@ -46,21 +70,24 @@ export class CustomFunctionBridge {
     const timeZone = () => workbook.getTimeZone();
     return createCustomFunctionPlugin(names, {
       canCall,
-      call: (name, args) => {
+      carriedSize: (cell) => {
+        const outcome = this.carried?.get(cellKey(cell))?.outcome;
+        return outcome && "rows" in outcome ? [outcome.rows.length, outcome.rows[0].length] : null;
+      },
+      call: (name, args, cell) => {
         const key = `${name}\u0000${scalarKey(args)}`;
         let calls = this.memo.get(key);
         if (!calls) this.memo.set(key, (calls = []));
         let outcome = calls.find((call) => sameValue(call.args, args))?.outcome;
+        const at = cellKey(cell);
         if (!outcome) {
-          try {
-            outcome = { rows: normalizeResult(invoke(name, args)) };
-          } catch (error) {
-            // Errors from the bundle's vm realm are not `instanceof Error`; a thrown string is its own message.
-            const message = typeof error === "object" && error !== null && "message" in error ? error.message : error;
-            outcome = { error: String(message) };
-          }
+          const carried = this.carried?.get(at);
+          if (carried && carried.name === name && sameValue(carried.args, args)) outcome = carried.outcome;
+          else outcome = callOnce(invoke, name, args);
           calls.push({ args, outcome });
         }
+        // Not the refusal of a workbook whose bundle is not bound yet: a copy calls again.
+        if (canCall()) this.latest.set(at, { name, args, outcome });
         return outcome;
       },
       argumentValue: (value, cell) => {
@@ -79,6 +106,18 @@ export class CustomFunctionBridge {
     });
   }
 }
+
+function callOnce(invoke: CustomFunctionInvoker, name: string, args: unknown[]): CallOutcome {
+  try {
+    return { rows: normalizeResult(invoke(name, args)) };
+  } catch (error) {
+    // Errors from the bundle's vm realm are not `instanceof Error`; a thrown string is its own message.
+    const message = typeof error === "object" && error !== null && "message" in error ? error.message : error;
+    return { error: String(message) };
+  }
+}
+
+const cellKey = (cell: CellRef) => `${cell.sheetName}\u0000${cell.row}\u0000${cell.col}`;
 
 /** The scalar arguments and the ranges' heights: calls filled down a column land in different buckets. */
 function scalarKey(args: unknown[]): string {

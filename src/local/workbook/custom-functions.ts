@@ -33,7 +33,10 @@ export interface CellRef {
 export interface CustomFunctionHost {
   /** False while the workbook waits for its bundle: sizing a formula then skips reading its arguments. */
   canCall(): boolean;
-  call(name: string, args: unknown[]): CallOutcome;
+  /** The size of the result a workbook copy carried for the formula at `cell`, if any (CustomFunctionBridge.carry). */
+  carriedSize(cell: CellRef): [rows: number, columns: number] | null;
+  /** `cell`: the formula's own cell. */
+  call(name: string, args: unknown[], cell: CellRef): CallOutcome;
   /** A value read by the engine at `cell` as Apps Script passes it (Date for date-formatted cells). */
   argumentValue(value: unknown, cell: CellRef | null): unknown;
   /** A range's values read by the engine, its top-left cell at `origin`, as argumentValue passes each. */
@@ -85,8 +88,12 @@ export function createCustomFunctionPlugin(names: string[], host: CustomFunction
     }
 
     size(ast: CallNode, state: EvalState): ArraySize {
-      // Unbound, the call would fail after reading every argument (whole columns): one cell, corrected when bound.
-      if (!host.canCall()) return ArraySize.scalar();
+      // Unbound, the call would fail after reading every argument (whole columns): the size a copy
+      // carried from its source, else one cell; evaluation corrects either once bound.
+      if (!host.canCall()) {
+        const [height, width] = host.carriedSize(this.ref(state.formulaAddress)) ?? [1, 1];
+        return height === 1 && width === 1 ? ArraySize.scalar() : new ArraySize(width, height);
+      }
       try {
         const outcome = this.invoke(ast, state);
         if (outcome instanceof CellError || "error" in outcome) return ArraySize.scalar();
@@ -135,7 +142,7 @@ export function createCustomFunctionPlugin(names: string[], host: CustomFunction
           args.push(host.argumentValue(value, address && this.ref(address)));
         }
       }
-      return host.call(declared.get(ast.procedureName) ?? ast.procedureName, args);
+      return host.call(declared.get(ast.procedureName) ?? ast.procedureName, args, this.ref(state.formulaAddress));
     }
 
     private rangeArgument(value: SimpleRangeValue, ast: AstNode): (readonly unknown[])[] {

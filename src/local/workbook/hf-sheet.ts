@@ -307,6 +307,35 @@ export class HfSheet implements SheetModel {
     this.touchLayout(() => (this.tabColor = color));
   }
 
+  // ---- for HfWorkbook.copy ----
+
+  /** Cells and layout into `target`, the same sheet of a new copy of the workbook. */
+  copyInto(target: HfSheet): void {
+    const sheet = this.engineId;
+    // Cells a spill fills are the formula's, not content: the copy's formula spills again.
+    const content = this.hf.getSheetSerialized(sheet).map((row, r) =>
+      row.map((cell, c) => (cell !== null && this.hf.getCellFormula({ sheet, row: r, col: c }) === undefined && this.hf.isCellPartOfArray({ sheet, row: r, col: c }) ? null : cell)),
+    );
+    target.workbook.apply(() => target.hf.setSheetContent(target.engineId, content));
+    target.maxRows = this.maxRows;
+    target.maxColumns = this.maxColumns;
+    target.frozenRows = this.frozenRows;
+    target.frozenColumns = this.frozenColumns;
+    target.hidden = this.hidden;
+    target.tabColor = this.tabColor;
+    target.columnWidths = new Map(this.columnWidths);
+    target.conditionalRules = this.conditionalRules.map(copyRule);
+    // Stored values are never changed in place (setters store new objects), so they are shared.
+    const grids: [SparseGrid<unknown>, SparseGrid<unknown>][] = [
+      [this.formats, target.formats],
+      [this.styles, target.styles],
+      [this.validations, target.validations],
+      [this.cached, target.cached],
+      [this.spills, target.spills],
+    ];
+    for (const [from, to] of grids) for (const [row, column, value] of from.entries()) to.set(row, column, value);
+  }
+
   // ---- for xlsx-store ----
 
   /** The cell as saved: formula text, raw value (cached file result if not yet recalculated). */

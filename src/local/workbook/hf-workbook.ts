@@ -115,19 +115,47 @@ export class HfWorkbook implements WorkbookModel {
   }
 
   setCustomFunctions(names: string[], invoke: CustomFunctionInvoker): void {
-    if (this.builtWith && sameNames(this.builtWith.names, names)) {
-      this.builtWith.invoke = invoke;
-      if (this.awaitingFunctions) {
-        // The first evaluation, with the functions bound.
-        this.awaitingFunctions = false;
-        this.recalculateWith(() => this.apply(() => this.hf.resumeEvaluation()));
-      } else {
-        this.recalculate();
+    try {
+      if (this.builtWith && sameNames(this.builtWith.names, names)) {
+        this.builtWith.invoke = invoke;
+        if (this.awaitingFunctions) {
+          // The first evaluation, with the functions bound.
+          this.awaitingFunctions = false;
+          this.recalculateWith(() => this.apply(() => this.hf.resumeEvaluation()));
+        } else {
+          this.recalculate();
+        }
+        return;
       }
-      return;
+      const plugin = this.functions.plugin(names, invoke);
+      this.recalculateWith(() => this.hf.updateConfig({ functionPlugins: withAllFunctions(plugin) }));
+    } finally {
+      // A copy shows its source's results only until its own functions are bound.
+      this.functions.carry(null);
     }
-    const plugin = this.functions.plugin(names, invoke);
-    this.recalculateWith(() => this.hf.updateConfig({ functionPlugins: withAllFunctions(plugin) }));
+  }
+
+  /**
+   * A copy of the workbook (cells, formats, layout, sheet ids) that waits for its bundle like a
+   * workbook just opened. Once bound, a formula whose function gets the arguments it last got here
+   * shows that result instead of being called again, as a copied file shows the values it was made with.
+   */
+  copy(): HfWorkbook {
+    this.ready();
+    const copy = new HfWorkbook(this.name, this.timeZone, this.builtWith?.names);
+    copy.nextSheetId = this.nextSheetId;
+    // Before the cells: entering a formula reserves the size of the result it carries.
+    copy.functions.carry(new Map(this.functions.latestCalls()));
+    copy.batch(() => {
+      const sheets = this.sheets.map((sheet) => {
+        copy.hf.addSheet(sheet.getName());
+        return new HfSheet(copy, sheet.sheetId, sheet.getName());
+      });
+      copy.sheets.push(...sheets);
+      this.sheets.forEach((sheet, i) => sheet.copyInto(sheets[i]));
+    });
+    copy.changed.clear();
+    return copy;
   }
 
   recalculate(): void {

@@ -151,6 +151,11 @@ export interface WorkbookModel {
   recalculate(): void;
   /** Groups many writes into one recalculation. */
   batch<T>(fn: () => T): T;
+  /**
+   * A copy that waits for its bundle, as a workbook just opened does; its formulas show this
+   * workbook's custom-function results until their arguments change (HfWorkbook.copy).
+   */
+  copy(): WorkbookModel;
   /** Observers are told which sheets changed (values or layout) after each write or recalculation. */
   onChange(listener: (sheetNames: string[]) => void): () => void;
 }

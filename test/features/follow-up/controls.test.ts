@@ -2,7 +2,7 @@
 // with the numbers, and a "No" — or a cancelled テスト送信 — sends and records nothing.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../../src/local/runtime/runtime";
-import { answeringUi, outbox, prepareFollowUp } from "../../support/follow-up";
+import { answeringUi, outbox, deployWebApp } from "../../support/follow-up";
 import { SECRETARIAT, issueRows, sheetRecords } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 
@@ -10,8 +10,8 @@ let runtime: Runtime;
 let dir: string;
 
 beforeEach(() => {
-  ({ runtime, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
-  prepareFollowUp(runtime);
+  ({ runtime, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true }));
+  deployWebApp(runtime);
 });
 
 /** The owners asked this month and their issue count, as the sheet says. */
@@ -113,8 +113,8 @@ describe("今すぐ送信 with a malformed 担当者メール", () => {
 
 describe("今すぐ送信 in a month that asks ⑥ too", () => {
   it("explains that the ⑥ issues are included, and why the count differs from 集計's", () => {
-    const november = testRuntime({ now: "2026-11-02T09:00:00+09:00" }).runtime;
-    prepareFollowUp(november);
+    const november = testRuntime({ now: "2026-11-02T09:00:00+09:00", setUp: true }).runtime;
+    deployWebApp(november);
     const { ui, shown } = answeringUi("NO");
     november.run("sendFollowUpNow", [], { user: SECRETARIAT, ui });
     const open = issueRows(november).filter((r) => r.進捗分類 !== "完了");

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { FakeClock } from "../../../src/local/runtime/clock";
 import type { Runtime } from "../../../src/local/runtime/runtime";
 import type { OutboxEntry } from "../../../src/local/services/mail";
-import { fireDueTriggers, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../../support/follow-up";
+import { fireDueTriggers, formFields, linkIn, openForm, outbox, submitForm, deployWebApp } from "../../support/follow-up";
 import { SECRETARIAT, historyRows, issueRows, openOwners, sheetRecords } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 import { SEED_FOLLOW_UP } from "../../support/seed";
@@ -23,8 +23,8 @@ describe("a whole cycle", () => {
   const mails = async (match: (m: OutboxEntry) => boolean) => (await outbox(`${dir}/outbox`)).filter(match);
 
   beforeAll(() => {
-    ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
-    prepareFollowUp(runtime);
+    ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true }));
+    deployWebApp(runtime);
     owners = openOwners(runtime);
     [owner, ids] = [...owners.entries()].find(([, list]) => list.length >= 2)!;
   });

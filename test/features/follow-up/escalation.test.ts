@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { FakeClock } from "../../../src/local/runtime/clock";
 import type { Runtime } from "../../../src/local/runtime/runtime";
 import type { OutboxEntry } from "../../../src/local/services/mail";
-import { answeringUi, fireDueTriggers, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm } from "../../support/follow-up";
+import { answeringUi, fireDueTriggers, formFields, linkIn, openForm, outbox, submitForm, deployWebApp } from "../../support/follow-up";
 import { SECRETARIAT, issueRows, modelRecords, openOwners, sheetRecords } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 
@@ -40,8 +40,8 @@ describe("督促 to the 局区代表", () => {
   const escalations = () => mails((m) => m.subject.startsWith("【督促】"));
 
   beforeAll(() => {
-    ({ runtime, clock, dir } = testRuntime({ now: "2026-11-30T12:00:00+09:00" }));
-    prepareFollowUp(runtime);
+    ({ runtime, clock, dir } = testRuntime({ now: "2026-11-30T12:00:00+09:00", setUp: true }));
+    deployWebApp(runtime);
     setCell(runtime, "設定", "督促", "項目", "値", "する");
     owners = openOwners(runtime);
     answering = "jinji-ka@city.example";
@@ -124,8 +124,8 @@ describe("督促 to the 局区代表", () => {
 
 describe("督促 within the mail quota", () => {
   it("stops at the quota, goes on when it is back, and still sends each 督促 once and the digest after them", async () => {
-    const { runtime, clock, dir } = testRuntime({ now: "2026-11-30T12:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, clock, dir } = testRuntime({ now: "2026-11-30T12:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     setCell(runtime, "設定", "督促", "項目", "値", "する");
     expect(runtime.run("installFollowUpTrigger", [], { user: SECRETARIAT }).ok).toBe(true);
     fireDueTriggers(runtime, clock, "2026-12-12T08:00:00+09:00");

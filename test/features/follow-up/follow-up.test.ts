@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { FakeClock } from "../../../src/local/runtime/clock";
 import type { Runtime } from "../../../src/local/runtime/runtime";
-import { answeringUi, formFields, linkIn, openForm, outbox, prepareFollowUp, submitForm, submitFormExecution, tokenOf, fireDueTriggers, WEB_APP } from "../../support/follow-up";
+import { answeringUi, formFields, linkIn, openForm, outbox, submitForm, submitFormExecution, tokenOf, fireDueTriggers, WEB_APP, deployWebApp } from "../../support/follow-up";
 import { SECRETARIAT, addSecretariat, issueRows, openOwners, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../../support/issues";
 import { runWithStrictLocks } from "../../support/locks";
 import { smtpTransport } from "../../../src/local/services/mail";
@@ -17,8 +17,8 @@ let dir: string;
 const advanceTo = (iso: string) => fireDueTriggers(runtime, clock, iso);
 
 beforeEach(() => {
-  ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
-  prepareFollowUp(runtime);
+  ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true }));
+  deployWebApp(runtime);
 });
 
 describe("exactly once", () => {
@@ -125,8 +125,8 @@ describe("within quotas", () => {
   });
 
   it("stops near 4.5 minutes and a continuation a minute later finishes the cycle", async () => {
-    ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", advanceClockByCost: true, costModel: { "*": 1, "MailApp.sendEmail": 60_000 } }));
-    prepareFollowUp(runtime);
+    ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", advanceClockByCost: true, costModel: { "*": 1, "MailApp.sendEmail": 60_000 }, setUp: true }));
+    deployWebApp(runtime);
     const first = runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).result as { sent: unknown[]; stoppedBecause: string; next: string };
     expect(first.stoppedBecause).toBe("time");
     expect(first.sent.length).toBeLessThan(openOwners(runtime).size);

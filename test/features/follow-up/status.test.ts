@@ -2,7 +2,7 @@
 // kept in view until its まとめ has gone out, and the account triggers run as.
 import { describe, expect, it } from "vitest";
 import type { Runtime } from "../../../src/local/runtime/runtime";
-import { answeringUi, fireDueTriggers, prepareFollowUp } from "../../support/follow-up";
+import { answeringUi, fireDueTriggers, deployWebApp } from "../../support/follow-up";
 import { SECRETARIAT } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 
@@ -19,8 +19,8 @@ function showStatus(runtime: Runtime) {
 describe("送信状況", () => {
   // G-quota: per account, in recipients, back 24 hours after the first send.
   it("after a stop at the mail quota, says when the rest goes out and the limits by account type", () => {
-    const { runtime } = testRuntime({ now: "2026-12-01T15:30:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-12-01T15:30:00+09:00", setUp: true });
+    deployWebApp(runtime);
     runtime.state.mail.dailyQuota = 3;
     expect(runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).ok).toBe(true);
     const { html } = showStatus(runtime);
@@ -30,8 +30,8 @@ describe("送信状況", () => {
   });
 
   it("writes times in 和暦 and Tokyo time, and keeps last month's cycle until its まとめ is sent", () => {
-    const { runtime, clock } = testRuntime({ now: "2026-11-02T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime, clock } = testRuntime({ now: "2026-11-02T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     expect(runtime.run("runMonthlyFollowUp", [], { user: SECRETARIAT }).ok).toBe(true);
     const november = showStatus(runtime);
     expect(november.title).toBe("送信状況（令和8年11月）");
@@ -56,8 +56,8 @@ describe("送信状況", () => {
   });
 
   it("names the scheduled runs in Japanese with the account they run as, when it is recorded", () => {
-    const { runtime } = testRuntime({ now: "2026-11-30T12:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-11-30T12:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     runtime.run("installFollowUpTrigger", [], { user: SECRETARIAT });
     const { html } = showStatus(runtime);
     // The installing account is recorded when the trigger is set up; only that account can change it.

@@ -3,15 +3,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../../src/local/runtime/runtime";
 import { answeringUi, outbox } from "../../support/follow-up";
-import { SECRETARIAT, setUp, sheetRecords } from "../../support/issues";
+import { SECRETARIAT, sheetRecords } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 
 let runtime: Runtime;
 let dir: string;
 
 beforeEach(() => {
-  ({ runtime, dir } = testRuntime({ now: "2026-11-02T09:00:00+09:00" }));
-  setUp(runtime);
+  ({ runtime, dir } = testRuntime({ now: "2026-11-02T09:00:00+09:00", setUp: true }));
 });
 
 describe("sendPtHoursSummary", () => {

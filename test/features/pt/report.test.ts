@@ -3,7 +3,7 @@
 // day kept after later sidebar changes (履歴), the dialog's default day and the printed roadmap.
 import { describe, expect, it } from "vitest";
 import type { Runtime } from "../../../src/local/runtime/runtime";
-import { SECRETARIAT, setUp, sheetRecords } from "../../support/issues";
+import { SECRETARIAT, sheetRecords } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 
 const HEADING = "5 プロジェクトチームによる検討状況";
@@ -35,8 +35,7 @@ function counted(runtime: Runtime, team: string, day: string): Record<string, nu
 
 describe("the progress report's PT section", () => {
   it("tells the demo's story as of 2026-11-25: A on schedule, B's visits late; activities as PT活動 counts them", () => {
-    const { runtime } = testRuntime();
-    setUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
     run(runtime, "createProgressReport", [{ asOf: "2026-11-25" }]);
     const [header, a, b] = teamTable(runtime, "報告_2026-11-25");
     expect(header).toEqual(["チーム", "テーマ", "メンバー", "完了した工程", "遅れている工程", "活動", "次の工程"]);
@@ -61,8 +60,7 @@ describe("the progress report's PT section", () => {
   });
 
   it("keeps the 11/25 picture after チームB ticks its visits done and renames its theme on 12/4", () => {
-    const { runtime, clock } = testRuntime();
-    setUp(runtime);
+    const { runtime, clock } = testRuntime({ setUp: true });
     clock.set(Date.parse("2026-12-04T10:00:00+09:00"));
     const context = run<{ teams: { steps: { 工程: string; 完了日: string | null; 状態: string; 最終更新日: string | null }[] }[] }>(runtime, "getPtContext", [], "kinoshita.hiroto@city.example");
     const visit = context.teams[0].steps.find((s) => s.工程 === "民間企業・他都市等への視察・ヒアリング")!;
@@ -90,8 +88,7 @@ describe("the progress report's PT section", () => {
   });
 
   it("defaults the dialog's 基準日 to the nearest X会議, and prints the roadmap as an accessible chart table", () => {
-    const { runtime } = testRuntime({ now: "2026-08-28T09:00:00+09:00" });
-    setUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-08-28T09:00:00+09:00", setUp: true });
     const calls: { title: string; html: string }[] = [];
     const ui = {
       alert: () => "YES", prompt: () => ({ button: "OK", text: "" }), showSidebar: () => undefined, toast: () => undefined, addMenu: () => undefined,

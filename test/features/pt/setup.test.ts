@@ -77,8 +77,7 @@ describe("PLATINA_PT_TABLE", () => {
   });
 
   it("shows the demo's milestones on 集計 as of its 基準日 (today after 初期設定): チームB's visits are late", () => {
-    const { runtime } = testRuntime();
-    setUp(runtime);
+    const { runtime } = testRuntime({ setUp: true });
     const [header, a, b] = runtime.readRange("集計!A59:H61");
     expect(header).toEqual(["チーム", "メンバー募集", "キックオフ", "テーマの検討・事業所管課との協議", "民間企業・他都市等への視察・ヒアリング",
       "事業の立ち上げロードマップの策定", "第3回X会議で検討状況報告", "事業の立ち上げ"]);

@@ -3,7 +3,7 @@
 // takes the shared write path, and the はみだせサポート limit warns before a save.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../../../src/local/runtime/runtime";
-import { SECRETARIAT, historyRows, setUp, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../../support/issues";
+import { SECRETARIAT, historyRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 import type { PtTeamView } from "../../../src/core/pt/sidebar-api";
 import { completeStep, undoStep } from "../../../src/ui/sidebar/pt-logic";
@@ -14,8 +14,7 @@ const FUKUDA = "fukuda.minato@city.example"; // applied, not selected
 
 let runtime: Runtime;
 beforeEach(() => {
-  runtime = testRuntime().runtime;
-  setUp(runtime);
+  runtime = testRuntime({ setUp: true }).runtime;
 });
 
 function call<T>(entry: string, user: string, ...args: unknown[]): T {

@@ -5,7 +5,7 @@ import { MENU_ITEMS } from "../../../src/features/menu";
 import type { FakeClock } from "../../../src/local/runtime/clock";
 import type { Runtime } from "../../../src/local/runtime/runtime";
 import { smtpTransport } from "../../../src/local/services/mail";
-import { answeringUi, linkIn, openForm, outbox, prepareFollowUp, submitForm, submitFormExecution, tokenOf, WEB_APP, fireDueTriggers } from "../../support/follow-up";
+import { answeringUi, linkIn, openForm, outbox, submitForm, submitFormExecution, tokenOf, WEB_APP, fireDueTriggers, deployWebApp } from "../../support/follow-up";
 import { SECRETARIAT, historyRows, sheetRecords, spreadsheetReads, spreadsheetWrites } from "../../support/issues";
 import { runWithStrictLocks } from "../../support/locks";
 import { testRuntime } from "../../support/runtime";
@@ -17,8 +17,8 @@ let dir: string;
 const MOJI = "moji@city.example";
 
 beforeEach(() => {
-  ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00" }));
-  prepareFollowUp(runtime);
+  ({ runtime, clock, dir } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true }));
+  deployWebApp(runtime);
 });
 
 function decode(text: string): string {

@@ -189,3 +189,74 @@ describe("registering custom functions after formulas exist", () => {
     expect(sheet.getValues(r(0, 1, 3, 1))).toEqual([[0], [20], [40]]);
   });
 });
+
+describe("a copy of the workbook (HfWorkbook.copy)", () => {
+  /** A bound workbook with a spilling MATRIX, a TWICE, formats, layout and a second, hidden sheet. */
+  function source() {
+    const wb = createWorkbook({ name: "テスト", timeZone: "Asia/Tokyo", customFunctions: ["MATRIX", "TWICE"] });
+    const sheet = wb.insertSheet("シート1");
+    const other = wb.insertSheet("別");
+    sheet.setCells(0, 0, [[v(3), f("=MATRIX(A1,2)"), empty, f("=TWICE(別!A1)"), v("2026-05-26")]]);
+    other.setCells(0, 0, [[v(21)]]);
+    sheet.setNumberFormat(r(0, 3), "#,##0.0");
+    sheet.setStyle(r(0, 0, 1, 2), { bold: true, background: "#e8eef7" });
+    sheet.setValidation(r(1, 0, 2, 1), { criteria: "VALUE_IN_LIST", args: [["a", "b"], true], allowInvalid: false, helpText: null });
+    sheet.setFrozenRows(1);
+    sheet.setColumnWidth(1, 240);
+    other.setHidden(true);
+    const calls: string[] = [];
+    const invoke = (name: string, args: unknown[]) => {
+      calls.push(`${name}(${args.join(",")})`);
+      return name === "MATRIX" ? grid(args[0] as number, args[1] as number) : (args[0] as number) * 2;
+    };
+    wb.setCustomFunctions(["MATRIX", "TWICE"], invoke);
+    return { wb, sheet, other, calls, invoke };
+  }
+
+  it("has the same cells, formats, layout and sheet ids, and changes apart from its source", () => {
+    const { wb, sheet, invoke } = source();
+    const copy = wb.copy();
+    copy.setCustomFunctions(["MATRIX", "TWICE"], invoke);
+    const [mine, other] = copy.getSheets();
+    const all = r(0, 0, 4, 5);
+    expect(copy.getSheets().map((s) => [s.getName(), s.sheetId, s.isHidden()])).toEqual(wb.getSheets().map((s) => [s.getName(), s.sheetId, s.isHidden()]));
+    expect(mine.getValues(all)).toEqual(sheet.getValues(all));
+    expect(mine.getValues(r(0, 1, 3, 2))).toEqual(grid(3, 2));
+    expect(mine.getFormulas(all)).toEqual(sheet.getFormulas(all));
+    expect(mine.getDisplayValues(r(0, 3))).toEqual([["42.0"]]);
+    expect(mine.getValues(r(0, 4))).toEqual([["2026-05-26"]]);
+    expect([mine.getStyle(0, 1), mine.getValidation(2, 0), mine.getFrozenRows(), mine.getColumnWidth(1)]).toEqual([
+      sheet.getStyle(0, 1), sheet.getValidation(2, 0), 1, 240,
+    ]);
+    // Apart: a write to either is not seen in the other.
+    other.setCells(0, 0, [[v(50)]]);
+    mine.setCells(0, 0, [[v(2)]]);
+    expect(mine.getValues(r(0, 3))).toEqual([[100]]);
+    expect(sheet.getValues(r(0, 0, 1, 4))).toEqual([[3, 0, 1, 42]]);
+    sheet.setStyle(r(0, 1), { bold: false });
+    expect(mine.getStyle(0, 1).bold).toBe(true);
+  });
+
+  it("shows its source's results when bound, calling only what gets other arguments", () => {
+    const { wb, other, calls, invoke } = source();
+    other.setCells(0, 0, [[v(5)]]);
+    expect(calls).toEqual(["MATRIX(3,2)", "TWICE(21)", "TWICE(5)"]);
+    calls.length = 0;
+    const copy = wb.copy();
+    copy.setCustomFunctions(["MATRIX", "TWICE"], invoke);
+    expect(calls).toEqual([]);
+    expect(copy.getSheetByName("シート1")!.getValues(r(0, 1, 1, 3))).toEqual([[0, 1, 10]]);
+    copy.getSheetByName("シート1")!.setCells(0, 0, [[v(4)]]);
+    expect(calls).toEqual(["MATRIX(4,2)"]);
+    expect(copy.getSheetByName("シート1")!.getValues(r(0, 1, 4, 2))).toEqual(grid(4, 2));
+  });
+
+  it("calls the functions of a copy made before its source was ever bound", () => {
+    const wb = createWorkbook({ name: "テスト", timeZone: "Asia/Tokyo", customFunctions: ["TWICE"] });
+    wb.insertSheet("シート1").setCells(0, 0, [[v(3), f("=TWICE(A1)")]]);
+    expect(wb.getSheetByName("シート1")!.getValues(r(0, 1))).toEqual([["#ERROR!"]]);
+    const copy = wb.copy();
+    copy.setCustomFunctions(["TWICE"], (_name, [n]) => (n as number) * 2);
+    expect(copy.getSheetByName("シート1")!.getValues(r(0, 1))).toEqual([[6]]);
+  });
+});

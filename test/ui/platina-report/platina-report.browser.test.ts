@@ -4,14 +4,13 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, chromiumForFile, screenshot } from "../../support/browser";
-import { SECRETARIAT, setUp } from "../../support/issues";
+import { SECRETARIAT } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 
 
 /** What the built bundle shows in Sheets' dialogs, captured from the local runtime. */
 function dialogsOf(entry: string, args: unknown[]): { html: string; result: unknown } {
-  const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00" });
-  setUp(runtime);
+  const { runtime } = testRuntime({ now: "2026-05-26T10:00:00+09:00", setUp: true });
   const shown: string[] = [];
   const ui = {
     alert: () => "OK" as const, prompt: () => ({ button: "OK" as const, text: "" }), showSidebar: () => undefined, toast: () => undefined, addMenu: () => undefined,

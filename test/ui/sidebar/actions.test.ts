@@ -1,14 +1,14 @@
 // What the sidebar's 「報告・送信」 says, fed with what the real entry points return.
 import { describe, expect, it } from "vitest";
 import { REPORT_ACTIONS, actionOutcome, failureOutcome } from "../../../src/ui/sidebar/actions";
-import { prepareFollowUp } from "../../support/follow-up";
+import { deployWebApp } from "../../support/follow-up";
 import { SECRETARIAT } from "../../support/issues";
 import { testRuntime } from "../../support/runtime";
 
 describe("報告・送信 outcomes", () => {
   it("reads the results of the real entry points", () => {
-    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00" });
-    prepareFollowUp(runtime);
+    const { runtime } = testRuntime({ now: "2026-12-01T09:00:00+09:00", setUp: true });
+    deployWebApp(runtime);
     const run = (name: string) => {
       const execution = runtime.run(name, [], { user: SECRETARIAT });
       expect(execution.ok, `${name}: ${execution.error?.message}`).toBe(true);
