@@ -55,7 +55,9 @@ const REPORT_ENTRY_POINTS = [
 // (after state.delay ms). The 報告・送信 entry points answer from state.reports[name]: {result} or {error}.
 const stubFor = (data: object) => `
 (() => {
-  const state = Object.assign(${JSON.stringify(data)}, { calls: [], replies: [], reports: {}, delay: 40 });
+  // hold: answers wait until release() (what a test checks while a call runs), instead of state.delay ms.
+  const state = Object.assign(${JSON.stringify(data)}, { calls: [], replies: [], reports: {}, delay: 40, hold: false, held: [] });
+  state.release = () => { state.hold = false; for (const answer of state.held.splice(0)) setTimeout(answer, 0); };
   window.__stub = state;
   const copy = (value) => value === undefined ? null : JSON.parse(JSON.stringify(value));
   const server = {
@@ -87,12 +89,14 @@ const stubFor = (data: object) => `
       r[name] = (...args) => {
         const sent = copy(args);
         state.calls.push({ name, args: sent });
-        setTimeout(() => {
+        const answer = () => {
           let result;
           try { result = copy(server[name](...sent)); }
           catch (error) { if (failure) failure(error, userObject); return; }
           if (success) success(result, userObject);
-        }, state.delay);
+        };
+        if (state.hold) state.held.push(answer);
+        else setTimeout(answer, state.delay);
       };
     }
     return r;
@@ -282,8 +286,10 @@ describe("報告・送信 in the sidebar", () => {
     return page;
   }
 
-  const reply = (page: Page, name: string, answer: object, delay = 40) =>
-    page.evaluate(([n, a, d]) => Object.assign((window as any).__stub, { delay: d }).reports[n as string] = a, [name, answer, delay] as const);
+  /** The answer `name` gets; `hold`: it waits for release(page), so the test sees the call running however slow the machine. */
+  const reply = (page: Page, name: string, answer: object, hold = false) =>
+    page.evaluate(([n, a, h]) => Object.assign((window as any).__stub, { hold: h }).reports[n as string] = a, [name, answer, hold] as const);
+  const release = (page: Page) => page.evaluate(() => (window as any).__stub.release());
 
   it("is offered to the secretariat, folded above the list, with every action", async () => {
     const page = await open("secretariat");
@@ -332,11 +338,12 @@ describe("報告・送信 in the sidebar", () => {
   it("runs an action with every button held while it runs, then says what happened", async () => {
     const page = await open("secretariat");
     await page.getByText("報告・送信", { exact: true }).click();
-    await reply(page, "showFollowUpStatus", { result: { owners: [{ answered: true }, { answered: false }, { answered: false }], failures: [{ to: "x@city.example" }] } }, 400);
+    await reply(page, "showFollowUpStatus", { result: { owners: [{ answered: true }, { answered: false }, { answered: false }], failures: [{ to: "x@city.example" }] } }, true);
     await page.getByRole("button", { name: "送信状況" }).click();
     await expect(page.locator("#busy").textContent()).resolves.toBe("「送信状況」を実行しています…");
     await expect(page.locator("#report-actions button:disabled").count()).resolves.toBe(8);
     await expect(page.locator("#report-actions").getAttribute("aria-busy")).resolves.toBe("true");
+    await release(page);
     await page.locator("#report-status").filter({ hasText: "送信状況のダイアログを開きました（回答 1/3名、送信失敗 1件）。" }).waitFor();
     await expect(page.locator("#report-actions button:disabled").count()).resolves.toBe(0);
     await expect(page.locator("#busy").textContent()).resolves.toBe("");
