@@ -28,8 +28,15 @@ export function parse(path: string, text = readFileSync(join(ROOT, path), "utf8"
   return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
 }
 
-/** Relative imports and re-exports of a file, resolved to repository paths. */
+/** Relative imports and re-exports of a file, resolved to repository paths (parsed once per test worker: the tests read each file's imports several times). */
 export function importsOf(path: string): SourceImport[] {
+  let found = importsByPath.get(path);
+  if (!found) importsByPath.set(path, (found = readImports(path)));
+  return found;
+}
+const importsByPath = new Map<string, SourceImport[]>();
+
+function readImports(path: string): SourceImport[] {
   const source = parse(path);
   const found: SourceImport[] = [];
   const add = (specifier: ts.Expression | undefined, typeOnly: boolean) => {
