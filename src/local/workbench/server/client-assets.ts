@@ -31,7 +31,15 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0].text;
 }
 
+/** Built once per process: a process that starts another workbench (after a restart, or in tests) serves the same sources. */
+let built: ClientAssets | null = null;
+
 export async function buildClientAssets(): Promise<ClientAssets> {
+  built ??= await bundleClientAssets();
+  return built;
+}
+
+async function bundleClientAssets(): Promise<ClientAssets> {
   const [script, shim] = await Promise.all([bundle(join(here, "page", "main.ts")), bundle(join(here, "shim", "google-script.ts"))]);
   return {
     html: readFileSync(join(here, "page", "index.html"), "utf8"),
