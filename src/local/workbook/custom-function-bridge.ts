@@ -35,6 +35,8 @@ export class CustomFunctionBridge {
   private readonly latest = new Map<string, RememberedCall>();
   /** A copy's calls taken from its source: used, while the same arguments come, until cleared. */
   private carried: ReadonlyMap<string, RememberedCall> | null = null;
+  /** The copy is still its source's cells, with no volatile formula: its arguments need not be read to know them unchanged. */
+  private unchanged = false;
   private reentries: CellRef[] = [];
 
   constructor(private readonly workbook: BridgedWorkbook) {}
@@ -55,6 +57,21 @@ export class CustomFunctionBridge {
    */
   carry(calls: ReadonlyMap<string, RememberedCall> | null): void {
     this.carried = calls;
+    this.unchanged = false;
+  }
+
+  /**
+   * The copy holds exactly its source's cells and no volatile formula (RAND, NOW…): each formula's
+   * arguments are what they were in the source, so its carried outcome is used without reading them,
+   * until a change (changed()) or the end of the first evaluation (carry(null)).
+   */
+  assumeUnchanged(): void {
+    this.unchanged = this.carried !== null;
+  }
+
+  /** The workbook changed: carried outcomes are used again only for arguments compared equal. */
+  changed(): void {
+    this.unchanged = false;
   }
 
   /** Formulas to enter again because their result changed shape; the queue is emptied. */
@@ -70,6 +87,14 @@ export class CustomFunctionBridge {
     const timeZone = () => workbook.getTimeZone();
     return createCustomFunctionPlugin(names, {
       canCall,
+      unchangedOutcome: (name, cell) => {
+        if (!this.unchanged || !canCall()) return null;
+        const at = cellKey(cell);
+        const carried = this.carried?.get(at);
+        if (!carried || carried.name !== name) return null;
+        this.latest.set(at, carried);
+        return carried.outcome;
+      },
       carriedSize: (cell) => {
         const outcome = this.carried?.get(cellKey(cell))?.outcome;
         return outcome && "rows" in outcome ? [outcome.rows.length, outcome.rows[0].length] : null;

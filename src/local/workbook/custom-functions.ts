@@ -33,6 +33,8 @@ export interface CellRef {
 export interface CustomFunctionHost {
   /** False while the workbook waits for its bundle: sizing a formula then skips reading its arguments. */
   canCall(): boolean;
+  /** A copy's carried outcome for the formula at `cell` when its arguments cannot have changed (read none), else null. */
+  unchangedOutcome(name: string, cell: CellRef): CallOutcome | null;
   /** The size of the result a workbook copy carried for the formula at `cell`, if any (CustomFunctionBridge.carry). */
   carriedSize(cell: CellRef): [rows: number, columns: number] | null;
   /** `cell`: the formula's own cell. */
@@ -130,6 +132,9 @@ export function createCustomFunctionPlugin(names: string[], host: CustomFunction
     }
 
     private invoke(ast: CallNode, state: EvalState): CallOutcome | CellError {
+      const name = declared.get(ast.procedureName) ?? ast.procedureName;
+      const unchanged = host.unchangedOutcome(name, this.ref(state.formulaAddress));
+      if (unchanged) return unchanged;
       const args: unknown[] = [];
       for (const arg of ast.args) {
         const value = this.evaluateAst(arg as never, state as never);
@@ -142,7 +147,7 @@ export function createCustomFunctionPlugin(names: string[], host: CustomFunction
           args.push(host.argumentValue(value, address && this.ref(address)));
         }
       }
-      return host.call(declared.get(ast.procedureName) ?? ast.procedureName, args, this.ref(state.formulaAddress));
+      return host.call(name, args, this.ref(state.formulaAddress));
     }
 
     private rangeArgument(value: SimpleRangeValue, ast: AstNode): (readonly unknown[])[] {

@@ -35,6 +35,15 @@ export function createEngine(customFunctions?: FunctionPluginDefinition): HyperF
   return HyperFormula.buildEmpty(customFunctions ? { ...ENGINE_CONFIG, functionPlugins: withAllFunctions(customFunctions) } : ENGINE_CONFIG);
 }
 
+/** Whether an engine formula calls a volatile function (RAND, NOW, TODAY…: a new value at each evaluation). */
+export function callsVolatile(formula: string): boolean {
+  for (const [, name] of formula.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) {
+    const id = name.toUpperCase();
+    if (HyperFormula.getFunctionPlugin(id)?.implementedFunctions[id]?.isVolatile) return true;
+  }
+  return false;
+}
+
 export function withAllFunctions(customFunctions: FunctionPluginDefinition): FunctionPluginDefinition[] {
   return [...HyperFormula.getAllFunctionPlugins(), customFunctions];
 }

@@ -5,7 +5,7 @@
 import { ExportedCellChange, HyperFormula, type ExportedChange, type SimpleCellAddress } from "hyperformula";
 import { CustomFunctionBridge } from "./custom-function-bridge";
 import type { LoadedSheet } from "./file-cells";
-import { createEngine, withAllFunctions } from "./formula-engine";
+import { callsVolatile, createEngine, withAllFunctions } from "./formula-engine";
 import { HfSheet } from "./hf-sheet";
 import type { CustomFunctionInvoker, SheetModel, WorkbookModel } from "./model";
 
@@ -39,6 +39,8 @@ export class HfWorkbook implements WorkbookModel {
   private readonly builtWith: { names: string[]; invoke: CustomFunctionInvoker | null } | null;
   /** Built with custom functions that are not bound yet, and nothing evaluated so far. */
   private awaitingFunctions = false;
+  /** Inside setCustomFunctions: its evaluation changes no cell's content. */
+  private binding = false;
 
   constructor(
     private readonly name: string,
@@ -115,6 +117,7 @@ export class HfWorkbook implements WorkbookModel {
   }
 
   setCustomFunctions(names: string[], invoke: CustomFunctionInvoker): void {
+    this.binding = true;
     try {
       if (this.builtWith && sameNames(this.builtWith.names, names)) {
         this.builtWith.invoke = invoke;
@@ -130,6 +133,7 @@ export class HfWorkbook implements WorkbookModel {
       const plugin = this.functions.plugin(names, invoke);
       this.recalculateWith(() => this.hf.updateConfig({ functionPlugins: withAllFunctions(plugin) }));
     } finally {
+      this.binding = false;
       // A copy shows its source's results only until its own functions are bound.
       this.functions.carry(null);
     }
@@ -154,8 +158,16 @@ export class HfWorkbook implements WorkbookModel {
       copy.sheets.push(...sheets);
       this.sheets.forEach((sheet, i) => sheet.copyInto(sheets[i]));
     });
+    if (!this.hasVolatileFormula()) copy.functions.assumeUnchanged();
     copy.changed.clear();
     return copy;
+  }
+
+  /** Whether a formula calls a function that gives a new value at each evaluation (RAND, NOW, TODAY…). */
+  private hasVolatileFormula(): boolean {
+    return this.sheets.some((sheet) =>
+      this.hf.getSheetFormulas(sheet.engineId).some((row) => row.some((formula) => formula !== undefined && callsVolatile(formula))),
+    );
   }
 
   recalculate(): void {
@@ -203,6 +215,7 @@ export class HfWorkbook implements WorkbookModel {
   mutate<T>(touched: string[], fn: () => T): T {
     const outermost = this.depth === 0;
     if (outermost) this.functions.forgetResults();
+    if (outermost && !this.binding) this.functions.changed();
     if (this.batchDepth > 0 && !this.hf.isEvaluationSuspended()) this.hf.suspendEvaluation();
     this.depth++;
     try {

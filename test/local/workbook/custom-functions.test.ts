@@ -251,6 +251,26 @@ describe("a copy of the workbook (HfWorkbook.copy)", () => {
     expect(copy.getSheetByName("シート1")!.getValues(r(0, 1, 4, 2))).toEqual(grid(4, 2));
   });
 
+  it("reads the arguments again of a copy written to before it was bound, calling what they changed", () => {
+    const { wb, calls, invoke } = source();
+    calls.length = 0;
+    const copy = wb.copy();
+    copy.getSheetByName("シート1")!.setCells(0, 0, [[v(2)]]);
+    copy.setCustomFunctions(["MATRIX", "TWICE"], invoke);
+    expect(calls).toEqual(["MATRIX(2,2)"]);
+    expect(copy.getSheetByName("シート1")!.getValues(r(0, 1, 3, 2))).toEqual([[0, 1], [10, 11], ["", ""]]);
+  });
+
+  it("calls again a function whose arguments hold a volatile function (RAND)", () => {
+    const { wb, sheet, calls, invoke } = source();
+    sheet.setCells(2, 3, [[f("=TWICE(RAND())")]]);
+    calls.length = 0;
+    const copy = wb.copy();
+    copy.setCustomFunctions(["MATRIX", "TWICE"], invoke);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatch(/^TWICE\(0\.\d+/);
+  });
+
   it("calls the functions of a copy made before its source was ever bound", () => {
     const wb = createWorkbook({ name: "テスト", timeZone: "Asia/Tokyo", customFunctions: ["TWICE"] });
     wb.insertSheet("シート1").setCells(0, 0, [[v(3), f("=TWICE(A1)")]]);
