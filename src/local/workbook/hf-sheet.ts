@@ -313,9 +313,9 @@ export class HfSheet implements SheetModel {
   copyInto(target: HfSheet): void {
     const sheet = this.engineId;
     // Cells a spill fills are the formula's, not content: the copy's formula spills again.
-    const content = this.hf.getSheetSerialized(sheet).map((row, r) =>
-      row.map((cell, c) => (cell !== null && this.hf.getCellFormula({ sheet, row: r, col: c }) === undefined && this.hf.isCellPartOfArray({ sheet, row: r, col: c }) ? null : cell)),
-    );
+    const spilled = (row: number, col: number) =>
+      this.hf.getCellFormula({ sheet, row, col }) === undefined && this.hf.isCellPartOfArray({ sheet, row, col });
+    const content = this.hf.getSheetSerialized(sheet).map((cells, row) => cells.map((cell, col) => (cell !== null && spilled(row, col) ? null : cell)));
     target.workbook.apply(() => target.hf.setSheetContent(target.engineId, content));
     target.maxRows = this.maxRows;
     target.maxColumns = this.maxColumns;
