@@ -36,7 +36,6 @@ export function spreadsheetWrites(calls: CallCounts): number {
     .reduce((s, [, n]) => s + n, 0);
 }
 
-/** A runtime on the demo workbook after 初期設定, run by the secretariat. */
 /**
  * Adds `email` to 設定's 事務局メール as the secretariat types it in the sheet: the
  * edit fires the edit triggers, which drop the cached access list (a write to the
@@ -50,6 +49,7 @@ export function addSecretariat(runtime: Runtime, email: string): void {
   if (failed) throw new Error(failed.error?.message);
 }
 
+/** 初期設定 run by the secretariat on `runtime`'s workbook (testRuntime({ setUp: true }) starts from a shared one). */
 export function setUp(runtime: Runtime): void {
   const result = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
   if (!result.ok) throw new Error(result.error?.message);

@@ -13,6 +13,7 @@ import { outboxTransport } from "../../src/local/services/mail";
 import { createWorkbook } from "../../src/local/workbook/hf-workbook";
 import type { WorkbookModel } from "../../src/local/workbook/model";
 import { BUILD_DIR } from "./gas-bundle";
+import { setUp } from "./issues";
 
 export function tempDir(prefix = "platina-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -37,7 +38,6 @@ export function seededRandom(seed: number): () => number {
 export type TestRuntimeOptions = { bundleDir?: string; demo?: boolean; now?: string; timeZone?: string; setUp?: boolean } & Partial<RuntimeOptions>;
 
 const DEFAULT_NOW = "2026-11-25T09:00:00+09:00";
-const SECRETARIAT = "henkaku@city.example";
 
 export interface TestRuntime {
   runtime: Runtime;
@@ -82,13 +82,8 @@ export function testRuntime(options: TestRuntimeOptions = {}): TestRuntime {
     model: options.model ?? shared?.model.copy() ?? model(),
     bundleDir,
   });
-  if (options.setUp && !shared) setUpWorkbook(runtime);
+  if (options.setUp && !shared) setUp(runtime);
   return { runtime, clock, dir, outbox };
-}
-
-function setUpWorkbook(runtime: Runtime): void {
-  const result = runtime.run("setupWorkbook", [], { user: SECRETARIAT });
-  if (!result.ok) throw new Error(result.error?.message);
 }
 
 interface SharedDemo {
@@ -107,10 +102,10 @@ interface SharedDemo {
  */
 function sharedDemo(options: TestRuntimeOptions, bundleDir: string): SharedDemo | null {
   // Mail and lock waits come only after 初期設定, which sends nothing and waits for no one.
-  const { bundleDir: _bundle, now = DEFAULT_NOW, setUp = false, demo = true, mail: _mail, lockClock: _lockClock, ...rest } = options;
+  const { bundleDir: _bundle, now = DEFAULT_NOW, setUp: setUpFirst = false, demo = true, mail: _mail, lockClock: _lockClock, ...rest } = options;
   if (!demo || Object.keys(rest).length > 0) return null;
   const bundle = loadAddonBundle(bundleDir);
-  const key = JSON.stringify([bundleDir, now, setUp]);
+  const key = JSON.stringify([bundleDir, now, setUpFirst]);
   const known = sharedDemos.get(key);
   if (known?.bundle === bundle) return known.shared;
   const start = Date.parse(now);
@@ -127,7 +122,7 @@ function sharedDemo(options: TestRuntimeOptions, bundleDir: string): SharedDemo 
     model: createDemoModel({ customFunctions: bundle.customFunctions }),
     bundleDir,
   });
-  if (setUp) setUpWorkbook(runtime);
+  if (setUpFirst) setUp(runtime);
   if (existsSync(join(dir, "outbox"))) throw new Error("初期設定 sent mail: a shared demo would keep it from the test's outbox.");
   const saved = JSON.stringify(runtime.state);
   const id = runtime.spreadsheetId;
