@@ -7,17 +7,19 @@ import { join } from "node:path";
 import { createDemoModel } from "../src/local/demo-workbook";
 import { fakeClock } from "../src/local/runtime/clock";
 import { emptyState } from "../src/local/execution/env";
+import { loadAddonBundle } from "../src/local/runtime/bundle";
 import { Runtime } from "../src/local/runtime/runtime";
 import { outboxTransport } from "../src/local/services/mail";
 import type { WorkbookModel } from "../src/local/workbook/model";
 import { loadWorkbook, saveWorkbook } from "../src/local/workbook/xlsx-store";
 
+const BUILD = join(import.meta.dirname, "..", "build");
 const ms = (start: number) => (performance.now() - start).toFixed(0);
 
 /** The built add-on on `model`, with its outbox and locks in `dir`. */
 function runtimeOn(model: WorkbookModel, dir: string): Runtime {
   return new Runtime({
-    bundleDir: join(import.meta.dirname, "..", "build"), model, state: emptyState(),
+    bundleDir: BUILD, model, state: emptyState(),
     clock: fakeClock(Date.now()), mail: outboxTransport(join(dir, "outbox")), lockDir: dir,
   });
 }
@@ -69,7 +71,7 @@ export async function benchRuntime(): Promise<void> {
 
 /** A new demo workbook made ready for a runtime: built and evaluated, or copied from one that was (what tests share). */
 function benchDemoCopy(dir: string): void {
-  const customFunctions = runtimeOn(createDemoModel(), dir).bundle.customFunctions;
+  const customFunctions = loadAddonBundle(BUILD).customFunctions;
   const source = createDemoModel({ customFunctions });
   runtimeOn(source, dir);
   const cpuOf = (make: () => WorkbookModel) => {
