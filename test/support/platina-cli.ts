@@ -11,6 +11,14 @@ import { modelRecords } from "./issues";
 
 export const BIN = join(import.meta.dirname, "..", "..", "bin", "platina.js");
 
+/**
+ * Node flags for the `platina` processes tests start: V8's optimizing compiler off. Each lives a
+ * second or two, too short for optimized code to repay compiling it on the other core (a mailing
+ * run: 2.5 → 1.7 CPU-s, the same wall time). What they test — kill -9, exit codes, claims, the
+ * process's time zone — does not depend on how V8 compiles the code.
+ */
+export const PROCESS_FLAGS = ["--no-opt"];
+
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -36,7 +44,7 @@ export async function platina(cwd: string, args: string[], env: Record<string, s
 /** `platina ARGS…` as a real process (the built bin/platina.js) in `cwd`, with `env` added to this one's. */
 export function platinaProcess(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Exit> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...PROCESS_FLAGS, BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
       const failure = error as (Error & { code?: number; signal?: NodeJS.Signals }) | null;
       done({ code: failure ? (typeof failure.code === "number" ? failure.code : null) : 0, signal: failure?.signal ?? null, stdout, stderr });
     });

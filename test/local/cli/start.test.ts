@@ -7,18 +7,10 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runPlatina } from "../../../src/local/cli/program";
-import { BIN } from "../../support/platina-cli";
+import { BIN, PROCESS_FLAGS } from "../../support/platina-cli";
 import { tempDir } from "../../support/runtime";
-
-const root = join(import.meta.dirname, "..", "..", "..");
-/**
- * `npm start`'s command without its build: main.ts in one node process with tsx's loader,
- * so Ctrl-C reaches the process that handles it (the tsx wrapper would relay it).
- */
-const NPM_START = ["--import", pathToFileURL(join(root, "node_modules", "tsx", "dist", "loader.mjs")).href, join(root, "src", "local", "cli", "main.ts")];
 
 /** A fetch that must be answered: a refused connection (not listening yet) is null, a silent server fails after 5 s. */
 async function answer(url: string, headers: Record<string, string> = {}): Promise<Response | null> {
@@ -38,12 +30,12 @@ function listening(): Promise<{ server: Server; port: number }> {
 
 /**
  * `platina start` as a process on a free port in a new folder (or `dir`): its output so far, its exit,
- * its URL. The built `platina` command (bin/platina.js), or `npm start`'s sources through tsx.
+ * its URL. The built `platina` command (bin/platina.js), which `npm start` runs after the build.
  */
-async function startPlatina(extra: string[] = [], dir = tempDir(), command = [BIN]) {
+async function startPlatina(extra: string[] = [], dir = tempDir()) {
   const free = await listening();
   await new Promise((done) => free.server.close(done));
-  const child = spawn(process.execPath, [...command, "start", "--port", String(free.port), ...extra], { cwd: dir });
+  const child = spawn(process.execPath, [...PROCESS_FLAGS, BIN, "start", "--port", String(free.port), ...extra], { cwd: dir });
   let text = "";
   child.stdout.on("data", (chunk) => (text += chunk));
   child.stderr.on("data", (chunk) => (text += chunk));
@@ -78,7 +70,7 @@ describe("platina start", { timeout: 90_000 }, () => {
   });
 
   it("prints the URL, serves the page from the demo workbook it creates, and stops on Ctrl-C (as npm start runs it)", async () => {
-    const { dir, child, output, exited, url } = await startPlatina([], tempDir(), NPM_START);
+    const { dir, child, output, exited, url } = await startPlatina();
     await expect.poll(() => output(), { timeout: 60_000, interval: 100 }).toContain(url);
     expect(output()).toContain("Ctrl-C");
     const page = await fetch(url);
