@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { WORKER_FLAGS } from "./test/support/node-flags";
 import EndToEndFirst from "./test/support/sequencer";
 
 export default defineConfig({
@@ -16,9 +17,8 @@ export default defineConfig({
     // environment, mocks modules or patches prototypes; module state is per workbook or
     // per lock folder (temp folders), and each page gets its own browser context.
     isolate: false,
-    // A larger young generation: the runtime allocates a copy of every range it passes, and
-    // with Node's default the workers spent a tenth of their time in scavenges.
-    execArgv: ["--max-semi-space-size=64"],
+    // A larger young generation, and the optimizing compiler later: test/support/node-flags.ts.
+    execArgv: WORKER_FLAGS,
     // Files that start processes, browsers or workbenches first, also on a fresh clone.
     sequence: { sequencer: EndToEndFirst },
   },

@@ -8,16 +8,9 @@ import { join } from "node:path";
 import { runPlatina } from "../../src/local/cli/program";
 import { loadDurable } from "../../src/local/runtime/open";
 import { modelRecords } from "./issues";
+import { PROCESS_FLAGS } from "./node-flags";
 
 export const BIN = join(import.meta.dirname, "..", "..", "bin", "platina.js");
-
-/**
- * Node flags for the `platina` processes tests start: V8's optimizing compiler off. Each lives a
- * second or two, too short for optimized code to repay compiling it on the other core (a mailing
- * run: 2.5 → 1.7 CPU-s, the same wall time). What they test — kill -9, exit codes, claims, the
- * process's time zone — does not depend on how V8 compiles the code.
- */
-export const PROCESS_FLAGS = ["--no-opt"];
 
 export interface Exit {
   code: number | null;

@@ -9,7 +9,8 @@ import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPlatina } from "../../../src/local/cli/program";
-import { BIN, PROCESS_FLAGS } from "../../support/platina-cli";
+import { PROCESS_FLAGS } from "../../support/node-flags";
+import { BIN } from "../../support/platina-cli";
 import { tempDir } from "../../support/runtime";
 
 /** A fetch that must be answered: a refused connection (not listening yet) is null, a silent server fails after 5 s. */
