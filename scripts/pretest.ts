@@ -4,6 +4,7 @@
 // The same steps one at a time: npm run typecheck && npm run build.
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
+import { OPTIMIZE_LATER } from "../test/support/node-flags";
 import { buildAddon, buildLocalRuntime } from "./build";
 
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
@@ -15,7 +16,8 @@ interface Step {
 
 function typecheck(project: string): Promise<string> {
   return new Promise((done, fail) => {
-    execFile(process.execPath, [TSC, "--noEmit", "-p", project], { maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+    // tsc, too, spends less on optimizing code it then barely runs (11.7 → 9.4 CPU-s for tsconfig.json).
+    execFile(process.execPath, [OPTIMIZE_LATER, TSC, "--noEmit", "-p", project], { maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
       if (error) fail(new Error(`${stdout}${stderr}`.trim() || error.message));
       else done(`${stdout}${stderr}`.trim());
     });

@@ -1,6 +1,7 @@
-// Node flags for the processes a test run starts: the vitest workers (and the workbench and
-// mail worker threads inside them, which share their V8 flags) and the `platina` processes
-// tests start. Tuning only: what the code does is the same with any of them.
+// Node flags for the processes a test run starts: the type checks (scripts/pretest.ts), the
+// vitest workers (and the workbench and mail worker threads inside them, which share their V8
+// flags) and the `platina` processes tests start. Tuning only: what the code does is the same
+// with any of them.
 //
 // V8 optimizes a function once it has run some interpreted work (the interrupt budget). Test
 // code runs a great deal of code a few times each, so with the default budget the optimizing
